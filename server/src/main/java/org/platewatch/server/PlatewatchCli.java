@@ -1,1 +1,191 @@
-package org.platewatch.server; public class PlatewatchCli { public static void main(String[] a){ org.springframework.boot.SpringApplication.run(PlatewatchApplication.class, a);} }
+package org.platewatch.server;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import org.platewatch.server.CommandOptions.UsageException;
+import org.platewatch.server.ingest.DeviceKind;
+import org.platewatch.server.ingest.DeviceRegistration;
+import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.ingest.RegisteredDevice;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.users.Role;
+import org.platewatch.server.users.UserAccounts;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The server jar's entry point: {@code serve} runs the server; the administrative subcommands
+ * ({@code device add}, {@code user add}, {@code user token}) start the application without its web
+ * server, against the same database, do one thing and exit.
+ */
+public final class PlatewatchCli {
+
+    private static final Set<String> DATA_DIR = Set.of("data-dir");
+
+    private PlatewatchCli() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(Arrays.asList(args), System.out);
+        } catch (UsageException e) {
+            System.err.println("platewatch: " + e.getMessage() + " (see --help)");
+            status = 2;
+        } catch (ProblemException e) {
+            System.err.println("platewatch: " + e.getMessage());
+            status = 1;
+        }
+        if (status >= 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Returns the exit status, or -1 when the server keeps running. */
+    static int run(List<String> args, PrintStream out) {
+        if (args.isEmpty()) {
+            throw new UsageException("a subcommand is required");
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        return switch (command) {
+            case "serve" -> serve(rest, out);
+            case "device" -> device(rest, out);
+            case "user" -> user(rest, out);
+            default -> throw new UsageException("unknown subcommand '" + command + "'");
+        };
+    }
+
+    private static int serve(List<String> args, PrintStream out) {
+        if (args.contains("--help")) {
+            out.println("""
+                    Usage: bin/platewatch serve [--demo] [--profile NAME] [--port N] [--data-dir DIR]
+                      --demo          seed a demo department (users, cameras, a day of reads, a hot list)
+                      --profile NAME  the department policy profile (default oakland)
+                      --port N        HTTP port (default 8080)
+                      --data-dir DIR  embedded database, images and demo credentials (default ./data)
+                    Set PLATEWATCH_DB_URL, PLATEWATCH_DB_USER, PLATEWATCH_DB_PASSWORD to use an external PostgreSQL.""");
+            return 0;
+        }
+        CommandOptions o = CommandOptions.parse(args, Set.of("profile", "port", "data-dir"), Set.of("demo"));
+        List<String> springArgs = new ArrayList<>();
+        if (o.flag("demo")) {
+            springArgs.add("--platewatch.demo=true");
+        }
+        o.get("profile").ifPresent(p -> springArgs.add("--platewatch.policy.profile=" + p));
+        o.integer("port").ifPresent(p -> {
+            if (p < 0 || p > 65535) {
+                throw new UsageException("option --port must be between 0 and 65535");
+            }
+            springArgs.add("--server.port=" + p);
+        });
+        o.get("data-dir").ifPresent(d -> springArgs.add("--platewatch.data-dir=" + d));
+        SpringApplication.run(PlatewatchApplication.class, springArgs.toArray(String[]::new));
+        return -1;
+    }
+
+    private static int device(List<String> args, PrintStream out) {
+        if (args.isEmpty() || !args.get(0).equals("add")) {
+            throw new UsageException("usage: device add --name NAME --kind fixed|mobile [--lat L --lon L --heading DEG]");
+        }
+        if (args.contains("--help")) {
+            out.println("Usage: bin/platewatch device add --name NAME --kind fixed|mobile [--lat L --lon L --heading DEG]"
+                    + " [--data-dir DIR]\n  Registers a camera or patrol car and prints its token once.");
+            return 0;
+        }
+        CommandOptions o = CommandOptions.parse(args.subList(1, args.size()),
+                union(DATA_DIR, Set.of("name", "kind", "lat", "lon", "heading")), Set.of());
+        DeviceKind kind = switch (o.required("kind").toLowerCase(Locale.ROOT)) {
+            case "fixed" -> DeviceKind.FIXED;
+            case "mobile" -> DeviceKind.MOBILE;
+            default -> throw new UsageException("option --kind must be fixed or mobile");
+        };
+        DeviceRegistration registration = new DeviceRegistration(o.required("name"), kind,
+                o.number("lat").orElse(null), o.number("lon").orElse(null), o.number("heading").orElse(null));
+        RegisteredDevice device = withContext(o, ctx -> ctx.getBean(DeviceRegistry.class)
+                .register(registration, Actor.commandLine()));
+        out.println("Registered " + kind.name().toLowerCase(Locale.ROOT) + " device '" + device.device().name()
+                + "' (" + device.device().id() + ").");
+        out.println("Token (shown once; configure it on the device): " + device.token());
+        return 0;
+    }
+
+    private static int user(List<String> args, PrintStream out) {
+        String sub = args.isEmpty() ? "" : args.get(0);
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        if (rest.contains("--help")) {
+            out.println("""
+                    Usage: bin/platewatch user add --username U --role ROLE [--full-name NAME] [--training-date YYYY-MM-DD] [--clets]
+                           bin/platewatch user token --username U [--name LABEL]
+                      Roles: officer, investigator, supervisor, administrator, auditor.""");
+            return 0;
+        }
+        return switch (sub) {
+            case "add" -> userAdd(rest, out);
+            case "token" -> userToken(rest, out);
+            default -> throw new UsageException("usage: user add|token ... (see --help)");
+        };
+    }
+
+    private static int userAdd(List<String> args, PrintStream out) {
+        CommandOptions o = CommandOptions.parse(args,
+                union(DATA_DIR, Set.of("username", "role", "full-name", "training-date")), Set.of("clets"));
+        Role role = Role.parse(o.required("role")).orElseThrow(() -> new UsageException(
+                "option --role must be one of officer, investigator, supervisor, administrator, auditor"));
+        LocalDate trained = o.get("training-date").map(d -> {
+            try {
+                return LocalDate.parse(d);
+            } catch (DateTimeParseException e) {
+                throw new UsageException("option --training-date must be a date like 2026-11-28");
+            }
+        }).orElse(null);
+        String username = o.required("username");
+        UserAccounts.NewUser user = new UserAccounts.NewUser(username, o.get("full-name").orElse(username), role,
+                o.flag("clets"), trained);
+        String password = org.platewatch.server.platform.SecretTokens.oneTimePassword();
+        withContext(o, ctx -> ctx.getBean(UserAccounts.class).create(user, password, Actor.commandLine()));
+        out.println("Created " + role.title().toLowerCase(Locale.ROOT) + " account '" + username + "'.");
+        out.println("One-time password (must be changed at first sign-in): " + password);
+        if (trained == null) {
+            out.println("No training record: the account cannot search or act on alerts until training is recorded.");
+        }
+        return 0;
+    }
+
+    private static int userToken(List<String> args, PrintStream out) {
+        CommandOptions o = CommandOptions.parse(args, union(DATA_DIR, Set.of("username", "name")), Set.of());
+        UserAccounts.IssuedToken token = withContext(o, ctx -> ctx.getBean(UserAccounts.class)
+                .issueToken(o.required("username"), o.get("name").orElse("command line"), Actor.commandLine()));
+        out.println("API token for '" + o.required("username") + "' (shown once; expires " + token.expiresAt() + "):");
+        out.println(token.token());
+        return 0;
+    }
+
+    /** Starts the application without a web server, runs one action, and closes it. */
+    private static <T> T withContext(CommandOptions o, Function<ConfigurableApplicationContext, T> action) {
+        List<String> springArgs = new ArrayList<>(List.of("--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.org.platewatch=WARN"));
+        o.get("data-dir").ifPresent(d -> springArgs.add("--platewatch.data-dir=" + d));
+        SpringApplication app = new SpringApplication(PlatewatchApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        try (ConfigurableApplicationContext ctx = app.run(springArgs.toArray(String[]::new))) {
+            return action.apply(ctx);
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,120 @@
+package org.platewatch.server.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Two connections to one PostgreSQL database, on purpose.
+ *
+ * <p>The schema owner runs the Flyway migrations. The application runs as a separate role with
+ * fewer rights, so that the database itself refuses what the code must never do (change or delete
+ * an audit record), whatever bug the code has.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    static final String EMBEDDED_DATABASE = "platewatch";
+
+    @Bean(destroyMethod = "close")
+    DatabaseLocation databaseLocation(PlatewatchProperties properties) {
+        PlatewatchProperties.Database db = properties.db();
+        if (db.external()) {
+            String appUser = blank(db.appUser()) || "platewatch_app".equals(db.appUser()) && blank(db.appPassword())
+                    ? db.user() : db.appUser();
+            String appPassword = appUser.equals(db.user()) ? db.password() : db.appPassword();
+            return new DatabaseLocation(db.url(), db.user(), db.password(), appUser, appPassword, null);
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
+        prepareEmbedded(server, db.appUser());
+        return new DatabaseLocation(server.jdbcUrl(EMBEDDED_DATABASE), "postgres", null,
+                db.appUser(), null, server);
+    }
+
+    @Bean
+    @FlywayDataSource
+    DataSource schemaOwnerDataSource(DatabaseLocation location) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(location.url());
+        ds.setUser(location.ownerUser());
+        if (location.ownerPassword() != null) {
+            ds.setPassword(location.ownerPassword());
+        }
+        return ds;
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    HikariDataSource dataSource(DatabaseLocation location, PlatewatchProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("platewatch");
+        config.setJdbcUrl(location.url());
+        config.setUsername(location.appUser());
+        if (location.appPassword() != null) {
+            config.setPassword(location.appPassword());
+        }
+        config.setMaximumPoolSize(properties.db().poolSize());
+        // Batched inserts from the read upload become one multi-row statement.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "platewatch");
+        return new HikariDataSource(config);
+    }
+
+    /** The migrations grant the application role its rights through the {@code appRole} placeholder. */
+    @Bean
+    FlywayConfigurationCustomizer platewatchFlywayPlaceholders(ObjectProvider<DatabaseLocation> location) {
+        return configuration -> configuration.placeholders(Map.of("appRole", location.getObject().appUser()));
+    }
+
+    private static void prepareEmbedded(EmbeddedPostgresServer server, String appUser) {
+        try (Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", null);
+                Statement s = c.createStatement()) {
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", EMBEDDED_DATABASE)) {
+                s.execute("CREATE DATABASE " + EMBEDDED_DATABASE);
+            }
+            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", appUser)) {
+                s.execute("CREATE ROLE \"" + appUser.replace("\"", "") + "\" LOGIN");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the embedded database: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Where the database is and who connects to it; owns the embedded server when there is one. */
+    record DatabaseLocation(String url, String ownerUser, String ownerPassword, String appUser, String appPassword,
+            EmbeddedPostgresServer embedded) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

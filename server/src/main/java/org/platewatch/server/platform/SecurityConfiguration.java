@@ -1,0 +1,80 @@
+package org.platewatch.server.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what, checked on the server for every request.
+ *
+ * <p>The API ({@code /api/**}) is stateless: devices and integrations present a bearer token on
+ * every call. A console session may also call the API (the console's own pages do), and then
+ * CSRF protection applies; bearer requests carry no ambient credential, so CSRF does not.
+ * Each feature narrows access further with {@code @PreAuthorize} on its endpoints.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the {id} prefix so the algorithm can be raised later without a migration.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, List<BearerTokenAuthenticator> authenticators) throws Exception {
+        http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokenFilter(authenticators), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/reads/**").hasRole("DEVICE")
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> writeProblem(response,
+                                ProblemType.UNAUTHENTICATED, "Sign in or present a bearer token"))
+                        .accessDeniedHandler((request, response, ex) -> writeProblem(response,
+                                ProblemType.FORBIDDEN, "Your role may not do this")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs",
+                        "/error")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** Everything else is the console: signed-in sessions, form sign-in, CSRF on. */
+    @Bean
+    @Order(10)
+    SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.permitAll())
+                .logout(logout -> logout.permitAll());
+        return http.build();
+    }
+
+    static void writeProblem(HttpServletResponse response, ProblemType type, String detail)
+            throws java.io.IOException {
+        response.setStatus(type.status().value());
+        response.setContentType(Problems.PROBLEM_JSON.toString());
+        response.getWriter().write(Problems.json(type, detail));
+    }
+}

@@ -1,0 +1,76 @@
+package org.platewatch.server.reads;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a partition of {@code detections} for every UTC day that reads arrive for: a week ahead
+ * is created at start and every night, and a late upload (a patrol car that was offline for days)
+ * gets its day's partition on demand, inside the same transaction as its insert.
+ */
+@Component
+public class DetectionPartitions {
+
+    private static final Logger log = LoggerFactory.getLogger(DetectionPartitions.class);
+    static final int DAYS_AHEAD = 7;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
+
+    DetectionPartitions(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(cron = "0 5 0 * * *", zone = "UTC")
+    public void createAhead() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        int created = 0;
+        for (int i = -1; i <= DAYS_AHEAD; i++) {
+            if (ensure(today.plusDays(i))) {
+                created++;
+            }
+        }
+        if (created > 0) {
+            log.info("Created {} detection partitions ahead", created);
+        }
+    }
+
+    /** Makes sure each capture day has its partition; call inside the inserting transaction. */
+    void ensureFor(Collection<Instant> capturedAt) {
+        Set<LocalDate> days = new TreeSet<>();
+        for (Instant t : capturedAt) {
+            LocalDate day = t.atOffset(ZoneOffset.UTC).toLocalDate();
+            if (!known.contains(day)) {
+                days.add(day);
+            }
+        }
+        days.forEach(this::ensure);
+    }
+
+    /** Retention calls this after dropping a day's partition. */
+    public void forget(LocalDate day) {
+        known.remove(day);
+    }
+
+    private boolean ensure(LocalDate day) {
+        Boolean created = jdbc.sql("SELECT ensure_detection_partition(?)").param(day).query(Boolean.class).single();
+        known.add(day);
+        return Boolean.TRUE.equals(created);
+    }
+}

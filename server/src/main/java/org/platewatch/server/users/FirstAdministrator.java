@@ -1,0 +1,43 @@
+package org.platewatch.server.users;
+
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.PlatewatchProperties;
+import org.platewatch.server.platform.SecretTokens;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The very first start asks nothing: it creates one ALPR administrator and prints a one-time
+ * password on the console (never in the log file). The administrator then creates everyone else.
+ */
+@Component
+@ConditionalOnWebApplication
+@Order(0)
+class FirstAdministrator implements ApplicationRunner {
+
+    private final UserAccounts accounts;
+    private final PlatewatchProperties properties;
+
+    FirstAdministrator(UserAccounts accounts, PlatewatchProperties properties) {
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.demo() || accounts.count() > 0) {
+            return;
+        }
+        String password = SecretTokens.oneTimePassword();
+        accounts.create(new UserAccounts.NewUser("admin", "ALPR Administrator", Role.ADMINISTRATOR, false, null),
+                password, Actor.SYSTEM);
+        System.out.println();
+        System.out.println("Platewatch created the first ALPR administrator account.");
+        System.out.println("  username: admin");
+        System.out.println("  one-time password: " + password + "   (change it at first sign-in)");
+        System.out.println();
+    }
+}
