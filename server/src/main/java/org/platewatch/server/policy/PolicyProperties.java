@@ -1,0 +1,20 @@
+package org.platewatch.server.policy;
+
+import java.time.Period;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which department's policy the server enforces.
+ *
+ * @param profile             {@code platewatch.policy.profile}: a shipped profile name, default {@code oakland}
+ * @param detectionRetention  {@code platewatch.policy.detection-retention} (e.g. {@code 30d}, {@code P18M}):
+ *                            optional; the department's chosen purge age where its policy sets a bound rather than
+ *                            a fixed age: longer than a minimum (Emeryville, Hayward, Piedmont keep records "in
+ *                            accordance with the established records retention schedule"), shorter than a maximum
+ *                            (Vallejo). A value the policy does not allow stops start-up.
+ */
+@ConfigurationProperties(prefix = "platewatch.policy")
+record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention) {
+}
