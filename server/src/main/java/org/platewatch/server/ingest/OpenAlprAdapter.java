@@ -79,7 +79,10 @@ class OpenAlprAdapter {
     private NewDetection group(JsonNode body, Device device) {
         String groupId = body.hasNonNull("best_uuid") ? body.get("best_uuid").asString() : requiredText(body, "uuids");
         Location location = location(body, device);
-        Double heading = body.hasNonNull("travel_direction") ? body.get("travel_direction").asDouble() : device.heading();
+        Double heading = device.heading();
+        if (body.hasNonNull("travel_direction")) {
+            heading = body.get("travel_direction").asDouble();
+        }
         if (heading != null && (heading < 0 || heading >= 360)) {
             heading = ((heading % 360) + 360) % 360;
         }

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * trace. The detail never echoes plate text back into logs: only ids and field names are logged.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -33,15 +33,14 @@ class DatabaseConfiguration {
     DatabaseLocation databaseLocation(PlatewatchProperties properties) {
         PlatewatchProperties.Database db = properties.db();
         if (db.external()) {
-            String appUser = blank(db.appUser()) || "platewatch_app".equals(db.appUser()) && blank(db.appPassword())
-                    ? db.user() : db.appUser();
-            String appPassword = appUser.equals(db.user()) ? db.password() : db.appPassword();
+            String appUser = blank(db.appUser()) ? db.user() : db.appUser();
+            String appPassword = blank(db.appUser()) ? db.password() : db.appPassword();
             return new DatabaseLocation(db.url(), db.user(), db.password(), appUser, appPassword, null);
         }
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
-        prepareEmbedded(server, db.appUser());
-        return new DatabaseLocation(server.jdbcUrl(EMBEDDED_DATABASE), "postgres", null,
-                db.appUser(), null, server);
+        String appUser = blank(db.appUser()) ? PlatewatchProperties.Database.EMBEDDED_APP_USER : db.appUser();
+        prepareEmbedded(server, appUser);
+        return new DatabaseLocation(server.jdbcUrl(EMBEDDED_DATABASE), "postgres", null, appUser, null, server);
     }
 
     @Bean

@@ -22,7 +22,8 @@ public record PlatewatchProperties(
      * @param user        the role that owns the schema and runs migrations ({@code PLATEWATCH_DB_USER})
      * @param password    its password ({@code PLATEWATCH_DB_PASSWORD})
      * @param appUser     the role the application runs as; it may insert audit rows but never change them.
-     *                    Blank on an external server means "the same as user" (the audit trigger still refuses edits).
+     *                    Blank means {@code platewatch_app} for the embedded server and "the same as user" for an
+     *                    external one (the audit trigger still refuses edits then).
      * @param appPassword its password
      * @param poolSize    connections in the application pool
      */
@@ -30,9 +31,11 @@ public record PlatewatchProperties(
             String url,
             @DefaultValue("postgres") String user,
             String password,
-            @DefaultValue("platewatch_app") String appUser,
+            String appUser,
             String appPassword,
             @DefaultValue("10") int poolSize) {
+
+        static final String EMBEDDED_APP_USER = "platewatch_app";
 
         public boolean external() {
             return url != null && !url.isBlank();

@@ -8,8 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
@@ -23,13 +21,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class SecurityConfiguration {
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, with the {id} prefix so the algorithm can be raised later without a migration.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     @Order(1)
@@ -39,7 +32,10 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/reads/**").hasRole("DEVICE")
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                // CSRF guards requests that ride on a console session; a bearer request or one without a
+                // session carries no ambient credential to abuse.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> BearerTokenFilter.hasBearer(request) || request.getSession(false) == null))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> writeProblem(response,
