@@ -259,6 +259,17 @@ class ReadIngestApiTest {
         assertProblem(api.get("/api/v1/reads/" + readId + "/image", patrolCar), 403, "forbidden", null);
     }
 
+    @Test
+    void healthAndTheApiDescriptionArePublic() {
+        Api.Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        Api.Response openApi = api.get("/v3/api-docs", null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.json().get("paths").has("/api/v1/reads")).isTrue();
+        assertThat(openApi.json().get("paths").has("/api/v1/reads/openalpr")).isTrue();
+    }
+
     private String person(String prefix, Role role) {
         String username = prefix + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(new UserAccounts.NewUser(username, "Test " + role, role, true, LocalDate.now()),
