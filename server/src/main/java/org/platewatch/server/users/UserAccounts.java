@@ -442,8 +442,8 @@ public class UserAccounts {
         if (holder.isPresent()) {
             // At most one write a minute per token, so a busy integration does not write on every call.
             jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE token_sha256 = ? "
-                            + "AND (last_used_at IS NULL OR last_used_at < ? - interval '1 minute')")
-                    .params(now, hash, now).update();
+                            + "AND (last_used_at IS NULL OR last_used_at < ?)")
+                    .params(now, hash, Timestamp.from(clock.instant().minusSeconds(60))).update();
         }
         return holder;
     }
