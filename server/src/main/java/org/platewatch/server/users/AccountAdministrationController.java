@@ -43,6 +43,16 @@ class AccountAdministrationController {
         return all;
     }
 
+    /** Accounts whose training lapses within {@code days} (default 30): the console's warning list. */
+    @GetMapping("/training-lapsing")
+    List<AccountView> lapsing(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "30") int days) {
+        access.requireActive(Permission.MANAGE_USERS);
+        if (days < 0 || days > 366) {
+            throw ProblemException.invalid("days", "must be between 0 and 366");
+        }
+        return accounts.lapsingWithinDays(days).stream().map(this::view).toList();
+    }
+
     @PostMapping
     ResponseEntity<Created> create(@RequestBody CreateRequest request) {
         UserAccount admin = access.requireActive(Permission.MANAGE_USERS);

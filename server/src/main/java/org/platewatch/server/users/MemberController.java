@@ -51,6 +51,14 @@ class MemberController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Changes the member's own password (the one-time password must be replaced this way). */
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange request) {
+        UserAccount me = access.requireMember();
+        accounts.changePassword(me.username(), request.currentPassword(), request.newPassword(), me.actor());
+        return ResponseEntity.noContent().build();
+    }
+
     /** Replaces the member's TOTP secret; the otpauth:// URI is returned this once. */
     @PostMapping("/second-factor")
     Map<String, String> enrolSecondFactor() {
@@ -82,5 +90,8 @@ class MemberController {
     }
 
     record NewToken(String name, Integer expiresInDays) {
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
     }
 }

@@ -36,6 +36,7 @@ public class UserAccounts {
     static final String TOKEN_PREFIX = "pwu_";
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
     private static final int MAX_TEXT = 200;
+    private static final int MIN_PASSWORD = 12;
     /** Names the audit log uses for actors that are not members. */
     private static final java.util.Set<String> RESERVED = java.util.Set.of("system", "anonymous", "unknown");
 
@@ -210,6 +211,32 @@ public class UserAccounts {
         jdbc.sql("UPDATE users SET enabled = true, disabled_at = NULL WHERE id = ?").param(before.id()).update();
         audit.record(enabledBy, AuditEvent.of("user.enabled", "user:" + username));
         return require(username);
+    }
+
+    /** Changes the holder's own password; the current one must be given. Clears "must change at first sign-in". */
+    @Transactional
+    public void changePassword(String username, String currentPassword, String newPassword, Actor changedBy) {
+        UserAccount account = require(username);
+        String hash = signInRecord(username).orElseThrow().passwordHash();
+        if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            throw ProblemException.invalid("currentPassword", "is not right");
+        }
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > MAX_TEXT) {
+            throw ProblemException.invalid("newPassword", "must be " + MIN_PASSWORD + " to " + MAX_TEXT
+                    + " characters");
+        }
+        if (newPassword.equals(currentPassword) || newPassword.equalsIgnoreCase(username)) {
+            throw ProblemException.invalid("newPassword", "must differ from the current password and the user name");
+        }
+        jdbc.sql("UPDATE users SET password_hash = ?, must_change_password = false WHERE id = ?")
+                .params(passwords.encode(newPassword), account.id()).update();
+        audit.record(changedBy, AuditEvent.of("user.password-changed", "user:" + username));
+    }
+
+    /** Whether the holder still has to replace the one-time password (the console asks at sign-in). */
+    public boolean mustChangePassword(String username) {
+        return jdbc.sql("SELECT must_change_password FROM users WHERE username = ?").param(username)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     // ---------------------------------------------------------------- training
@@ -420,6 +447,11 @@ public class UserAccounts {
         jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), tokenId).update();
         audit.record(revokedBy, AuditEvent.of("user.token-revoked", "user:" + username).withTerms("token=" + tokenId));
+    }
+
+    /** Enabled accounts whose training lapses within the given number of days, for the administrator's list. */
+    public List<UserAccount> lapsingWithinDays(int days) {
+        return lapsingWithin(Duration.ofDays(days));
     }
 
     // ---------------------------------------------------------------- lookups

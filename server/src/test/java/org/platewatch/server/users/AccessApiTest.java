@@ -122,6 +122,12 @@ class AccessApiTest {
         List<String> lapsing = accounts.lapsingWithin(Duration.ofDays(30)).stream().map(UserAccount::username)
                 .toList();
         assertThat(lapsing).contains(soon.username()).doesNotContain(fresh.username(), gone.username());
+
+        Member admin = member("trainer", Role.ADMINISTRATOR, 10);
+        Api.Response list = api.get("/api/v1/users/training-lapsing?days=30", admin.token());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains(soon.username()).doesNotContain(fresh.username(), gone.username());
+        assertThat(api.get("/api/v1/users/training-lapsing", soon.token()).status()).isEqualTo(403);
     }
 
     // ------------------------------------------------------------------ role boundaries

@@ -121,6 +121,40 @@ class SignInTest {
                 .param("user:nobody-" + username).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aSessionFollowsRoleChangesAndEndsWhenTheAccountIsDisabled() {
+        String auditor = "auditor-" + username;
+        accounts.create(new UserAccounts.NewUser(auditor, "Auditor", Role.AUDITOR, false, null), PASSWORD,
+                Actor.SYSTEM);
+        Browser browser = new Browser();
+        String code = secondFactor.currentCode(accounts.signInRecord(auditor).orElseThrow().totpSecret());
+        assertThat(browser.signIn(auditor, PASSWORD, code).headers().firstValue("Location").orElse(""))
+                .doesNotContain("error");
+        assertThat(browser.get("/api/v1/audit/events").statusCode()).isEqualTo(200);
+
+        accounts.changeRole(auditor, Role.OFFICER, false, Actor.SYSTEM);
+        assertThat(browser.get("/api/v1/audit/events").statusCode()).isEqualTo(403);
+        assertThat(Api.parse(browser.get("/api/v1/users/me").body()).get("role").asString()).isEqualTo("officer");
+
+        accounts.disable(auditor, Actor.SYSTEM);
+        assertThat(browser.get("/api/v1/users/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theHolderReplacesTheOneTimePassword() {
+        Browser browser = new Browser();
+        browser.signIn(username, PASSWORD, currentCode());
+        assertThat(Api.parse(browser.get("/api/v1/users/me").body()).get("mustChangePassword").asBoolean()).isTrue();
+        HttpResponse<String> wrong = browser.postJson("/api/v1/users/me/password",
+                "{\"currentPassword\":\"nope\",\"newPassword\":\"a much longer secret\"}");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        HttpResponse<String> changed = browser.postJson("/api/v1/users/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a much longer secret\"}");
+        assertThat(changed.statusCode()).isEqualTo(204);
+        assertThat(accounts.mustChangePassword(username)).isFalse();
+        assertThat(count("user.password-changed")).isEqualTo(1);
+    }
+
     private String currentCode() {
         return secondFactor.currentCode(accounts.signInRecord(username).orElseThrow().totpSecret());
     }
@@ -136,6 +170,15 @@ class SignInTest {
 
         HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(uri(path)).GET());
+        }
+
+        /** A JSON call riding on the session, with the CSRF token a console page would send. */
+        HttpResponse<String> postJson(String path, String json) {
+            Matcher m = CSRF.matcher(get("/login").body());
+            assertThat(m.find()).isTrue();
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .header("X-CSRF-TOKEN", m.group(1) != null ? m.group(1) : m.group(2))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
         HttpResponse<String> signIn(String user, String password, String code) {
