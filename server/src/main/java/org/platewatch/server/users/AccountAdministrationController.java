@@ -81,6 +81,16 @@ class AccountAdministrationController {
         return view(accounts.recordTraining(username, request.toRecord(), admin.actor()));
     }
 
+    /**
+     * Issues a new TOTP secret for a member who lost their authenticator (or whose account predates
+     * the second factor); the URI is returned once, to be handed over in person.
+     */
+    @PostMapping("/{username}/second-factor")
+    java.util.Map<String, String> resetSecondFactor(@PathVariable String username) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        return java.util.Map.of("otpauthUri", accounts.enrolSecondFactor(username, admin.actor()));
+    }
+
     @PutMapping("/{username}/clets")
     AccountView clets(@PathVariable String username, @RequestBody CletsRequest request) {
         UserAccount admin = access.requireActive(Permission.MANAGE_USERS);

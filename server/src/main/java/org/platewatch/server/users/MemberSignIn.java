@@ -40,7 +40,9 @@ class MemberSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String username = authentication.getName() == null ? "" : authentication.getName().trim();
+        // User names are lower-case; "JDoe" is the same member as "jdoe".
+        String username = authentication.getName() == null ? ""
+                : authentication.getName().trim().toLowerCase(java.util.Locale.ROOT);
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String code = authentication.getDetails() instanceof SignInDetails d ? d.code() : null;
 

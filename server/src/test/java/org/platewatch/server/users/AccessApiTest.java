@@ -335,6 +335,16 @@ class AccessApiTest {
         assertThat(uri).contains("secret=" + after);
         assertThat(api.get("/api/v1/users/me", me.token()).body()).doesNotContain(after);
         assertThat(auditCount("user.second-factor-enrolled", me.username())).isEqualTo(1);
+
+        Member admin = member("helpdesk", Role.ADMINISTRATOR, 10);
+        Api.Response reset = api.postJson("/api/v1/users/" + me.username() + "/second-factor", admin.token(), "");
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(reset.json().get("otpauthUri").asString()).startsWith("otpauth://totp/");
+        assertThat(api.postJson("/api/v1/users/" + admin.username() + "/second-factor", me.token(), "").status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT username FROM audit_events WHERE action = 'user.second-factor-enrolled' "
+                + "AND subject = ? ORDER BY id DESC LIMIT 1").param("user:" + me.username()).query(String.class)
+                .single()).isEqualTo(admin.username());
     }
 
     @Test
