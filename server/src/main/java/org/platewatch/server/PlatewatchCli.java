@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.platewatch.server.CommandOptions.UsageException;
+import org.platewatch.server.audit.AuditChain;
 import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
@@ -24,8 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The server jar's entry point: {@code serve} runs the server; the administrative subcommands
- * ({@code device add}, {@code user add}, {@code user token}) start the application without its web
- * server, against the same database, do one thing and exit.
+ * ({@code device add}, {@code user add}, {@code user token}, {@code audit verify}) start the application
+ * without its web server, against the same database, do one thing and exit.
  */
 public final class PlatewatchCli {
 
@@ -61,6 +62,7 @@ public final class PlatewatchCli {
             case "serve" -> serve(rest, out);
             case "device" -> device(rest, out);
             case "user" -> user(rest, out);
+            case "audit" -> audit(rest, out);
             default -> throw new UsageException("unknown subcommand '" + command + "'");
         };
     }
@@ -80,6 +82,9 @@ public final class PlatewatchCli {
         List<String> springArgs = new ArrayList<>();
         if (o.flag("demo")) {
             springArgs.add("--platewatch.demo=true");
+            // The demo is for trying Platewatch without an authenticator app; CJIS's second factor stays
+            // on everywhere else (the users feature honours this only together with platewatch.demo).
+            springArgs.add("--platewatch.users.second-factor=off-in-demo");
         }
         o.get("profile").ifPresent(p -> springArgs.add("--platewatch.policy.profile=" + p));
         o.integer("port").ifPresent(p -> {
@@ -125,8 +130,10 @@ public final class PlatewatchCli {
         if (rest.contains("--help")) {
             out.println("""
                     Usage: bin/platewatch user add --username U --role ROLE [--full-name NAME] [--training-date YYYY-MM-DD] [--clets]
+                                                 [--designee] [--classification JOB]
                            bin/platewatch user token --username U [--name LABEL]
-                      Roles: officer, investigator, supervisor, administrator, auditor.""");
+                      Roles: officer, investigator, supervisor, administrator, auditor.
+                      'user add' prints the one-time password and the otpauth:// URI of the second factor, once.""");
             return 0;
         }
         return switch (sub) {
@@ -138,7 +145,8 @@ public final class PlatewatchCli {
 
     private static int userAdd(List<String> args, PrintStream out) {
         CommandOptions o = CommandOptions.parse(args,
-                union(DATA_DIR, Set.of("username", "role", "full-name", "training-date")), Set.of("clets"));
+                union(DATA_DIR, Set.of("username", "role", "full-name", "training-date", "classification")),
+                Set.of("clets", "designee"));
         Role role = Role.parse(o.required("role")).orElseThrow(() -> new UsageException(
                 "option --role must be one of officer, investigator, supervisor, administrator, auditor"));
         LocalDate trained = o.get("training-date").map(d -> {
@@ -150,11 +158,12 @@ public final class PlatewatchCli {
         }).orElse(null);
         String username = o.required("username");
         UserAccounts.NewUser user = new UserAccounts.NewUser(username, o.get("full-name").orElse(username), role,
-                o.flag("clets"), trained);
-        String password = org.platewatch.server.platform.SecretTokens.oneTimePassword();
-        withContext(o, ctx -> ctx.getBean(UserAccounts.class).create(user, password, Actor.commandLine()));
+                o.flag("clets"), trained, o.flag("designee"), o.get("classification").orElse(null));
+        UserAccounts.NewAccount created = withContext(o, ctx -> ctx.getBean(UserAccounts.class)
+                .createWithCredentials(user, Actor.commandLine()));
         out.println("Created " + role.title().toLowerCase(Locale.ROOT) + " account '" + username + "'.");
-        out.println("One-time password (must be changed at first sign-in): " + password);
+        out.println("One-time password (must be changed at first sign-in): " + created.oneTimePassword());
+        out.println("Second factor, shown once (add to an authenticator app): " + created.otpauthUri());
         if (trained == null) {
             out.println("No training record: the account cannot search or act on alerts until training is recorded.");
         }
@@ -168,6 +177,23 @@ public final class PlatewatchCli {
         out.println("API token for '" + o.required("username") + "' (shown once; expires " + token.expiresAt() + "):");
         out.println(token.token());
         return 0;
+    }
+
+    private static int audit(List<String> args, PrintStream out) {
+        if (args.contains("--help")) {
+            out.println("""
+                    Usage: bin/platewatch audit verify [--data-dir DIR]
+                      Walks the hash chain of the access log. Prints "audit chain intact: N records, head HASH" and
+                      exits 0, or names the first broken record (id, time, what is wrong) and exits 1.""");
+            return 0;
+        }
+        if (args.isEmpty() || !args.get(0).equals("verify")) {
+            throw new UsageException("usage: audit verify [--data-dir DIR]");
+        }
+        CommandOptions o = CommandOptions.parse(args.subList(1, args.size()), DATA_DIR, Set.of());
+        AuditChain.Verification result = withContext(o, ctx -> ctx.getBean(AuditChain.class).verify());
+        out.println(result.describe());
+        return result.intact() ? 0 : 1;
     }
 
     /** Starts the application without a web server, runs one action, and closes it. */

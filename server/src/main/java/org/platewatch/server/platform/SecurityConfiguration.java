@@ -1,11 +1,14 @@
 package org.platewatch.server.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -61,11 +64,17 @@ public class SecurityConfiguration {
     /** Everything else is the console: signed-in sessions, form sign-in, CSRF on. */
     @Bean
     @Order(10)
-    SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http,
+            // access (issue 6): the users feature supplies the details source that reads the TOTP field `code`
+            // of the sign-in form; its AuthenticationProvider bean checks password, code and lock-out.
+            ObjectProvider<AuthenticationDetailsSource<HttpServletRequest, ?>> signInDetails) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> {
+                    form.permitAll();
+                    signInDetails.ifAvailable(form::authenticationDetailsSource);
+                })
                 .logout(logout -> logout.permitAll());
         return http.build();
     }

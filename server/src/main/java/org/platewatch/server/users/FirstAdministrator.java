@@ -2,7 +2,6 @@ package org.platewatch.server.users;
 
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.PlatewatchProperties;
-import org.platewatch.server.platform.SecretTokens;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,13 +30,13 @@ class FirstAdministrator implements ApplicationRunner {
         if (properties.demo() || accounts.count() > 0) {
             return;
         }
-        String password = SecretTokens.oneTimePassword();
-        accounts.create(new UserAccounts.NewUser("admin", "ALPR Administrator", Role.ADMINISTRATOR, false, null),
-                password, Actor.SYSTEM);
+        UserAccounts.NewAccount created = accounts.createWithCredentials(
+                new UserAccounts.NewUser("admin", "ALPR Administrator", Role.ADMINISTRATOR, false, null), Actor.SYSTEM);
         System.out.println();
         System.out.println("Platewatch created the first ALPR administrator account.");
         System.out.println("  username: admin");
-        System.out.println("  one-time password: " + password + "   (change it at first sign-in)");
+        System.out.println("  one-time password: " + created.oneTimePassword() + "   (change it at first sign-in)");
+        System.out.println("  second factor (add to an authenticator app; shown once): " + created.otpauthUri());
         System.out.println();
     }
 }

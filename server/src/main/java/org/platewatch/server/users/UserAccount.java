@@ -6,10 +6,23 @@ import org.platewatch.server.platform.Actor;
 
 /**
  * A member's account. {@code trainedOn} is the date of the latest ALPR training record, or null
- * when there is none: without current training the account may sign in but not act.
+ * when there is none: without current training the account may sign in but not act
+ * ({@link MemberAccess} decides).
+ *
+ * @param designee            an administrator account acting as the ALPR administrator's named designee
+ * @param jobClassification   the holder's job classification, checked against the profile's authorised ones
+ * @param locked              locked after repeated failed sign-ins until an administrator unlocks it
+ * @param secondFactorEnrolled whether a TOTP secret is on record
  */
 public record UserAccount(UUID id, String username, String fullName, Role role, boolean enabled,
-        boolean cletsAuthorised, LocalDate trainedOn) implements Actor.Source {
+        boolean cletsAuthorised, LocalDate trainedOn, boolean designee, String jobClassification, boolean locked,
+        boolean secondFactorEnrolled) implements Actor.Source, java.io.Serializable {
+
+    /** The shape before issue 6, kept for callers that build accounts in tests. */
+    public UserAccount(UUID id, String username, String fullName, Role role, boolean enabled, boolean cletsAuthorised,
+            LocalDate trainedOn) {
+        this(id, username, fullName, role, enabled, cletsAuthorised, trainedOn, false, null, false, false);
+    }
 
     @Override
     public Actor actor() {

@@ -1,0 +1,109 @@
+package org.platewatch.server.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the access log by member, time and action. Reading it is itself an audited access (the controller records it). */
+@Service
+class AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Page find(Filter filter, int page, int size) {
+        Where where = where(filter);
+        long total = jdbc.sql("SELECT count(*) FROM audit_events" + where.sql()).params(where.params())
+                .query(Long.class).single();
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(size);
+        params.add((long) page * size);
+        List<StoredEvent> events = jdbc.sql(SELECT + where.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(params).query(AuditTrail::map).list();
+        return new Page(page, size, total, events);
+    }
+
+    long count(Filter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT count(*) FROM audit_events" + where.sql()).params(where.params())
+                .query(Long.class).single();
+    }
+
+    /** Every matching event, oldest first, one at a time (the CSV export streams them). */
+    int forEach(Filter filter, Consumer<StoredEvent> each) {
+        Where where = where(filter);
+        int[] n = {0};
+        jdbc.sql(SELECT + where.sql() + " ORDER BY id").params(where.params()).query(rs -> {
+            each.accept(map(rs, n[0]));
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    private static final String SELECT = """
+            SELECT id, occurred_at, username, full_name, action, subject, terms, purpose, case_number, result_count,
+                   client_address, hash
+            FROM audit_events""";
+
+    private static Where where(Filter f) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        if (f.user() != null) {
+            sql.append(" AND username = ?");
+            params.add(f.user());
+        }
+        if (f.action() != null) {
+            if (f.action().endsWith("*")) {
+                sql.append(" AND action LIKE ?");
+                params.add(f.action().substring(0, f.action().length() - 1).replace("%", "\\%").replace("_", "\\_")
+                        + "%");
+            } else {
+                sql.append(" AND action = ?");
+                params.add(f.action());
+            }
+        }
+        if (f.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+        }
+        if (f.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
+        }
+        return new Where(sql.isEmpty() ? "" : " WHERE " + sql.substring(5), params);
+    }
+
+    private static StoredEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StoredEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("username"), rs.getString("full_name"), rs.getString("action"), rs.getString("subject"),
+                rs.getString("terms"), rs.getString("purpose"), rs.getString("case_number"),
+                (Integer) rs.getObject("result_count"), rs.getString("client_address"), rs.getString("hash"));
+    }
+
+    /** Filters; null means "any". {@code to} is exclusive. An action ending in {@code *} is a prefix. */
+    record Filter(String user, Instant from, Instant to, String action) {
+        String describe() {
+            return "user=" + (user == null ? "" : user) + ", from=" + (from == null ? "" : from) + ", to="
+                    + (to == null ? "" : to) + ", action=" + (action == null ? "" : action);
+        }
+    }
+
+    record Page(int page, int size, long total, List<StoredEvent> events) {
+    }
+
+    /** One audit record as read back. */
+    record StoredEvent(long id, Instant occurredAt, String username, String fullName, String action, String subject,
+            String terms, String purpose, String caseNumber, Integer resultCount, String clientAddress, String hash) {
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+}

@@ -1,0 +1,149 @@
+package org.platewatch.server.users;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.platewatch.server.audit.AuditEvent;
+import org.platewatch.server.audit.AuditLog;
+import org.platewatch.server.platform.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The ALPR administrator's (and designee's) account management. Every call is checked against
+ * {@link Permission#MANAGE_USERS} and every change is audited in its own transaction.
+ */
+@RestController
+@RequestMapping("/api/v1/users")
+class AccountAdministrationController {
+
+    private final UserAccounts accounts;
+    private final MemberAccess access;
+    private final AuditLog audit;
+
+    AccountAdministrationController(UserAccounts accounts, MemberAccess access, AuditLog audit) {
+        this.accounts = accounts;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @Transactional
+    List<AccountView> list() {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        List<AccountView> all = accounts.all().stream().map(a -> AccountView.of(a, accounts, access)).toList();
+        audit.record(admin.actor(), new AuditEvent("user.listed", "users", null, null, null, all.size()));
+        return all;
+    }
+
+    /** Accounts whose training lapses within {@code days} (default 30): the console's warning list. */
+    @GetMapping("/training-lapsing")
+    List<AccountView> lapsing(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "30") int days) {
+        access.requireActive(Permission.MANAGE_USERS);
+        if (days < 0 || days > 366) {
+            throw ProblemException.invalid("days", "must be between 0 and 366");
+        }
+        return accounts.lapsingWithinDays(days).stream().map(this::view).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<Created> create(@RequestBody CreateRequest request) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        Role role = role(request.role());
+        UserAccounts.NewUser user = new UserAccounts.NewUser(request.username(), request.fullName(), role,
+                Boolean.TRUE.equals(request.cletsAuthorised()), null, Boolean.TRUE.equals(request.designee()),
+                request.jobClassification());
+        UserAccounts.NewAccount created = request.training() == null
+                ? accounts.createWithCredentials(user, admin.actor())
+                : accounts.createWithTraining(user, request.training().toRecord(), admin.actor());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.account().username()))
+                .body(new Created(AccountView.of(created.account(), accounts, access), created.oneTimePassword(),
+                        created.otpauthUri()));
+    }
+
+    @PutMapping("/{username}/role")
+    AccountView changeRole(@PathVariable String username, @RequestBody RoleRequest request) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        return view(accounts.changeRole(username, role(request.role()), Boolean.TRUE.equals(request.designee()),
+                admin.actor()));
+    }
+
+    @PostMapping("/{username}/training")
+    AccountView recordTraining(@PathVariable String username, @RequestBody TrainingRequest request) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        return view(accounts.recordTraining(username, request.toRecord(), admin.actor()));
+    }
+
+    /**
+     * Issues a new TOTP secret for a member who lost their authenticator (or whose account predates
+     * the second factor); the URI is returned once, to be handed over in person.
+     */
+    @PostMapping("/{username}/second-factor")
+    java.util.Map<String, String> resetSecondFactor(@PathVariable String username) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        return java.util.Map.of("otpauthUri", accounts.enrolSecondFactor(username, admin.actor()));
+    }
+
+    @PutMapping("/{username}/clets")
+    AccountView clets(@PathVariable String username, @RequestBody CletsRequest request) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        if (request.authorised() == null) {
+            throw ProblemException.invalid("authorised", "is required: true or false");
+        }
+        return view(accounts.setCletsAuthorised(username, request.authorised(), admin.actor()));
+    }
+
+    @PostMapping("/{username}/unlock")
+    AccountView unlock(@PathVariable String username) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        return view(accounts.unlock(username, admin.actor()));
+    }
+
+    @PostMapping("/{username}/disable")
+    AccountView disable(@PathVariable String username) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        return view(accounts.disable(username, admin.actor()));
+    }
+
+    @PostMapping("/{username}/enable")
+    AccountView enable(@PathVariable String username) {
+        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        return view(accounts.enable(username, admin.actor()));
+    }
+
+    private AccountView view(UserAccount account) {
+        return AccountView.of(account, accounts, access);
+    }
+
+    private static Role role(String value) {
+        return Role.parse(value).orElseThrow(() -> ProblemException.invalid("role",
+                "must be one of officer, investigator, supervisor, administrator, auditor"));
+    }
+
+    record CreateRequest(String username, String fullName, String role, Boolean designee, Boolean cletsAuthorised,
+            String jobClassification, TrainingRequest training) {
+    }
+
+    record TrainingRequest(LocalDate completedOn, String course, String trainer) {
+        UserAccounts.TrainingRecord toRecord() {
+            return new UserAccounts.TrainingRecord(completedOn, course, trainer);
+        }
+    }
+
+    record RoleRequest(String role, Boolean designee) {
+    }
+
+    record CletsRequest(Boolean authorised) {
+    }
+
+    /** The new account with its one-time password and enrolment URI: shown in this response only. */
+    record Created(AccountView account, String oneTimePassword, String otpauthUri) {
+    }
+}

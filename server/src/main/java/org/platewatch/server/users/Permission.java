@@ -1,0 +1,78 @@
+package org.platewatch.server.users;
+
+import static org.platewatch.server.users.Role.ADMINISTRATOR;
+import static org.platewatch.server.users.Role.AUDITOR;
+import static org.platewatch.server.users.Role.INVESTIGATOR;
+import static org.platewatch.server.users.Role.OFFICER;
+import static org.platewatch.server.users.Role.SUPERVISOR;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a member may do, mapped to roles here and nowhere else. Features ask {@link MemberAccess}
+ * before acting; endpoints that cannot depend on this package may check the Spring Security
+ * authority {@link #authority()} ({@code PERMISSION_READ_AUDIT}, ...), which every signed-in member
+ * and personal API token carries for each permission of its role.
+ *
+ * <p>{@code requiresTraining}: the Civil Code (1798.90.51) lets only trained members use ALPR
+ * information, so each permission that reads or acts on detections, alerts or hot lists needs a
+ * current training record. Running the program (accounts, the audit trail) does not: an
+ * administrator whose training lapsed must still be able to record a colleague's training, and an
+ * outside auditor is not an ALPR operator.
+ */
+public enum Permission {
+    /** Search stored detections (with a stated purpose; the search feature enforces that). */
+    SEARCH_DETECTIONS(true, INVESTIGATOR, SUPERVISOR, ADMINISTRATOR),
+    /** Approve a search the policy calls broad (area canvass, partial plate over a long period). */
+    APPROVE_BROAD_SEARCHES(true, SUPERVISOR, ADMINISTRATOR),
+    /** See live alerts, verify them, record the stop outcome. */
+    ACT_ON_ALERTS(true, OFFICER, INVESTIGATOR, SUPERVISOR, ADMINISTRATOR),
+    /** Review alerts and outcomes of other members. */
+    REVIEW_ALERTS(true, SUPERVISOR, ADMINISTRATOR),
+    /** Act on CLETS-derived data (CA DOJ SVS hits, NCIC confirmations). Also needs the account's CLETS flag. */
+    QUERY_CLETS(true, OFFICER, INVESTIGATOR, SUPERVISOR, ADMINISTRATOR),
+    /** Propose a custom hot-list entry (a local BOLO, a partial plate from a major crime). */
+    PROPOSE_HOTLIST_ENTRIES(true, OFFICER, INVESTIGATOR, SUPERVISOR, ADMINISTRATOR),
+    /** Approve or reject a proposed custom hot-list entry. */
+    APPROVE_HOTLIST_ENTRIES(true, SUPERVISOR, ADMINISTRATOR),
+    /** Configure hot-list sources and imports. */
+    MANAGE_HOTLISTS(true, ADMINISTRATOR),
+    /** Approve the release of data to another agency. */
+    APPROVE_RELEASES(true, ADMINISTRATOR),
+    /** Legal holds, evidence export, retention settings. */
+    MANAGE_RETENTION(true, ADMINISTRATOR),
+    /** Register and retire cameras and in-car units. */
+    MANAGE_DEVICES(false, ADMINISTRATOR),
+    /** Create accounts, change roles, record training, set CLETS, unlock, disable. */
+    MANAGE_USERS(false, ADMINISTRATOR),
+    /** Read and export the audit trail and its chain head. */
+    READ_AUDIT(false, AUDITOR, ADMINISTRATOR);
+
+    private final boolean requiresTraining;
+    private final Set<Role> roles;
+
+    Permission(boolean requiresTraining, Role first, Role... rest) {
+        this.requiresTraining = requiresTraining;
+        this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
+    }
+
+    /** Whether the member must hold a current ALPR training record to use this permission. */
+    public boolean requiresTraining() {
+        return requiresTraining;
+    }
+
+    public boolean grantedTo(Role role) {
+        return roles.contains(role);
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** The Spring Security authority for this permission, e.g. {@code PERMISSION_READ_AUDIT}. */
+    public String authority() {
+        return "PERMISSION_" + name();
+    }
+}
