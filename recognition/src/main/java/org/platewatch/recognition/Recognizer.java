@@ -32,23 +32,37 @@ public final class Recognizer implements AutoCloseable {
 
     Recognizer(Settings settings) {
         this.settings = settings;
-        this.models = new OcrModels(settings.threads());
-        this.detector = new TextDetector(models);
+        this.models = new OcrModels(settings.sceneThreads(), settings.smallThreads());
+        this.detector = new TextDetector(models, models.sceneDetector);
         this.localiser = new PlateLocaliser();
-        this.candidateReader = new CandidateReader(detector, new TextLineReader(models), settings);
+        this.candidateReader = new CandidateReader(new TextDetector(models, models.lineDetector),
+                new TextLineReader(models), settings);
     }
 
     /** Plate candidates in the image, best first; empty when no plate is readable. */
     public List<PlateCandidate> recognize(BufferedImage image) {
         RgbImage img = RgbImage.of(image);
-        List<TextBox> scene = detectScene(img);
-        List<TextBox> ranked = localiser.rank(img, scene, settings.maxCandidates());
+        List<CandidateReader.Glance> glances = glances(img);
         List<PlateCandidate> out = new ArrayList<>();
-        for (TextBox box : ranked) {
-            candidateReader.read(img, box).ifPresent(c -> addUnlessDuplicate(out, c));
+        for (CandidateReader.Glance g : glances.subList(0, Math.min(settings.closeUps(), glances.size()))) {
+            candidateReader.closeUp(img, g).ifPresent(c -> addUnlessDuplicate(out, c));
         }
         out.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
         return List.copyOf(out);
+    }
+
+    /** The plate-like boxes of the scene after one quick read each, most plate-like first. */
+    List<CandidateReader.Glance> glances(RgbImage img) {
+        List<TextBox> scene = detectScene(img);
+        List<CandidateReader.Glance> glances = new ArrayList<>();
+        for (PlateLocaliser.Scored box : localiser.rank(img, scene, settings.triaged())) {
+            CandidateReader.Glance g = candidateReader.glance(img, box);
+            if (g.score() > 0) {
+                glances.add(g);
+            }
+        }
+        glances.sort(Comparator.comparingDouble(CandidateReader.Glance::score).reversed());
+        return glances;
     }
 
     /** Decodes the bytes (JPEG, PNG, BMP, GIF) and reads them; {@link UnreadableImageException} if they are not an image. */

@@ -24,9 +24,11 @@ final class TextDetector {
     private static final double UNCLIP_RATIO = 1.6;
 
     private final OcrModels models;
+    private final OrtSession session;
 
-    TextDetector(OcrModels models) {
+    TextDetector(OcrModels models, OrtSession session) {
         this.models = models;
+        this.session = session;
     }
 
     /**
@@ -48,7 +50,6 @@ final class TextDetector {
     }
 
     private float[] run(float[] input, int dw, int dh) {
-        OrtSession session = models.detector;
         try (OnnxTensor t = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[]{1, 3, dh, dw});
              OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), t))) {
             FloatBuffer fb = ((OnnxTensor) r.get(0)).getFloatBuffer();

@@ -79,10 +79,12 @@ final class BenchCommand {
         recognizer.recognize(Recognizer.decode(set.items().get(0).image()));
         int n = 0, top1 = 0, topN = 0, top1Loose = 0, stateRight = 0, stateUnknown = 0, stateWrong = 0;
         List<Double> times = new ArrayList<>();
+        List<Double> cpuTimes = new ArrayList<>();
         List<String> misses = new ArrayList<>();
         for (LabelledSet.Item item : set.items()) {
             List<PlateCandidate> cands;
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             try {
                 BufferedImage image = Recognizer.decode(item.image());
                 cands = recognizer.recognize(image);
@@ -91,6 +93,7 @@ final class BenchCommand {
                 cands = List.of();
             }
             times.add((System.nanoTime() - start) / 1e6);
+            cpuTimes.add((processCpuNanos() - cpuStart) / 1e6);
             n++;
             String truth = PlateText.normalise(item.plate());
             String first = cands.isEmpty() ? "" : cands.get(0).plate();
@@ -131,8 +134,13 @@ final class BenchCommand {
         if (set.dir().getFileName() != null && set.dir().getFileName().toString().startsWith("eu")) {
             out.printf(Locale.ROOT, "top-1 with O and 0 treated as equal %.1f %% (%d/%d)%n", 100.0 * top1Loose / n, top1Loose, n);
         }
-        out.printf(Locale.ROOT, "ms per image: median %.0f, p95 %.0f, mean %.0f%n",
+        double[] cpu = cpuTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.printf(Locale.ROOT, "ms per image (wall clock): median %.0f, p95 %.0f, mean %.0f%n",
                 percentile(sorted, 50), percentile(sorted, 95), Arrays.stream(sorted).average().orElse(0));
+        out.printf(Locale.ROOT, "CPU ms per image (all threads of this process; steadier than wall clock on a busy machine): median %.0f, p95 %.0f%n",
+                percentile(cpu, 50), percentile(cpu, 95));
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (set.crops()) {
             int labelled = stateRight + stateUnknown + stateWrong;
             out.printf(Locale.ROOT, "state: right %.1f %%, unknown %.1f %%, wrong %.1f %% (of %d); right when stated %.1f %%%n",
@@ -140,6 +148,15 @@ final class BenchCommand {
                     stateRight + stateWrong == 0 ? 0 : 100.0 * stateRight / (stateRight + stateWrong));
         }
         return 0;
+    }
+
+    /** CPU time of the whole process, all threads (the ONNX Runtime pool included); -1 where the JVM cannot tell. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static String loose(String plate) {
