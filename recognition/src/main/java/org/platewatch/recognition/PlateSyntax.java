@@ -1,0 +1,191 @@
+package org.platewatch.recognition;
+
+import org.platewatch.plate.UsState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What US plates look like, used twice: to tell a plate's character line from other text (state
+ * names, slogans, dealer frames, camera time stamps), and to settle characters that the reader
+ * confuses (O/0, I/1, B/8, S/5, Z/2, G/6) by their position in a known serial format.
+ *
+ * <p>Format knowledge only overrides the reader where the reader itself leaves room: a swap costs
+ * the ratio of the two characters' probabilities, and matching a format is worth at most
+ * {@link #FORMAT_BONUS}, so a confidently read vanity plate is never "corrected".
+ */
+final class PlateSyntax {
+
+    /**
+     * Serial layouts in common use on US passenger, commercial and temporary plates
+     * (L letter, D digit), e.g. California 1ABC234, New York/Texas/Pennsylvania ABC1234,
+     * Maryland 1AB2345, many states ABC123 or 123ABC.
+     */
+    static final List<String> FORMATS = List.of(
+            "DLLLDDD", "LLLDDDD", "DLLDDDD", "LLDDDDD", "DDDLLLL", "LDDDDDD", "DDDDDDD", "DDDDDLD", "DDDDDLL",
+            "LLLDDD", "DDDLLL", "LLDDDD", "DDDDLL", "DLLDDD", "DLLLDD", "LLDLDL", "LDDDDD", "DDDDDD", "DDLLLD",
+            "LLDDD", "DDDLL", "LLLDD", "DDLLL", "LDDDD", "DDDDL", "DDDDD");
+
+    /** How much likelier a reading that fits a serial format is taken to be than one that fits none. */
+    static final double FORMAT_BONUS = 50;
+    /**
+     * Probability assumed for a look-alike when the reader gave it almost none: the reader is
+     * known to be blind to these particular pairs on plate fonts.
+     */
+    private static final double LOOKALIKE_FLOOR = 0.03;
+    private static final String[] LOOKALIKES = {"O0DQ", "I1L", "B8", "S5", "Z2", "G6", "A4", "T7"};
+
+    private static final Set<String> NOT_PLATES = notPlates();
+
+    private PlateSyntax() {
+    }
+
+    static boolean matchesFormat(String plate) {
+        return FORMATS.stream().anyMatch(f -> fits(plate, f));
+    }
+
+    static boolean fits(String plate, String format) {
+        if (plate.length() != format.length()) {
+            return false;
+        }
+        for (int i = 0; i < plate.length(); i++) {
+            char c = plate.charAt(i);
+            if (format.charAt(i) == 'D' ? !PlateSymbols.isDigit(c) : !PlateSymbols.isLetter(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How much the text looks like a plate's serial, 0..1: zero for text no plate carries (too
+     * long, a state name or slogan), lower for plain words and very short strings.
+     */
+    static double plausibility(String plate) {
+        int n = plate.length();
+        if (n < 2 || n > 8 || isStateOrSlogan(plate)) {
+            return 0;
+        }
+        boolean digits = plate.chars().anyMatch(c -> PlateSymbols.isDigit((char) c));
+        boolean letters = plate.chars().anyMatch(c -> PlateSymbols.isLetter((char) c));
+        double lengthPrior = n >= 5 && n <= 7 ? 1 : n == 8 || n == 4 ? 0.5 : 0.25;
+        double mix = digits && letters ? 1 : digits ? 0.6 : 0.3;
+        double format = matchesFormat(plate) ? 1 : 0.7;
+        return lengthPrior * mix * format;
+    }
+
+    /** True for state names, their abbreviations-as-words and the slogans printed on plates. */
+    static boolean isStateOrSlogan(String text) {
+        String t = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        if (t.length() < 4) {
+            return false;
+        }
+        for (String word : NOT_PLATES) {
+            if (t.contains(word) || (word.contains(t) && t.length() >= 5)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The most likely reading once serial formats are taken into account: for each format of
+     * the read's length, the best characters of the required kinds, scored by the reader's
+     * probabilities; the plain reading competes without the format bonus.
+     */
+    static Resolved resolve(LineRead read) {
+        String plain = read.plate();
+        double[] plainConf = confidences(read, plain);
+        double plainScore = logScore(read, plain);
+        Resolved best = new Resolved(plain, plainConf, plainScore + (matchesFormat(plain) ? Math.log(FORMAT_BONUS) : 0));
+        for (String format : FORMATS) {
+            if (format.length() != plain.length()) {
+                continue;
+            }
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < plain.length(); i++) {
+                s.append(bestOfKind(read.charProbs()[i], plain.charAt(i), format.charAt(i) == 'D'));
+            }
+            String candidate = s.toString();
+            double score = logScore(read, candidate) + Math.log(FORMAT_BONUS);
+            if (score > best.score() + 1e-9) {
+                best = new Resolved(candidate, confidences(read, candidate), score);
+            }
+        }
+        return best;
+    }
+
+    /** A reading after syntax resolution, with per-character confidences and its log score. */
+    record Resolved(String plate, double[] charConfidences, double score) {
+    }
+
+    private static char bestOfKind(double[] probs, char read, boolean digit) {
+        char best = read;
+        double bestP = -1;
+        for (int s = 0; s < PlateSymbols.COUNT; s++) {
+            char c = PlateSymbols.SYMBOLS.charAt(s);
+            if (PlateSymbols.isDigit(c) != digit) {
+                continue;
+            }
+            double p = effectiveProb(probs, read, c);
+            if (p > bestP) {
+                bestP = p;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    static double effectiveProb(double[] probs, char read, char c) {
+        double p = probs[PlateSymbols.index(c)];
+        if (c != read && lookalike(read, c)) {
+            p = Math.max(p, LOOKALIKE_FLOOR);
+        }
+        return p;
+    }
+
+    static boolean lookalike(char a, char b) {
+        for (String group : LOOKALIKES) {
+            if (group.indexOf(a) >= 0 && group.indexOf(b) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double logScore(LineRead read, String text) {
+        double s = 0;
+        for (int i = 0; i < text.length(); i++) {
+            s += Math.log(Math.max(1e-6, effectiveProb(read.charProbs()[i], read.plate().charAt(i), text.charAt(i))));
+        }
+        return s;
+    }
+
+    private static double[] confidences(LineRead read, String text) {
+        double[] out = new double[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = read.charProbs()[i][PlateSymbols.index(text.charAt(i))];
+        }
+        return out;
+    }
+
+    private static Set<String> notPlates() {
+        List<String> words = new ArrayList<>();
+        for (UsState s : UsState.values()) {
+            String name = s.displayName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+            if (s != UsState.US) {
+                words.add(name);
+            }
+        }
+        // Slogans and other printed words found on US plates and plate frames.
+        words.addAll(List.of("SUNSHINE", "EMPIRE", "LINCOLN", "GARDENSTATE", "FIRSTINFLIGHT", "GREATLAKES",
+                "PUREMICHIGAN", "CANYON", "LONESTAR", "LANDOF", "STATE", "DEALER", "TEMPORARY", "COUNTY",
+                "WILDWONDERFUL", "ALOHA", "POTATOES", "FAMOUS", "PEACHSTATE", "VOLUNTEER", "SPORTSMAN",
+                "PARADISE", "TAXATION", "REPRESENTATION", "NATIONSCAPITAL", "LIVEFREE", "GREENMOUNTAIN",
+                "BIGSKY", "ENCHANTMENT", "GRANITE", "OCEANSTATE", "TOYOTA", "HONDA", "CHEVROLET", "NISSAN",
+                "FORD", "LEXUS", "DODGE", "MOTORS", "AUTOMALL", "AUTOGROUP", "DMVCA", "EXPIRES", "EXPIRATION"));
+        return Set.copyOf(words);
+    }
+}

@@ -1,0 +1,135 @@
+package org.platewatch.recognition;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads licence plates from photos: whole-scene text detection, plate-like boxes ranked and
+ * read close up, several crops voting, then plate-syntax rules.
+ *
+ * <p>Loads its models once; safe to share between threads. Close it to free the native sessions.
+ */
+public final class Recognizer implements AutoCloseable {
+
+    private final Settings settings;
+    private final OcrModels models;
+    private final TextDetector detector;
+    private final PlateLocaliser localiser;
+    private final CandidateReader candidateReader;
+    private final VehicleColourEstimator colours = new VehicleColourEstimator();
+
+    public Recognizer() {
+        this(Settings.defaults());
+    }
+
+    Recognizer(Settings settings) {
+        this.settings = settings;
+        this.models = new OcrModels(settings.sceneThreads(), settings.smallThreads());
+        this.detector = new TextDetector(models, models.sceneDetector);
+        this.localiser = new PlateLocaliser();
+        this.candidateReader = new CandidateReader(new TextDetector(models, models.lineDetector),
+                new TextLineReader(models), settings);
+    }
+
+    /** Plate candidates in the image, best first; empty when no plate is readable. */
+    public List<PlateCandidate> recognize(BufferedImage image) {
+        RgbImage img = RgbImage.of(image);
+        List<CandidateReader.Glance> glances = glances(img);
+        List<PlateCandidate> out = new ArrayList<>();
+        for (CandidateReader.Glance g : glances.subList(0, Math.min(settings.closeUps(), glances.size()))) {
+            candidateReader.closeUp(img, g).ifPresent(c -> addUnlessDuplicate(out, c));
+        }
+        out.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
+        return List.copyOf(out);
+    }
+
+    /** The plate-like boxes of the scene after one quick read each, most plate-like first. */
+    List<CandidateReader.Glance> glances(RgbImage img) {
+        List<TextBox> scene = detectScene(img);
+        List<CandidateReader.Glance> glances = new ArrayList<>();
+        for (PlateLocaliser.Scored box : localiser.rank(img, scene, settings.triaged())) {
+            CandidateReader.Glance g = candidateReader.glance(img, box);
+            if (g.score() > 0) {
+                glances.add(g);
+            }
+        }
+        glances.sort(Comparator.comparingDouble(CandidateReader.Glance::score).reversed());
+        return glances;
+    }
+
+    /** Decodes the bytes (JPEG, PNG, BMP, GIF) and reads them; {@link UnreadableImageException} if they are not an image. */
+    public List<PlateCandidate> recognize(byte[] imageBytes) {
+        return recognize(decode(imageBytes));
+    }
+
+    /** Reads the image file; {@link UnreadableImageException} if it is not an image or cannot be read. */
+    public List<PlateCandidate> recognize(Path imageFile) {
+        return recognize(decode(imageFile));
+    }
+
+    /**
+     * A cheap description of the vehicle the plate is on: the dominant body colour of the region
+     * above the plate. Empty when the region is off the image.
+     */
+    public Optional<VehicleDescription> describeVehicle(BufferedImage image, PlateBox plate) {
+        return colours.describe(image, plate);
+    }
+
+    public static BufferedImage decode(Path imageFile) {
+        try {
+            return decode(Files.readAllBytes(imageFile));
+        } catch (IOException e) {
+            throw new UnreadableImageException("cannot read " + imageFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static BufferedImage decode(byte[] imageBytes) {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(imageBytes));
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableImageException("not a readable image: " + e.getMessage(), e);
+        }
+        if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
+            throw new UnreadableImageException("not an image in a supported format (JPEG, PNG, BMP, GIF)");
+        }
+        return image;
+    }
+
+    private List<TextBox> detectScene(RgbImage img) {
+        double scale = Math.min(1.0, settings.detMaxSide() / (double) Math.max(img.width, img.height));
+        int dw = roundTo32(img.width * scale);
+        int dh = roundTo32(img.height * scale);
+        return detector.detect(img, 0, 0, img.width, img.height, dw, dh, settings.detMinScore());
+    }
+
+    static int roundTo32(double v) {
+        return Math.max(32, (int) Math.round(v / 32) * 32);
+    }
+
+    /** Two candidates with the same text are the same plate seen twice (e.g. the line and the whole plate); keep the better. */
+    private static void addUnlessDuplicate(List<PlateCandidate> out, PlateCandidate c) {
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).plate().equals(c.plate())) {
+                if (c.confidence() > out.get(i).confidence()) {
+                    out.set(i, c);
+                }
+                return;
+            }
+        }
+        out.add(c);
+    }
+
+    @Override
+    public void close() {
+        models.close();
+    }
+}

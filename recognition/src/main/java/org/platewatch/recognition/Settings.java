@@ -1,0 +1,29 @@
+package org.platewatch.recognition;
+
+/**
+ * The pipeline's tuning knobs in one place. Defaults are what measured best on the development
+ * set (see docs/recognition.md); system properties {@code platewatch.recognition.*} override
+ * them for experiments without a rebuild.
+ *
+ * @param detMaxSide    longest side of the whole-scene detection input (smaller is faster but misses small plates)
+ * @param detMinScore   mean text probability a whole-scene box needs to be kept
+ * @param triaged       plate-like boxes given one quick read each, best geometric score first
+ * @param closeUps      boxes, best after the quick read, that are read close up with voting
+ * @param lineHeight    pixel height the candidate's text is scaled to for the close-up detection
+ * @param sceneThreads  ONNX Runtime intra-op threads for the whole-scene detection
+ * @param smallThreads  intra-op threads for the small close-up inferences
+ */
+record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, int lineHeight,
+                int sceneThreads, int smallThreads) {
+
+    static Settings defaults() {
+        return new Settings(
+                Integer.getInteger("platewatch.recognition.detMaxSide", 1280),
+                Double.parseDouble(System.getProperty("platewatch.recognition.detMinScore", "0.4")),
+                Integer.getInteger("platewatch.recognition.triaged", 8),
+                Integer.getInteger("platewatch.recognition.closeUps", 2),
+                Integer.getInteger("platewatch.recognition.lineHeight", 64),
+                Integer.getInteger("platewatch.recognition.sceneThreads", 2),
+                Integer.getInteger("platewatch.recognition.smallThreads", 1));
+    }
+}

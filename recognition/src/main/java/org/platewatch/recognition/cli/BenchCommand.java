@@ -1,0 +1,173 @@
+package org.platewatch.recognition.cli;
+
+import org.platewatch.plate.PlateText;
+import org.platewatch.recognition.PlateCandidate;
+import org.platewatch.recognition.Recognizer;
+import org.platewatch.recognition.UnreadableImageException;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench-recognition DIR [--top N]}: scores the recogniser against a labelled folder and
+ * prints accuracy, time per image and every miss.
+ */
+final class BenchCommand {
+
+    static final String HELP = """
+            Usage: platewatch bench-recognition DIR [--top N] [--verbose]
+            Scores recognition on a labelled folder laid out like shared/datasets/plates/us
+            (NAME.jpg + NAME.txt) or us-crops (groundtruth.csv: file,state,PLATE).
+            Prints top-1 and top-N accuracy, median and p95 milliseconds per image (decode
+            included; the first image is read once untimed to warm up), and each miss.
+            For crops it also prints issuing-state accuracy and the share left unknown.
+              --top N     N for the top-N figure (default 3)
+              --verbose   print every image's candidates
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        int top = 3;
+        boolean verbose = false;
+        Path dir = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    out.print(HELP);
+                    return 0;
+                }
+                case "--verbose", "-v" -> verbose = true;
+                case "--top" -> {
+                    if (i + 1 >= args.length) {
+                        throw new RecognitionCli.UsageException("--top needs a number");
+                    }
+                    top = RecognitionCli.parseTop(args[++i]);
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new RecognitionCli.UsageException("unknown option '" + args[i] + "' (try --help)");
+                    }
+                    if (dir != null) {
+                        throw new RecognitionCli.UsageException("give one directory");
+                    }
+                    dir = Path.of(args[i]);
+                }
+            }
+        }
+        if (dir == null) {
+            throw new RecognitionCli.UsageException("no directory given (try --help)");
+        }
+        LabelledSet set = LabelledSet.load(dir);
+        try (Recognizer recognizer = new Recognizer()) {
+            return bench(recognizer, set, top, verbose);
+        }
+    }
+
+    private int bench(Recognizer recognizer, LabelledSet set, int top, boolean verbose) {
+        recognizer.recognize(Recognizer.decode(set.items().get(0).image()));
+        int n = 0, top1 = 0, topN = 0, top1Loose = 0, stateRight = 0, stateUnknown = 0, stateWrong = 0;
+        List<Double> times = new ArrayList<>();
+        List<Double> cpuTimes = new ArrayList<>();
+        List<String> misses = new ArrayList<>();
+        for (LabelledSet.Item item : set.items()) {
+            List<PlateCandidate> cands;
+            long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            try {
+                BufferedImage image = Recognizer.decode(item.image());
+                cands = recognizer.recognize(image);
+            } catch (UnreadableImageException e) {
+                err.println("bench-recognition: " + item.image() + ": " + e.getMessage());
+                cands = List.of();
+            }
+            times.add((System.nanoTime() - start) / 1e6);
+            cpuTimes.add((processCpuNanos() - cpuStart) / 1e6);
+            n++;
+            String truth = PlateText.normalise(item.plate());
+            String first = cands.isEmpty() ? "" : cands.get(0).plate();
+            if (first.equals(truth)) {
+                top1++;
+            } else {
+                misses.add(String.format("  %-40s truth %-9s read %s", item.image().getFileName(), truth,
+                        cands.stream().limit(top).map(PlateCandidate::plate).toList()));
+            }
+            if (loose(first).equals(loose(truth))) {
+                top1Loose++;
+            }
+            if (cands.stream().limit(top).anyMatch(c -> c.plate().equals(truth))) {
+                topN++;
+            }
+            if (item.state() != null) {
+                String region = cands.isEmpty() ? null : cands.get(0).region();
+                if (region == null) {
+                    stateUnknown++;
+                } else if (region.equals(PlateText.regionCode(item.state()))) {
+                    stateRight++;
+                } else {
+                    stateWrong++;
+                }
+            }
+            if (verbose) {
+                out.printf("%s truth %s %.0f ms %s%n", item.image().getFileName(), truth, times.get(times.size() - 1),
+                        cands.stream().limit(top).map(c -> c.plate() + "@" + String.format(Locale.ROOT, "%.2f", c.confidence())
+                                + (c.region() == null ? "" : "/" + c.region())).toList());
+            }
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.println("misses (truth vs candidates):");
+        misses.forEach(out::println);
+        out.printf(Locale.ROOT, "set %s: %d images%n", set.dir(), n);
+        out.printf(Locale.ROOT, "top-1 %.1f %% (%d/%d), top-%d %.1f %% (%d/%d)%n",
+                100.0 * top1 / n, top1, n, top, 100.0 * topN / n, topN, n);
+        if (set.dir().getFileName() != null && set.dir().getFileName().toString().startsWith("eu")) {
+            out.printf(Locale.ROOT, "top-1 with O and 0 treated as equal %.1f %% (%d/%d)%n", 100.0 * top1Loose / n, top1Loose, n);
+        }
+        double[] cpu = cpuTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.printf(Locale.ROOT, "ms per image (wall clock): median %.0f, p95 %.0f, mean %.0f%n",
+                percentile(sorted, 50), percentile(sorted, 95), Arrays.stream(sorted).average().orElse(0));
+        out.printf(Locale.ROOT, "CPU ms per image (all threads of this process; steadier than wall clock on a busy machine): median %.0f, p95 %.0f%n",
+                percentile(cpu, 50), percentile(cpu, 95));
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (set.crops()) {
+            int labelled = stateRight + stateUnknown + stateWrong;
+            out.printf(Locale.ROOT, "state: right %.1f %%, unknown %.1f %%, wrong %.1f %% (of %d); right when stated %.1f %%%n",
+                    100.0 * stateRight / labelled, 100.0 * stateUnknown / labelled, 100.0 * stateWrong / labelled, labelled,
+                    stateRight + stateWrong == 0 ? 0 : 100.0 * stateRight / (stateRight + stateWrong));
+        }
+        return 0;
+    }
+
+    /** CPU time of the whole process, all threads (the ONNX Runtime pool included); -1 where the JVM cannot tell. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static String loose(String plate) {
+        return plate.replace('O', '0');
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}
