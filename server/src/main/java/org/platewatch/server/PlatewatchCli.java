@@ -80,6 +80,8 @@ public final class PlatewatchCli {
         List<String> springArgs = new ArrayList<>();
         if (o.flag("demo")) {
             springArgs.add("--platewatch.demo=true");
+            // console: the demo serves plain HTTP, where a Secure session cookie would not come back
+            springArgs.add("--server.servlet.session.cookie.secure=false");
         }
         o.get("profile").ifPresent(p -> springArgs.add("--platewatch.policy.profile=" + p));
         o.integer("port").ifPresent(p -> {

@@ -62,7 +62,9 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.permitAll())
+                // console: the sign-in page is console's templates/login.html (GET /login); POST /login is
+                // Spring Security's form login (username, password, and the second-factor field "code").
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.permitAll());
         return http.build();
     }
