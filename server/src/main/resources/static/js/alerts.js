@@ -162,6 +162,7 @@
   function renderDetail() {
     var a = alerts[selectedId];
     var panel = $('alert-detail');
+    $('alert-placeholder').hidden = !!a;
     if (!a) { panel.hidden = true; return; }
     panel.hidden = false;
     var kind = kindOf(a);

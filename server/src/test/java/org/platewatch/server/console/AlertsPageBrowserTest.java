@@ -177,6 +177,8 @@ class AlertsPageBrowserTest {
         browser.go("/alerts");
         card("n-1").findElement(By.cssSelector("button")).click();
         browser.waitForVisible("#alert-detail");
+        browser.waitFor(d -> (Boolean) browser.script(
+                "var i = document.getElementById('detail-image'); return i.complete && i.naturalWidth > 0;"));
         Long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth;");
         Long clientWidth = (Long) browser.script("return document.documentElement.clientWidth;");
         assertThat(scrollWidth).as("no sideways scrolling at 1024 wide").isLessThanOrEqualTo(clientWidth);
