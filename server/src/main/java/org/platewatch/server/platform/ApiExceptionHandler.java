@@ -33,6 +33,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        // A record's own validation (its compact constructor) fails inside JSON binding: report it as it is.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem);
+            }
+        }
         return Problems.response(ProblemType.MALFORMED_REQUEST,
                 "The body is not well-formed JSON of the expected shape", null);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,7 +31,9 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(authenticators), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/reads/**").hasRole("DEVICE")
+                        // Only devices upload; people may view a read's image (checked per endpoint).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reads", "/api/v1/reads/openalpr").hasRole("DEVICE")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reads/*/image").hasRole("DEVICE")
                         .anyRequest().authenticated())
                 // CSRF guards requests that ride on a console session; a bearer request or one without a
                 // session carries no ambient credential to abuse.

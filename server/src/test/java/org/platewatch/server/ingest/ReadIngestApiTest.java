@@ -18,6 +18,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.users.Role;
+import org.platewatch.server.users.UserAccounts;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,8 @@ class ReadIngestApiTest {
     DeviceRegistry devices;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UserAccounts accounts;
 
     Api api;
     String camera;
@@ -220,6 +224,57 @@ class ReadIngestApiTest {
                 + "\"gps_latitude\":37.8,\"gps_longitude\":-122.2}"), 400, "invalid-field", "best_plate_number");
         assertProblem(api.postJson("/api/v1/reads/openalpr", patrolCar, "{\"data_type\":\"video\"}"),
                 400, "invalid-field", "data_type");
+    }
+
+    @Test
+    void onlyAnAdministratorRegistersDevicesAndOnlyOperatorsViewImages() throws IOException {
+        String admin = person("adm", Role.ADMINISTRATOR);
+        String officer = person("off", Role.OFFICER);
+        String auditor = person("aud", Role.AUDITOR);
+
+        Api.Response created = api.postJson("/api/v1/devices", admin,
+                "{\"name\":\"Fruitvale Ave & E 12th St\",\"kind\":\"FIXED\",\"latitude\":37.7775,"
+                        + "\"longitude\":-122.2247,\"heading\":120}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("token").asString()).startsWith("pwd_");
+        assertProblem(api.postJson("/api/v1/devices", admin, "{\"name\":\"No place\",\"kind\":\"FIXED\"}"),
+                400, "invalid-field", "latitude");
+        assertProblem(api.postJson("/api/v1/devices", officer, "{\"name\":\"x\",\"kind\":\"MOBILE\"}"),
+                403, "forbidden", null);
+        assertThat(api.get("/api/v1/devices", officer).json().findValuesAsString("name"))
+                .contains("Fruitvale Ave & E 12th St");
+        assertProblem(api.get("/api/v1/devices", patrolCar), 403, "forbidden", null);
+
+        UUID readId = UUID.randomUUID();
+        api.postJson("/api/v1/reads", patrolCar, batch(List.of(read(readId, "5VUE555", "CA", Instant.now()))));
+        byte[] jpeg = jpeg(32, 16);
+        api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", jpeg);
+        Api.Response viewed = api.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/reads/" + readId + "/image")), officer);
+        assertThat(viewed.status()).isEqualTo(200);
+        assertThat(viewed.contentType()).isEqualTo("image/jpeg");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'image.viewed' AND subject = ?")
+                .param("read:" + readId).query(Long.class).single()).isEqualTo(1);
+        assertProblem(api.get("/api/v1/reads/" + readId + "/image", auditor), 403, "forbidden", null);
+        assertProblem(api.get("/api/v1/reads/" + readId + "/image", patrolCar), 403, "forbidden", null);
+    }
+
+    @Test
+    void healthAndTheApiDescriptionArePublic() {
+        Api.Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        Api.Response openApi = api.get("/v3/api-docs", null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.json().get("paths").has("/api/v1/reads")).isTrue();
+        assertThat(openApi.json().get("paths").has("/api/v1/reads/openalpr")).isTrue();
+    }
+
+    private String person(String prefix, Role role) {
+        String username = prefix + UUID.randomUUID().toString().substring(0, 6);
+        accounts.create(new UserAccounts.NewUser(username, "Test " + role, role, true, LocalDate.now()),
+                "correct horse battery", Actor.SYSTEM);
+        return accounts.issueToken(username, "test", Actor.SYSTEM).token();
     }
 
     private boolean partitionExists(String name) {

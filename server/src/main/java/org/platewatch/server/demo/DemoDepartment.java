@@ -1,0 +1,156 @@
+package org.platewatch.server.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.platewatch.server.demo.DemoCredentials.DeviceToken;
+import org.platewatch.server.ingest.Device;
+import org.platewatch.server.ingest.DeviceKind;
+import org.platewatch.server.ingest.DeviceRegistration;
+import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.ingest.RegisteredDevice;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.PlatewatchProperties;
+import org.platewatch.server.platform.SecretTokens;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.reads.DetectionStore;
+import org.platewatch.server.reads.NewDetection;
+import org.platewatch.server.users.Role;
+import org.platewatch.server.users.UserAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code serve --demo}: a demo department with users of every role, fixed cameras and patrol cars
+ * around Oakland and a day of synthetic detections. Seeded once per data directory; a restart
+ * keeps what is there and only prints where the credentials are.
+ */
+@Component
+@ConditionalOnWebApplication
+@ConditionalOnProperty(name = "platewatch.demo", havingValue = "true")
+@Order(10)
+class DemoDepartment implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDepartment.class);
+
+    /** username, full name, role, CLETS-authorised. */
+    private static final String[][] MEMBERS = {
+            {"officer", "Dana Reyes", "OFFICER", "true"},
+            {"officer2", "Sam Okafor", "OFFICER", "true"},
+            {"investigator", "Lee Park", "INVESTIGATOR", "true"},
+            {"supervisor", "Morgan Diaz", "SUPERVISOR", "true"},
+            {"admin", "Alex Chen", "ADMINISTRATOR", "false"},
+            {"designee", "Jordan Blake", "ADMINISTRATOR", "false"},
+            {"auditor", "Riley Nguyen", "AUDITOR", "false"}};
+
+    private final UserAccounts accounts;
+    private final DeviceRegistry devices;
+    private final DetectionStore detections;
+    private final PlatewatchProperties properties;
+    private final DepartmentProfile profile;
+    private final Clock clock;
+    private final DemoFeed feed;
+
+    DemoDepartment(UserAccounts accounts, DeviceRegistry devices, DetectionStore detections,
+            PlatewatchProperties properties, DepartmentProfile profile, Clock clock, DemoFeed feed) {
+        this.accounts = accounts;
+        this.devices = devices;
+        this.detections = detections;
+        this.properties = properties;
+        this.profile = profile;
+        this.clock = clock;
+        this.feed = feed;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (Files.exists(DemoCredentials.file(properties.dataDir()))) {
+            announce("The demo department is already set up");
+            feed.start(DemoCredentials.read(properties.dataDir()));
+            return;
+        }
+        Random random = new Random(1798_90_5L);
+        List<DemoCredentials.User> users = createMembers();
+        List<Device> fixed = new ArrayList<>();
+        List<Device> mobile = new ArrayList<>();
+        List<DeviceToken> tokens = new ArrayList<>();
+        for (DemoCity.Camera camera : DemoCity.FIXED_CAMERAS) {
+            RegisteredDevice d = devices.register(new DeviceRegistration(camera.name(), DeviceKind.FIXED,
+                    camera.latitude(), camera.longitude(), camera.heading()), Actor.SYSTEM);
+            fixed.add(d.device());
+            tokens.add(new DeviceToken(d.device().name(), d.token()));
+        }
+        for (String car : DemoCity.PATROL_CARS) {
+            RegisteredDevice d = devices.register(new DeviceRegistration(car, DeviceKind.MOBILE, null, null, null),
+                    Actor.SYSTEM);
+            mobile.add(d.device());
+            tokens.add(new DeviceToken(d.device().name(), d.token()));
+        }
+        DemoTraffic traffic = new DemoTraffic(random, profile.zone());
+        List<NewDetection> day = traffic.day(fixed, mobile, clock.instant());
+        storeByDevice(day, fixed, mobile);
+        DemoCredentials credentials = new DemoCredentials(users, tokens);
+        credentials.write(properties.dataDir());
+        log.info("Demo department seeded: {} users, {} devices, {} detections", users.size(), tokens.size(),
+                day.size());
+        announce("Demo department '" + profile.departmentName() + "' created");
+        feed.start(credentials);
+    }
+
+    private List<DemoCredentials.User> createMembers() {
+        List<DemoCredentials.User> users = new ArrayList<>();
+        LocalDate trained = LocalDate.now(clock.withZone(profile.zone())).minusDays(120);
+        for (String[] m : MEMBERS) {
+            String password = SecretTokens.oneTimePassword();
+            Role role = Role.valueOf(m[2]);
+            accounts.create(new UserAccounts.NewUser(m[0], m[1], role, Boolean.parseBoolean(m[3]), trained),
+                    password, Actor.SYSTEM);
+            String token = accounts.issueToken(m[0], "demo", Actor.SYSTEM).token();
+            users.add(new DemoCredentials.User(m[0], password, role.name().toLowerCase(), token, m[1]));
+        }
+        return users;
+    }
+
+    /** Stores the day's reads under the device that made each, in batches of the API's size. */
+    private void storeByDevice(List<NewDetection> day, List<Device> fixed, List<Device> mobile) {
+        List<Device> all = new ArrayList<>(fixed);
+        all.addAll(mobile);
+        for (Device device : all) {
+            List<NewDetection> own = day.stream().filter(r -> belongsTo(r, device)).toList();
+            for (int i = 0; i < own.size(); i += 1000) {
+                detections.store(device.id(), own.subList(i, Math.min(own.size(), i + 1000)));
+            }
+        }
+    }
+
+    private static boolean belongsTo(NewDetection read, Device device) {
+        if (device.hasLocation()) {
+            return read.latitude() == device.latitude() && read.longitude() == device.longitude();
+        }
+        // Mobile reads carry their own position; spread them over the cars by read id.
+        return !isAtACamera(read) && Math.floorMod(read.readId().hashCode(), DemoCity.PATROL_CARS.size())
+                == DemoCity.PATROL_CARS.indexOf(device.name());
+    }
+
+    private static boolean isAtACamera(NewDetection read) {
+        return DemoCity.FIXED_CAMERAS.stream()
+                .anyMatch(c -> c.latitude() == read.latitude() && c.longitude() == read.longitude());
+    }
+
+    private void announce(String what) {
+        System.out.println();
+        System.out.println(what + ".");
+        System.out.println("  Sign-in names, passwords and API tokens: " + DemoCredentials.file(properties.dataDir()));
+        System.out.println();
+    }
+}
