@@ -317,6 +317,10 @@
       var body = type.indexOf('json') >= 0 ? response.json() : Promise.resolve(null);
       return body.then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
     }).then(function (result) {
+      if (result.status === 401) {
+        window.location.assign('/login');
+        return;
+      }
       if (result.ok) {
         if (result.json && result.json.id) {
           upsert(result.json, false);
@@ -360,6 +364,10 @@
     $('alerts-loading').hidden = false;
     return fetch(api, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) {
+        if (response.status === 401) {
+          // the session ended: sign in again rather than show an empty list
+          window.location.assign('/login');
+        }
         if (!response.ok) { throw new Error('status ' + response.status); }
         return response.json();
       })
