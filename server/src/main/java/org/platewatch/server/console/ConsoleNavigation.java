@@ -20,7 +20,7 @@ class ConsoleNavigation {
             new ConsoleNavEntry("search", "Search", "/search", 40, Set.of("INVESTIGATOR", "SUPERVISOR")),
             new ConsoleNavEntry("hotlists", "Hot lists", "/hotlists", 30,
                     Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR")),
-            new ConsoleNavEntry("users", "Users and training", "/users", 60, Set.of("ADMINISTRATOR")),
+            new ConsoleNavEntry("users", "Users", "/users", 60, Set.of("ADMINISTRATOR")),
             new ConsoleNavEntry("audit", "Audit log", "/audit", 70, Set.of("AUDITOR", "ADMINISTRATOR")));
 
     private final List<ConsoleNavEntry> entries;

@@ -27,6 +27,6 @@ class ConsolePages {
 
     @Bean
     ConsoleNavEntry camerasNav() {
-        return new ConsoleNavEntry("cameras", "Cameras and units", "/cameras", 50, DEVICE_ROLES);
+        return new ConsoleNavEntry("cameras", "Cameras", "/cameras", 50, DEVICE_ROLES);
     }
 }

@@ -54,8 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
  * When the alert branch lands, drop the property and the fixture and raise alerts through a hot list and a read.
  */
 @PlatewatchServerTest
-@TestPropertySource(properties = {"server.servlet.session.cookie.secure=false",
-        "platewatch.console.alerts-api=" + AlertsPageBrowserTest.FIXTURE})
+@TestPropertySource(properties = "platewatch.console.alerts-api=" + AlertsPageBrowserTest.FIXTURE)
 @Import(AlertsPageBrowserTest.AlertApiFixture.class)
 class AlertsPageBrowserTest {
 

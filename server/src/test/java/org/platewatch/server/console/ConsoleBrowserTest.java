@@ -29,11 +29,9 @@ import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** The console in a real browser: sign-in per role, the menu and page access, cameras and registration. */
 @PlatewatchServerTest
-@TestPropertySource(properties = "server.servlet.session.cookie.secure=false") // plain HTTP on localhost
 class ConsoleBrowserTest {
 
     /** The menu each role must see, in order; planned pages included (greyed until their feature lands). */
