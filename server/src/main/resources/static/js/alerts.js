@@ -413,7 +413,7 @@
     api = page.getAttribute('data-alerts-api').replace(/\/$/, '');
     zoneFormat = new Intl.DateTimeFormat(undefined, {
       timeZone: window.Platewatch && window.Platewatch.zone ? window.Platewatch.zone() : undefined,
-      dateStyle: 'short', timeStyle: 'medium'
+      dateStyle: 'short', timeStyle: 'long' // 'long' names the zone: 3:32:26 PM PST
     });
     var toggle = $('sound-toggle');
     toggle.addEventListener('click', function () {

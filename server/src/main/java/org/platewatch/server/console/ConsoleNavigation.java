@@ -23,7 +23,6 @@ class ConsoleNavigation {
             new ConsoleNavEntry("users", "Users", "/users", 60, Set.of("ADMINISTRATOR")),
             new ConsoleNavEntry("audit", "Audit log", "/audit", 70, Set.of("AUDITOR", "ADMINISTRATOR")));
 
-    private final List<ConsoleNavEntry> entries;
     private final List<Item> items;
 
     ConsoleNavigation(List<ConsoleNavEntry> declared) {
@@ -33,16 +32,11 @@ class ConsoleNavigation {
         PLANNED.stream().filter(p -> !ids.contains(p.id())).forEach(p -> all.add(new Item(p, false)));
         all.sort(Comparator.comparingInt((Item i) -> i.entry().order()).thenComparing(i -> i.entry().label()));
         this.items = List.copyOf(all);
-        this.entries = declared;
     }
 
     /** The entries the given roles may see, in menu order. */
     List<Item> menuFor(Set<String> roles) {
         return items.stream().filter(i -> i.entry().visibleTo(roles)).toList();
-    }
-
-    List<ConsoleNavEntry> declared() {
-        return entries;
     }
 
     /** An entry as the menu shows it: {@code ready} false for a planned page not built yet. */
