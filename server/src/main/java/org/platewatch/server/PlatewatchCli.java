@@ -85,6 +85,8 @@ public final class PlatewatchCli {
             // The demo is for trying Platewatch without an authenticator app; CJIS's second factor stays
             // on everywhere else (the users feature honours this only together with platewatch.demo).
             springArgs.add("--platewatch.users.second-factor=off-in-demo");
+            // console: the demo serves plain HTTP, where a Secure session cookie would not come back
+            springArgs.add("--server.servlet.session.cookie.secure=false");
         }
         o.get("profile").ifPresent(p -> springArgs.add("--platewatch.policy.profile=" + p));
         o.integer("port").ifPresent(p -> {

@@ -72,8 +72,10 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
+                // console: the sign-in page is console's templates/login.html (GET /login); POST /login is
+                // Spring Security's form login (username, password, and the second-factor field "code").
                 .formLogin(form -> {
-                    form.permitAll();
+                    form.loginPage("/login").permitAll();
                     signInDetails.ifAvailable(form::authenticationDetailsSource);
                 })
                 .logout(logout -> logout.permitAll());

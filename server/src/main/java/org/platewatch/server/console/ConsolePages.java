@@ -1,0 +1,32 @@
+package org.platewatch.server.console;
+
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The console's own menu entries; other features declare theirs the same way, in their own package. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsoleProperties.class)
+class ConsolePages {
+
+    static final Set<String> EVERYONE = Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR", "AUDITOR");
+    /** Alerts carry plate text: not for auditors, who may not search detections. */
+    static final Set<String> ALERT_ROLES = Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR");
+    static final Set<String> DEVICE_ROLES = Set.of("SUPERVISOR", "ADMINISTRATOR");
+
+    @Bean
+    ConsoleNavEntry homeNav() {
+        return new ConsoleNavEntry("home", "Home", "/", 0, EVERYONE);
+    }
+
+    @Bean
+    ConsoleNavEntry alertsNav() {
+        return new ConsoleNavEntry("alerts", "Live alerts", "/alerts", 10, ALERT_ROLES);
+    }
+
+    @Bean
+    ConsoleNavEntry camerasNav() {
+        return new ConsoleNavEntry("cameras", "Cameras", "/cameras", 50, DEVICE_ROLES);
+    }
+}

@@ -1,0 +1,86 @@
+package org.platewatch.server.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.platewatch.server.ingest.Device;
+import org.platewatch.server.ingest.DeviceKind;
+import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.reads.DetectionActivity;
+import org.springframework.stereotype.Component;
+
+/** The cameras page's table and map: each device with its last upload, reads today and health. */
+@Component
+class DeviceOverview {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final int MAP_READS = 500;
+
+    private final DeviceRegistry registry;
+    private final DetectionActivity activity;
+    private final ConsoleProperties properties;
+    private final Clock clock;
+
+    DeviceOverview(DeviceRegistry registry, DetectionActivity activity, ConsoleProperties properties, Clock clock) {
+        this.registry = registry;
+        this.activity = activity;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    List<Row> rows() {
+        Instant now = clock.instant();
+        Instant startOfDay = LocalDate.ofInstant(now, properties.zone()).atStartOfDay(properties.zone()).toInstant();
+        Map<UUID, Long> today = activity.countsSince(startOfDay);
+        Map<UUID, DetectionActivity.Position> positions = activity.lastPositionsSince(now.minus(Duration.ofDays(1)));
+        List<Row> rows = new ArrayList<>();
+        for (Device d : registry.all()) {
+            Double lat = d.latitude();
+            Double lon = d.longitude();
+            DetectionActivity.Position moved = positions.get(d.id());
+            if (d.kind() == DeviceKind.MOBILE && moved != null) {
+                lat = moved.latitude();
+                lon = moved.longitude();
+            }
+            Health health = health(d.lastUploadAt(), now);
+            rows.add(new Row(d.id(), d.name(), d.kind() == DeviceKind.FIXED ? "Fixed camera" : "Mobile unit",
+                    d.kind().name(), d.lastUploadAt() == null ? "never" : TIME.format(
+                            d.lastUploadAt().atZone(properties.zone())),
+                    today.getOrDefault(d.id(), 0L), health.text(), health.healthy(), d.active(), lat, lon));
+        }
+        return rows;
+    }
+
+    /** Map points: where the latest reads of the last day were taken (positions only, no plate text). */
+    List<double[]> recentReads() {
+        return activity.recentPositions(clock.instant().minus(Duration.ofDays(1)), MAP_READS).stream()
+                .map(p -> new double[] {p.latitude(), p.longitude()}).toList();
+    }
+
+    Health health(Instant lastUpload, Instant now) {
+        if (lastUpload == null) {
+            return new Health("No upload yet", false);
+        }
+        Duration silence = Duration.between(lastUpload, now);
+        if (silence.compareTo(properties.deviceSilence()) >= 0) {
+            long hours = silence.toHours();
+            return new Health("No upload for " + hours + (hours == 1 ? " hour" : " hours"), false);
+        }
+        long minutes = Math.max(0, silence.toMinutes());
+        return new Health("OK, last upload " + (minutes < 1 ? "just now" : minutes + " min ago"), true);
+    }
+
+    record Health(String text, boolean healthy) {
+    }
+
+    /** One device as the table and the map show it; latitude/longitude null for a unit not seen today. */
+    record Row(UUID id, String name, String kindLabel, String kind, String lastUpload, long readsToday,
+            String health, boolean healthy, boolean active, Double latitude, Double longitude) {
+    }
+}
