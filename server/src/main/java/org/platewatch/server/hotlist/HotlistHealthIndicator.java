@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * application.yml, so the overall status turns STALE too, with HTTP 200) when one is older or was
  * never loaded. Details carry list codes and ages only.
  */
-@Component("hotlists")
+@Component("hotlistsHealthIndicator") // health component "hotlists"
 class HotlistHealthIndicator implements HealthIndicator {
 
     static final Status STALE = new Status("STALE", "A hot list is older than the policy's maximum age");
