@@ -10,6 +10,7 @@ import org.platewatch.server.platform.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * camera's upload.
  */
 @Component
-class AlertStream {
+class AlertStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
@@ -33,6 +34,7 @@ class AlertStream {
         return t;
     });
     private final AlertProperties properties;
+    private volatile boolean running;
 
     AlertStream(AlertProperties properties) {
         this.properties = properties;
@@ -69,7 +71,7 @@ class AlertStream {
     private void publish(String name, Map<String, Object> alert) {
         String json = AlertJson.JSON.writeValueAsString(alert);
         String id = String.valueOf(alert.get("id"));
-        sender.execute(() -> {
+        execute(() -> {
             for (SseEmitter emitter : emitters) {
                 send(emitter, SseEmitter.event().name(name).id(id).data(json, MediaType.APPLICATION_JSON));
             }
@@ -78,11 +80,21 @@ class AlertStream {
 
     @Scheduled(fixedDelayString = "${platewatch.alert.heartbeat:15s}", initialDelayString = "${platewatch.alert.heartbeat:15s}")
     void heartbeat() {
-        sender.execute(() -> {
+        execute(() -> {
             for (SseEmitter emitter : emitters) {
                 send(emitter, SseEmitter.event().comment("heartbeat"));
             }
         });
+    }
+
+    private void execute(Runnable task) {
+        if (!sender.isShutdown()) {
+            try {
+                sender.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down: the streams are being completed
+            }
+        }
     }
 
     private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
@@ -96,5 +108,38 @@ class AlertStream {
                 // already completed
             }
         }
+    }
+
+    /**
+     * Streams never end by themselves, so on shutdown they are completed first (the highest phase
+     * stops first); otherwise the web server's graceful shutdown would wait its whole timeout for them.
+     */
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.complete();
+            } catch (RuntimeException ignored) {
+                // already completed
+            }
+        }
+        emitters.clear();
+        sender.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }

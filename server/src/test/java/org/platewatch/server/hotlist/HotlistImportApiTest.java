@@ -42,6 +42,8 @@ class HotlistImportApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    DemoHotlist demo;
+    @Autowired
     Clock clock;
 
     Api api;
@@ -204,6 +206,21 @@ class HotlistImportApiTest {
         assertThat(matcher.match("4SLR001", "CA")).hasSize(1);
         assertThat(api.get("/api/v1/hotlists/" + id, officer).json().get("lastError").asString())
                 .contains("download failed");
+    }
+
+    @Test
+    void theDemoListLoadsThroughTheImportPathAndMatchesAtOnce() {
+        ImportReport first = demo.load(List.of(new DemoHotlist.Plate("8DEM001", "CA"),
+                new DemoHotlist.Plate("8dem-002", "nv"), new DemoHotlist.Plate("TOOLONGPLATE", "CA")));
+        assertThat(first.loaded()).isEqualTo(2);
+        assertThat(matcher.match("8DEM001", "CA")).singleElement()
+                .satisfies(m -> assertThat(m.kind()).isEqualTo(MatchKind.EXACT));
+        assertThat(matcher.match("8DEM002", "NV")).hasSize(1);
+        // Loading again reuses the list and replaces its entries.
+        ImportReport second = demo.load(List.of(new DemoHotlist.Plate("8DEM003", "CA")));
+        assertThat(second.hotlistId()).isEqualTo(first.hotlistId());
+        assertThat(matcher.match("8DEM001", "CA")).isEmpty();
+        assertThat(matcher.match("8DEM003", "CA")).hasSize(1);
     }
 
     /** Lists designated by other tests of this class without a successful import would read as stale. */
