@@ -9,6 +9,7 @@ import org.platewatch.server.ingest.ReadsIngested;
 import org.platewatch.server.reads.NewDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +26,13 @@ class AlertRaiser {
     private final HotlistMatcher matcher;
     private final Alerts alerts;
     private final AlertStream stream;
+    private final ApplicationEventPublisher events;
 
-    AlertRaiser(HotlistMatcher matcher, Alerts alerts, AlertStream stream) {
+    AlertRaiser(HotlistMatcher matcher, Alerts alerts, AlertStream stream, ApplicationEventPublisher events) {
         this.matcher = matcher;
         this.alerts = alerts;
         this.stream = stream;
+        this.events = events;
     }
 
     @EventListener
@@ -42,6 +45,7 @@ class AlertRaiser {
                     Optional<Map<String, Object>> raised = alerts.raise(event.device(), read, match);
                     raised.ifPresent(alert -> {
                         stream.publishRaised(alert);
+                        events.publishEvent(new AlertRaised((Long) alert.get("id"), match.kind().name(), alert));
                         log.info("Alert {} raised: read {} on hot-list entry {} ({})", alert.get("id"),
                                 read.readId(), match.entry().id(), match.kind());
                     });

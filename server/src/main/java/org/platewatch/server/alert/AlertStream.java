@@ -44,7 +44,11 @@ class AlertStream implements SmartLifecycle {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         emitters.add(emitter);
         emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> {
+            // Completing here ends the stream cleanly instead of as an AsyncRequestTimeoutException.
+            emitters.remove(emitter);
+            emitter.complete();
+        });
         emitter.onError(e -> emitters.remove(emitter));
         try {
             // Flushes the headers at once, so the console knows the stream is open.

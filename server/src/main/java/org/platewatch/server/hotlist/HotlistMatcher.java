@@ -15,6 +15,7 @@ import org.platewatch.plate.hotlist.VehicleDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,12 +35,14 @@ public class HotlistMatcher {
 
     private final HotlistStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<Snapshot> current =
             new AtomicReference<>(new Snapshot(HotlistIndex.empty(), Map.of()));
 
-    HotlistMatcher(HotlistStore store, Clock clock) {
+    HotlistMatcher(HotlistStore store, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -93,6 +96,7 @@ public class HotlistMatcher {
         }
         current.set(new Snapshot(HotlistIndex.build(entries), Map.copyOf(expiries)));
         log.info("Hot-list index rebuilt: {} entries in force, {} left out", entries.size(), skipped);
+        events.publishEvent(new HotlistSwapped(entries.size()));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -30,6 +30,10 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(authenticators), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // (hotlist/alert branch) A server-sent event stream ends with an ASYNC dispatch of a
+                        // request that was authorised when it began; the bearer filter does not run again on
+                        // it, so without this the dispatch is refused as anonymous and the stream ends in an error.
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/reads/**").hasRole("DEVICE")
                         .anyRequest().authenticated())
                 // CSRF guards requests that ride on a console session; a bearer request or one without a

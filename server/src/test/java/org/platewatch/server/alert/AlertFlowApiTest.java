@@ -54,6 +54,8 @@ class AlertFlowApiTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    AlertRetention retention;
 
     Api api;
     String camera;
@@ -343,6 +345,21 @@ class AlertFlowApiTest {
         assertThat(alertsOf(postRead("7PAR996", "CA"))).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE subject = ?").param("hotlist-entry:" + entryId)
                 .query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void alertsArePurgedByTheHitRetentionNotWithDetections() {
+        svs("5RET123", "CA");
+        long id = onlyAlertOf(postRead("5RET123", "CA")).get("id").asLong();
+        retention.purge();
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        // Oakland keeps hits as long as detections: six months.
+        ((MutableClock) clock).advance(Duration.ofDays(200));
+        retention.purge();
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?").param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.purged'").query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     /** Reads a server-sent event stream on a background thread. */
