@@ -107,9 +107,10 @@ public final class HotlistIndex {
         if (found == null) {
             return List.of();
         }
-        if (found.size() > 1) {
-            found.sort(STRONGEST_FIRST);
+        if (found.size() == 1) {
+            return List.of(found.get(0));
         }
+        found.sort(STRONGEST_FIRST);
         return List.copyOf(found);
     }
 

@@ -42,8 +42,9 @@ final class PlateKey {
         long key = 0;
         for (int i = 0; i < length; i++) {
             char c = plate.charAt(i);
-            int digit = c < 128 ? DIGIT[c] : 0;
-            if (digit == 0) {
+            int digit = DIGIT[c & 127];
+            // One test for both ways a character can be out of place: no branch per case.
+            if ((digit == 0) | (c > 127)) {
                 return NOT_NORMALISED;
             }
             key = (key << BITS_PER_CHAR) | digit;

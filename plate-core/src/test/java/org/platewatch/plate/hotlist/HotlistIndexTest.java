@@ -170,6 +170,25 @@ class HotlistIndexTest {
     }
 
     @Test
+    void aListedPlateDoesNotMatchItsPrefixOrExtension() {
+        HotlistIndex index = index(entry(1, "7ABC123", CA));
+
+        assertThat(index.match("7ABC12", CA)).isEmpty();
+        assertThat(index.match("7ABC1234", CA)).isEmpty();
+        assertThat(index.match("ABC123", CA)).isEmpty();
+        assertThat(index.match("7A8C12", CA)).as("confusable prefix").isEmpty();
+    }
+
+    @Test
+    void partialEntriesReportStateAgreementToo() {
+        HotlistIndex index = index(new HotlistEntry(9, "custom", "7AB?123", CA, "BOLO"));
+
+        assertThat(index.match("7ABX123", null))
+                .extracting(HotlistMatch::kind, HotlistMatch::state, HotlistMatch::isPlainHit)
+                .containsExactly(tuple(MatchKind.PARTIAL, StateAgreement.READ_HAS_NO_STATE, false));
+    }
+
+    @Test
     void aReadThatMatchesNothingGetsTheSharedEmptyList() {
         HotlistIndex index = index(entry(1, "7ABC123", CA), new HotlistEntry(2, "custom", "8X?Y*", null, "BOLO"));
 
