@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.platewatch.plate.hotlist.HotlistMatch;
+import org.platewatch.plate.hotlist.MatchKind;
 import org.platewatch.server.hotlist.HotlistMatcher;
 import org.platewatch.server.ingest.ReadsIngested;
 import org.platewatch.server.reads.NewDetection;
@@ -27,8 +28,11 @@ class AlertRaiser {
     private final Alerts alerts;
     private final AlertStream stream;
     private final ApplicationEventPublisher events;
+    private final AlertProperties.ConfusablePolicy confusable;
 
-    AlertRaiser(HotlistMatcher matcher, Alerts alerts, AlertStream stream, ApplicationEventPublisher events) {
+    AlertRaiser(HotlistMatcher matcher, Alerts alerts, AlertStream stream, ApplicationEventPublisher events,
+            AlertProperties properties) {
+        this.confusable = properties.confusableMatches();
         this.matcher = matcher;
         this.alerts = alerts;
         this.stream = stream;
@@ -41,10 +45,16 @@ class AlertRaiser {
             List<HotlistMatch> matches = matcher.match(read.plate(), read.state());
             for (int i = 0; i < matches.size(); i++) {
                 HotlistMatch match = matches.get(i);
+                boolean isConfusable = match.kind() == MatchKind.CONFUSABLE;
+                if (isConfusable && confusable == AlertProperties.ConfusablePolicy.IGNORE) {
+                    continue;
+                }
                 try {
                     Optional<Map<String, Object>> raised = alerts.raise(event.device(), read, match);
                     raised.ifPresent(alert -> {
-                        stream.publishRaised(alert);
+                        if (!isConfusable || confusable == AlertProperties.ConfusablePolicy.PUSH) {
+                            stream.publishRaised(alert);
+                        }
                         events.publishEvent(new AlertRaised((Long) alert.get("id"), match.kind().name(), alert));
                         log.info("Alert {} raised: read {} on hot-list entry {} ({})", alert.get("id"),
                                 read.readId(), match.entry().id(), match.kind());
