@@ -39,8 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Alerts {
 
-    /** The roles that act on alerts in the field or review them. */
-    private static final Set<Role> ACT_ON_ALERTS = EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.INVESTIGATOR);
+    /**
+     * The roles that act on alerts: the same as {@code users.Permission.ACT_ON_ALERTS} on the access
+     * branch, so that swapping {@link #requireMayActOnAlerts} for {@code MemberAccess} changes nothing.
+     */
+    private static final Set<Role> ACT_ON_ALERTS = EnumSet.of(Role.OFFICER, Role.INVESTIGATOR, Role.SUPERVISOR,
+            Role.ADMINISTRATOR);
 
     private final AlertStore store;
     private final Hotlists hotlists;

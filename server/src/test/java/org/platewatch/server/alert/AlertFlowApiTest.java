@@ -268,7 +268,8 @@ class AlertFlowApiTest {
         svs("5ROL123", "CA");
         long id = onlyAlertOf(postRead("5ROL123", "CA")).get("id").asLong();
         String body = "{\"to\":\"MISREAD\"}";
-        assertProblem(transition(id, admin, body), 403, "forbidden");
+        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, LocalDate.now());
+        assertProblem(transition(id, auditor, body), 403, "forbidden");
         String lapsed = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now().minusYears(2));
         assertProblem(transition(id, lapsed, body), 403, "training-lapsed");
         String untrained = HotlistFixtures.member(accounts, Role.OFFICER, true, null);
