@@ -223,6 +223,35 @@ class HotlistImportApiTest {
         assertThat(matcher.match("8DEM003", "CA")).hasSize(1);
     }
 
+    @Test
+    void fetchesOverHttpAndRejectsABadCsvLineNamingIt() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("localhost", 0), 0);
+        String[] body = {"plate,state,reason\n9WEB001,CA,Stolen\n"};
+        server.createContext("/ncic.csv", exchange -> {
+            byte[] bytes = body[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        try {
+            long id = HotlistFixtures.designate(api, admin, "web", "NCIC", "CSV",
+                    "\"location\":\"http://localhost:" + server.getAddress().getPort() + "/ncic.csv\"");
+            fetcher.fetchAll();
+            assertThat(matcher.match("9WEB001", "CA")).hasSize(1);
+
+            body[0] = "plate,state,reason\n9WEB002,CA,Stolen\n9WEB003,ZZ,Stolen\n";
+            fetcher.fetchAll();
+            assertThat(matcher.match("9WEB001", "CA")).hasSize(1);
+            assertThat(matcher.match("9WEB002", "CA")).isEmpty();
+            assertThat(api.get("/api/v1/hotlists/" + id, officer).json().get("lastError").asString())
+                    .contains("line 3").contains("not a state code");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /** Lists designated by other tests of this class without a successful import would read as stale. */
     private void forceFreshOthers(long keep) {
         jdbc.sql("UPDATE hotlists SET active = false WHERE id <> ? AND format <> 'CUSTOM'").param(keep).update();
