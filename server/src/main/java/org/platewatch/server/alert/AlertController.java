@@ -37,6 +37,7 @@ class AlertController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(SEES_ALERTS)
     SseEmitter stream() {
+        alerts.requireMayActOnAlerts(); // alerts are ALPR data: current training required to see them
         return stream.open(Actor.current());
     }
 
@@ -45,6 +46,7 @@ class AlertController {
     @PreAuthorize(SEES_ALERTS)
     ResponseEntity<List<Map<String, Object>>> page(@RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page) {
+        alerts.requireMayActOnAlerts();
         return ResponseEntity.ok().header("X-Total-Count", String.valueOf(alerts.count(state)))
                 .body(alerts.page(state, page));
     }
@@ -60,6 +62,7 @@ class AlertController {
     @GetMapping("/{id}")
     @PreAuthorize(SEES_ALERTS)
     Map<String, Object> one(@PathVariable long id) {
+        alerts.requireMayActOnAlerts();
         return alerts.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No alert " + id));
     }
 

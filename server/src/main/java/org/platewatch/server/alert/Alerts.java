@@ -232,7 +232,7 @@ public class Alerts {
      * {@code users.MemberAccess.requireActive(..., Permission.ACT_ON_ALERTS)} until the access feature
      * lands: swap this one method.
      */
-    private UserAccount requireMayActOnAlerts() {
+    UserAccount requireMayActOnAlerts() {
         Actor actor = Actor.current();
         UserAccount member = accounts.findByUsername(actor.username()).filter(UserAccount::enabled)
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, null, "Only members act on alerts"));

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomEntryService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Set<Role> MAY_ENTER = EnumSet.of(Role.OFFICER, Role.INVESTIGATOR, Role.SUPERVISOR,
+    static final Set<Role> MAY_ENTER = EnumSet.of(Role.OFFICER, Role.INVESTIGATOR, Role.SUPERVISOR,
             Role.ADMINISTRATOR);
     static final String DEFAULT_REASON = "Department BOLO";
 
@@ -258,7 +258,7 @@ class CustomEntryService {
      * The signed-in member, if their role may do this and their training is current. Stand-in for
      * {@code users.MemberAccess.requireActive(...)} until the access feature lands: swap this one method.
      */
-    private UserAccount requireTrainedMember(Set<Role> roles) {
+    UserAccount requireTrainedMember(Set<Role> roles) {
         Actor actor = Actor.current();
         UserAccount member = accounts.findByUsername(actor.username()).filter(UserAccount::enabled)
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, null, "Only members may do this"));

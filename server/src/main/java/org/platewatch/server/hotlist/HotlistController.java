@@ -69,6 +69,7 @@ class HotlistController {
     @GetMapping("/{id}/entries")
     @PreAuthorize(MEMBERS)
     List<HotlistEntryView> entries(@PathVariable long id, @RequestParam(required = false) String plate) {
+        custom.requireTrainedMember(CustomEntryService.MAY_ENTER); // hot-list data: current training required
         return hotlists.entries(id, plate, Actor.current());
     }
 

@@ -272,6 +272,8 @@ class AlertFlowApiTest {
         assertProblem(transition(id, auditor, body), 403, "forbidden");
         String lapsed = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now().minusYears(2));
         assertProblem(transition(id, lapsed, body), 403, "training-lapsed");
+        assertProblem(api.get("/api/v1/alerts/" + id, lapsed), 403, "training-lapsed");
+        assertProblem(api.get("/api/v1/alerts", lapsed), 403, "training-lapsed");
         String untrained = HotlistFixtures.member(accounts, Role.OFFICER, true, null);
         assertProblem(transition(id, untrained, body), 403, "training-lapsed");
         assertThat(transition(id, supervisor, body).status()).isEqualTo(200);
