@@ -34,6 +34,10 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(authenticators), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // A server-sent event stream ends with an ASYNC dispatch of a request that was authorised
+                        // when it began; the bearer filter does not run again on it, so without this the dispatch
+                        // is refused as anonymous and the stream ends in an error.
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                         // Only devices upload; people may view a read's image (checked per endpoint).
                         .requestMatchers(HttpMethod.POST, "/api/v1/reads", "/api/v1/reads/openalpr", "/api/v1/reads/photo")
                         .hasRole("DEVICE")

@@ -1,0 +1,30 @@
+package org.platewatch.server.alert;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Alert settings ({@code platewatch.alert.*}).
+ *
+ * @param heartbeat      how often an open alert stream gets a comment line, so proxies keep it open and dead
+ *                       consoles are found
+ * @param streamTimeout  how long one alert stream stays open before the console reconnects
+ * @param pageSize       alerts per page of {@code GET /api/v1/alerts}
+ * @param purgeInterval  how often alerts past the profile's hit retention are purged
+ * @param confusableMatches what a CONFUSABLE match does: {@code PUSH} (raise and push live, labelled), {@code RECORD}
+ *                       (raise and list it, but do not push it to the stream) or {@code IGNORE}. Against a list of
+ *                       a million plates, confusable folding matches about 1 read in 100 by chance
+ *                       (docs/benchmarks-matcher.md), which a department may not want pushed to every car
+ */
+@ConfigurationProperties(prefix = "platewatch.alert")
+public record AlertProperties(
+        @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("30m") Duration streamTimeout,
+        @DefaultValue("50") int pageSize,
+        @DefaultValue("6h") Duration purgeInterval,
+        @DefaultValue("PUSH") ConfusablePolicy confusableMatches) {
+
+    /** What a CONFUSABLE match does. */
+    public enum ConfusablePolicy { PUSH, RECORD, IGNORE }
+}

@@ -1,0 +1,276 @@
+package org.platewatch.server.hotlist;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.platewatch.plate.UsState;
+import org.platewatch.plate.hotlist.HotlistEntry;
+import org.platewatch.server.audit.AuditEvent;
+import org.platewatch.server.audit.AuditLog;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.users.Role;
+import org.platewatch.server.users.UserAccount;
+import org.platewatch.server.users.UserAccounts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The department's own entries: made by a trained member with a case number and a synopsis, in
+ * force only after the ALPR administrator approves them, changed only with a supervisor's approval,
+ * and out of force once they expire. Every step is audited in its own transaction.
+ */
+@Service
+class CustomEntryService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Set<Role> MAY_ENTER = EnumSet.of(Role.OFFICER, Role.INVESTIGATOR, Role.SUPERVISOR,
+            Role.ADMINISTRATOR);
+    static final String DEFAULT_REASON = "Department BOLO";
+
+    private final JdbcClient jdbc;
+    private final HotlistStore store;
+    private final Hotlists hotlists;
+    private final HotlistMatcher matcher;
+    private final AuditLog audit;
+    private final UserAccounts accounts;
+    private final DepartmentProfile profile;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    CustomEntryService(JdbcClient jdbc, HotlistStore store, Hotlists hotlists, HotlistMatcher matcher, AuditLog audit,
+            UserAccounts accounts, DepartmentProfile profile, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.hotlists = hotlists;
+        this.matcher = matcher;
+        this.audit = audit;
+        this.accounts = accounts;
+        this.profile = profile;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    HotlistEntryView create(CustomEntryRequest request) {
+        UserAccount member = requireTrainedMember(MAY_ENTER);
+        Valid v = validate(request, true);
+        Instant now = clock.instant();
+        return tx.execute(status -> {
+            Hotlist list = hotlists.customList();
+            long id = jdbc.sql("""
+                            INSERT INTO hotlist_entries (hotlist_id, plate, state, reason, vehicle_make, vehicle_model,
+                                                         vehicle_color, case_number, synopsis, expires_at, status,
+                                                         entered_by, entered_at, entering_agency)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) RETURNING id
+                            """)
+                    .params(list.id(), v.plate(), v.state(), v.reason(), v.make(), v.model(), v.color(),
+                            v.caseNumber(), v.synopsis(), Timestamp.from(v.expiresAt()), member.username(),
+                            Timestamp.from(now), profile.departmentName())
+                    .query(Long.class).single();
+            audit.record(member.actor(), new AuditEvent("hotlist.entry-entered", "hotlist-entry:" + id,
+                    "plate=" + v.plate() + ", state=" + v.state() + ", expires=" + v.expiresAt(), v.synopsis(),
+                    v.caseNumber(), null));
+            return store.entry(id).orElseThrow();
+        });
+    }
+
+    HotlistEntryView approve(long id, boolean approve, String note) {
+        UserAccount admin = requireTrainedMember(EnumSet.of(Role.ADMINISTRATOR));
+        HotlistEntryView result = tx.execute(status -> {
+            HotlistEntryView entry = lockedCustomEntry(id);
+            if (!"PENDING".equals(entry.status())) {
+                throw new ProblemException(ProblemType.CONFLICT, "status",
+                        "Entry " + id + " is " + entry.status() + ", not awaiting approval");
+            }
+            if (admin.username().equals(entry.enteredBy())) {
+                throw new ProblemException(ProblemType.CONFLICT, null,
+                        "An entry is approved by someone other than the member who entered it");
+            }
+            jdbc.sql("UPDATE hotlist_entries SET status = ?, approved_by = ?, approved_at = ? WHERE id = ?")
+                    .params(approve ? "ACTIVE" : "REJECTED", admin.username(), Timestamp.from(clock.instant()), id)
+                    .update();
+            audit.record(admin.actor(), new AuditEvent(approve ? "hotlist.entry-approved" : "hotlist.entry-rejected",
+                    "hotlist-entry:" + id, note == null ? null : "note=" + note, null, entry.caseNumber(), null));
+            return store.entry(id).orElseThrow();
+        });
+        matcher.rebuild();
+        return result;
+    }
+
+    HotlistEntryView proposeChange(long id, CustomEntryRequest change) {
+        UserAccount member = requireTrainedMember(MAY_ENTER);
+        validate(change, false);
+        return tx.execute(status -> {
+            HotlistEntryView entry = lockedCustomEntry(id);
+            if ("REJECTED".equals(entry.status())) {
+                throw new ProblemException(ProblemType.CONFLICT, "status", "Entry " + id + " was rejected");
+            }
+            String json = JSON.writeValueAsString(change);
+            jdbc.sql("UPDATE hotlist_entries SET proposed_change = ?, proposed_by = ?, proposed_at = ? WHERE id = ?")
+                    .params(json, member.username(), Timestamp.from(clock.instant()), id).update();
+            audit.record(member.actor(), new AuditEvent("hotlist.entry-change-proposed", "hotlist-entry:" + id,
+                    json, change.synopsis(), change.caseNumber() != null ? change.caseNumber() : entry.caseNumber(),
+                    null));
+            return store.entry(id).orElseThrow();
+        });
+    }
+
+    HotlistEntryView decideChange(long id, boolean approve) {
+        UserAccount supervisor = requireTrainedMember(EnumSet.of(Role.SUPERVISOR));
+        HotlistEntryView result = tx.execute(status -> {
+            HotlistEntryView entry = lockedCustomEntry(id);
+            if (entry.proposedChange() == null) {
+                throw new ProblemException(ProblemType.CONFLICT, null, "Entry " + id + " has no change awaiting approval");
+            }
+            if (supervisor.username().equals(entry.proposedBy())) {
+                throw new ProblemException(ProblemType.CONFLICT, null,
+                        "A change is approved by a supervisor other than the member who proposed it");
+            }
+            if (approve) {
+                CustomEntryRequest change = JSON.readValue(entry.proposedChange(), CustomEntryRequest.class);
+                CustomEntryRequest merged = merge(entry, change);
+                Valid v = validate(merged, true);
+                jdbc.sql("""
+                                UPDATE hotlist_entries SET plate = ?, state = ?, reason = ?, vehicle_make = ?,
+                                       vehicle_model = ?, vehicle_color = ?, case_number = ?, synopsis = ?,
+                                       expires_at = ?
+                                WHERE id = ?
+                                """)
+                        .params(v.plate(), v.state(), v.reason(), v.make(), v.model(), v.color(), v.caseNumber(),
+                                v.synopsis(), Timestamp.from(v.expiresAt()), id)
+                        .update();
+            }
+            jdbc.sql("UPDATE hotlist_entries SET proposed_change = NULL, proposed_by = NULL, proposed_at = NULL "
+                    + "WHERE id = ?").param(id).update();
+            audit.record(supervisor.actor(), new AuditEvent(
+                    approve ? "hotlist.entry-change-approved" : "hotlist.entry-change-refused", "hotlist-entry:" + id,
+                    entry.proposedChange(), null, entry.caseNumber(), null));
+            return store.entry(id).orElseThrow();
+        });
+        matcher.rebuild();
+        return result;
+    }
+
+    private HotlistEntryView lockedCustomEntry(long id) {
+        jdbc.sql("SELECT id FROM hotlist_entries WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+        HotlistEntryView entry = store.entry(id).filter(e -> Hotlists.CUSTOM_CODE.equals(e.list()))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No custom entry " + id));
+        return entry;
+    }
+
+    private static CustomEntryRequest merge(HotlistEntryView e, CustomEntryRequest c) {
+        CustomEntryRequest.Vehicle v = c.vehicle() != null ? c.vehicle()
+                : new CustomEntryRequest.Vehicle(e.make(), e.model(), e.color());
+        return new CustomEntryRequest(c.plate() != null ? c.plate() : e.plate(),
+                c.plate() != null || c.state() != null ? c.state() : e.state(), v,
+                c.reason() != null ? c.reason() : e.reason(),
+                c.caseNumber() != null ? c.caseNumber() : e.caseNumber(),
+                c.synopsis() != null ? c.synopsis() : e.synopsis(),
+                c.expiresAt() != null ? c.expiresAt() : e.expiresAt().toString());
+    }
+
+    private record Valid(String plate, String state, String reason, String make, String model, String color,
+            String caseNumber, String synopsis, Instant expiresAt) {
+    }
+
+    /** Validates a new entry ({@code complete}) or the fields a change gives. */
+    private Valid validate(CustomEntryRequest r, boolean complete) {
+        DepartmentProfile.CustomEntries rules = profile.hotlists().customEntries();
+        if (complete || r.caseNumber() != null) {
+            requireText(r.caseNumber(), "caseNumber", complete && rules.caseNumberRequired());
+        }
+        if (complete || r.synopsis() != null) {
+            requireText(r.synopsis(), "synopsis", complete && rules.synopsisRequired());
+        }
+        String state = null;
+        if (r.state() != null && !r.state().isBlank()) {
+            state = r.state().trim().toUpperCase(Locale.ROOT);
+            if (UsState.fromCode(state).isEmpty()) {
+                throw ProblemException.invalid("state", "'" + r.state() + "' is not a state code");
+            }
+        }
+        String plate = null;
+        if (complete || r.plate() != null) {
+            if (r.plate() == null || r.plate().isBlank()) {
+                throw ProblemException.invalid("plate", "is required: a full plate, or a partial one with ? and *"
+                        + " (a vehicle description alone cannot be matched yet)");
+            }
+            if (ImmigrationCategory.any(r.reason(), r.synopsis())) {
+                throw new ProblemException(HotlistProblems.IMMIGRATION_LIST_FORBIDDEN, "reason",
+                        "No entry of an immigration category can be made (California Values Act, Gov. Code § 7284.6)");
+            }
+            try {
+                HotlistEntry probe = new HotlistEntry(0, Hotlists.CUSTOM_CODE, r.plate(),
+                        state == null ? null : UsState.fromCode(state).orElseThrow(), "probe");
+                plate = probe.platePattern();
+                if (!probe.isPartial() && state == null) {
+                    throw ProblemException.invalid("state", "is required with a full plate");
+                }
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("plate", e.getMessage().replace("entry 0: ", ""));
+            }
+        }
+        Instant expires = null;
+        if (complete || r.expiresAt() != null) {
+            expires = parseExpiry(r.expiresAt());
+            if (!expires.isAfter(clock.instant())) {
+                throw ProblemException.invalid("expiresAt", "must be in the future");
+            }
+        }
+        CustomEntryRequest.Vehicle v = r.vehicle();
+        String reason = r.reason() == null || r.reason().isBlank() ? DEFAULT_REASON : r.reason().trim();
+        return new Valid(plate, state, reason, v == null ? null : v.make(), v == null ? null : v.model(),
+                v == null ? null : v.color(), trim(r.caseNumber()), trim(r.synopsis()), expires);
+    }
+
+    private Instant parseExpiry(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid("expiresAt", "is required: every entry has an expiry date");
+        }
+        try {
+            return value.length() > 10 ? Instant.parse(value.trim())
+                    : LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(profile.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("expiresAt", "an ISO instant or a date yyyy-MM-dd");
+        }
+    }
+
+    private static void requireText(String value, String field, boolean required) {
+        if (required && (value == null || value.isBlank())) {
+            throw ProblemException.invalid(field, "is required");
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    /**
+     * The signed-in member, if their role may do this and their training is current. Stand-in for
+     * {@code users.MemberAccess.requireActive(...)} until the access feature lands: swap this one method.
+     */
+    UserAccount requireTrainedMember(Set<Role> roles) {
+        Actor actor = Actor.current();
+        UserAccount member = accounts.findByUsername(actor.username()).filter(UserAccount::enabled)
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, null, "Only members may do this"));
+        if (!roles.contains(member.role())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, null,
+                    "The " + member.role().title() + " role may not do this");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
+        if (member.trainedOn() == null || !profile.training().isValidOn(member.trainedOn(), today)) {
+            throw new ProblemException(HotlistProblems.TRAINING_LAPSED, null,
+                    "Your ALPR training is missing or older than " + profile.training().validity());
+        }
+        return member;
+    }
+}

@@ -1,0 +1,129 @@
+package org.platewatch.server.hotlist;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.util.List;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.platform.ProblemType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The hot-list API: designated lists, imports, entries, custom entries and their approvals. */
+@RestController
+@RequestMapping("/api/v1/hotlists")
+class HotlistController {
+
+    static final String MEMBERS = "hasAnyRole('OFFICER','INVESTIGATOR','SUPERVISOR','ADMINISTRATOR')";
+
+    private final Hotlists hotlists;
+    private final CustomEntryService custom;
+    private final HotlistFreshness freshness;
+    private final HotlistQuality quality;
+
+    HotlistController(Hotlists hotlists, CustomEntryService custom, HotlistFreshness freshness,
+            HotlistQuality quality) {
+        this.hotlists = hotlists;
+        this.custom = custom;
+        this.freshness = freshness;
+        this.quality = quality;
+    }
+
+    @Operation(summary = "The designated hot lists, with their age and last error")
+    @GetMapping
+    @PreAuthorize(MEMBERS)
+    List<Hotlist> all() {
+        return hotlists.all();
+    }
+
+    @Operation(summary = "Designate a hot-list source (ALPR administrator)")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    Hotlist designate(@RequestBody Hotlists.NewHotlist request) {
+        return hotlists.designate(request, Actor.current());
+    }
+
+    @Operation(summary = "Import a list file (multipart field 'file'); all or nothing (ALPR administrator)")
+    @PostMapping(path = "/{id}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    ImportReport importFile(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        if (file.isEmpty()) {
+            throw ProblemException.invalid("file", "is empty");
+        }
+        return hotlists.importFile(id, file.getBytes(), Actor.current());
+    }
+
+    @Operation(summary = "Entries of a list, optionally of one plate (audited)")
+    @GetMapping("/{id}/entries")
+    @PreAuthorize(MEMBERS)
+    List<HotlistEntryView> entries(@PathVariable long id, @RequestParam(required = false) String plate) {
+        custom.requireTrainedMember(CustomEntryService.MAY_ENTER); // hot-list data: current training required
+        return hotlists.entries(id, plate, Actor.current());
+    }
+
+    @Operation(summary = "How old each external list is against the policy's maximum age")
+    @GetMapping("/freshness")
+    @PreAuthorize(MEMBERS)
+    List<HotlistFreshness.ListFreshness> freshness() {
+        return freshness.report();
+    }
+
+    @Operation(summary = "Entries flagged for the administrator because they keep producing misreads")
+    @GetMapping("/flagged")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMINISTRATOR')")
+    List<HotlistQuality.EntryQuality> flagged() {
+        return quality.flagged();
+    }
+
+    @Operation(summary = "Enter a custom entry (BOLO); pending until the ALPR administrator approves it")
+    @PostMapping(path = "/custom/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(MEMBERS)
+    HotlistEntryView enter(@RequestBody CustomEntryRequest request) {
+        return custom.create(request);
+    }
+
+    @Operation(summary = "Approve (or, with {\"approve\": false}, reject) a pending custom entry (ALPR administrator)")
+    @PostMapping("/custom/entries/{id}/approval")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    HotlistEntryView approve(@PathVariable long id, @RequestBody(required = false) Decision decision) {
+        return custom.approve(id, decision == null || decision.approve() == null || decision.approve(),
+                decision == null ? null : decision.note());
+    }
+
+    @Operation(summary = "Propose a change to a custom entry; it takes effect when a supervisor approves it")
+    @PutMapping(path = "/custom/entries/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(MEMBERS)
+    HotlistEntryView proposeChange(@PathVariable long id, @RequestBody CustomEntryRequest change) {
+        return custom.proposeChange(id, change);
+    }
+
+    @Operation(summary = "Approve (or refuse) the change awaiting approval on a custom entry (supervisor)")
+    @PostMapping("/custom/entries/{id}/change-approval")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    HotlistEntryView decideChange(@PathVariable long id, @RequestBody(required = false) Decision decision) {
+        return custom.decideChange(id, decision == null || decision.approve() == null || decision.approve());
+    }
+
+    record Decision(Boolean approve, String note) {
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(MEMBERS)
+    Hotlist one(@PathVariable long id) {
+        return hotlists.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + id));
+    }
+
+}

@@ -1,0 +1,112 @@
+package org.platewatch.server.hotlist;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Downloads every external list that has a location, on the schedule of
+ * {@code platewatch.hotlist.fetch-interval} (at most daily), and imports it through the same path as
+ * an upload. A location is an http(s) URL, a file, or a directory: then the newest file whose name
+ * starts with the list's code ({@code svs.tbl}, {@code svs-20260407.tbl}, ...). A failed download or a
+ * rejected file leaves the list in force and shows in the list's {@code lastError} and, once the list
+ * passes its maximum age, in the health endpoint.
+ */
+@Component
+class HotlistFetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(HotlistFetcher.class);
+
+    private final Hotlists hotlists;
+    private final HotlistProperties properties;
+    private final HttpClient http;
+
+    HotlistFetcher(Hotlists hotlists, HotlistProperties properties) {
+        this.hotlists = hotlists;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.fetchTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Scheduled(fixedDelayString = "${platewatch.hotlist.fetch-interval:1h}",
+            initialDelayString = "${platewatch.hotlist.fetch-initial-delay:1m}")
+    void fetchAll() {
+        for (Hotlist list : hotlists.all()) {
+            if (list.active() && list.external() && list.location() != null) {
+                fetch(list);
+            }
+        }
+    }
+
+    /** Fetches and imports one list; true when a new list is in force. */
+    boolean fetch(Hotlist list) {
+        byte[] content;
+        try {
+            content = download(list);
+        } catch (IOException | RuntimeException e) {
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            log.warn("Download of hot list {} failed ({}); the list in force stays", list.id(),
+                    e.getClass().getSimpleName());
+            hotlists.recordFetchFailure(list.id(), reason);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            hotlists.importFile(list.id(), content, Actor.SYSTEM);
+            return true;
+        } catch (ProblemException e) {
+            return false; // recorded and audited by the import
+        }
+    }
+
+    private byte[] download(Hotlist list) throws IOException, InterruptedException {
+        String location = list.location();
+        if (location.startsWith("http://") || location.startsWith("https://")) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(location))
+                    .timeout(properties.fetchTimeout()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            return response.body();
+        }
+        Path path = Path.of(location);
+        if (Files.isDirectory(path)) {
+            path = newestFile(path, list.code())
+                    .orElseThrow(() -> new IOException("no file starting with '" + list.code() + "' in the directory"));
+        }
+        return Files.readAllBytes(path);
+    }
+
+    private static Optional<Path> newestFile(Path directory, String code) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(code))
+                    .max(Comparator.comparing(HotlistFetcher::modified));
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.platewatch.server.hotlist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.platewatch.plate.UsState;
+import org.platewatch.plate.hotlist.HotlistEntry;
+import org.platewatch.plate.hotlist.HotlistIndex;
+import org.platewatch.plate.hotlist.HotlistMatch;
+import org.platewatch.plate.hotlist.VehicleDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hot lists in force, as one immutable {@link HotlistIndex} that every read is matched against.
+ *
+ * <p>An import or an approval builds a new index from the database and swaps it in with one
+ * {@link AtomicReference#set}; a read being matched at that moment sees either the old lists or the
+ * new ones, never a mix. Expiry is checked at match time against the injected clock (the matcher in
+ * plate-core knows nothing of expiry), and a scheduled rebuild drops expired entries from the index.
+ */
+@Component
+public class HotlistMatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(HotlistMatcher.class);
+
+    private final HotlistStore store;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final AtomicReference<Snapshot> current =
+            new AtomicReference<>(new Snapshot(HotlistIndex.empty(), Map.of()));
+
+    HotlistMatcher(HotlistStore store, Clock clock, ApplicationEventPublisher events) {
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Every entry in force that this read matches, strongest first; an empty list (the common case)
+     * allocates nothing.
+     *
+     * @param plate      normalised plate text
+     * @param stateCode  two-letter state code, or null when the camera could not tell
+     */
+    public List<HotlistMatch> match(String plate, String stateCode) {
+        Snapshot snapshot = current.get();
+        UsState state = stateCode == null ? null : UsState.fromCode(stateCode).orElse(null);
+        List<HotlistMatch> matches = snapshot.index().match(plate, state);
+        if (matches.isEmpty() || snapshot.expiries().isEmpty()) {
+            return matches;
+        }
+        Instant now = clock.instant();
+        List<HotlistMatch> live = new ArrayList<>(matches.size());
+        for (HotlistMatch m : matches) {
+            Instant expires = snapshot.expiries().get(m.entry().id());
+            if (expires == null || expires.isAfter(now)) {
+                live.add(m);
+            }
+        }
+        return live.size() == matches.size() ? matches : List.copyOf(live);
+    }
+
+    /** How many entries are in force. */
+    public int size() {
+        return current.get().index().size();
+    }
+
+    /** Builds a fresh index from the stored entries and swaps it in. */
+    public synchronized void rebuild() {
+        List<HotlistStore.ActiveEntry> active = store.activeEntries(clock.instant());
+        List<HotlistEntry> entries = new ArrayList<>(active.size());
+        Map<Long, Instant> expiries = new HashMap<>();
+        int skipped = 0;
+        for (HotlistStore.ActiveEntry e : active) {
+            try {
+                UsState state = e.state() == null ? null : UsState.fromCode(e.state().trim()).orElse(null);
+                entries.add(new HotlistEntry(e.id(), e.listCode(), e.plate(), state,
+                        new VehicleDescription(e.make(), e.model(), e.color()), e.reason()));
+                if (e.expiresAt() != null) {
+                    expiries.put(e.id(), e.expiresAt());
+                }
+            } catch (IllegalArgumentException ex) {
+                skipped++; // validated on the way in; a row the matcher refuses is left out, by id only
+                log.warn("Hot-list entry {} left out of the index: {}", e.id(), ex.getMessage());
+            }
+        }
+        current.set(new Snapshot(HotlistIndex.build(entries), Map.copyOf(expiries)));
+        log.info("Hot-list index rebuilt: {} entries in force, {} left out", entries.size(), skipped);
+        events.publishEvent(new HotlistSwapped(entries.size()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadOnStart() {
+        rebuild();
+    }
+
+    @Scheduled(fixedDelayString = "${platewatch.hotlist.expiry-check-interval:1m}",
+            initialDelayString = "${platewatch.hotlist.expiry-check-interval:1m}")
+    void dropExpired() {
+        Snapshot snapshot = current.get();
+        Instant now = clock.instant();
+        if (snapshot.expiries().values().stream().anyMatch(e -> !e.isAfter(now))) {
+            rebuild();
+        }
+    }
+
+    private record Snapshot(HotlistIndex index, Map<Long, Instant> expiries) {
+    }
+}

@@ -1,0 +1,36 @@
+package org.platewatch.server.hotlist;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Hot-list settings ({@code platewatch.hotlist.*}).
+ *
+ * @param fetchInterval          how often every external list with a location is downloaded; at most 24 h, because
+ *                               the policies ask for a fresh list at least daily (Vallejo 426.4(f)(4))
+ * @param fetchInitialDelay      the wait after start-up before the first download
+ * @param expiryCheckInterval    how often the index is rebuilt to drop entries that have expired (matching also
+ *                               checks expiry, so this only keeps the index small)
+ * @param fetchTimeout           the longest one HTTP download may take
+ * @param misreadFlagThreshold   misreads plus not-confirmed results after which an entry is flagged for the
+ *                               administrator
+ */
+@ConfigurationProperties(prefix = "platewatch.hotlist")
+public record HotlistProperties(
+        @DefaultValue("1h") Duration fetchInterval,
+        @DefaultValue("1m") Duration fetchInitialDelay,
+        @DefaultValue("1m") Duration expiryCheckInterval,
+        @DefaultValue("2m") Duration fetchTimeout,
+        @DefaultValue("3") int misreadFlagThreshold) {
+
+    public HotlistProperties {
+        if (fetchInterval.isNegative() || fetchInterval.isZero() || fetchInterval.compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException(
+                    "platewatch.hotlist.fetch-interval must be between 1s and 24h: lists are fetched at least daily");
+        }
+        if (misreadFlagThreshold < 1) {
+            throw new IllegalArgumentException("platewatch.hotlist.misread-flag-threshold must be at least 1");
+        }
+    }
+}

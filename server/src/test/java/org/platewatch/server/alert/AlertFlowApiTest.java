@@ -1,0 +1,423 @@
+package org.platewatch.server.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.platewatch.server.hotlist.HotlistFixtures;
+import org.platewatch.server.ingest.DeviceKind;
+import org.platewatch.server.ingest.DeviceRegistration;
+import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.support.Api;
+import org.platewatch.server.support.MutableClock;
+import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.users.Role;
+import org.platewatch.server.users.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+@PlatewatchServerTest
+@TestPropertySource(properties = "platewatch.hotlist.misread-flag-threshold=2")
+class AlertFlowApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    DeviceRegistry devices;
+    @Autowired
+    DepartmentProfile profile;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    AlertRetention retention;
+
+    Api api;
+    String camera;
+    String cameraName;
+    String admin;
+    String officer;
+    String officerWithoutClets;
+    String supervisor;
+    String suffix;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        suffix = UUID.randomUUID().toString().substring(0, 6);
+        cameraName = "cam-" + suffix;
+        camera = devices.register(new DeviceRegistration(cameraName, DeviceKind.FIXED, 37.80, -122.27, 90.0),
+                Actor.SYSTEM).token();
+        admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, LocalDate.now());
+        officer = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now());
+        officerWithoutClets = HotlistFixtures.member(accounts, Role.OFFICER, false, LocalDate.now());
+        supervisor = HotlistFixtures.member(accounts, Role.SUPERVISOR, true, LocalDate.now());
+    }
+
+    @AfterEach
+    void resetClock() {
+        ((MutableClock) clock).reset();
+    }
+
+    /** Designates a CA DOJ list for this test and imports the plate/state pairs into it. */
+    private void svs(String... plateStatePairs) {
+        long id = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
+        List<String[]> plates = new ArrayList<>();
+        for (int i = 0; i < plateStatePairs.length; i += 2) {
+            plates.add(new String[] {plateStatePairs[i], plateStatePairs[i + 1]});
+        }
+        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", admin, "svs.tbl",
+                HotlistFixtures.dojFile(clock, profile.zone(), plates));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    private UUID postRead(String plate, String state) {
+        UUID id = UUID.randomUUID();
+        String json = "{\"reads\":[{\"readId\":\"" + id + "\",\"plate\":\"" + plate + "\",\"state\":"
+                + (state == null ? "null" : "\"" + state + "\"") + ",\"confidence\":0.93,\"capturedAt\":\""
+                + Instant.now().minusSeconds(2) + "\",\"vehicle\":{\"make\":\"Toyota\",\"model\":\"Camry\","
+                + "\"color\":\"Silver\",\"type\":\"sedan\"}}]}";
+        Api.Response r = api.postJson("/api/v1/reads", camera, json);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return id;
+    }
+
+    private List<JsonNode> alertsOf(UUID readId) {
+        List<Long> ids = jdbc.sql("SELECT id FROM alerts WHERE read_id = ? ORDER BY id").param(readId)
+                .query(Long.class).list();
+        return ids.stream().map(id -> api.get("/api/v1/alerts/" + id, officer).json()).toList();
+    }
+
+    private JsonNode onlyAlertOf(UUID readId) {
+        List<JsonNode> alerts = alertsOf(readId);
+        assertThat(alerts).hasSize(1);
+        return alerts.get(0);
+    }
+
+    private Api.Response transition(long id, String token, String json) {
+        return api.postJson("/api/v1/alerts/" + id + "/transitions", token, json);
+    }
+
+    private Api.Response putJson(String path, String token, String json) {
+        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
+    private static void assertProblem(Api.Response r, int status, String slug) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.json().get("type").asString()).isEqualTo("urn:platewatch:problem:" + slug);
+    }
+
+    @Test
+    void anExactMatchReachesTheOpenStreamAndIsListedOnce() throws Exception {
+        svs("5EXA123", "CA");
+        try (SseReader stream = new SseReader(port, officer)) {
+            UUID readId = postRead("5EXA123", "CA");
+            JsonNode pushed = stream.next("alert", Duration.ofSeconds(10));
+            assertThat(pushed.get("matchKind").asString()).isEqualTo("EXACT");
+            assertThat(pushed.get("state").asString()).isEqualTo("ALERT");
+            assertThat(pushed.get("plainHit").asBoolean()).isTrue();
+            assertThat(pushed.get("read").get("readId").asString()).isEqualTo(readId.toString());
+            assertThat(pushed.get("read").get("plate").asString()).isEqualTo("5EXA123");
+            assertThat(pushed.get("read").get("state").asString()).isEqualTo("CA");
+            assertThat(pushed.get("read").get("deviceName").asString()).isEqualTo(cameraName);
+            assertThat(pushed.get("read").get("confidence").asDouble()).isEqualTo(0.93);
+            assertThat(pushed.get("read").get("vehicle").get("make").asString()).isEqualTo("Toyota");
+            assertThat(pushed.get("read").has("imageUrl")).isTrue();
+            assertThat(pushed.get("entry").get("list").asString()).isEqualTo("svs-" + suffix);
+            assertThat(pushed.get("entry").get("plate").asString()).isEqualTo("5EXA123");
+            assertThat(pushed.get("entry").get("reason").asString()).contains("Stolen vehicle");
+            assertThat(pushed.get("checks").get("stateMatches").asBoolean()).isTrue();
+            assertThat(pushed.get("checks").get("makeMatches").isNull()).isTrue();
+            assertThat(pushed.get("transitions").isArray()).isTrue();
+            assertThat(pushed.get("transitions").size()).isZero();
+
+            long id = pushed.get("id").asLong();
+            assertThat(api.get("/api/v1/alerts/" + id, officer).json().get("matchKind").asString()).isEqualTo("EXACT");
+            Api.Response listed = api.get("/api/v1/alerts?state=ALERT&page=0", officer);
+            assertThat(listed.json().findValues("id").stream().map(JsonNode::asLong)).contains(id);
+
+            // The same read again is a duplicate upload and raises nothing new.
+            String again = "{\"reads\":[{\"readId\":\"" + readId + "\",\"plate\":\"5EXA123\",\"state\":\"CA\","
+                    + "\"confidence\":0.93,\"capturedAt\":\"" + Instant.now().minusSeconds(2) + "\"}]}";
+            assertThat(api.postJson("/api/v1/reads", camera, again).json().get("duplicates").asInt()).isEqualTo(1);
+            assertThat(alertsOf(readId)).hasSize(1);
+        }
+        assertThat(api.get("/api/v1/alerts", "pwu_nonsense").status()).isEqualTo(401);
+        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, LocalDate.now());
+        assertThat(api.get("/api/v1/alerts", auditor).status()).isEqualTo(403);
+    }
+
+    @Test
+    void wrongStateAndConfusableMatchesAreLabelledNeverPlainHits() {
+        svs("5WST123", "CA", "5CON123", "CA");
+        JsonNode wrongState = onlyAlertOf(postRead("5WST123", "NV"));
+        assertThat(wrongState.get("matchKind").asString()).isEqualTo("STATE_MISMATCH");
+        assertThat(wrongState.get("plainHit").asBoolean()).isFalse();
+        assertThat(wrongState.get("label").asString()).startsWith("WRONG STATE");
+        assertThat(wrongState.get("checks").get("stateMatches").asBoolean()).isFalse();
+
+        JsonNode confusable = onlyAlertOf(postRead("5C0N123", "CA")); // zero for O
+        assertThat(confusable.get("matchKind").asString()).isEqualTo("CONFUSABLE");
+        assertThat(confusable.get("plainHit").asBoolean()).isFalse();
+        assertThat(confusable.get("label").asString()).startsWith("CONFUSABLE");
+        assertThat(confusable.get("read").get("plate").asString()).isEqualTo("5C0N123");
+        assertThat(confusable.get("entry").get("plate").asString()).isEqualTo("5CON123");
+
+        JsonNode noState = onlyAlertOf(postRead("5WST123", null));
+        assertThat(noState.get("matchKind").asString()).isEqualTo("STATE_UNKNOWN");
+        assertThat(noState.get("checks").get("stateMatches").isNull()).isTrue();
+
+        assertThat(alertsOf(postRead("5ZZZ999", "CA"))).isEmpty();
+    }
+
+    @Test
+    void theLifeCycleIsEnforcedAndEveryTransitionAudited() {
+        svs("5LIF123", "CA");
+        long id = onlyAlertOf(postRead("5LIF123", "CA")).get("id").asLong();
+
+        assertProblem(transition(id, officer, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"OPD\",\"method\":\"phone\"}"),
+                409, "alert-transition-not-allowed");
+        assertProblem(transition(id, officer, "{\"to\":\"QUERIED\",\"result\":\"ACTIVE\"}"), 409,
+                "alert-transition-not-allowed");
+        assertProblem(transition(id, officer,
+                "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,\"stateVerified\":true}"), 409,
+                "alert-verification-required");
+        assertProblem(transition(id, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
+                + "\"stateVerified\":true,\"vehicleVerified\":false}"), 409, "alert-verification-required");
+        assertProblem(transition(id, officer, "{\"to\":\"FLYING\"}"), 400, "invalid-field");
+
+        Api.Response tentative = transition(id, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
+                + "\"stateVerified\":true,\"vehicleVerified\":true}");
+        assertThat(tentative.status()).as(tentative.body()).isEqualTo(200);
+        assertThat(tentative.json().get("state").asString()).isEqualTo("TENTATIVE");
+
+        assertProblem(transition(id, officer, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"OPD\",\"method\":\"phone\"}"),
+                409, "alert-transition-not-allowed");
+        assertProblem(transition(id, officerWithoutClets, "{\"to\":\"QUERIED\",\"result\":\"ACTIVE\"}"), 403,
+                "clets-not-authorised");
+        assertProblem(transition(id, officer, "{\"to\":\"QUERIED\"}"), 400, "invalid-field");
+        assertThat(transition(id, officer, "{\"to\":\"QUERIED\",\"result\":\"ACTIVE - STOLEN\",\"reference\":\"M-77\"}")
+                .status()).isEqualTo(200);
+        assertProblem(transition(id, officer, "{\"to\":\"CONFIRMED\",\"method\":\"phone\"}"), 400, "invalid-field");
+        assertThat(transition(id, officer,
+                "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"Oakland PD records, Ofc. Diaz\",\"method\":\"teletype\"}")
+                .status()).isEqualTo(200);
+        assertProblem(transition(id, officer, "{\"to\":\"CLEARED\",\"outcome\":\"ARREST\"}"), 400, "invalid-field");
+        Api.Response cleared = transition(id, officer,
+                "{\"to\":\"CLEARED\",\"outcome\":\"ARREST\",\"incidentNumber\":\"26-004211\"}");
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        assertProblem(transition(id, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
+                + "\"stateVerified\":true,\"vehicleVerified\":true}"), 409, "alert-transition-not-allowed");
+
+        JsonNode alert = cleared.json();
+        assertThat(alert.get("state").asString()).isEqualTo("CLEARED");
+        assertThat(alert.get("transitions").findValuesAsString("to"))
+                .containsExactly("TENTATIVE", "QUERIED", "CONFIRMED", "CLEARED");
+        JsonNode confirmed = alert.get("transitions").get(2);
+        assertThat(confirmed.get("details").get("confirmedWith").asString()).contains("Oakland PD");
+        assertThat(confirmed.get("details").get("method").asString()).isEqualTo("teletype");
+        assertThat(alert.get("transitions").get(1).get("details").get("result").asString()).isEqualTo("ACTIVE - STOLEN");
+        assertThat(alert.get("transitions").get(3).get("details").get("incidentNumber").asString()).isEqualTo("26-004211");
+        assertThat(alert.get("transitions").get(0).get("by").asString()).startsWith("officer-");
+        assertThat(alert.get("outcome").asString()).isEqualTo("ARREST");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.transition' AND subject = ?")
+                .param("alert:" + id).query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.transition-refused' "
+                + "AND subject = ?").param("alert:" + id).query(Long.class).single()).isGreaterThanOrEqualTo(6);
+
+        // An arrest on a hit that was never confirmed with the entering agency is refused.
+        long second = onlyAlertOf(postRead("5LIF123", "CA")).get("id").asLong();
+        assertThat(transition(second, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
+                + "\"stateVerified\":true,\"vehicleVerified\":true}").status()).isEqualTo(200);
+        assertProblem(transition(second, officer,
+                "{\"to\":\"CLEARED\",\"outcome\":\"ARREST\",\"incidentNumber\":\"26-1\"}"), 409,
+                "alert-confirmation-required");
+        assertThat(transition(second, officer,
+                "{\"to\":\"CLEARED\",\"outcome\":\"NO_ACTION\",\"incidentNumber\":\"26-1\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTrainedMembersOfAlertRolesMayTransition() {
+        svs("5ROL123", "CA");
+        long id = onlyAlertOf(postRead("5ROL123", "CA")).get("id").asLong();
+        String body = "{\"to\":\"MISREAD\"}";
+        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, LocalDate.now());
+        assertProblem(transition(id, auditor, body), 403, "forbidden");
+        String lapsed = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now().minusYears(2));
+        assertProblem(transition(id, lapsed, body), 403, "training-lapsed");
+        assertProblem(api.get("/api/v1/alerts/" + id, lapsed), 403, "training-lapsed");
+        assertProblem(api.get("/api/v1/alerts", lapsed), 403, "training-lapsed");
+        String untrained = HotlistFixtures.member(accounts, Role.OFFICER, true, null);
+        assertProblem(transition(id, untrained, body), 403, "training-lapsed");
+        assertThat(transition(id, supervisor, body).status()).isEqualTo(200);
+    }
+
+    @Test
+    void misreadsAreCountedPerCameraAndPerEntryAndFlagTheEntry() {
+        svs("5MIS123", "CA");
+        for (int i = 0; i < 2; i++) {
+            long id = onlyAlertOf(postRead("5MIS123", "CA")).get("id").asLong();
+            assertThat(transition(id, officer, "{\"to\":\"MISREAD\",\"note\":\"plate was 5MIS128\"}").status())
+                    .isEqualTo(200);
+        }
+        JsonNode flagged = api.get("/api/v1/hotlists/flagged", supervisor).json();
+        assertThat(flagged.findValuesAsString("plate")).contains("5MIS123");
+        JsonNode quality = api.get("/api/v1/alerts/quality", supervisor).json();
+        JsonNode mine = null;
+        for (JsonNode q : quality) {
+            if (cameraName.equals(q.get("deviceName").asString())) {
+                mine = q;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("misreads").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aCustomEntryMatchesOnlyOnceApprovedAndStopsAtExpiry() {
+        Instant expires = clock.instant().plus(Duration.ofDays(2));
+        String entry = "{\"plate\":\"6PAR*\",\"state\":\"CA\",\"vehicle\":{\"make\":\"Honda\",\"color\":\"red\"},"
+                + "\"reason\":\"Robbery suspect vehicle\",\"caseNumber\":\"26-0101\","
+                + "\"synopsis\":\"Armed robbery, partial plate from witness\",\"expiresAt\":\"" + expires + "\"}";
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace("\"synopsis\":\"Armed robbery, partial plate from witness\",", "")), 400, "invalid-field");
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace(",\"expiresAt\":\"" + expires + "\"", "")), 400,
+                "invalid-field");
+        Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, entry);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isEqualTo("PENDING");
+        long entryId = created.json().get("id").asLong();
+
+        assertThat(alertsOf(postRead("6PAR991", "CA"))).isEmpty();
+
+        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", officer, "{}").status())
+                .isEqualTo(403);
+        Api.Response approved = api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin,
+                "{\"approve\":true}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("ACTIVE");
+
+        JsonNode partial = onlyAlertOf(postRead("6PAR992", "CA"));
+        assertThat(partial.get("matchKind").asString()).isEqualTo("PARTIAL");
+        assertThat(partial.get("plainHit").asBoolean()).isFalse();
+        assertThat(partial.get("entry").get("caseNumber").asString()).isEqualTo("26-0101");
+        assertThat(partial.get("entry").get("list").asString()).isEqualTo("custom");
+        assertThat(partial.get("checks").get("makeMatches").asBoolean()).isFalse();
+
+        // A change waits for a supervisor; until then the entry stays as it was.
+        Api.Response change = putJson("/api/v1/hotlists/custom/entries/" + entryId, officer,
+                "{\"plate\":\"7PAR*\",\"synopsis\":\"Witness corrected the first digit\"}");
+        assertThat(change.status()).as(change.body()).isEqualTo(200);
+        assertThat(onlyAlertOf(postRead("6PAR993", "CA")).get("matchKind").asString()).isEqualTo("PARTIAL");
+        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/change-approval", officer, "{}")
+                .status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/change-approval", supervisor,
+                "{\"approve\":true}").status()).isEqualTo(200);
+        assertThat(alertsOf(postRead("6PAR994", "CA"))).isEmpty();
+        assertThat(alertsOf(postRead("7PAR995", "CA"))).hasSize(1);
+
+        ((MutableClock) clock).advance(Duration.ofDays(3));
+        assertThat(alertsOf(postRead("7PAR996", "CA"))).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE subject = ?").param("hotlist-entry:" + entryId)
+                .query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void alertsArePurgedByTheHitRetentionNotWithDetections() {
+        svs("5RET123", "CA");
+        long id = onlyAlertOf(postRead("5RET123", "CA")).get("id").asLong();
+        retention.purge();
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        // Oakland keeps hits as long as detections: six months.
+        ((MutableClock) clock).advance(Duration.ofDays(200));
+        retention.purge();
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?").param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.purged'").query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    /** Reads a server-sent event stream on a background thread. */
+    static final class SseReader implements AutoCloseable {
+
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final CompletableFuture<HttpResponse<Stream<String>>> response;
+        private final Thread reader;
+
+        SseReader(int port, String token) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
+                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+            response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> r = response.get(10, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(200);
+            reader = new Thread(() -> {
+                try {
+                    r.body().forEach(lines::add);
+                } catch (RuntimeException ignored) {
+                    // closed
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** The data of the next event with this name, parsed. */
+        JsonNode next(String event, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line == null) {
+                    continue;
+                }
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5));
+                } else if (line.isEmpty()) {
+                    if (event.equals(name) && data.length() > 0) {
+                        return Api.parse(data.toString());
+                    }
+                    name = null;
+                    data.setLength(0);
+                }
+            }
+            throw new AssertionError("no '" + event + "' event within " + timeout);
+        }
+
+        @Override
+        public void close() {
+            response.thenAccept(r -> r.body().close());
+            reader.interrupt();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.platewatch.server.hotlist;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.support.Api;
+import org.platewatch.server.users.Role;
+import org.platewatch.server.users.UserAccounts;
+
+/** Shared by the hot-list and alert tests: members, list files and uploads. */
+public final class HotlistFixtures {
+
+    private HotlistFixtures() {
+    }
+
+    /** Creates a member trained today (or on {@code trainedOn}) and returns a bearer token. */
+    public static String member(UserAccounts accounts, Role role, boolean clets, LocalDate trainedOn) {
+        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new UserAccounts.NewUser(username, "Test " + role.title(), role, clets, trainedOn),
+                "correct horse battery staple", Actor.SYSTEM);
+        return accounts.issueToken(username, "test", Actor.SYSTEM).token();
+    }
+
+    /** A CA DOJ fixed-width file dated now in the zone: plate/state pairs, trailer count as given. */
+    public static String dojFile(Clock clock, ZoneId zone, List<String[]> plates, int trailerCount) {
+        StringBuilder s = new StringBuilder("DATE")
+                .append(LocalDateTime.now(clock.withZone(zone)).format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm")))
+                .append("\r\n");
+        for (String[] p : plates) {
+            s.append(String.format("%-8s%s0120260101", p[0], p[1])).append("\r\n");
+        }
+        s.append("TOTAL RECORDS ").append(String.format("%06d", trailerCount)).append("\r\n");
+        return s.toString();
+    }
+
+    public static String dojFile(Clock clock, ZoneId zone, List<String[]> plates) {
+        return dojFile(clock, zone, plates, plates.size());
+    }
+
+    /** POSTs the file as multipart field {@code file}. */
+    public static Api.Response upload(Api api, int port, String path, String token, String filename, String content) {
+        String boundary = "----pw" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"
+                + content + "\r\n--" + boundary + "--\r\n";
+        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1))), token);
+    }
+
+    /** Designates a list and returns its id. */
+    public static long designate(Api api, String adminToken, String code, String sourceKind, String format,
+            String extraJson) {
+        Api.Response r = api.postJson("/api/v1/hotlists", adminToken, "{\"code\":\"" + code + "\",\"name\":\"" + code
+                + " list\",\"sourceKind\":\"" + sourceKind + "\",\"format\":\"" + format + "\""
+                + (extraJson == null ? "" : "," + extraJson) + "}");
+        if (r.status() != 201) {
+            throw new AssertionError("designate " + code + ": " + r.status() + " " + r.body());
+        }
+        return r.json().get("id").asLong();
+    }
+}
