@@ -12,10 +12,6 @@ final class AlertProblems {
             "The visual verification of characters, state and vehicle is not complete", HttpStatus.CONFLICT);
     static final ProblemType CONFIRMATION_REQUIRED = new ProblemType("alert-confirmation-required",
             "An arrest or seizure on a hit needs the hit confirmed with the entering agency first", HttpStatus.CONFLICT);
-    static final ProblemType CLETS_NOT_AUTHORISED = new ProblemType("clets-not-authorised",
-            "You are not authorised to query CLETS", HttpStatus.FORBIDDEN);
-    static final ProblemType TRAINING_LAPSED = new ProblemType("training-lapsed",
-            "Your ALPR training is missing or has lapsed", HttpStatus.FORBIDDEN);
 
     private AlertProblems() {
     }

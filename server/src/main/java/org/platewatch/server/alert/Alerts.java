@@ -2,8 +2,6 @@ package org.platewatch.server.alert;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +22,8 @@ import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.reads.DetectionStore;
 import org.platewatch.server.reads.NewDetection;
-import org.platewatch.server.users.Role;
+import org.platewatch.server.users.MemberAccess;
+import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccount;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.stereotype.Service;
@@ -39,13 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Alerts {
 
-    /**
-     * The roles that act on alerts: the same as {@code users.Permission.ACT_ON_ALERTS} on the access
-     * branch, so that swapping {@link #requireMayActOnAlerts} for {@code MemberAccess} changes nothing.
-     */
-    private static final Set<Role> ACT_ON_ALERTS = EnumSet.of(Role.OFFICER, Role.INVESTIGATOR, Role.SUPERVISOR,
-            Role.ADMINISTRATOR);
-
     private final AlertStore store;
     private final Hotlists hotlists;
     private final HotlistFreshness freshness;
@@ -58,10 +50,11 @@ public class Alerts {
     private final TransactionTemplate newTx;
     private final Clock clock;
     private final AlertProperties properties;
+    private final MemberAccess access;
 
     Alerts(AlertStore store, Hotlists hotlists, HotlistFreshness freshness, HotlistQuality quality,
             DetectionStore detections, UserAccounts accounts, AuditLog audit, DepartmentProfile profile,
-            TransactionTemplate tx, Clock clock, AlertProperties properties) {
+            TransactionTemplate tx, Clock clock, AlertProperties properties, MemberAccess access) {
         this.store = store;
         this.hotlists = hotlists;
         this.freshness = freshness;
@@ -75,6 +68,7 @@ public class Alerts {
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.properties = properties;
+        this.access = access;
     }
 
     /** Raises the alert for this read and match, once; empty when the read had raised it already. */
@@ -171,10 +165,8 @@ public class Alerts {
                 details.put("vehicleVerified", true);
             }
             case QUERIED -> {
-                if (!member.cletsAuthorised()) {
-                    throw new ProblemException(AlertProblems.CLETS_NOT_AUTHORISED, null,
-                            "Recording a live query needs CLETS authorisation, which your account does not have");
-                }
+                // The live query is a CLETS-derived action: it needs the account's CLETS authorisation.
+                access.requireActive(member, Permission.QUERY_CLETS);
                 details.put("system", r.system() == null || r.system().isBlank() ? "CLETS" : r.system().trim());
                 details.put("result", required(r.result(), "result"));
                 putIfPresent(details, "reference", r.reference());
@@ -233,19 +225,7 @@ public class Alerts {
      * lands: swap this one method.
      */
     UserAccount requireMayActOnAlerts() {
-        Actor actor = Actor.current();
-        UserAccount member = accounts.findByUsername(actor.username()).filter(UserAccount::enabled)
-                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, null, "Only members act on alerts"));
-        if (!ACT_ON_ALERTS.contains(member.role())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, null,
-                    "The " + member.role().title() + " role does not act on alerts");
-        }
-        LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
-        if (member.trainedOn() == null || !profile.training().isValidOn(member.trainedOn(), today)) {
-            throw new ProblemException(AlertProblems.TRAINING_LAPSED, null,
-                    "Your ALPR training is missing or older than " + profile.training().validity());
-        }
-        return member;
+        return access.requireActive(Permission.ACT_ON_ALERTS);
     }
 
     private static AlertState parseState(String value, String field) {

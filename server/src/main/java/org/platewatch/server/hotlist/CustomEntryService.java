@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 import org.platewatch.plate.UsState;
 import org.platewatch.plate.hotlist.HotlistEntry;
 import org.platewatch.server.audit.AuditEvent;
@@ -16,7 +14,8 @@ import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.policy.DepartmentProfile;
-import org.platewatch.server.users.Role;
+import org.platewatch.server.users.MemberAccess;
+import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccount;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomEntryService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Set<Role> MAY_ENTER = EnumSet.of(Role.OFFICER, Role.INVESTIGATOR, Role.SUPERVISOR,
-            Role.ADMINISTRATOR);
     static final String DEFAULT_REASON = "Department BOLO";
 
     private final JdbcClient jdbc;
@@ -46,9 +43,11 @@ class CustomEntryService {
     private final DepartmentProfile profile;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MemberAccess access;
 
     CustomEntryService(JdbcClient jdbc, HotlistStore store, Hotlists hotlists, HotlistMatcher matcher, AuditLog audit,
-            UserAccounts accounts, DepartmentProfile profile, TransactionTemplate tx, Clock clock) {
+            UserAccounts accounts, DepartmentProfile profile, TransactionTemplate tx, Clock clock,
+            MemberAccess access) {
         this.jdbc = jdbc;
         this.store = store;
         this.hotlists = hotlists;
@@ -58,10 +57,11 @@ class CustomEntryService {
         this.profile = profile;
         this.tx = tx;
         this.clock = clock;
+        this.access = access;
     }
 
     HotlistEntryView create(CustomEntryRequest request) {
-        UserAccount member = requireTrainedMember(MAY_ENTER);
+        UserAccount member = requireTrainedMember(Permission.PROPOSE_HOTLIST_ENTRIES);
         Valid v = validate(request, true);
         Instant now = clock.instant();
         return tx.execute(status -> {
@@ -84,7 +84,7 @@ class CustomEntryService {
     }
 
     HotlistEntryView approve(long id, boolean approve, String note) {
-        UserAccount admin = requireTrainedMember(EnumSet.of(Role.ADMINISTRATOR));
+        UserAccount admin = requireTrainedMember(Permission.MANAGE_HOTLISTS);
         HotlistEntryView result = tx.execute(status -> {
             HotlistEntryView entry = lockedCustomEntry(id);
             if (!"PENDING".equals(entry.status())) {
@@ -107,7 +107,7 @@ class CustomEntryService {
     }
 
     HotlistEntryView proposeChange(long id, CustomEntryRequest change) {
-        UserAccount member = requireTrainedMember(MAY_ENTER);
+        UserAccount member = requireTrainedMember(Permission.PROPOSE_HOTLIST_ENTRIES);
         validate(change, false);
         return tx.execute(status -> {
             HotlistEntryView entry = lockedCustomEntry(id);
@@ -125,7 +125,7 @@ class CustomEntryService {
     }
 
     HotlistEntryView decideChange(long id, boolean approve) {
-        UserAccount supervisor = requireTrainedMember(EnumSet.of(Role.SUPERVISOR));
+        UserAccount supervisor = requireTrainedMember(Permission.APPROVE_HOTLIST_ENTRIES);
         HotlistEntryView result = tx.execute(status -> {
             HotlistEntryView entry = lockedCustomEntry(id);
             if (entry.proposedChange() == null) {
@@ -254,23 +254,8 @@ class CustomEntryService {
         return s == null ? null : s.trim();
     }
 
-    /**
-     * The signed-in member, if their role may do this and their training is current. Stand-in for
-     * {@code users.MemberAccess.requireActive(...)} until the access feature lands: swap this one method.
-     */
-    UserAccount requireTrainedMember(Set<Role> roles) {
-        Actor actor = Actor.current();
-        UserAccount member = accounts.findByUsername(actor.username()).filter(UserAccount::enabled)
-                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, null, "Only members may do this"));
-        if (!roles.contains(member.role())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, null,
-                    "The " + member.role().title() + " role may not do this");
-        }
-        LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
-        if (member.trainedOn() == null || !profile.training().isValidOn(member.trainedOn(), today)) {
-            throw new ProblemException(HotlistProblems.TRAINING_LAPSED, null,
-                    "Your ALPR training is missing or older than " + profile.training().validity());
-        }
-        return member;
+    /** The signed-in member, if their role has the permission and their training is current. */
+    UserAccount requireTrainedMember(Permission permission) {
+        return access.requireActive(permission);
     }
 }

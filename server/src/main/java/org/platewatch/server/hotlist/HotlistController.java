@@ -1,5 +1,7 @@
 package org.platewatch.server.hotlist;
 
+import org.platewatch.server.users.Permission;
+
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.List;
@@ -69,7 +71,7 @@ class HotlistController {
     @GetMapping("/{id}/entries")
     @PreAuthorize(MEMBERS)
     List<HotlistEntryView> entries(@PathVariable long id, @RequestParam(required = false) String plate) {
-        custom.requireTrainedMember(CustomEntryService.MAY_ENTER); // hot-list data: current training required
+        custom.requireTrainedMember(Permission.PROPOSE_HOTLIST_ENTRIES); // hot-list data: current training required
         return hotlists.entries(id, plate, Actor.current());
     }
 

@@ -12,8 +12,6 @@ final class HotlistProblems {
             "The California Values Act (Gov. Code § 7284.6) forbids immigration hot lists", HttpStatus.valueOf(422));
     static final ProblemType SOURCE_NOT_ALLOWED = new ProblemType("hotlist-source-not-allowed",
             "The department's policy does not allow this hot-list source", HttpStatus.valueOf(422));
-    static final ProblemType TRAINING_LAPSED = new ProblemType("training-lapsed",
-            "Your ALPR training is missing or has lapsed", HttpStatus.FORBIDDEN);
 
     private HotlistProblems() {
     }
