@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.platewatch.server.demo.DemoCredentials.DeviceToken;
+import org.platewatch.server.hotlist.DemoHotlist;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistration;
@@ -60,9 +61,14 @@ class DemoDepartment implements ApplicationRunner {
     private final DepartmentProfile profile;
     private final Clock clock;
     private final DemoFeed feed;
+    private final DemoHotlist demoHotlist;
+
+    /** Fixed, so the demo's listed plates are the same at every start. */
+    private static final long PLATES_OF_INTEREST_SEED = 1798_90_55L;
 
     DemoDepartment(UserAccounts accounts, DeviceRegistry devices, DetectionStore detections,
-            PlatewatchProperties properties, DepartmentProfile profile, Clock clock, DemoFeed feed) {
+            PlatewatchProperties properties, DepartmentProfile profile, Clock clock, DemoFeed feed,
+            DemoHotlist demoHotlist) {
         this.accounts = accounts;
         this.devices = devices;
         this.detections = detections;
@@ -70,11 +76,13 @@ class DemoDepartment implements ApplicationRunner {
         this.profile = profile;
         this.clock = clock;
         this.feed = feed;
+        this.demoHotlist = demoHotlist;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (Files.exists(DemoCredentials.file(properties.dataDir()))) {
+            loadHotlist();
             announce("The demo department is already set up");
             feed.start(DemoCredentials.read(properties.dataDir()));
             return;
@@ -99,12 +107,30 @@ class DemoDepartment implements ApplicationRunner {
         DemoTraffic traffic = new DemoTraffic(random, profile.zone());
         List<NewDetection> day = traffic.day(fixed, mobile, clock.instant());
         storeByDevice(day, fixed, mobile);
+        loadHotlist();
         DemoCredentials credentials = new DemoCredentials(users, tokens);
         credentials.write(properties.dataDir());
         log.info("Demo department seeded: {} users, {} devices, {} detections", users.size(), tokens.size(),
                 day.size());
         announce("Demo department '" + profile.departmentName() + "' created");
         feed.start(credentials);
+    }
+
+    /**
+     * The demo's hot list, refreshed at every start (a real list is downloaded at least daily, and
+     * a list older than that is flagged stale). One plate is listed under another state, so the
+     * demo also shows a wrong-state hit, labelled as such.
+     */
+    private void loadHotlist() {
+        List<DemoPlates.DemoPlate> ofInterest = DemoPlates.generate(new Random(PLATES_OF_INTEREST_SEED), 8);
+        List<DemoHotlist.Plate> listed = new ArrayList<>();
+        for (DemoPlates.DemoPlate p : ofInterest) {
+            listed.add(new DemoHotlist.Plate(p.plate(), p.state()));
+        }
+        listed.set(0, new DemoHotlist.Plate(ofInterest.get(0).plate(), "CA".equals(ofInterest.get(0).state())
+                ? "NV" : "CA"));
+        demoHotlist.load(listed);
+        feed.addPlatesOfInterest(ofInterest);
     }
 
     private List<DemoCredentials.User> createMembers() {

@@ -42,6 +42,7 @@ class DemoFeed {
     private final DepartmentProfile profile;
     private final List<DemoPlate> platesOfInterest = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final java.util.concurrent.atomic.AtomicBoolean firstRead = new java.util.concurrent.atomic.AtomicBoolean(true);
     private ScheduledExecutorService executor;
 
     DemoFeed(DeviceRegistry devices, Environment environment, Clock clock, DepartmentProfile profile) {
@@ -84,7 +85,10 @@ class DemoFeed {
     }
 
     private void post(URI uri, String token, DemoTraffic traffic, Device device) {
-        var read = traffic.live(device, clock.instant(), platesOfInterest);
+        // The first read of a start is a listed plate, so the console shows an alert within seconds.
+        var read = firstRead.getAndSet(false) && !platesOfInterest.isEmpty()
+                ? traffic.live(device, clock.instant(), List.of(platesOfInterest.get(platesOfInterest.size() - 1)), 100)
+                : traffic.live(device, clock.instant(), platesOfInterest, 12);
         ObjectNode r = JSON.createObjectNode();
         r.put("readId", read.readId().toString());
         r.put("plate", read.plate());

@@ -67,11 +67,11 @@ final class DemoTraffic {
         return reads;
     }
 
-    /** One live read, now, from a random camera; sometimes one of the given plates of interest. */
-    NewDetection live(Device device, Instant now, List<DemoPlate> ofInterest) {
+    /** One live read, now, from a random camera; one of the plates of interest {@code percent} % of the time. */
+    NewDetection live(Device device, Instant now, List<DemoPlate> ofInterest, int percent) {
         DemoPlate plate;
         int dice = random.nextInt(100);
-        if (dice < 12 && !ofInterest.isEmpty()) {
+        if (dice < percent && !ofInterest.isEmpty()) {
             plate = ofInterest.get(random.nextInt(ofInterest.size()));
         } else if (dice < 40) {
             plate = locals.get(random.nextInt(locals.size()));
