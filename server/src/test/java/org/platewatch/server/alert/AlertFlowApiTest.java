@@ -27,6 +27,7 @@ import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -73,10 +74,10 @@ class AlertFlowApiTest {
         cameraName = "cam-" + suffix;
         camera = devices.register(new DeviceRegistration(cameraName, DeviceKind.FIXED, 37.80, -122.27, 90.0),
                 Actor.SYSTEM).token();
-        admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, LocalDate.now());
-        officer = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now());
-        officerWithoutClets = HotlistFixtures.member(accounts, Role.OFFICER, false, LocalDate.now());
-        supervisor = HotlistFixtures.member(accounts, Role.SUPERVISOR, true, LocalDate.now());
+        admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
+        officer = HotlistFixtures.member(accounts, Role.OFFICER, true, TestDates.trainedRecently());
+        officerWithoutClets = HotlistFixtures.member(accounts, Role.OFFICER, false, TestDates.trainedRecently());
+        supervisor = HotlistFixtures.member(accounts, Role.SUPERVISOR, true, TestDates.trainedRecently());
     }
 
     @AfterEach
@@ -170,7 +171,7 @@ class AlertFlowApiTest {
             assertThat(alertsOf(readId)).hasSize(1);
         }
         assertThat(api.get("/api/v1/alerts", "pwu_nonsense").status()).isEqualTo(401);
-        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, LocalDate.now());
+        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, TestDates.trainedRecently());
         assertThat(api.get("/api/v1/alerts", auditor).status()).isEqualTo(403);
     }
 
@@ -268,7 +269,7 @@ class AlertFlowApiTest {
         svs("5ROL123", "CA");
         long id = onlyAlertOf(postRead("5ROL123", "CA")).get("id").asLong();
         String body = "{\"to\":\"MISREAD\"}";
-        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, LocalDate.now());
+        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, TestDates.trainedRecently());
         assertProblem(transition(id, auditor, body), 403, "forbidden");
         String lapsed = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now().minusYears(2));
         assertProblem(transition(id, lapsed, body), 403, "training-lapsed");

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.hotlist.HotlistFixtures;
+import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -32,7 +33,7 @@ class AlertStreamLifecycleTest {
 
     @Test
     void aStreamGetsHeartbeatsAndEndsAtItsTimeoutAndIsDropped() throws Exception {
-        String officer = HotlistFixtures.member(accounts, Role.OFFICER, false, LocalDate.now());
+        String officer = HotlistFixtures.member(accounts, Role.OFFICER, false, TestDates.trainedRecently());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
                 .header("Authorization", "Bearer " + officer).GET().build();
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
@@ -51,7 +52,7 @@ class AlertStreamLifecycleTest {
 
     @Test
     void aStreamNeedsAMemberWhoSeesAlerts() throws Exception {
-        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, LocalDate.now());
+        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, TestDates.trainedRecently());
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
                 .header("Authorization", "Bearer " + auditor).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.platewatch.plate.hotlist.MatchKind;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -53,8 +54,8 @@ class HotlistImportApiTest {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, LocalDate.now());
-        officer = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now());
+        admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
+        officer = HotlistFixtures.member(accounts, Role.OFFICER, true, TestDates.trainedRecently());
     }
 
     @AfterEach

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
+import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -272,7 +273,7 @@ class ReadIngestApiTest {
 
     private String person(String prefix, Role role) {
         String username = prefix + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(new UserAccounts.NewUser(username, "Test " + role, role, true, LocalDate.now()),
+        accounts.create(new UserAccounts.NewUser(username, "Test " + role, role, true, TestDates.trainedRecently()),
                 "correct horse battery", Actor.SYSTEM);
         return accounts.issueToken(username, "test", Actor.SYSTEM).token();
     }

@@ -25,7 +25,7 @@ public record Member(String username, String password, Role role, Supplier<Strin
     public static Member create(UserAccounts accounts, Role role) {
         String username = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 6);
         UserAccounts.NewAccount created = accounts.createWithCredentials(new UserAccounts.NewUser(username,
-                "Test " + role.title(), role, role == Role.OFFICER, LocalDate.now()), Actor.SYSTEM);
+                "Test " + role.title(), role, role == Role.OFFICER, TestDates.trainedRecently()), Actor.SYSTEM);
         Matcher secret = SECRET.matcher(created.otpauthUri());
         if (!secret.find()) {
             throw new IllegalStateException("the enrolment URI carries no secret");
