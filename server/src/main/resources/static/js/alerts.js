@@ -161,11 +161,17 @@
     renderList(null);
     renderDetail();
     $('alert-detail').focus();
+    // the pushed alert may predate the read's image upload: fetch the alert as it is now
+    fetch(api + '/' + encodeURIComponent(id), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (fresh) { if (fresh && fresh.id === id) { upsert(fresh, false); } })
+      .catch(function () { /* the list's copy stays on screen */ });
   }
 
   function image(el, url) {
     if (url) {
-      el.src = url;
+      // only when it changed: every fetch of a read's image is an audited view
+      if (el.getAttribute('src') !== url) { el.src = url; }
       el.hidden = false;
     } else {
       el.removeAttribute('src');
