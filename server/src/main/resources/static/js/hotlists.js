@@ -160,6 +160,7 @@
           document.getElementById('report-dropped').textContent = json.droppedImmigration;
           document.getElementById('report-asof').textContent = when(json.asOf);
           report.hidden = false;
+          markImported(list, json);
           return;
         }
         showProblem(form, json || { detail: xhr.status === 0 ? 'The upload did not reach the server; try again.'
@@ -167,6 +168,19 @@
       });
       xhr.send(data);
     });
+  }
+
+  // the list's row shows the new count and age without a reload
+  function markImported(listId, json) {
+    var row = document.querySelector('tr[data-hotlist-id="' + listId + '"]');
+    if (!row) { return; }
+    row.classList.remove('stale');
+    row.querySelector('.entries-count').textContent = json.loaded;
+    var status = row.querySelector('.list-status');
+    var ok = document.createElement('span');
+    ok.className = 'health ok';
+    ok.textContent = 'Imported just now (data as of ' + when(json.asOf) + ')';
+    status.replaceChildren(ok);
   }
 
   function wireDecisions() {

@@ -150,7 +150,7 @@ class HotlistsPageController extends ConsoleController {
             return d.toDays() + " days";
         }
         if (hours >= 1) {
-            return hours + " h " + d.toMinutesPart() + " min";
+            return d.toMinutesPart() == 0 ? hours + " h" : hours + " h " + d.toMinutesPart() + " min";
         }
         return Math.max(d.toMinutes(), 0) + " min";
     }

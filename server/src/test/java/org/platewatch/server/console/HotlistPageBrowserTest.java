@@ -107,6 +107,7 @@ class HotlistPageBrowserTest {
         browser.go("/hotlists");
         WebElement row = browser.waitForVisible("#pending-entries tr[data-entry-id='" + entryId + "']");
         assertThat(row.getText()).contains(plate, "CA", "26-7781", "Black Dodge Charger", officer.username());
+        browser.script("document.getElementById('pending-heading').scrollIntoView()");
         browser.screenshot("hotlists-admin");
         row.findElement(By.cssSelector("button.decide[data-approve=true]")).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
@@ -174,6 +175,8 @@ class HotlistPageBrowserTest {
         assertThat(browser.find("#file-error").isDisplayed()).isFalse();
         browser.screenshot("hotlists-import");
         assertThat(report.isDisplayed()).isTrue();
+        assertThat(browser.find("#hotlist-table tr[data-hotlist='" + code + "'] .list-status").getText())
+                .contains("Imported just now");
 
         browser.go("/hotlists");
         listRow = browser.waitForVisible("#hotlist-table tr[data-hotlist='" + code + "']");
