@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HotlistsPageController extends ConsoleController {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     static final Set<String> MEMBER_ROLES = Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR");
 
     private final Hotlists hotlists;
@@ -100,8 +101,10 @@ class HotlistsPageController extends ConsoleController {
         model.addAttribute("manages", manages);
         model.addAttribute("approvesChanges", approvesChanges);
         model.addAttribute("pendingEntries", manages ? pending("status = 'PENDING'", member) : List.of());
-        model.addAttribute("pendingChanges",
-                approvesChanges ? pending("proposed_change IS NOT NULL", member) : List.of());
+        List<HotlistEntryView> changes = approvesChanges ? pending("proposed_change IS NOT NULL", member) : List.of();
+        model.addAttribute("pendingChanges", changes);
+        model.addAttribute("changeSummaries", changes.stream()
+                .collect(Collectors.toMap(HotlistEntryView::id, e -> summarise(e.proposedChange()))));
         model.addAttribute("username", member.username());
         return "hotlist/hotlists";
     }
@@ -139,6 +142,30 @@ class HotlistsPageController extends ConsoleController {
             }
             return entries;
         });
+    }
+
+    /** "vehicle: Blue Nissan Altima; expiresAt: 2026-12-01" from the stored change, leaving out what stays. */
+    static String summarise(String proposedChangeJson) {
+        if (proposedChangeJson == null) {
+            return "";
+        }
+        tools.jackson.databind.JsonNode change = JSON.readTree(proposedChangeJson);
+        List<String> parts = new java.util.ArrayList<>();
+        change.properties().forEach(field -> {
+            tools.jackson.databind.JsonNode v = field.getValue();
+            if (v == null || v.isNull()) {
+                return;
+            }
+            if (v.isObject()) {
+                String inner = java.util.stream.Stream.of("color", "make", "model")
+                        .map(k -> v.path(k).isString() ? v.path(k).asString() : null)
+                        .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(" "));
+                parts.add(field.getKey() + ": " + (inner.isBlank() ? "cleared" : inner));
+            } else {
+                parts.add(field.getKey() + ": " + v.asString());
+            }
+        });
+        return String.join("; ", parts);
     }
 
     static String describe(Duration d) {

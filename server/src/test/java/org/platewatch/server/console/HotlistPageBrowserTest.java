@@ -17,6 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.platewatch.server.hotlist.HotlistFixtures;
 import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
@@ -189,6 +190,38 @@ class HotlistPageBrowserTest {
         Long clientWidth = (Long) browser.script("return document.documentElement.clientWidth;");
         assertThat(scrollWidth).as("no sideways scrolling at 1024 wide").isLessThanOrEqualTo(clientWidth);
         browser.screenshot("hotlists-1024-dark");
+    }
+
+    @Test
+    void aSupervisorApprovesAProposedChangeOnThePage() {
+        Api api = new Api(port);
+        String officer = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now());
+        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, LocalDate.now());
+        Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, "{\"plate\":\"4CHG*\","
+                + "\"caseNumber\":\"26-9001\",\"synopsis\":\"Hit and run, partial plate from a witness\","
+                + "\"expiresAt\":\"" + LocalDate.now().plusDays(10) + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + id + "/approval", admin, "{\"approve\":true}")
+                .status()).isEqualTo(200);
+        Api.Response proposed = api.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/hotlists/custom/entries/" + id))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"vehicle\":{\"make\":\"Nissan\",\"model\":\"Altima\",\"color\":\"Blue\"}}")), officer);
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+
+        browser.signIn(Member.create(accounts, Role.SUPERVISOR));
+        browser.go("/hotlists");
+        assertThat(browser.findAll("#import-form")).as("supervisors import nothing").isEmpty();
+        WebElement row = browser.waitForVisible("#pending-changes tr[data-entry-id='" + id + "']");
+        assertThat(row.getText()).contains("4CHG*", "26-9001", "vehicle: Blue Nissan Altima").doesNotContain("null");
+        row.findElement(By.cssSelector("button.decide[data-approve=true]")).click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#pending-changes tr[data-entry-id='" + id + "'] .decision"), "Approved"));
+        assertThat(jdbc.sql("SELECT vehicle_make FROM hotlist_entries WHERE id = ?").param(id).query(String.class)
+                .single()).isEqualTo("Nissan");
+        browser.screenshot("hotlists-supervisor");
     }
 
     /** Types a date into an input[type=date] in the browser's en-US order. */
