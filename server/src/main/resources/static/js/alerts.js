@@ -33,6 +33,7 @@
   var alerts = {};
   var order = [];
   var selectedId = null;
+  var freshUntil = {}; // a new alert keeps its flash for a few seconds, across re-renders of the list
   var sound = { on: true, context: null };
 
   function $(id) { return document.getElementById(id); }
@@ -109,7 +110,8 @@
     var known = Object.prototype.hasOwnProperty.call(alerts, alert.id);
     alerts[alert.id] = alert;
     if (!known) { order.unshift(alert.id); }
-    renderList(fresh && !known ? alert.id : null);
+    if (fresh && !known) { freshUntil[alert.id] = Date.now() + 4000; }
+    renderList(null);
     if (selectedId === alert.id) { renderDetail(); }
     if (fresh && !known) { beep(kindOf(alert).tone); }
   }
@@ -133,7 +135,7 @@
       li.setAttribute('data-alert-id', a.id);
       li.setAttribute('data-match-kind', a.matchKind);
       li.setAttribute('data-state', a.state);
-      if (id === freshId) { li.classList.add('fresh'); }
+      if (id === freshId || freshUntil[id] > Date.now()) { li.classList.add('fresh'); }
       if (id === selectedId) { li.classList.add('selected'); }
       var button = make('button', 'alert-open');
       button.type = 'button';

@@ -101,27 +101,26 @@ class AlertsPageBrowserTest {
         int before = browser.findAll("#alert-list li").size(); // alerts of the class's other tests, if they ran first
 
         postRead(exact, "CA", "Honda");
-        WebElement hit = card(exact);
-        assertThat(hit.getText()).contains(exact, "Hot-list hit: plate and state agree");
-        assertThat(hit.getDomAttribute("class")).contains("tone-hit", "fresh");
+        List<String> hit = snapshot(exact);
+        assertThat(hit.get(0)).contains(exact, "Hot-list hit: plate and state agree");
+        assertThat(hit.get(1)).contains("tone-hit", "fresh");
         assertThat(browser.find("main").getDomAttribute("data-beeps")).isEqualTo("1");
 
         postRead(wrongState, "NV", "Ford");
-        WebElement wrong = card(wrongState);
-        assertThat(wrong.getText()).contains("WRONG STATE").doesNotContain("Hot-list hit");
-        assertThat(wrong.getDomAttribute("class")).contains("tone-caution").doesNotContain("tone-hit");
-        assertThat(wrong.getDomAttribute("data-match-kind")).isEqualTo("STATE_MISMATCH");
+        List<String> wrong = snapshot(wrongState);
+        assertThat(wrong.get(0)).contains("WRONG STATE").doesNotContain("Hot-list hit");
+        assertThat(wrong.get(1)).contains("tone-caution").doesNotContain("tone-hit");
+        assertThat(wrong.get(2)).isEqualTo("STATE_MISMATCH");
 
         postRead(confusable, "CA", "Toyota");
-        WebElement similar = card(confusable);
-        assertThat(similar.getText()).contains("CONFUSABLE CHARACTERS").doesNotContain("Hot-list hit");
-        assertThat(similar.getDomAttribute("class")).contains("tone-caution");
+        List<String> similar = snapshot(confusable);
+        assertThat(similar.get(0)).contains("CONFUSABLE CHARACTERS").doesNotContain("Hot-list hit");
+        assertThat(similar.get(1)).contains("tone-caution");
         assertThat(browser.findAll("#alert-list li")).hasSize(before + 3);
         assertThat(browser.find("main").getDomAttribute("data-beeps")).isEqualTo("3");
 
         // a wrong-state alert opened: labelled above the comparison, and the state row says it differs
-        similar = card(wrongState);
-        similar.findElement(By.cssSelector("button")).click();
+        open(wrongState);
         browser.waitForVisible("#alert-detail");
         assertThat(browser.waitForVisible("#detail-caution").getText()).contains("Not a plain hit", "WRONG STATE");
         assertThat(checkResult("State")).contains("differs");
@@ -138,7 +137,7 @@ class AlertsPageBrowserTest {
         UUID readId = postRead(plate, "CA", "Honda");
         long alertId = jdbc.sql("SELECT id FROM alerts WHERE read_id = ?").param(readId).query(Long.class).single();
 
-        card(plate).findElement(By.cssSelector("button")).click();
+        open(plate);
         WebElement detail = browser.waitForVisible("#alert-detail");
         assertThat(detail.getDomAttribute("data-alert-id")).isEqualTo(String.valueOf(alertId));
         assertThat(browser.find("#detail-read-plate").getText()).isEqualTo(plate);
@@ -217,8 +216,8 @@ class AlertsPageBrowserTest {
         browser.waitFor(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
         postRead(plates.get(0), "CA", "Honda");
         postRead(plates.get(1), "AZ", "Ford");
-        card(plates.get(1));
-        card(plates.get(0)).findElement(By.cssSelector("button")).click();
+        snapshot(plates.get(1));
+        open(plates.get(0));
         browser.waitForVisible("#alert-detail");
         browser.waitFor(d -> (Boolean) browser.script(
                 "var i = document.getElementById('detail-image'); return !i.hidden && i.complete && i.naturalWidth > 0;"));
@@ -234,7 +233,7 @@ class AlertsPageBrowserTest {
 
     /** Designates a CA DOJ list for this test and imports the plate/state pairs through the API. */
     private void hotlist(String... plateStatePairs) {
-        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, LocalDate.now());
+        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, Member.trainedOn());
         long id = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < plateStatePairs.length; i += 2) {
@@ -291,19 +290,20 @@ class AlertsPageBrowserTest {
         return s.toString();
     }
 
-    private WebElement card(String plate) {
-        return browser.waitFor(d -> {
-            try {
-                for (WebElement li : browser.findAll("#alert-list li")) {
-                    if (li.isDisplayed() && li.findElement(By.cssSelector(".plate")).getText().equals(plate)) {
-                        return li;
-                    }
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                // the list was re-rendered while we looked: look again
-            }
-            return null;
-        });
+    private static final String FIND_CARD = "for (const li of document.querySelectorAll('#alert-list li')) {"
+            + " if (li.querySelector('.plate').textContent === arguments[0]) {";
+
+    /** The card's text, class and match kind, read in one go (the list may re-render between two reads). */
+    @SuppressWarnings("unchecked")
+    private List<String> snapshot(String plate) {
+        return browser.waitFor(d -> (List<String>) browser.script(FIND_CARD
+                + " return [li.innerText, li.className, li.getAttribute('data-match-kind')]; } } return null;", plate));
+    }
+
+    /** Opens the alert of the plate: finds and clicks its card in one script. */
+    private void open(String plate) {
+        browser.waitFor(d -> (Boolean) browser.script(FIND_CARD
+                + " li.querySelector('button').click(); return true; } } return false;", plate));
     }
 
     private String checkResult(String check) {

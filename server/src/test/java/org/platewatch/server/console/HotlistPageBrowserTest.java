@@ -195,8 +195,8 @@ class HotlistPageBrowserTest {
     @Test
     void aSupervisorApprovesAProposedChangeOnThePage() {
         Api api = new Api(port);
-        String officer = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now());
-        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, LocalDate.now());
+        String officer = HotlistFixtures.member(accounts, Role.OFFICER, true, Member.trainedOn());
+        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, Member.trainedOn());
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, "{\"plate\":\"4CHG*\","
                 + "\"caseNumber\":\"26-9001\",\"synopsis\":\"Hit and run, partial plate from a witness\","
                 + "\"expiresAt\":\"" + LocalDate.now().plusDays(10) + "\"}");
