@@ -1,9 +1,11 @@
-// Live alerts: the list from the alert API, kept current by its server-sent event stream (event "alert",
-// data = the alert as JSON), and the detail panel where an officer works an alert through its states.
+// Live alerts: the list from the alert API (/api/v1/alerts), kept current by its server-sent event stream
+// (event "alert" for a new one, "alert-updated" after a transition; data = the alert as JSON), and the detail
+// panel where an officer works an alert through the states the API says are possible (allowedTransitions).
 // Everything is built with textContent, never innerHTML: alert data cannot inject markup.
 (function () {
   'use strict';
 
+  // Fallback labels; the API's own "label" wins. Only "plainHit" alerts get the hit colour.
   var MATCH_KINDS = {
     EXACT: { label: 'Hit: plate and state match the entry', tone: 'hit' },
     STATE_MISMATCH: { label: 'Wrong state: same characters, different issuing state', tone: 'caution' },
@@ -16,17 +18,22 @@
     CONFIRMED: 'Confirmed hit', NOT_CONFIRMED: 'Not confirmed', MISREAD: 'Misread', CLEARED: 'Cleared'
   };
   var CLOSED = ['NOT_CONFIRMED', 'MISREAD', 'CLEARED'];
+  // which form carries which transition; a form shows when the API allows one of its transitions
   var STEP_FORMS = {
-    ALERT: ['form-verify', 'form-clear'],
-    TENTATIVE: ['form-query', 'form-clear'],
-    QUERIED: ['form-confirm', 'form-clear'],
-    CONFIRMED: ['form-clear']
+    'form-verify': ['TENTATIVE', 'MISREAD'],
+    'form-query': ['QUERIED'],
+    'form-confirm': ['CONFIRMED', 'NOT_CONFIRMED'],
+    'form-clear': ['CLEARED']
+  };
+  var STATE_AGREEMENT = {
+    SAME: 'match', DIFFERENT: 'differs', READ_HAS_NO_STATE: 'unknown', ENTRY_ANY_STATE: 'any'
   };
 
   var page, api, zoneFormat;
   var alerts = {};
   var order = [];
   var selectedId = null;
+  var freshUntil = {}; // a new alert keeps its flash for a few seconds, across re-renders of the list
   var sound = { on: true, context: null };
 
   function $(id) { return document.getElementById(id); }
@@ -56,7 +63,14 @@
   }
 
   function kindOf(alert) {
-    return MATCH_KINDS[alert.matchKind] || { label: 'Match kind ' + alert.matchKind, tone: 'caution' };
+    var known = MATCH_KINDS[alert.matchKind] || { label: 'Match kind ' + alert.matchKind, tone: 'caution' };
+    // never a plain hit unless the API says so: a wrong-state or confusable match stays amber
+    var plain = alert.plainHit === true || (alert.plainHit === undefined && alert.matchKind === 'EXACT');
+    return { label: alert.label || known.label, tone: plain ? 'hit' : 'caution' };
+  }
+
+  function allowed(alert) {
+    return Array.isArray(alert.allowedTransitions) ? alert.allowedTransitions : [];
   }
 
   // ---- sound: a short tone through WebAudio; browsers allow it after the first click or key press ----
@@ -96,7 +110,8 @@
     var known = Object.prototype.hasOwnProperty.call(alerts, alert.id);
     alerts[alert.id] = alert;
     if (!known) { order.unshift(alert.id); }
-    renderList(fresh && !known ? alert.id : null);
+    if (fresh && !known) { freshUntil[alert.id] = Date.now() + 4000; }
+    renderList(null);
     if (selectedId === alert.id) { renderDetail(); }
     if (fresh && !known) { beep(kindOf(alert).tone); }
   }
@@ -119,7 +134,8 @@
       var li = make('li', 'alert-card tone-' + kind.tone + ' state-' + String(a.state).toLowerCase());
       li.setAttribute('data-alert-id', a.id);
       li.setAttribute('data-match-kind', a.matchKind);
-      if (id === freshId) { li.classList.add('fresh'); }
+      li.setAttribute('data-state', a.state);
+      if (id === freshId || freshUntil[id] > Date.now()) { li.classList.add('fresh'); }
       if (id === selectedId) { li.classList.add('selected'); }
       var button = make('button', 'alert-open');
       button.type = 'button';
@@ -147,11 +163,17 @@
     renderList(null);
     renderDetail();
     $('alert-detail').focus();
+    // the pushed alert may predate the read's image upload: fetch the alert as it is now
+    fetch(api + '/' + encodeURIComponent(id), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (fresh) { if (fresh && fresh.id === id) { upsert(fresh, false); } })
+      .catch(function () { /* the list's copy stays on screen */ });
   }
 
   function image(el, url) {
     if (url) {
-      el.src = url;
+      // only when it changed: every fetch of a read's image is an audited view
+      if (el.getAttribute('src') !== url) { el.src = url; }
       el.hidden = false;
     } else {
       el.removeAttribute('src');
@@ -172,6 +194,10 @@
     panel.setAttribute('data-alert-id', a.id);
     text($('detail-title'), 'Alert on ' + (read.plate || '?') + ' ' + (read.state || ''));
     text($('detail-kind'), kind.label);
+    var caution = $('detail-caution');
+    caution.hidden = kind.tone !== 'caution';
+    caution.textContent = kind.tone === 'caution' ? 'Not a plain hit. ' + kind.label : '';
+    $('detail-stale').hidden = !entry.listStale;
     text($('detail-state'), STATES[a.state] || a.state);
 
     image($('detail-image'), read.imageUrl);
@@ -191,14 +217,32 @@
     text($('detail-entry-reason'), entry.reason);
     text($('detail-entry-case'), entry.caseNumber);
     text($('detail-entry-vehicle'), vehicle(entry.vehicle));
+    text($('detail-entry-agency'), entry.enteringAgency);
+    text($('detail-entry-asof'), entry.listAsOf ? when(entry.listAsOf) + (entry.listStale ? ' (stale)' : '') : null);
+    renderRecords(a);
 
     renderChecks(a);
     renderSteps(a);
     renderHistory(a);
   }
 
+  function renderRecords(a) {
+    var query = null;
+    (a.transitions || []).forEach(function (t) { if (t.to === 'QUERIED') { query = t.details || {}; } });
+    $('detail-query-record').hidden = !query;
+    if (query) {
+      text($('record-system'), query.system);
+      text($('record-result'), query.result);
+      text($('record-reference'), query.reference);
+    }
+    $('detail-outcome-record').hidden = !a.outcome;
+    text($('record-outcome'), a.outcome ? String(a.outcome).replace(/_/g, ' ').toLowerCase() : null);
+    text($('record-incident'), a.incidentNumber);
+  }
+
   function renderChecks(a) {
     var checks = a.checks || {};
+    var agreement = STATE_AGREEMENT[checks.stateAgreement];
     var rv = (a.read && a.read.vehicle) || {};
     var ev = (a.entry && a.entry.vehicle) || {};
     var rows = [
@@ -217,19 +261,27 @@
       tr.appendChild(text(make('td'), r[1]));
       tr.appendChild(text(make('td'), r[2]));
       var verdict = r[3] === true ? 'match' : r[3] === false ? 'differs' : 'unknown';
-      var td = make('td', 'check-' + verdict,
-        verdict === 'match' ? '✓ matches' : verdict === 'differs' ? '✗ differs' : '? not known');
+      if (r[0] === 'State' && agreement) { verdict = agreement; }
+      var td = make('td', 'check-' + (verdict === 'any' ? 'unknown' : verdict),
+        verdict === 'match' ? '✓ matches' : verdict === 'differs' ? '✗ differs: wrong state'
+          : verdict === 'any' ? '? entry is for any state' : '? not known');
+      if (r[0] !== 'State' && verdict === 'differs') { td.textContent = '✗ differs'; }
       tr.appendChild(td);
       body.appendChild(tr);
     });
   }
 
   function renderSteps(a) {
-    var shown = STEP_FORMS[a.state] || [];
-    ['form-verify', 'form-query', 'form-confirm', 'form-clear'].forEach(function (id) {
+    var next = allowed(a);
+    Object.keys(STEP_FORMS).forEach(function (id) {
       var form = $(id);
       var wasHidden = form.hidden;
-      form.hidden = shown.indexOf(id) < 0;
+      form.hidden = !STEP_FORMS[id].some(function (to) { return next.indexOf(to) >= 0; });
+      // within a form, only the buttons of allowed transitions
+      form.querySelectorAll('button[data-to], button[data-requires]').forEach(function (b) {
+        var to = b.getAttribute('data-to') || b.getAttribute('data-requires');
+        b.hidden = next.indexOf(to) < 0;
+      });
       if (form.hidden || wasHidden) {
         form.reset();
         clearErrors(form);
@@ -288,9 +340,13 @@
 
   function payload(form, to) {
     var body = { to: to };
-    if (to === 'MISREAD' || to === 'NOT_CONFIRMED') { return body; }
+    if (to === 'MISREAD') { return body; }
+    if (to === 'NOT_CONFIRMED') {
+      body.reason = form.querySelector('[name=reason]').value.trim();
+      return body;
+    }
     form.querySelectorAll('input, select, textarea').forEach(function (el) {
-      if (!el.name) { return; }
+      if (!el.name || (to === 'CONFIRMED' && el.name === 'reason')) { return; }
       if (el.type === 'checkbox') {
         body[el.name] = el.checked;
       } else {
@@ -340,7 +396,7 @@
   }
 
   function wireForms() {
-    ['form-verify', 'form-query', 'form-confirm', 'form-clear'].forEach(function (id) {
+    Object.keys(STEP_FORMS).forEach(function (id) {
       var form = $(id);
       form.addEventListener('submit', function (evt) {
         evt.preventDefault();
@@ -403,6 +459,14 @@
         upsert(JSON.parse(evt.data), true);
       } catch (e) {
         // a malformed event is skipped; the next list load shows the alert anyway
+      }
+    });
+    // another member (or this one, in another window) moved an alert on: show its new state, no tone
+    source.addEventListener('alert-updated', function (evt) {
+      try {
+        upsert(JSON.parse(evt.data), false);
+      } catch (e) {
+        // skipped, as above
       }
     });
   }

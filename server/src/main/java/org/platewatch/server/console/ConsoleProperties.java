@@ -16,8 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mapCenterLongitude   (default: Oakland)
  * @param zone                 the department's time zone: the console shows every time in it
  * @param deviceSilence        a device with no upload for this long is flagged as unhealthy
- * @param alertsApi            where the live alerts page reads and changes alerts (the alert API); a
- *                             setting so the browser tests can point it at a fixture until that API lands
  */
 @ConfigurationProperties(prefix = "platewatch.console")
 public record ConsoleProperties(
@@ -26,8 +24,7 @@ public record ConsoleProperties(
         @DefaultValue("37.8044") double mapCenterLatitude,
         @DefaultValue("-122.2712") double mapCenterLongitude,
         @DefaultValue("America/Los_Angeles") ZoneId zone,
-        @DefaultValue("2h") Duration deviceSilence,
-        @DefaultValue("/api/v1/alerts") String alertsApi) {
+        @DefaultValue("2h") Duration deviceSilence) {
 
     /**
      * The origin to allow images from, for the Content-Security-Policy: {@code https://tile.example.org},

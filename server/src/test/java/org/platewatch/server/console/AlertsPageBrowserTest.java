@@ -2,19 +2,19 @@ package org.platewatch.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.annotation.PreDestroy;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +24,13 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.platewatch.server.hotlist.HotlistFixtures;
+import org.platewatch.server.ingest.DeviceKind;
+import org.platewatch.server.ingest.DeviceRegistration;
+import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.support.Api;
 import org.platewatch.server.support.Browser;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -31,35 +38,16 @@ import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The live alerts page in a real browser. Until the alert API lands, the page is pointed (by its setting
- * {@code platewatch.console.alerts-api}) at {@link AlertApiFixture}, a stand-in that speaks the agreed contract
- * under /api/v1 on the same security chain: session cookie, CSRF header on POST, problem+json refusals.
- * When the alert branch lands, drop the property and the fixture and raise alerts through a hot list and a read.
+ * The live alerts page in a real browser, on the real alert API: a hot list imported through the API, reads
+ * posted by a camera with its device token, alerts pushed to the officer's open page by the SSE stream, and an
+ * alert worked from ALERT to CLEARED through the page's forms.
  */
 @PlatewatchServerTest
-@TestPropertySource(properties = "platewatch.console.alerts-api=" + AlertsPageBrowserTest.FIXTURE)
-@Import(AlertsPageBrowserTest.AlertApiFixture.class)
 class AlertsPageBrowserTest {
 
-    static final String FIXTURE = "/api/v1/test-fixture/alerts";
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static Browser browser;
 
     @LocalServerPort
@@ -67,15 +55,28 @@ class AlertsPageBrowserTest {
     @Autowired
     UserAccounts accounts;
     @Autowired
-    AlertApiFixture api;
+    DeviceRegistry devices;
+    @Autowired
+    DepartmentProfile profile;
+    @Autowired
+    Clock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    String camera;
+    String suffix;
 
     @BeforeEach
-    void openBrowser() {
+    void setUp() {
         if (browser == null) {
             browser = Browser.open(port);
         }
         browser.reset();
-        api.clear();
+        api = new Api(port);
+        suffix = UUID.randomUUID().toString().substring(0, 6);
+        camera = devices.register(new DeviceRegistration("cam-broadway-" + suffix, DeviceKind.FIXED, 37.80, -122.27,
+                90.0), Actor.SYSTEM).token();
     }
 
     @AfterAll
@@ -87,46 +88,72 @@ class AlertsPageBrowserTest {
     }
 
     @Test
-    void pushedAlertsAppearByThemselvesAndNearMatchesAreLabelledAsSuch() {
-        api.add(alert("a-1", "EXACT", "7ABC123", "CA", "CA", "Honda", "Honda"));
+    void aPostedReadAppearsOnTheOfficersPanelByItselfAndNearMatchesAreLabelledAsSuch() {
+        hotlist("7ABC" + digits(3), "CA", "8XYZ" + digits(3), "CA", "5BOQ" + digits(3), "CA");
+        String exact = plates.get(0);
+        String wrongState = plates.get(1);
+        String confusable = plates.get(2).replace("5BOQ", "5B0Q");
+
         browser.signIn(Member.create(accounts, Role.OFFICER));
         browser.go("/alerts");
         browser.waitFor(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
-        assertThat(browser.findAll("#alert-list li")).hasSize(1);
-        assertThat(card("a-1").getText()).contains("7ABC123", "Hit: plate and state match");
+        browser.waitFor(d -> browser.find("#alerts-loading").getDomAttribute("hidden") != null);
+        int before = browser.findAll("#alert-list li").size(); // alerts of the class's other tests, if they ran first
 
-        api.push(alert("a-2", "STATE_MISMATCH", "8XYZ999", "NV", "CA", "Ford", "Ford"));
-        WebElement pushed = browser.waitFor(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#alert-list li[data-alert-id='a-2']")));
-        assertThat(pushed.getText()).contains("Wrong state").doesNotContain("Hit:");
-        assertThat(pushed.getDomAttribute("class")).contains("tone-caution", "fresh");
+        postRead(exact, "CA", "Honda");
+        List<String> hit = snapshot(exact);
+        assertThat(hit.get(0)).contains(exact, "Hot-list hit: plate and state agree");
+        assertThat(hit.get(1)).contains("tone-hit", "fresh");
         assertThat(browser.find("main").getDomAttribute("data-beeps")).isEqualTo("1");
 
-        api.push(alert("a-3", "CONFUSABLE", "5B0Q123", "CA", "CA", "Toyota", "Toyota"));
-        browser.waitFor(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#alert-list li[data-alert-id='a-3']")));
-        assertThat(card("a-3").getText()).contains("Confusable characters").doesNotContain("Hit:");
-        assertThat(browser.findAll("#alert-list li")).hasSize(3);
+        postRead(wrongState, "NV", "Ford");
+        List<String> wrong = snapshot(wrongState);
+        assertThat(wrong.get(0)).contains("WRONG STATE").doesNotContain("Hot-list hit");
+        assertThat(wrong.get(1)).contains("tone-caution").doesNotContain("tone-hit");
+        assertThat(wrong.get(2)).isEqualTo("STATE_MISMATCH");
+
+        postRead(confusable, "CA", "Toyota");
+        List<String> similar = snapshot(confusable);
+        assertThat(similar.get(0)).contains("CONFUSABLE CHARACTERS").doesNotContain("Hot-list hit");
+        assertThat(similar.get(1)).contains("tone-caution");
+        assertThat(browser.findAll("#alert-list li")).hasSize(before + 3);
+        assertThat(browser.find("main").getDomAttribute("data-beeps")).isEqualTo("3");
+
+        // a wrong-state alert opened: labelled above the comparison, and the state row says it differs
+        open(wrongState);
+        browser.waitForVisible("#alert-detail");
+        assertThat(browser.waitForVisible("#detail-caution").getText()).contains("Not a plain hit", "WRONG STATE");
+        assertThat(checkResult("State")).contains("differs");
         browser.screenshot("alerts-live");
     }
 
     @Test
-    void anOfficerWorksAnAlertFromVerificationToOutcome() {
-        api.add(alert("a-9", "EXACT", "7ABC123", "CA", "CA", "Honda", "Toyota"));
-        browser.signIn(Member.create(accounts, Role.OFFICER));
+    void anOfficerWorksARealAlertFromAlertThroughQueryAndConfirmationToCleared() {
+        hotlist("6TRK" + digits(3), "CA");
+        String plate = plates.get(0);
+        browser.signIn(Member.create(accounts, Role.OFFICER)); // Member.create gives officers CLETS
         browser.go("/alerts");
-        card("a-9").findElement(By.cssSelector("button")).click();
+        browser.waitFor(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
+        UUID readId = postRead(plate, "CA", "Honda");
+        long alertId = jdbc.sql("SELECT id FROM alerts WHERE read_id = ?").param(readId).query(Long.class).single();
 
+        open(plate);
         WebElement detail = browser.waitForVisible("#alert-detail");
-        assertThat(detail.getDomAttribute("data-alert-id")).isEqualTo("a-9");
-        assertThat(browser.find("#detail-read-plate").getText()).isEqualTo("7ABC123");
-        assertThat(browser.find("#detail-entry-list").getText()).isEqualTo("Stolen vehicles (SVS)");
+        assertThat(detail.getDomAttribute("data-alert-id")).isEqualTo(String.valueOf(alertId));
+        assertThat(browser.find("#detail-read-plate").getText()).isEqualTo(plate);
+        assertThat(browser.find("#detail-entry-plate").getText()).isEqualTo(plate);
+        assertThat(browser.find("#detail-caution").isDisplayed()).isFalse();
+        // the read's image, through the audited image endpoint, beside the entry
         browser.waitFor(d -> (Boolean) browser.script(
-                "var i = document.getElementById('detail-image'); return i.complete && i.naturalWidth > 0;"));
-        assertThat(checkResult("Make")).contains("differs");
+                "var i = document.getElementById('detail-image'); return !i.hidden && i.complete && i.naturalWidth > 0;"));
         assertThat(checkResult("State")).contains("matches");
+        assertThat(checkResult("Make")).contains("not known"); // a DOJ entry names no make
 
-        // the checklist: all three boxes before "tentative"
+        // only what the API allows: from ALERT, verify (TENTATIVE), misread or clear; no query or confirmation yet
+        assertThat(browser.find("#form-verify").isDisplayed()).isTrue();
+        assertThat(browser.find("#form-clear").isDisplayed()).isTrue();
+        assertThat(browser.find("#form-query").isDisplayed()).isFalse();
+        assertThat(browser.find("#form-confirm").isDisplayed()).isFalse();
         WebElement tentative = browser.find("#form-verify button[type=submit]");
         assertThat(tentative.isEnabled()).isFalse();
         for (WebElement box : browser.findAll("#form-verify input[type=checkbox]")) {
@@ -137,18 +164,23 @@ class AlertsPageBrowserTest {
         tentative.click();
         browser.waitForVisible("#form-query");
         assertThat(browser.find("#detail-state").getText()).contains("Tentative");
-        assertThat(api.bodies.get(0).get("charactersVerified").asBoolean()).isTrue();
+        assertThat(browser.find("#form-verify").isDisplayed()).isFalse();
 
-        // a refusal names its field: the message appears next to it
+        // the API's field error appears next to its field
         browser.find("#form-query button[type=submit]").click();
-        WebElement error = browser.waitForVisible("#form-query [data-error-for=querySystem]");
-        assertThat(error.getText()).contains("Say which system");
-        assertThat(browser.find("#query-system").getDomAttribute("aria-invalid")).isEqualTo("true");
+        WebElement error = browser.waitForVisible("#form-query [data-error-for=result]");
+        assertThat(error.getText()).contains("required");
+        assertThat(browser.find("#query-result").getDomAttribute("aria-invalid")).isEqualTo("true");
 
-        new Select(browser.find("#query-system")).selectByVisibleText("CLETS");
-        browser.find("#query-result").sendKeys("Stolen, entered by OPD 2026-11-01");
+        new Select(browser.find("#query-system")).selectByValue("CLETS");
+        browser.find("#query-result").sendKeys("Stolen vehicle, entered by OPD");
         browser.find("#form-query button[type=submit]").click();
         browser.waitForVisible("#form-confirm");
+        assertThat(browser.find("#detail-state").getText()).contains("Queried");
+        assertThat(browser.waitForVisible("#detail-query-record").getText()).contains("CLETS",
+                "Stolen vehicle, entered by OPD");
+        assertThat(browser.find("#form-confirm button[data-to=NOT_CONFIRMED]").isDisplayed()).isTrue();
+
         browser.find("#confirmed-by").sendKeys("Dispatcher Ruiz, OPD");
         new Select(browser.find("#confirmation-method")).selectByValue("TELETYPE");
         browser.find("#form-confirm button[type=submit]").click();
@@ -160,33 +192,118 @@ class AlertsPageBrowserTest {
         browser.find("#form-clear button[type=submit]").click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-state"), "Cleared"));
         assertThat(browser.findAll("#detail-history li")).hasSize(5);
-        assertThat(api.bodies).extracting(b -> b.get("to").asString())
-                .containsExactly("TENTATIVE", "QUERIED", "QUERIED", "CONFIRMED", "CLEARED");
-        assertThat(api.bodies.get(4).get("incidentNumber").asString()).isEqualTo("26-004512");
+        assertThat(browser.waitForVisible("#detail-outcome-record").getText()).contains("recovered vehicle",
+                "26-004512");
+        for (String form : List.of("#form-verify", "#form-query", "#form-confirm", "#form-clear")) {
+            assertThat(browser.find(form).isDisplayed()).as(form).isFalse();
+        }
+        assertThat(jdbc.sql("SELECT state FROM alerts WHERE id = ?").param(alertId).query(String.class).single())
+                .isEqualTo("CLEARED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.transition' AND subject = ?")
+                .param("alert:" + alertId).query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'image.viewed' AND subject = ?")
+                .param("read:" + readId).query(Long.class).single()).isPositive();
         browser.screenshot("alerts-cleared");
     }
 
     @Test
     void theAlertsPageFitsACarLaptopAtNight() {
-        api.add(alert("n-1", "EXACT", "7ABC123", "CA", "CA", "Honda", "Honda"));
-        api.add(alert("n-2", "PARTIAL", "4GH?567", "CA", "CA", null, "Ford"));
+        hotlist("4GHK" + digits(3), "CA", "3DEF" + digits(3), "CA");
         browser.signIn(Member.create(accounts, Role.OFFICER));
         browser.driver().manage().window().setSize(new Dimension(1024, 768));
         browser.find("#theme-toggle").click();
         browser.go("/alerts");
-        card("n-1").findElement(By.cssSelector("button")).click();
+        browser.waitFor(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
+        postRead(plates.get(0), "CA", "Honda");
+        postRead(plates.get(1), "AZ", "Ford");
+        snapshot(plates.get(1));
+        open(plates.get(0));
         browser.waitForVisible("#alert-detail");
         browser.waitFor(d -> (Boolean) browser.script(
-                "var i = document.getElementById('detail-image'); return i.complete && i.naturalWidth > 0;"));
+                "var i = document.getElementById('detail-image'); return !i.hidden && i.complete && i.naturalWidth > 0;"));
         Long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth;");
         Long clientWidth = (Long) browser.script("return document.documentElement.clientWidth;");
         assertThat(scrollWidth).as("no sideways scrolling at 1024 wide").isLessThanOrEqualTo(clientWidth);
         browser.screenshot("alerts-1024-dark");
     }
 
-    private WebElement card(String id) {
-        return browser.waitFor(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#alert-list li[data-alert-id='" + id + "']")));
+    // ---- fixtures ----
+
+    private final List<String> plates = new ArrayList<>();
+
+    /** Designates a CA DOJ list for this test and imports the plate/state pairs through the API. */
+    private void hotlist(String... plateStatePairs) {
+        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, Member.trainedOn());
+        long id = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < plateStatePairs.length; i += 2) {
+            rows.add(new String[] {plateStatePairs[i], plateStatePairs[i + 1]});
+            plates.add(plateStatePairs[i]);
+        }
+        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", admin, "svs.tbl",
+                HotlistFixtures.dojFile(clock, profile.zone(), rows));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** The camera posts one read with its device token, then its image. */
+    private UUID postRead(String plate, String state, String make) {
+        UUID id = UUID.randomUUID();
+        String json = "{\"reads\":[{\"readId\":\"" + id + "\",\"plate\":\"" + plate + "\",\"state\":\"" + state
+                + "\",\"confidence\":0.93,\"capturedAt\":\"" + Instant.now().minusSeconds(2) + "\",\"latitude\":37.8,"
+                + "\"longitude\":-122.27,\"vehicle\":{\"make\":\"" + make + "\",\"model\":\"Civic\",\"color\":\"Silver\","
+                + "\"type\":\"sedan\"}}]}";
+        Api.Response r = api.postJson("/api/v1/reads", camera, json);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Api.Response image = api.putBytes("/api/v1/reads/" + id + "/image", camera, "image/jpeg", photo(plate));
+        assertThat(image.status()).as(image.body()).isBetween(200, 204);
+        return id;
+    }
+
+    /** A drawn car with the plate on it, as a JPEG, so the page has a real picture to show. */
+    static byte[] photo(String plate) {
+        BufferedImage img = new BufferedImage(480, 270, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(70, 80, 90));
+        g.fillRect(0, 0, 480, 270);
+        g.setColor(new Color(200, 200, 205));
+        g.fillRoundRect(60, 40, 360, 150, 30, 30);
+        g.setColor(Color.WHITE);
+        g.fillRect(140, 140, 200, 50);
+        g.setColor(new Color(20, 40, 120));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
+        g.drawString(plate, 150, 178);
+        g.dispose();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "jpeg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String digits(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append((int) (Math.random() * 10));
+        }
+        return s.toString();
+    }
+
+    private static final String FIND_CARD = "for (const li of document.querySelectorAll('#alert-list li')) {"
+            + " if (li.querySelector('.plate').textContent === arguments[0]) {";
+
+    /** The card's text, class and match kind, read in one go (the list may re-render between two reads). */
+    @SuppressWarnings("unchecked")
+    private List<String> snapshot(String plate) {
+        return browser.waitFor(d -> (List<String>) browser.script(FIND_CARD
+                + " return [li.innerText, li.className, li.getAttribute('data-match-kind')]; } } return null;", plate));
+    }
+
+    /** Opens the alert of the plate: finds and clicks its card in one script. */
+    private void open(String plate) {
+        browser.waitFor(d -> (Boolean) browser.script(FIND_CARD
+                + " li.querySelector('button').click(); return true; } } return false;", plate));
     }
 
     private String checkResult(String check) {
@@ -196,122 +313,5 @@ class AlertsPageBrowserTest {
             }
         }
         throw new AssertionError("no check row " + check);
-    }
-
-    static ObjectNode alert(String id, String matchKind, String plate, String readState, String entryState,
-            String readMake, String entryMake) {
-        String entryPlate = matchKind.equals("CONFUSABLE") ? "5BOQ123" : plate.replace("?", "8");
-        String json = """
-                {"id": "%s", "state": "ALERT", "raisedAt": "%s", "matchKind": "%s",
-                 "read": {"readId": "r-%s", "plate": "%s", "state": "%s", "confidence": 0.93,
-                          "capturedAt": "%s", "latitude": 37.80, "longitude": -122.27, "deviceName": "cam-broadway",
-                          "imageUrl": "%s/images/%s",
-                          "vehicle": {"make": %s, "model": "Civic", "color": "silver", "type": "sedan"}},
-                 "entry": {"id": "e-%s", "list": "SVS", "listName": "Stolen vehicles (SVS)", "plate": "%s",
-                           "state": "%s", "reason": "Stolen vehicle", "caseNumber": "OPD-26-1182",
-                           "vehicle": {"make": "%s", "model": "Civic", "color": "silver", "type": "sedan"}},
-                 "checks": {"stateMatches": %s, "makeMatches": %s, "modelMatches": true, "colorMatches": true},
-                 "transitions": []}
-                """.formatted(id, Instant.now(), matchKind, id, plate, readState, Instant.now(), FIXTURE, id,
-                readMake == null ? "null" : "\"" + readMake + "\"", id, entryPlate, entryState, entryMake,
-                readState.equals(entryState), readMake == null ? "null" : readMake.equals(entryMake));
-        return (ObjectNode) JSON.readTree(json);
-    }
-
-    /**
-     * A stand-in for the alert API as agreed with the alert branch: list, stream (event "alert"), transitions
-     * with 400/409 problem+json naming the field. It checks only what the page must send.
-     */
-    @RestController
-    @RequestMapping(FIXTURE)
-    static class AlertApiFixture {
-
-        final Map<String, ObjectNode> alerts = new ConcurrentHashMap<>();
-        final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
-        final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
-
-        void clear() {
-            alerts.clear();
-            bodies.clear();
-        }
-
-        void add(ObjectNode alert) {
-            alerts.put(alert.get("id").asString(), alert);
-        }
-
-        void push(ObjectNode alert) {
-            add(alert);
-            for (SseEmitter emitter : emitters) {
-                try {
-                    emitter.send(SseEmitter.event().name("alert").data(JSON.writeValueAsString(alert)));
-                } catch (IOException | IllegalStateException e) {
-                    emitters.remove(emitter);
-                }
-            }
-        }
-
-        @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-        String list() {
-            return JSON.writeValueAsString(new ArrayList<>(alerts.values()));
-        }
-
-        @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-        SseEmitter stream() throws IOException {
-            SseEmitter emitter = new SseEmitter(0L);
-            emitter.onCompletion(() -> emitters.remove(emitter));
-            emitters.add(emitter);
-            emitter.send(SseEmitter.event().comment("connected"));
-            return emitter;
-        }
-
-        @PostMapping(path = "/{id}/transitions", produces = MediaType.APPLICATION_JSON_VALUE)
-        ResponseEntity<String> transition(@PathVariable String id, @RequestBody String body) {
-            JsonNode request = JSON.readTree(body);
-            bodies.add(request);
-            ObjectNode alert = alerts.get(id);
-            String to = request.get("to").asString();
-            if (to.equals("QUERIED") && request.path("querySystem").asString("").isBlank()) {
-                return ResponseEntity.status(400).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body("{\"type\":\"urn:platewatch:problem:invalid-field\",\"title\":\"A field of the request"
-                                + " is not valid\",\"status\":400,\"detail\":\"Say which system was queried\","
-                                + "\"field\":\"querySystem\"}");
-            }
-            alert.put("state", to);
-            ObjectNode details = JSON.createObjectNode();
-            request.properties().forEach(e -> {
-                if (!e.getKey().equals("to")) {
-                    details.set(e.getKey(), e.getValue());
-                }
-            });
-            ((ArrayNode) alert.get("transitions")).addObject().put("to", to).put("by", "officer")
-                    .put("at", Instant.now().toString()).set("details", details);
-            return ResponseEntity.ok(JSON.writeValueAsString(alert));
-        }
-
-        /** The read's image: a drawn plate, so the page has a real picture to show. */
-        @GetMapping(path = "/images/{id}", produces = MediaType.IMAGE_PNG_VALUE)
-        byte[] image(@PathVariable String id) throws IOException {
-            BufferedImage img = new BufferedImage(480, 270, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            g.setColor(new Color(70, 80, 90));
-            g.fillRect(0, 0, 480, 270);
-            g.setColor(new Color(200, 200, 205));
-            g.fillRoundRect(60, 40, 360, 150, 30, 30);
-            g.setColor(Color.WHITE);
-            g.fillRect(150, 140, 180, 50);
-            g.setColor(new Color(20, 40, 120));
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
-            ObjectNode alert = alerts.get(id);
-            g.drawString(alert == null ? "?" : alert.get("read").get("plate").asString(), 162, 178);
-            g.dispose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        }
-
-        @PreDestroy
-        void close() {
-            emitters.forEach(SseEmitter::complete);
-        }
     }
 }

@@ -34,6 +34,6 @@ class ConsoleSettingsTest {
     }
 
     private static ConsoleProperties tiles(String url) {
-        return new ConsoleProperties(url, "", 0, 0, ZoneId.of("UTC"), Duration.ofHours(2), "/api/v1/alerts");
+        return new ConsoleProperties(url, "", 0, 0, ZoneId.of("UTC"), Duration.ofHours(2));
     }
 }

@@ -33,6 +33,14 @@ public record Member(String username, String password, Role role, Supplier<Strin
         return new Member(username, created.oneTimePassword(), role, new TotpCodes(secret.group(1)));
     }
 
+    /**
+     * Yesterday (UTC): "today" on the test machine may be tomorrow in the department's zone (00:00-08:00 UTC
+     * for Oakland), where a training record dated today would be refused as in the future.
+     */
+    public static LocalDate trainedOn() {
+        return TestDates.trainedRecently();
+    }
+
     public Member withCode(Supplier<String> code) {
         return new Member(username, password, role, code);
     }
