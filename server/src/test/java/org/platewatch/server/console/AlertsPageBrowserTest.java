@@ -306,12 +306,16 @@ class AlertsPageBrowserTest {
                 + " li.querySelector('button').click(); return true; } } return false;", plate));
     }
 
+    /** The comparison's result for one check, read in one script (opening an alert re-renders the panel). */
     private String checkResult(String check) {
-        for (WebElement row : browser.findAll("#detail-checks tbody tr")) {
-            if (row.findElement(By.cssSelector("th")).getText().equals(check)) {
-                return row.findElements(By.cssSelector("td")).get(2).getText();
-            }
-        }
-        throw new AssertionError("no check row " + check);
+        return browser.waitFor(d -> (String) browser.script("""
+                for (const row of document.querySelectorAll('#detail-checks tbody tr')) {
+                  const th = row.querySelector('th');
+                  if (th && th.innerText.trim() === arguments[0]) {
+                    const cells = row.querySelectorAll('td');
+                    return cells.length > 2 ? cells[2].innerText : null;
+                  }
+                }
+                return null;""", check));
     }
 }
