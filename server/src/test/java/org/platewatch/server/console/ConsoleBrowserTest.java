@@ -81,6 +81,12 @@ class ConsoleBrowserTest {
             // the server refuses what the menu hides
             assertPage("/cameras", MENUS.get(role).contains("cameras"));
             assertPage("/alerts", MENUS.get(role).contains("alerts"));
+            // issue 7 (console3): users and training for administrators, the audit log for auditors and administrators
+            assertPage("/users", MENUS.get(role).contains("users"));
+            assertPage("/audit", MENUS.get(role).contains("audit"));
+            // every member has their own account page, reached from their name in the header
+            browser.find("#my-account").click();
+            assertThat(browser.find("h1").getText()).isEqualTo("My account");
             browser.go("/");
             browser.signOut();
             assertThat(browser.find("#signed-out").getText()).contains("signed out");
