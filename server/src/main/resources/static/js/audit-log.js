@@ -23,6 +23,14 @@
     return isNaN(d.getTime()) ? iso : zoneFormat.format(d);
   }
 
+  /** Today in the department's zone, as YYYY-MM-DD. */
+  function today() {
+    var parts = new Intl.DateTimeFormat('en-CA', { timeZone: window.Platewatch.zone(), year: 'numeric',
+      month: '2-digit', day: '2-digit' }).formatToParts(new Date());
+    var get = function (t) { return parts.filter(function (p) { return p.type === t; })[0].value; };
+    return get('year') + '-' + get('month') + '-' + get('day');
+  }
+
   function query(extra) {
     var params = new URLSearchParams();
     FIELDS.forEach(function (f) {
@@ -122,6 +130,8 @@
       $('chain-last').textContent = head.lastRecordAt ? when(head.lastRecordAt) + ' (record ' + head.lastRecordId + ')'
         : 'none: the log was empty';
       if (!$('chain-date').value) { $('chain-date').value = head.date; }
+      $('chain-note').textContent = head.date === today() ? '(today is not over: the head moves with each new record)'
+        : '(the hash the day ended on)';
       $('chain-panel').setAttribute('data-date', head.date);
     }, function (problem) {
       showProblem(problem, form, 'audit-error');
