@@ -85,6 +85,9 @@ class AuditPageBrowserTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE hash = ?").param(hash).query(Long.class).single())
                 .isEqualTo(1L);
         browser.screenshot("audit");
+        browser.script("document.getElementById('chain-panel').scrollIntoView()");
+        browser.screenshot("audit-chain-head");
+        browser.script("window.scrollTo(0, 0)");
 
         // filter by member and action: only their sign-ins; the CSV link carries the same filters
         browser.find("#filter-user").sendKeys(officer.username());

@@ -85,9 +85,9 @@ class ConsoleBrowserTest {
             assertPage("/users", MENUS.get(role).contains("users"));
             assertPage("/audit", MENUS.get(role).contains("audit"));
             // every member has their own account page, reached from their name in the header
+            browser.go("/");
             browser.find("#my-account").click();
             assertThat(browser.find("h1").getText()).isEqualTo("My account");
-            browser.go("/");
             browser.signOut();
             assertThat(browser.find("#signed-out").getText()).contains("signed out");
         }
