@@ -86,7 +86,9 @@ class ConsoleBrowserTest {
             assertPage("/audit", MENUS.get(role).contains("audit"));
             // every member has their own account page, reached from their name in the header
             browser.go("/");
+            WebElement home = browser.find("html");
             browser.find("#my-account").click();
+            browser.waitFor(ExpectedConditions.stalenessOf(home));
             assertThat(browser.find("h1").getText()).isEqualTo("My account");
             browser.signOut();
             assertThat(browser.find("#signed-out").getText()).contains("signed out");

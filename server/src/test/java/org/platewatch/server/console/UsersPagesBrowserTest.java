@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.Browser;
@@ -68,7 +69,7 @@ class UsersPagesBrowserTest {
         // a bad user name: the error is next to the field, what was typed stays, nothing is created
         browser.find("#new-username").sendKeys("Not Valid");
         browser.find("#new-fullName").sendKeys("Nora Newcomer");
-        browser.find("#create-form button[type=submit]").click();
+        submit("#create-form button[type=submit]");
         assertThat(browser.waitForVisible("#username-error").getText()).contains("lower-case letters");
         assertThat(browser.find("#new-username").getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find("#new-fullName").getDomProperty("value")).isEqualTo("Nora Newcomer");
@@ -79,7 +80,7 @@ class UsersPagesBrowserTest {
         browser.find("#new-username").sendKeys(username);
         new org.openqa.selenium.support.ui.Select(browser.find("#new-role")).selectByValue("INVESTIGATOR");
         browser.find("#new-clets").click();
-        browser.find("#create-form button[type=submit]").click();
+        submit("#create-form button[type=submit]");
         String password = browser.waitForVisible("#created-password").getText();
         assertThat(password).hasSize(16);
         assertThat(browser.find("#created-otpauth").getText()).startsWith("otpauth://totp/").contains("secret=");
@@ -97,18 +98,18 @@ class UsersPagesBrowserTest {
         browser.screenshot("users");
 
         // training: a future date is refused next to its field; then recorded
-        browser.find("#accounts-table tr[data-user='" + username + "'] a").click();
+        submit("#accounts-table tr[data-user='" + username + "'] a");
         browser.waitForVisible("#training-form");
         setDate("#completedOn", today.plusDays(2));
         browser.find("#course").sendKeys("POST ALPR operator course");
         browser.find("#trainer").sendKeys("Sgt. Rivera");
-        browser.find("#training-form button[type=submit]").click();
+        submit("#training-form button[type=submit]");
         assertThat(browser.waitForVisible("#completedOn-error").getText()).contains("cannot be in the future");
         assertThat(browser.find("#course").getDomProperty("value")).isEqualTo("POST ALPR operator course");
         assertThat(accounts.trainingRecords(username)).isEmpty();
 
         setDate("#completedOn", today.minusDays(3));
-        browser.find("#training-form button[type=submit]").click();
+        submit("#training-form button[type=submit]");
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("recorded");
         assertThat(browser.find("#fact-training").getText())
                 .isEqualTo("Covers use through " + today.minusDays(3).plusYears(1));
@@ -118,25 +119,25 @@ class UsersPagesBrowserTest {
         // role: designee only for an administrator, the error next to the field; then a plain change
         new org.openqa.selenium.support.ui.Select(browser.find("#role")).selectByValue("SUPERVISOR");
         browser.find("#designee").click();
-        browser.find("#role-form button[type=submit]").click();
+        submit("#role-form button[type=submit]");
         assertThat(browser.waitForVisible("#designee-error").getText()).contains("designee");
         new org.openqa.selenium.support.ui.Select(browser.find("#role")).selectByValue("SUPERVISOR");
         if (browser.find("#designee").isSelected()) {
             browser.find("#designee").click();
         }
-        browser.find("#role-form button[type=submit]").click();
+        submit("#role-form button[type=submit]");
         assertThat(browser.waitForVisible("#fact-role").getText()).isEqualTo("Supervisor");
 
         // CLETS off, disable and enable, a new second factor shown once
         browser.find("#authorised").click();
-        browser.find("#clets-form button[type=submit]").click();
+        submit("#clets-form button[type=submit]");
         assertThat(browser.waitForVisible("#fact-clets").getText()).isEqualTo("Not authorised");
-        browser.find("#disable-form button").click();
+        submit("#disable-form button");
         assertThat(browser.waitForVisible("#fact-state").getText()).startsWith("Disabled");
         assertThat(accounts.findByUsername(username).orElseThrow().enabled()).isFalse();
-        browser.find("#enable-form button").click();
+        submit("#enable-form button");
         assertThat(browser.waitForVisible("#fact-state").getText()).startsWith("Active");
-        browser.find("#second-factor-form button").click();
+        submit("#second-factor-form button");
         assertThat(browser.waitForVisible("#otpauth-uri").getText()).startsWith("otpauth://totp/");
         browser.screenshot("user-detail");
     }
@@ -154,26 +155,26 @@ class UsersPagesBrowserTest {
         browser.find("#currentPassword").sendKeys(member.password());
         browser.find("#newPassword").sendKeys("short");
         browser.find("#confirmPassword").sendKeys("short");
-        browser.find("#password-form button[type=submit]").click();
+        submit("#password-form button[type=submit]");
         assertThat(browser.waitForVisible("#newPassword-error").getText()).contains("12");
 
         browser.find("#currentPassword").sendKeys(member.password());
         browser.find("#newPassword").sendKeys("correct horse battery");
         browser.find("#confirmPassword").sendKeys("correct horse battery!");
-        browser.find("#password-form button[type=submit]").click();
+        submit("#password-form button[type=submit]");
         assertThat(browser.waitForVisible("#confirmPassword-error").getText()).contains("does not match");
 
         browser.find("#currentPassword").sendKeys("not the password");
         browser.find("#newPassword").sendKeys("correct horse battery");
         browser.find("#confirmPassword").sendKeys("correct horse battery");
-        browser.find("#password-form button[type=submit]").click();
+        submit("#password-form button[type=submit]");
         assertThat(browser.waitForVisible("#currentPassword-error").getText()).isEqualTo("is not right");
         assertThat(accounts.mustChangePassword(member.username())).isTrue();
 
         browser.find("#currentPassword").sendKeys(member.password());
         browser.find("#newPassword").sendKeys("correct horse battery");
         browser.find("#confirmPassword").sendKeys("correct horse battery");
-        browser.find("#password-form button[type=submit]").click();
+        submit("#password-form button[type=submit]");
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("password is changed");
         assertThat(accounts.mustChangePassword(member.username())).isFalse();
         browser.go("/alerts");
@@ -190,17 +191,17 @@ class UsersPagesBrowserTest {
         browser.go("/alerts");
         assertThat(browser.find("#training-notice").isDisplayed()).as("on every page").isTrue();
 
-        browser.find("#my-account").click();
+        submit("#my-account");
         assertThat(browser.find("#my-training").getText()).isEqualTo("Covers use through " + trained.plusYears(1));
         browser.find("#token-name").sendKeys("case-export script");
         browser.find("#token-days").sendKeys("4000");
-        browser.find("#token-form button[type=submit]").click();
+        submit("#token-form button[type=submit]");
         assertThat(browser.waitForVisible("#days-error").getText()).contains("between 1 and 365");
         assertThat(accounts.tokens(member.username())).isEmpty();
 
         browser.find("#token-days").clear();
         browser.find("#token-days").sendKeys("30");
-        browser.find("#token-form button[type=submit]").click();
+        submit("#token-form button[type=submit]");
         String token = browser.waitForVisible("#issued-token").getText();
         assertThat(token).startsWith("pwu_");
         Api api = new Api(port);
@@ -212,7 +213,7 @@ class UsersPagesBrowserTest {
         UUID id = accounts.tokens(member.username()).get(0).id();
         WebElement row = browser.find("#tokens-table tr[data-token='" + id + "']");
         assertThat(row.getText()).contains("case-export script");
-        row.findElement(By.cssSelector("button.revoke")).click();
+        submit(row.findElement(By.cssSelector("button.revoke")));
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("revoked");
         assertThat(browser.find("#tokens-table tr[data-token='" + id + "']").getText()).contains("revoked");
         assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
@@ -223,6 +224,17 @@ class UsersPagesBrowserTest {
         browser.driver().manage().window().setSize(new Dimension(1024, 768));
         browser.go("/account");
         browser.screenshot("account-dark-1024");
+    }
+
+    /** Submits a form that loads a new page, and waits until the new page replaced the old one. */
+    private void submit(String buttonCss) {
+        submit(browser.find(buttonCss));
+    }
+
+    private void submit(WebElement button) {
+        WebElement page = browser.find("html");
+        button.click();
+        browser.waitFor(ExpectedConditions.stalenessOf(page));
     }
 
     private void setDate(String css, LocalDate date) {
