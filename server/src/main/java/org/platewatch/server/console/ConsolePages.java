@@ -25,6 +25,12 @@ class ConsolePages {
         return new ConsoleNavEntry("alerts", "Live alerts", "/alerts", 10, ALERT_ROLES);
     }
 
+    /** Issue 7 (console3): the audit log page, replacing the planned placeholder; the API checks READ_AUDIT. */
+    @Bean
+    ConsoleNavEntry auditNav() {
+        return new ConsoleNavEntry("audit", "Audit log", "/audit", 70, Set.of("AUDITOR", "ADMINISTRATOR"));
+    }
+
     @Bean
     ConsoleNavEntry camerasNav() {
         return new ConsoleNavEntry("cameras", "Cameras", "/cameras", 50, DEVICE_ROLES);

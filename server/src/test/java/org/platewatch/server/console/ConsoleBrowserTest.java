@@ -81,7 +81,15 @@ class ConsoleBrowserTest {
             // the server refuses what the menu hides
             assertPage("/cameras", MENUS.get(role).contains("cameras"));
             assertPage("/alerts", MENUS.get(role).contains("alerts"));
+            // issue 7 (console3): users and training for administrators, the audit log for auditors and administrators
+            assertPage("/users", MENUS.get(role).contains("users"));
+            assertPage("/audit", MENUS.get(role).contains("audit"));
+            // every member has their own account page, reached from their name in the header
             browser.go("/");
+            WebElement home = browser.find("html");
+            browser.find("#my-account").click();
+            browser.waitFor(ExpectedConditions.stalenessOf(home));
+            assertThat(browser.find("h1").getText()).isEqualTo("My account");
             browser.signOut();
             assertThat(browser.find("#signed-out").getText()).contains("signed out");
         }

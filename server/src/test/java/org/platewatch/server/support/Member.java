@@ -21,11 +21,32 @@ public record Member(String username, String password, Role role, Supplier<Strin
 
     private static final Pattern SECRET = Pattern.compile("[?&]secret=([A-Z2-7]+)");
 
-    /** A new, trained account with the given role, a unique username and a second factor. */
+    /**
+     * A new, trained account with the given role, a unique username and a second factor, that has already
+     * replaced its one-time password (as its holder would at first sign-in), so the console opens at home.
+     */
     public static Member create(UserAccounts accounts, Role role) {
+        return create(accounts, role, accounts.today());
+    }
+
+    /** As {@link #create}, trained on the given day (null: no training on record). */
+    public static Member create(UserAccounts accounts, Role role, LocalDate trainedOn) {
+        Member fresh = createWithOneTimePassword(accounts, role, trainedOn);
+        String password = "pw-" + UUID.randomUUID();
+        accounts.changePassword(fresh.username(), fresh.password(), password,
+                new Actor(fresh.username(), "Test " + role.title()));
+        return new Member(fresh.username(), password, role, fresh.code());
+    }
+
+    /** As {@link #create}, still holding the one-time password: the console sends it to change the password first. */
+    public static Member createWithOneTimePassword(UserAccounts accounts, Role role) {
+        return createWithOneTimePassword(accounts, role, accounts.today());
+    }
+
+    private static Member createWithOneTimePassword(UserAccounts accounts, Role role, LocalDate trainedOn) {
         String username = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 6);
         UserAccounts.NewAccount created = accounts.createWithCredentials(new UserAccounts.NewUser(username,
-                "Test " + role.title(), role, role == Role.OFFICER, TestDates.trainedRecently()), Actor.SYSTEM);
+                "Test " + role.title(), role, role == Role.OFFICER, trainedOn), Actor.SYSTEM);
         Matcher secret = SECRET.matcher(created.otpauthUri());
         if (!secret.find()) {
             throw new IllegalStateException("the enrolment URI carries no secret");
@@ -33,10 +54,7 @@ public record Member(String username, String password, Role role, Supplier<Strin
         return new Member(username, created.oneTimePassword(), role, new TotpCodes(secret.group(1)));
     }
 
-    /**
-     * Yesterday (UTC): "today" on the test machine may be tomorrow in the department's zone (00:00-08:00 UTC
-     * for Oakland), where a training record dated today would be refused as in the future.
-     */
+    /** A training date that is current for fixtures made outside {@link #create}. */
     public static LocalDate trainedOn() {
         return TestDates.trainedRecently();
     }

@@ -1,0 +1,142 @@
+package org.platewatch.server.users;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * My account, for every member: training status, password change (the first sign-in's forced change too),
+ * second-factor re-enrolment and personal API tokens. Each action is the member's own, through
+ * {@link UserAccounts}, which audits it; a token and an enrolment URI are shown on their response only.
+ */
+@Controller
+class AccountPageController extends UsersConsoleController {
+
+    private final UserAccounts accounts;
+    private final MemberAccess access;
+    private final ZoneId zone;
+    private final java.time.Clock clock;
+
+    AccountPageController(UserAccounts accounts, MemberAccess access, DepartmentProfile profile,
+            java.time.Clock clock) {
+        this.accounts = accounts;
+        this.access = access;
+        this.zone = profile.zone();
+        this.clock = clock;
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        page(access.requireMember(), model, Map.of(), Map.of());
+        return "users/account";
+    }
+
+    @GetMapping(FirstSignInPasswordChange.PAGE)
+    String passwordPage(Model model) {
+        UserAccount me = access.requireMember();
+        model.addAttribute("firstSignIn", accounts.mustChangePassword(me.username()));
+        model.addAttribute("errors", Map.of());
+        return "users/password";
+    }
+
+    @PostMapping(FirstSignInPasswordChange.PAGE)
+    String changePassword(@RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        UserAccount me = access.requireMember();
+        try {
+            if (!newPassword.equals(confirmPassword)) {
+                throw ProblemException.invalid("confirmPassword", "does not match the new password");
+            }
+            accounts.changePassword(me.username(), currentPassword, newPassword, me.actor());
+            redirect.addFlashAttribute("done", "Your password is changed.");
+            return "redirect:/account";
+        } catch (ProblemException e) {
+            response.setStatus(422);
+            model.addAttribute("firstSignIn", accounts.mustChangePassword(me.username()));
+            model.addAttribute("errors", FormErrors.of(e, "newPassword"));
+            return "users/password";
+        }
+    }
+
+    /** Replaces the member's TOTP secret; the new URI is on this response only. */
+    @PostMapping("/account/second-factor")
+    String secondFactor(Model model) {
+        UserAccount me = access.requireMember();
+        model.addAttribute("otpauthUri", accounts.enrolSecondFactor(me.username(), me.actor()));
+        page(me, model, Map.of(), Map.of());
+        return "users/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String issueToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String days,
+            HttpServletResponse response, Model model) {
+        UserAccount me = access.requireMember();
+        Map<String, String> form = Map.of("name", name.strip(), "days", days.strip());
+        try {
+            String tokenName = name.isBlank() ? "personal token" : name.strip();
+            UserAccounts.IssuedToken token = days.isBlank()
+                    ? accounts.issueToken(me.username(), tokenName, me.actor())
+                    : accounts.issueToken(me.username(), tokenName, Duration.ofDays(days(days)), me.actor());
+            model.addAttribute("issued", token);
+            model.addAttribute("issuedExpires", time(token.expiresAt(), zone));
+            page(me, model, Map.of(), Map.of());
+        } catch (ProblemException e) {
+            response.setStatus(422);
+            Map<String, String> errors = FormErrors.of(e, "name");
+            if (errors.containsKey("expiresInDays")) {
+                errors = Map.of("days", errors.get("expiresInDays"));
+            }
+            page(me, model, form, errors);
+        }
+        return "users/account";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
+        UserAccount me = access.requireMember();
+        accounts.revokeToken(me.username(), id, me.actor());
+        redirect.addFlashAttribute("done", "The token is revoked: it no longer works.");
+        return "redirect:/account";
+    }
+
+    private void page(UserAccount me, Model model, Map<String, String> form, Map<String, String> errors) {
+        UserAccount fresh = accounts.require(me.username());
+        model.addAttribute("account", fresh);
+        model.addAttribute("roleTitle", fresh.role().title());
+        model.addAttribute("validThrough", accounts.trainingValidThrough(fresh).orElse(null));
+        model.addAttribute("trainingCurrent", accounts.trainingCurrent(fresh));
+        model.addAttribute("trainingRecords", accounts.trainingRecords(fresh.username()));
+        List<TokenRow> tokens = accounts.tokens(fresh.username()).stream().map(t -> new TokenRow(t.id(), t.name(),
+                time(t.createdAt(), zone), time(t.expiresAt(), zone), time(t.revokedAt(), zone),
+                time(t.lastUsedAt(), zone), t.revokedAt() == null && t.expiresAt().isAfter(clock.instant()))).toList();
+        model.addAttribute("tokens", tokens);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+    }
+
+    private static long days(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("days", "must be a whole number of days");
+        }
+    }
+
+    /** A token as the page lists it: times in the department's zone, never the token itself. */
+    record TokenRow(UUID id, String name, String created, String expires, String revoked, String lastUsed,
+            boolean active) {
+    }
+}
