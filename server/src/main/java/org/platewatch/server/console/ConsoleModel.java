@@ -1,5 +1,7 @@
 package org.platewatch.server.console;
 
+import org.platewatch.server.policy.DepartmentProfile;
+
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,10 +23,12 @@ class ConsoleModel {
 
     private final ConsoleNavigation navigation;
     private final ConsoleProperties properties;
+    private final DepartmentProfile profile;
 
-    ConsoleModel(ConsoleNavigation navigation, ConsoleProperties properties) {
+    ConsoleModel(ConsoleNavigation navigation, ConsoleProperties properties, DepartmentProfile profile) {
         this.navigation = navigation;
         this.properties = properties;
+        this.profile = profile;
     }
 
     @ModelAttribute("menu")
@@ -55,7 +59,7 @@ class ConsoleModel {
 
     @ModelAttribute("departmentZone")
     String zone() {
-        return properties.zone().getId();
+        return profile.zone().getId(); // the department's zone, from its policy profile
     }
 
     /** Role names of the signed-in member, without the {@code ROLE_} prefix. */

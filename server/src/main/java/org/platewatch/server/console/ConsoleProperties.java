@@ -2,7 +2,6 @@ package org.platewatch.server.console;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mapTilesAttribution  the attribution the tile server asks for
  * @param mapCenterLatitude    where the map opens when there is nothing to show yet
  * @param mapCenterLongitude   (default: Oakland)
- * @param zone                 the department's time zone: the console shows every time in it
  * @param deviceSilence        a device with no upload for this long is flagged as unhealthy
  */
 @ConfigurationProperties(prefix = "platewatch.console")
@@ -23,7 +21,6 @@ public record ConsoleProperties(
         @DefaultValue("&copy; OpenStreetMap contributors") String mapTilesAttribution,
         @DefaultValue("37.8044") double mapCenterLatitude,
         @DefaultValue("-122.2712") double mapCenterLongitude,
-        @DefaultValue("America/Los_Angeles") ZoneId zone,
         @DefaultValue("2h") Duration deviceSilence) {
 
     /**

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.reads.DetectionActivity;
 import org.springframework.stereotype.Component;
 
@@ -25,18 +26,21 @@ class DeviceOverview {
     private final DeviceRegistry registry;
     private final DetectionActivity activity;
     private final ConsoleProperties properties;
+    private final DepartmentProfile profile;
     private final Clock clock;
 
-    DeviceOverview(DeviceRegistry registry, DetectionActivity activity, ConsoleProperties properties, Clock clock) {
+    DeviceOverview(DeviceRegistry registry, DetectionActivity activity, ConsoleProperties properties,
+            DepartmentProfile profile, Clock clock) {
         this.registry = registry;
         this.activity = activity;
         this.properties = properties;
+        this.profile = profile;
         this.clock = clock;
     }
 
     List<Row> rows() {
         Instant now = clock.instant();
-        Instant startOfDay = LocalDate.ofInstant(now, properties.zone()).atStartOfDay(properties.zone()).toInstant();
+        Instant startOfDay = LocalDate.ofInstant(now, profile.zone()).atStartOfDay(profile.zone()).toInstant();
         Map<UUID, Long> today = activity.countsSince(startOfDay);
         Map<UUID, DetectionActivity.Position> positions = activity.lastPositionsSince(now.minus(Duration.ofDays(1)));
         List<Row> rows = new ArrayList<>();
@@ -51,7 +55,7 @@ class DeviceOverview {
             Health health = health(d.lastUploadAt(), now);
             rows.add(new Row(d.id(), d.name(), d.kind() == DeviceKind.FIXED ? "Fixed camera" : "Mobile unit",
                     d.kind().name(), d.lastUploadAt() == null ? "never" : TIME.format(
-                            d.lastUploadAt().atZone(properties.zone())),
+                            d.lastUploadAt().atZone(profile.zone())),
                     today.getOrDefault(d.id(), 0L), health.text(), health.healthy(), d.active(), lat, lon));
         }
         return rows;

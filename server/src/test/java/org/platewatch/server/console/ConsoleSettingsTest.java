@@ -3,7 +3,6 @@ package org.platewatch.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -34,6 +33,6 @@ class ConsoleSettingsTest {
     }
 
     private static ConsoleProperties tiles(String url) {
-        return new ConsoleProperties(url, "", 0, 0, ZoneId.of("UTC"), Duration.ofHours(2));
+        return new ConsoleProperties(url, "", 0, 0, Duration.ofHours(2));
     }
 }
