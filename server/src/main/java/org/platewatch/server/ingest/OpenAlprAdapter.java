@@ -1,7 +1,6 @@
 package org.platewatch.server.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +30,11 @@ class OpenAlprAdapter {
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
     private final IngestProperties limits;
-    private final Clock clock;
+    private final CaptureWindow window;
 
-    OpenAlprAdapter(IngestProperties limits, Clock clock) {
+    OpenAlprAdapter(IngestProperties limits, CaptureWindow window) {
         this.limits = limits;
-        this.clock = clock;
+        this.window = window;
     }
 
     List<NewDetection> parse(JsonNode body, Device device) {
@@ -133,10 +132,7 @@ class OpenAlprAdapter {
         }
         long value = v.asLong();
         Instant t = value < MILLIS_THRESHOLD ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
-        if (t.isAfter(clock.instant().plus(limits.maxClockSkew()))) {
-            throw ProblemException.invalid(field, "is in the future (check the camera clock)");
-        }
-        return t;
+        return window.check(t, field);
     }
 
     private static Location location(JsonNode body, Device device) {
@@ -168,7 +164,7 @@ class OpenAlprAdapter {
     /** OpenALPR lists vehicle attributes as ranked guesses; keep the top one. */
     private static String best(JsonNode vehicle, String attribute) {
         JsonNode top = vehicle.path(attribute).path(0).path("name");
-        String s = top.asString("").strip();
+        String s = top.asString("").strip().replaceAll("\\p{Cntrl}", "");
         return s.isEmpty() ? null : s.substring(0, Math.min(s.length(), 100));
     }
 

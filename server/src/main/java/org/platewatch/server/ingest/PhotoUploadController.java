@@ -2,7 +2,6 @@ package org.platewatch.server.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,17 +41,18 @@ class PhotoUploadController {
     private final ApplicationEventPublisher events;
     private final IngestProperties limits;
     private final RecognitionProperties recognition;
-    private final Clock clock;
+    private final CaptureWindow window;
 
     PhotoUploadController(PlateReader reader, DetectionStore store, ImageStore images,
-            ApplicationEventPublisher events, IngestProperties limits, RecognitionProperties recognition, Clock clock) {
+            ApplicationEventPublisher events, IngestProperties limits, RecognitionProperties recognition,
+            CaptureWindow window) {
         this.reader = reader;
         this.store = store;
         this.images = images;
         this.events = events;
         this.limits = limits;
         this.recognition = recognition;
-        this.clock = clock;
+        this.window = window;
     }
 
     @Operation(summary = "Upload a photo with its read metadata; the server reads the plate (device token)")
@@ -66,7 +66,7 @@ class PhotoUploadController {
         }
         byte[] jpeg = image.getBytes();
         ReadUploadController.requireJpeg(jpeg);
-        var metadataRead = new PhotoMetadata(read, device, clock.instant().plus(limits.maxClockSkew()));
+        var metadataRead = new PhotoMetadata(read, device, window);
         PlateReader.Reading reading = reader.read(jpeg);
         List<Map<String, Object>> candidates = reading.candidates().stream().map(PhotoUploadController::describe)
                 .toList();
@@ -126,9 +126,9 @@ class PhotoUploadController {
         final double longitude;
         final Double heading;
 
-        PhotoMetadata(ReadBatchParser.Fields read, Device device, java.time.Instant latest) {
+        PhotoMetadata(ReadBatchParser.Fields read, Device device, CaptureWindow window) {
             readId = read.uuid("readId");
-            capturedAt = read.instant("capturedAt", latest);
+            capturedAt = window.check(read.instant("capturedAt"), "read.capturedAt");
             Double lat = read.optionalNumber("latitude", -90, 90);
             Double lon = read.optionalNumber("longitude", -180, 180);
             if (lat == null || lon == null) {

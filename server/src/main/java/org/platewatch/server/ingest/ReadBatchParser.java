@@ -1,6 +1,5 @@
 package org.platewatch.server.ingest;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,11 +23,11 @@ import tools.jackson.databind.JsonNode;
 class ReadBatchParser {
 
     private final IngestProperties limits;
-    private final Clock clock;
+    private final CaptureWindow window;
 
-    ReadBatchParser(IngestProperties limits, Clock clock) {
+    ReadBatchParser(IngestProperties limits, CaptureWindow window) {
         this.limits = limits;
-        this.clock = clock;
+        this.window = window;
     }
 
     List<NewDetection> parse(JsonNode body, Device device) {
@@ -46,15 +45,14 @@ class ReadBatchParser {
             throw ProblemException.invalid("reads",
                     "holds " + reads.size() + " reads; at most " + limits.maxBatch() + " are accepted per request");
         }
-        Instant latest = clock.instant().plus(limits.maxClockSkew());
         List<NewDetection> out = new ArrayList<>(reads.size());
         for (int i = 0; i < reads.size(); i++) {
-            out.add(parseRead(new Fields(reads.get(i), "reads[" + i + "]"), device, latest));
+            out.add(parseRead(new Fields(reads.get(i), "reads[" + i + "]"), device));
         }
         return out;
     }
 
-    private NewDetection parseRead(Fields read, Device device, Instant latest) {
+    private NewDetection parseRead(Fields read, Device device) {
         if (!read.node.isObject()) {
             throw ProblemException.invalid(read.path, "must be an object");
         }
@@ -62,7 +60,7 @@ class ReadBatchParser {
         String plate = read.plate("plate");
         String state = read.state("state");
         double confidence = read.number("confidence", 0, 1);
-        Instant capturedAt = read.instant("capturedAt", latest);
+        Instant capturedAt = window.check(read.instant("capturedAt"), read.path + ".capturedAt");
         Double lat = read.optionalNumber("latitude", -90, 90);
         Double lon = read.optionalNumber("longitude", -180, 180);
         if (lat == null || lon == null) {
@@ -164,18 +162,13 @@ class ReadBatchParser {
             return d;
         }
 
-        Instant instant(String field, Instant latest) {
+        Instant instant(String field) {
             JsonNode v = present(field);
-            Instant t;
             try {
-                t = Instant.parse(v.isString() ? v.stringValue() : "");
+                return Instant.parse(v.isString() ? v.stringValue() : "");
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalid(at(field), "must be an ISO-8601 instant such as 2026-11-28T17:04:05Z");
             }
-            if (t.isAfter(latest)) {
-                throw ProblemException.invalid(at(field), "is in the future (check the device clock)");
-            }
-            return t;
         }
 
         VehicleDescription vehicle(String field) {
@@ -199,6 +192,9 @@ class ReadBatchParser {
                 throw ProblemException.invalid(at(field), "must be a string");
             }
             String s = v.stringValue().strip();
+            if (s.chars().anyMatch(Character::isISOControl)) {
+                throw ProblemException.invalid(at(field), "must not contain control characters");
+            }
             if (s.length() > 100) {
                 throw ProblemException.invalid(at(field), "must be at most 100 characters");
             }

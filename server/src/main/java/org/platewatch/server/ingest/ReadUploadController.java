@@ -84,9 +84,12 @@ class ReadUploadController {
         byte[] jpeg = readLimited(request.getInputStream(), limits.maxImageSize().toBytes());
         requireJpeg(jpeg);
         String sha = images.put(jpeg);
-        if (!store.attachImage(device.id(), readId, sha)) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "readId",
+        switch (store.attachImage(device.id(), readId, sha)) {
+            case NO_SUCH_READ -> throw new ProblemException(ProblemType.NOT_FOUND, "readId",
                     "readId: this device has uploaded no read " + readId);
+            case ANOTHER_IMAGE_ATTACHED -> throw new ProblemException(ProblemType.CONFLICT, "image",
+                    "image: read " + readId + " already has a different image, which is never replaced");
+            case ATTACHED -> { }
         }
         log.info("Image {} attached to read {} from device {}", sha.substring(0, 12), readId, device.id());
         return Map.of("readId", readId, "sha256", sha);

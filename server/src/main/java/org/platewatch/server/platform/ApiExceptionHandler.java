@@ -90,7 +90,20 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        // The exception's message is not logged: a database error can quote the statement's parameters,
+        // plate text among them. The class, the SQL state and where it was thrown are enough to find it.
+        StackTraceElement origin = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        log.error("Unhandled {} (SQL state {}) on {} {} at {}", e.getClass().getName(), sqlState(e),
+                request.getMethod(), request.getRequestURI(), origin);
         return Problems.response(ProblemType.INTERNAL, "The server could not complete the request", null);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "-";
     }
 }

@@ -27,12 +27,18 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseConfiguration.class);
+
     static final String EMBEDDED_DATABASE = "platewatch";
 
     @Bean(destroyMethod = "close")
     DatabaseLocation databaseLocation(PlatewatchProperties properties) {
         PlatewatchProperties.Database db = properties.db();
         if (db.external()) {
+            if (blank(db.appUser())) {
+                log.warn("PLATEWATCH_DB_APP_USER is not set: the application runs as the schema owner, which could "
+                        + "disable the audit log's append-only trigger. Create a separate application role (README).");
+            }
             String appUser = blank(db.appUser()) ? db.user() : db.appUser();
             String appPassword = blank(db.appUser()) ? db.password() : db.appPassword();
             return new DatabaseLocation(db.url(), db.user(), db.password(), appUser, appPassword, null);
@@ -69,6 +75,8 @@ class DatabaseConfiguration {
         // Batched inserts from the read upload become one multi-row statement.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "platewatch");
+        // Server error details can quote row values (plate text) into exception messages.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 

@@ -15,6 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps a partition of {@code detections} for every UTC day that reads arrive for: a week ahead
@@ -70,7 +72,24 @@ public class DetectionPartitions {
 
     private boolean ensure(LocalDate day) {
         Boolean created = jdbc.sql("SELECT ensure_detection_partition(?)").param(day).query(Boolean.class).single();
-        known.add(day);
+        rememberOnceCommitted(day);
         return Boolean.TRUE.equals(created);
+    }
+
+    /**
+     * The partition exists for others only once the creating transaction commits; if the batch
+     * that created it rolls back, so does the partition, and the day must not be remembered.
+     */
+    private void rememberOnceCommitted(LocalDate day) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            known.add(day);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                known.add(day);
+            }
+        });
     }
 }

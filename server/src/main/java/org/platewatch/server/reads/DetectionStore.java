@@ -82,17 +82,40 @@ public class DetectionStore {
         return new StoredBatch(accepted, reads.size() - accepted.size());
     }
 
-    /** Links an image to a read of this device; false when the device has no such read. */
+    /**
+     * Links an image to a read of this device. An image, once attached, is evidence an officer may
+     * already have verified an alert against: it is never replaced by a different one.
+     */
     @Transactional
-    public boolean attachImage(UUID deviceId, UUID readId, String sha256) {
-        return jdbc.sql("""
+    public ImageAttachment attachImage(UUID deviceId, UUID readId, String sha256) {
+        Optional<String> current = jdbc.sql("""
+                        SELECT coalesce(d.image_sha256, '') FROM detections d
+                        JOIN read_receipts r ON r.read_id = d.read_id AND r.captured_at = d.captured_at
+                        WHERE d.read_id = :readId AND r.device_id = :deviceId
+                        FOR UPDATE OF d
+                        """)
+                .param("readId", readId).param("deviceId", deviceId).query(String.class).optional();
+        if (current.isEmpty()) {
+            return ImageAttachment.NO_SUCH_READ;
+        }
+        if (current.get().equals(sha256)) {
+            return ImageAttachment.ATTACHED;
+        }
+        if (!current.get().isEmpty()) {
+            return ImageAttachment.ANOTHER_IMAGE_ATTACHED;
+        }
+        jdbc.sql("""
                         UPDATE detections SET image_sha256 = :sha
                         WHERE read_id = :readId
-                          AND captured_at = (SELECT captured_at FROM read_receipts
-                                             WHERE read_id = :readId AND device_id = :deviceId)
+                          AND captured_at = (SELECT captured_at FROM read_receipts WHERE read_id = :readId)
                         """)
-                .param("sha", sha256).param("readId", readId).param("deviceId", deviceId)
-                .update() == 1;
+                .param("sha", sha256).param("readId", readId).update();
+        return ImageAttachment.ATTACHED;
+    }
+
+    /** What became of an image upload. */
+    public enum ImageAttachment {
+        ATTACHED, NO_SUCH_READ, ANOTHER_IMAGE_ATTACHED
     }
 
     /** How many detections are stored; for health and the demo. */

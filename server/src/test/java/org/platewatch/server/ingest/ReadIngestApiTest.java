@@ -261,6 +261,35 @@ class ReadIngestApiTest {
     }
 
     @Test
+    void refusesReadsOlderThanTheDepartmentKeepsAndControlCharacters() {
+        // Oakland purges detections at six months: a read from 200 days ago is a device clock fault.
+        assertBadBatch(batch(List.of(read(UUID.randomUUID(), "2OLD200", "CA",
+                Instant.now().minus(200, ChronoUnit.DAYS)))), "invalid-field", "reads[0].capturedAt");
+        assertBadBatch(batch(List.of(read(UUID.randomUUID(), "2CTL201", "CA", Instant.now())
+                .replace("\"make\":\"Toyota\"", "\"make\":\"Toy\\u0000ota\""))), "invalid-field",
+                "reads[0].vehicle.make");
+    }
+
+    @Test
+    void anAttachedImageIsNeverReplacedAndALapsedMemberCannotViewIt() throws IOException {
+        UUID readId = UUID.randomUUID();
+        api.postJson("/api/v1/reads", patrolCar, batch(List.of(read(readId, "5KEEP55", "CA", Instant.now()))));
+        byte[] first = jpeg(40, 20);
+        assertThat(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", first).status())
+                .isEqualTo(200);
+        assertThat(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", first).status())
+                .as("the same image again is harmless").isEqualTo(200);
+        assertProblem(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", jpeg(48, 24)),
+                409, "conflict", "image");
+
+        String username = "lapsed" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.create(new UserAccounts.NewUser(username, "Lapsed Officer", Role.OFFICER, true,
+                TestDates.trainedRecently().minusYears(2)), "correct horse battery", Actor.SYSTEM);
+        String lapsed = accounts.issueToken(username, "test", Actor.SYSTEM).token();
+        assertProblem(api.get("/api/v1/reads/" + readId + "/image", lapsed), 403, "training-lapsed", null);
+    }
+
+    @Test
     void healthAndTheApiDescriptionArePublic() {
         Api.Response health = api.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
