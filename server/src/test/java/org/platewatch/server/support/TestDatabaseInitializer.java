@@ -18,6 +18,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("platewatch-test-data");
+            deleteAtExit(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -31,5 +32,16 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "platewatch.data-dir=" + dataDir,
                 "platewatch.test.database-url=" + url).applyTo(context);
         context.getBeanFactory().registerSingleton("clock", new MutableClock());
+    }
+
+    /** The test JVM removes each context's data directory (images, logs) when it ends. */
+    private static void deleteAtExit(Path dir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort: it is a temporary directory
+            }
+        }));
     }
 }
