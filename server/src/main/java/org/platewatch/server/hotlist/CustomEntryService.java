@@ -124,12 +124,21 @@ class CustomEntryService {
         });
     }
 
-    HotlistEntryView decideChange(long id, boolean approve) {
+    /**
+     * Approves or refuses the change awaiting approval, provided it is the one the supervisor saw: the one
+     * proposed at {@code seenProposedAt}, compared under the entry's lock (409 when it was replaced since).
+     */
+    HotlistEntryView decideChange(long id, boolean approve, Instant seenProposedAt) {
         UserAccount supervisor = requireTrainedMember(Permission.APPROVE_HOTLIST_ENTRIES);
         HotlistEntryView result = tx.execute(status -> {
             HotlistEntryView entry = lockedCustomEntry(id);
             if (entry.proposedChange() == null) {
                 throw new ProblemException(ProblemType.CONFLICT, null, "Entry " + id + " has no change awaiting approval");
+            }
+            if (!seenProposedAt.equals(entry.proposedAt())) {
+                throw new ProblemException(ProblemType.CONFLICT, "proposedAt", "The change awaiting approval on entry "
+                        + id + " was proposed at " + entry.proposedAt() + ", not the one you saw (" + seenProposedAt
+                        + "); reload it and decide again");
             }
             if (supervisor.username().equals(entry.proposedBy())) {
                 throw new ProblemException(ProblemType.CONFLICT, null,
