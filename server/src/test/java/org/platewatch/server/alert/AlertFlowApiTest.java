@@ -400,6 +400,11 @@ class AlertFlowApiTest {
         assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
                 entry.replace(",\"expiresAt\":\"" + expires + "\"", "")), 400,
                 "invalid-field");
+        // Values PostgreSQL would refuse are 400s, not 500s.
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace("Armed robbery", "Armed\\u0000robbery")), 400, "invalid-field");
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace(expires.toString(), "+300000-01-01T00:00:00Z")), 400, "invalid-field");
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, entry);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("status").asString()).isEqualTo("PENDING");
