@@ -190,9 +190,12 @@
         var error = cell.querySelector('.decision-error');
         error.textContent = '';
         cell.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+        var decision = { approve: button.getAttribute('data-approve') === 'true' };
+        // A change decision names the proposal shown, so a proposal replaced since is not decided unseen.
+        if (button.hasAttribute('data-proposed-at')) { decision.proposedAt = button.getAttribute('data-proposed-at'); }
         fetch(button.getAttribute('data-action'), {
           method: 'POST', credentials: 'same-origin', headers: headers(true),
-          body: JSON.stringify({ approve: button.getAttribute('data-approve') === 'true' })
+          body: JSON.stringify(decision)
         }).then(parse).then(function (r) {
           if (r.status === 401) { window.location.assign('/login'); return; }
           if (!r.ok) {

@@ -3,9 +3,9 @@ package org.platewatch.server.alert;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
-import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.users.UserAccount;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +37,9 @@ class AlertController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(SEES_ALERTS)
     SseEmitter stream() {
-        alerts.requireMayActOnAlerts(); // alerts are ALPR data: current training required to see them
-        return stream.open(Actor.current());
+        UserAccount member = alerts.requireMayActOnAlerts(); // alerts are ALPR data: current training required
+        alerts.recordStreamOpened(member);
+        return stream.open(member.actor());
     }
 
     @Operation(summary = "Alerts, newest first; optional state filter; X-Total-Count header")
@@ -46,15 +47,15 @@ class AlertController {
     @PreAuthorize(SEES_ALERTS)
     ResponseEntity<List<Map<String, Object>>> page(@RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page) {
-        alerts.requireMayActOnAlerts();
-        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(alerts.count(state)))
-                .body(alerts.page(state, page));
+        Alerts.Listing listing = alerts.list(alerts.requireMayActOnAlerts(), state, page);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(listing.total())).body(listing.alerts());
     }
 
     @Operation(summary = "Misreads and not-confirmed results per camera")
     @GetMapping("/quality")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMINISTRATOR')")
     List<AlertStore.CameraQuality> quality() {
+        alerts.requireMayReviewAlerts();
         return alerts.perCamera();
     }
 
@@ -62,8 +63,7 @@ class AlertController {
     @GetMapping("/{id}")
     @PreAuthorize(SEES_ALERTS)
     Map<String, Object> one(@PathVariable long id) {
-        alerts.requireMayActOnAlerts();
-        return alerts.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No alert " + id));
+        return alerts.view(alerts.requireMayActOnAlerts(), id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No alert " + id));
     }
 
     @Operation(summary = "Move an alert through its life cycle; 409 problem+json when the state does not allow it")

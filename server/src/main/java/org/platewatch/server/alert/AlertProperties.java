@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       (raise and list it, but do not push it to the stream) or {@code IGNORE}. Against a list of
  *                       a million plates, confusable folding matches about 1 read in 100 by chance
  *                       (docs/benchmarks-matcher.md), which a department may not want pushed to every car
+ * @param maxStreamsPerMember how many alert streams one member may hold open; one more completes their oldest
+ * @param rematchWindow  how far back the re-match looks for reads whose alert was never raised
+ * @param rematchInterval how often the re-match runs
  */
 @ConfigurationProperties(prefix = "platewatch.alert")
 public record AlertProperties(
@@ -23,7 +26,10 @@ public record AlertProperties(
         @DefaultValue("30m") Duration streamTimeout,
         @DefaultValue("50") int pageSize,
         @DefaultValue("6h") Duration purgeInterval,
-        @DefaultValue("PUSH") ConfusablePolicy confusableMatches) {
+        @DefaultValue("PUSH") ConfusablePolicy confusableMatches,
+        @DefaultValue("5") int maxStreamsPerMember,
+        @DefaultValue("10m") Duration rematchWindow,
+        @DefaultValue("2m") Duration rematchInterval) {
 
     /** What a CONFUSABLE match does. */
     public enum ConfusablePolicy { PUSH, RECORD, IGNORE }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.platewatch.plate.hotlist.HotlistMatch;
 import org.platewatch.plate.hotlist.MatchKind;
 import org.platewatch.server.hotlist.HotlistMatcher;
+import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.ReadsIngested;
 import org.platewatch.server.reads.NewDetection;
 import org.slf4j.Logger;
@@ -45,25 +46,34 @@ class AlertRaiser {
             List<HotlistMatch> matches = matcher.match(read.plate(), read.state());
             for (int i = 0; i < matches.size(); i++) {
                 HotlistMatch match = matches.get(i);
-                boolean isConfusable = match.kind() == MatchKind.CONFUSABLE;
-                if (isConfusable && confusable == AlertProperties.ConfusablePolicy.IGNORE) {
-                    continue;
-                }
                 try {
-                    Optional<Map<String, Object>> raised = alerts.raise(event.device(), read, match);
-                    raised.ifPresent(alert -> {
-                        if (!isConfusable || confusable == AlertProperties.ConfusablePolicy.PUSH) {
-                            stream.publishRaised(alert);
-                        }
-                        events.publishEvent(new AlertRaised((Long) alert.get("id"), match.kind().name(), alert));
-                        log.info("Alert {} raised: read {} on hot-list entry {} ({})", alert.get("id"),
-                                read.readId(), match.entry().id(), match.kind());
-                    });
+                    raise(event.device(), read, match);
                 } catch (RuntimeException e) {
-                    log.error("Could not raise the alert for read {} on hot-list entry {}: {}", read.readId(),
-                            match.entry().id(), e.getClass().getSimpleName());
+                    log.error("Could not raise the alert for read {} on hot-list entry {}: {}; the re-match "
+                            + "raises it later", read.readId(), match.entry().id(), e.getClass().getSimpleName());
                 }
             }
         }
+    }
+
+    /**
+     * Raises, pushes and announces the alert for the read and match, unless the confusable policy says
+     * otherwise; false when it was not raised (ignored, or raised already).
+     */
+    boolean raise(Device device, NewDetection read, HotlistMatch match) {
+        boolean isConfusable = match.kind() == MatchKind.CONFUSABLE;
+        if (isConfusable && confusable == AlertProperties.ConfusablePolicy.IGNORE) {
+            return false;
+        }
+        Optional<Map<String, Object>> raised = alerts.raise(device, read, match);
+        raised.ifPresent(alert -> {
+            if (!isConfusable || confusable == AlertProperties.ConfusablePolicy.PUSH) {
+                stream.publishRaised(alert);
+            }
+            events.publishEvent(new AlertRaised((Long) alert.get("id"), match.kind().name(), alert));
+            log.info("Alert {} raised: read {} on hot-list entry {} ({})", alert.get("id"),
+                    read.readId(), match.entry().id(), match.kind());
+        });
+        return raised.isPresent();
     }
 }

@@ -1,12 +1,16 @@
 package org.platewatch.server.alert;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.users.MemberAccess;
+import org.platewatch.server.users.Permission;
+import org.platewatch.server.users.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -27,22 +31,42 @@ class AlertStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
-    private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    /** Each open stream and the member it was opened for, oldest first. */
+    private final Map<SseEmitter, String> emitters = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "alert-stream");
         t.setDaemon(true);
         return t;
     });
     private final AlertProperties properties;
+    private final UserAccounts accounts;
+    private final MemberAccess access;
     private volatile boolean running;
 
-    AlertStream(AlertProperties properties) {
+    AlertStream(AlertProperties properties, UserAccounts accounts, MemberAccess access) {
         this.properties = properties;
+        this.accounts = accounts;
+        this.access = access;
     }
 
+    /**
+     * Opens a stream for the member. A member holds at most {@code platewatch.alert.max-streams-per-member}
+     * streams: opening one more completes their oldest (a console that reconnected after a network drop leaves
+     * its old stream behind until a heartbeat finds it dead).
+     */
     SseEmitter open(Actor member) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        emitters.add(emitter);
+        List<SseEmitter> evicted = new ArrayList<>();
+        synchronized (emitters) {
+            List<SseEmitter> own = emitters.entrySet().stream()
+                    .filter(e -> e.getValue().equals(member.username())).map(Map.Entry::getKey).toList();
+            for (int i = 0; i <= own.size() - properties.maxStreamsPerMember(); i++) {
+                evicted.add(own.get(i));
+                emitters.remove(own.get(i));
+            }
+            emitters.put(emitter, member.username());
+        }
+        evicted.forEach(AlertStream::completeQuietly);
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(() -> {
             // Completing here ends the stream cleanly instead of as an AsyncRequestTimeoutException.
@@ -56,7 +80,8 @@ class AlertStream implements SmartLifecycle {
         } catch (IOException e) {
             emitters.remove(emitter);
         }
-        log.debug("Alert stream opened for {} ({} open)", member.username(), emitters.size());
+        log.debug("Alert stream opened for {} ({} open, {} closed as over the cap)", member.username(),
+                emitters.size(), evicted.size());
         return emitter;
     }
 
@@ -72,11 +97,17 @@ class AlertStream implements SmartLifecycle {
         return emitters.size();
     }
 
+    int openStreams(String username) {
+        synchronized (emitters) {
+            return (int) emitters.values().stream().filter(username::equals).count();
+        }
+    }
+
     private void publish(String name, Map<String, Object> alert) {
         String json = AlertJson.JSON.writeValueAsString(alert);
         String id = String.valueOf(alert.get("id"));
         execute(() -> {
-            for (SseEmitter emitter : emitters) {
+            for (SseEmitter emitter : mayReceive()) {
                 send(emitter, SseEmitter.event().name(name).id(id).data(json, MediaType.APPLICATION_JSON));
             }
         });
@@ -85,10 +116,56 @@ class AlertStream implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${platewatch.alert.heartbeat:15s}", initialDelayString = "${platewatch.alert.heartbeat:15s}")
     void heartbeat() {
         execute(() -> {
-            for (SseEmitter emitter : emitters) {
+            for (SseEmitter emitter : mayReceive()) {
                 send(emitter, SseEmitter.event().comment("heartbeat"));
             }
         });
+    }
+
+    /**
+     * The streams whose member may still see alerts, asked of the database now (once per member): a member
+     * disabled, locked, demoted or whose training lapsed since the stream opened gets no more alerts, and
+     * their streams are completed.
+     */
+    private List<SseEmitter> mayReceive() {
+        Map<SseEmitter, String> open;
+        synchronized (emitters) {
+            open = new java.util.LinkedHashMap<>(emitters);
+        }
+        Map<String, Boolean> allowed = new HashMap<>();
+        List<SseEmitter> receivers = new ArrayList<>();
+        for (Map.Entry<SseEmitter, String> e : open.entrySet()) {
+            if (allowed.computeIfAbsent(e.getValue(), this::mayStillSeeAlerts)) {
+                receivers.add(e.getKey());
+            } else {
+                emitters.remove(e.getKey());
+                completeQuietly(e.getKey());
+            }
+        }
+        return receivers;
+    }
+
+    private boolean mayStillSeeAlerts(String username) {
+        try {
+            boolean may = accounts.findByUsername(username)
+                    .map(account -> access.refusal(account, Permission.ACT_ON_ALERTS).isEmpty()).orElse(false);
+            if (!may) {
+                log.info("Alert streams of {} closed: the member may no longer see alerts", username);
+            }
+            return may;
+        } catch (RuntimeException e) {
+            log.warn("Alert streams of {} closed: access could not be checked ({})", username,
+                    e.getClass().getSimpleName());
+            return false; // fail closed
+        }
+    }
+
+    private static void completeQuietly(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (RuntimeException ignored) {
+            // already completed
+        }
     }
 
     private void execute(Runnable task) {
@@ -106,11 +183,7 @@ class AlertStream implements SmartLifecycle {
             emitter.send(event);
         } catch (IOException | IllegalStateException e) {
             emitters.remove(emitter); // the console went away
-            try {
-                emitter.complete();
-            } catch (RuntimeException ignored) {
-                // already completed
-            }
+            completeQuietly(emitter);
         }
     }
 
@@ -126,14 +199,12 @@ class AlertStream implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        for (SseEmitter emitter : emitters) {
-            try {
-                emitter.complete();
-            } catch (RuntimeException ignored) {
-                // already completed
-            }
+        List<SseEmitter> open;
+        synchronized (emitters) {
+            open = new ArrayList<>(emitters.keySet());
+            emitters.clear();
         }
-        emitters.clear();
+        open.forEach(AlertStream::completeQuietly);
         sender.shutdown();
     }
 

@@ -91,8 +91,43 @@ public class Alerts {
         return id.map(this::render);
     }
 
-    public Optional<Map<String, Object>> find(long id) {
-        return store.find(id).map(row -> render(row));
+    /**
+     * One alert for the member, audited ({@code alert.viewed}) in the same transaction as the read: an
+     * alert carries the plate, the place, the vehicle and the image.
+     */
+    Optional<Map<String, Object>> view(UserAccount member, long id) {
+        return tx.execute(status -> {
+            Optional<Map<String, Object>> alert = store.find(id).map(this::render);
+            alert.ifPresent(a -> audit.record(member.actor(), new AuditEvent("alert.viewed", "alert:" + id,
+                    null, null, null, 1)));
+            return alert;
+        });
+    }
+
+    /** One page of alerts with the total, audited ({@code alert.listed}) in the same transaction as the read. */
+    Listing list(UserAccount member, String state, int page) {
+        AlertState filter = state == null || state.isBlank() ? null : parseState(state, "state");
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        return tx.execute(status -> {
+            List<Map<String, Object>> alerts = store.page(filter, page, properties.pageSize()).stream()
+                    .map(this::render).toList();
+            long total = store.count(filter);
+            audit.record(member.actor(), new AuditEvent("alert.listed", "alerts",
+                    "state=" + (filter == null ? "any" : filter.name()) + ", page=" + page, null, null, alerts.size()));
+            return new Listing(alerts, total);
+        });
+    }
+
+    /** A page of alerts and how many match the filter in all. */
+    record Listing(List<Map<String, Object>> alerts, long total) {
+    }
+
+    /** Audits that the member opened the live stream ({@code alert.stream-opened}); runs in its own transaction. */
+    void recordStreamOpened(UserAccount member) {
+        tx.executeWithoutResult(status -> audit.record(member.actor(),
+                AuditEvent.of("alert.stream-opened", "alerts:stream")));
     }
 
     private Map<String, Object> render(long id) {
@@ -102,18 +137,6 @@ public class Alerts {
     private Map<String, Object> render(AlertStore.AlertRow row) {
         String image = detections.imageOf(row.readId()).isPresent() ? "/api/v1/reads/" + row.readId() + "/image" : null;
         return AlertJson.render(row, store.transitions(row.id()), image);
-    }
-
-    List<Map<String, Object>> page(String state, int page) {
-        AlertState filter = state == null || state.isBlank() ? null : parseState(state, "state");
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        return store.page(filter, page, properties.pageSize()).stream().map(this::render).toList();
-    }
-
-    long count(String state) {
-        return store.count(state == null || state.isBlank() ? null : parseState(state, "state"));
     }
 
     List<AlertStore.CameraQuality> perCamera() {
@@ -226,6 +249,11 @@ public class Alerts {
      */
     UserAccount requireMayActOnAlerts() {
         return access.requireActive(Permission.ACT_ON_ALERTS);
+    }
+
+    /** The signed-in member, if their role reviews other members' alerts and their training is current. */
+    UserAccount requireMayReviewAlerts() {
+        return access.requireActive(Permission.REVIEW_ALERTS);
     }
 
     private static AlertState parseState(String value, String field) {

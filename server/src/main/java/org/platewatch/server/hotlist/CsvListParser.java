@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,6 +88,10 @@ final class CsvListParser {
                 throw new HotlistFileException(line, f.header("expiry")
                         + ": expected yyyy-MM-dd or an ISO-8601 instant");
             }
+            int year = expires.atZone(ZoneOffset.UTC).getYear();
+            if (year < 1900 || year > 9999) {
+                throw new HotlistFileException(line, f.header("expiry") + ": the year must be between 1900 and 9999");
+            }
         }
         return new ImportedRecord(plate, state, f.get("listType"), reason == null ? defaultReason : reason,
                 f.get("make"), f.get("model"), f.get("color"), f.get("agency"), f.get("caseNumber"), null, null,
@@ -103,6 +108,10 @@ final class CsvListParser {
                 return null;
             }
             String v = row.fields().get(column).trim();
+            if (v.chars().anyMatch(Character::isISOControl)) {
+                // PostgreSQL refuses NUL in text; no list field has a reason to hold a control character.
+                throw new HotlistFileException(row.line(), header(field) + ": control characters are not allowed");
+            }
             return v.isEmpty() ? null : v;
         }
 

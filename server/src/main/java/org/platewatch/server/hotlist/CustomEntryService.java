@@ -124,12 +124,21 @@ class CustomEntryService {
         });
     }
 
-    HotlistEntryView decideChange(long id, boolean approve) {
+    /**
+     * Approves or refuses the change awaiting approval, provided it is the one the supervisor saw: the one
+     * proposed at {@code seenProposedAt}, compared under the entry's lock (409 when it was replaced since).
+     */
+    HotlistEntryView decideChange(long id, boolean approve, Instant seenProposedAt) {
         UserAccount supervisor = requireTrainedMember(Permission.APPROVE_HOTLIST_ENTRIES);
         HotlistEntryView result = tx.execute(status -> {
             HotlistEntryView entry = lockedCustomEntry(id);
             if (entry.proposedChange() == null) {
                 throw new ProblemException(ProblemType.CONFLICT, null, "Entry " + id + " has no change awaiting approval");
+            }
+            if (!seenProposedAt.equals(entry.proposedAt())) {
+                throw new ProblemException(ProblemType.CONFLICT, "proposedAt", "The change awaiting approval on entry "
+                        + id + " was proposed at " + entry.proposedAt() + ", not the one you saw (" + seenProposedAt
+                        + "); reload it and decide again");
             }
             if (supervisor.username().equals(entry.proposedBy())) {
                 throw new ProblemException(ProblemType.CONFLICT, null,
@@ -185,6 +194,16 @@ class CustomEntryService {
     /** Validates a new entry ({@code complete}) or the fields a change gives. */
     private Valid validate(CustomEntryRequest r, boolean complete) {
         DepartmentProfile.CustomEntries rules = profile.hotlists().customEntries();
+        noControlCharacters("plate", r.plate());
+        noControlCharacters("state", r.state());
+        noControlCharacters("reason", r.reason());
+        noControlCharacters("caseNumber", r.caseNumber());
+        noControlCharacters("synopsis", r.synopsis());
+        if (r.vehicle() != null) {
+            noControlCharacters("vehicle.make", r.vehicle().make());
+            noControlCharacters("vehicle.model", r.vehicle().model());
+            noControlCharacters("vehicle.color", r.vehicle().color());
+        }
         if (complete || r.caseNumber() != null) {
             requireText(r.caseNumber(), "caseNumber", complete && rules.caseNumberRequired());
         }
@@ -225,6 +244,9 @@ class CustomEntryService {
             if (!expires.isAfter(clock.instant())) {
                 throw ProblemException.invalid("expiresAt", "must be in the future");
             }
+            if (expires.atZone(java.time.ZoneOffset.UTC).getYear() > 9999) {
+                throw ProblemException.invalid("expiresAt", "the year must be 9999 or earlier");
+            }
         }
         CustomEntryRequest.Vehicle v = r.vehicle();
         String reason = r.reason() == null || r.reason().isBlank() ? DEFAULT_REASON : r.reason().trim();
@@ -241,6 +263,13 @@ class CustomEntryService {
                     : LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(profile.zone()).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("expiresAt", "an ISO instant or a date yyyy-MM-dd");
+        }
+    }
+
+    /** PostgreSQL refuses NUL in text, and no entry field has a reason to hold a control character. */
+    private static void noControlCharacters(String field, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalid(field, "control characters are not allowed");
         }
     }
 

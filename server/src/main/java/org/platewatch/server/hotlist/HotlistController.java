@@ -4,10 +4,16 @@ import org.platewatch.server.users.Permission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.users.Role;
+import org.platewatch.server.users.UserAccount;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,7 +52,14 @@ class HotlistController {
     @GetMapping
     @PreAuthorize(MEMBERS)
     List<Hotlist> all() {
-        return hotlists.all();
+        boolean administrator = isAdministrator();
+        return hotlists.all().stream().map(h -> administrator ? h.forAdministrators() : h.forMembers()).toList();
+    }
+
+    private static boolean isAdministrator() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream()
+                .anyMatch(a -> Role.ADMINISTRATOR.authority().equals(a.getAuthority()));
     }
 
     @Operation(summary = "Designate a hot-list source (ALPR administrator)")
@@ -54,17 +67,18 @@ class HotlistController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     Hotlist designate(@RequestBody Hotlists.NewHotlist request) {
-        return hotlists.designate(request, Actor.current());
+        return hotlists.designate(request, Actor.current()).forAdministrators();
     }
 
     @Operation(summary = "Import a list file (multipart field 'file'); all or nothing (ALPR administrator)")
     @PostMapping(path = "/{id}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    ImportReport importFile(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+    ImportReport importFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean confirmShrink) throws IOException {
         if (file.isEmpty()) {
             throw ProblemException.invalid("file", "is empty");
         }
-        return hotlists.importFile(id, file.getBytes(), Actor.current());
+        return hotlists.importFile(id, file.getBytes(), Actor.current(), confirmShrink);
     }
 
     @Operation(summary = "Entries of a list, optionally of one plate (audited)")
@@ -86,7 +100,8 @@ class HotlistController {
     @GetMapping("/flagged")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMINISTRATOR')")
     List<HotlistQuality.EntryQuality> flagged() {
-        return quality.flagged();
+        UserAccount member = custom.requireTrainedMember(Permission.REVIEW_ALERTS);
+        return quality.flaggedViewedBy(member.actor());
     }
 
     @Operation(summary = "Enter a custom entry (BOLO); pending until the ALPR administrator approves it")
@@ -101,8 +116,7 @@ class HotlistController {
     @PostMapping("/custom/entries/{id}/approval")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     HotlistEntryView approve(@PathVariable long id, @RequestBody(required = false) Decision decision) {
-        return custom.approve(id, decision == null || decision.approve() == null || decision.approve(),
-                decision == null ? null : decision.note());
+        return custom.approve(id, Decision.required(decision), decision.note());
     }
 
     @Operation(summary = "Propose a change to a custom entry; it takes effect when a supervisor approves it")
@@ -116,16 +130,39 @@ class HotlistController {
     @PostMapping("/custom/entries/{id}/change-approval")
     @PreAuthorize("hasRole('SUPERVISOR')")
     HotlistEntryView decideChange(@PathVariable long id, @RequestBody(required = false) Decision decision) {
-        return custom.decideChange(id, decision == null || decision.approve() == null || decision.approve());
+        boolean approve = Decision.required(decision);
+        if (decision.proposedAt() == null || decision.proposedAt().isBlank()) {
+            throw ProblemException.invalid("proposedAt", "is required: the proposedAt of the change you decide on");
+        }
+        Instant seen;
+        try {
+            seen = Instant.parse(decision.proposedAt().trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("proposedAt", "an ISO-8601 instant, as the entry's proposedAt shows it");
+        }
+        return custom.decideChange(id, approve, seen);
     }
 
-    record Decision(Boolean approve, String note) {
+    /**
+     * An approver's decision: {@code approve} must be given (a missing body or field is never an approval);
+     * {@code proposedAt} names the change decided on (change approvals only).
+     */
+    record Decision(Boolean approve, String note, String proposedAt) {
+
+        static boolean required(Decision decision) {
+            if (decision == null || decision.approve() == null) {
+                throw ProblemException.invalid("approve", "is required: true to approve, false to refuse");
+            }
+            return decision.approve();
+        }
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(MEMBERS)
     Hotlist one(@PathVariable long id) {
-        return hotlists.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + id));
+        Hotlist list = hotlists.find(id)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + id));
+        return isAdministrator() ? list.forAdministrators() : list.forMembers();
     }
 
 }

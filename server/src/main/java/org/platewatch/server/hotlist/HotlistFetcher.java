@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,9 +37,11 @@ class HotlistFetcher {
     private final Hotlists hotlists;
     private final HotlistProperties properties;
     private final HttpClient http;
+    private final Clock clock;
 
-    HotlistFetcher(Hotlists hotlists, HotlistProperties properties) {
+    HotlistFetcher(Hotlists hotlists, HotlistProperties properties, Clock clock) {
         this.hotlists = hotlists;
+        this.clock = clock;
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(properties.fetchTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -48,7 +52,13 @@ class HotlistFetcher {
     void fetchAll() {
         for (Hotlist list : hotlists.all()) {
             if (list.active() && list.external() && list.location() != null) {
-                fetch(list);
+                try {
+                    fetch(list);
+                } catch (RuntimeException e) {
+                    // One list's failure must not skip the lists after it; the message may quote list data.
+                    log.error("Fetch of hot list {} failed ({}); the next lists are fetched all the same", list.id(),
+                            e.getClass().getName());
+                }
             }
         }
     }
@@ -88,16 +98,20 @@ class HotlistFetcher {
         }
         Path path = Path.of(location);
         if (Files.isDirectory(path)) {
-            path = newestFile(path, list.code())
-                    .orElseThrow(() -> new IOException("no file starting with '" + list.code() + "' in the directory"));
+            path = newestFile(path, list.code(), clock.instant().minus(properties.fetchSettleTime()))
+                    .orElseThrow(() -> new IOException("no file starting with '" + list.code()
+                            + "' in the directory that was last modified over " + properties.fetchSettleTime()
+                            + " ago"));
         }
         return Files.readAllBytes(path);
     }
 
-    private static Optional<Path> newestFile(Path directory, String code) throws IOException {
+    /** The newest file for the list modified before {@code settledBefore}: a newer one may still be being written. */
+    private static Optional<Path> newestFile(Path directory, String code, Instant settledBefore) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(code))
+                    .filter(p -> modified(p).toInstant().isBefore(settledBefore))
                     .max(Comparator.comparing(HotlistFetcher::modified));
         }
     }

@@ -43,7 +43,7 @@ public class HotlistFreshness {
         return store.lists().stream().filter(h -> h.active() && h.external()).map(h -> {
             Duration age = h.asOf() == null ? null : Duration.between(h.asOf(), now);
             boolean stale = age == null || age.compareTo(maxAge) > 0;
-            return new ListFreshness(h.id(), h.code(), h.name(), h.asOf(), age, maxAge, stale, h.lastError());
+            return new ListFreshness(h.id(), h.code(), h.name(), h.asOf(), age, maxAge, stale, SecretMasking.mask(h.lastError()));
         }).toList();
     }
 

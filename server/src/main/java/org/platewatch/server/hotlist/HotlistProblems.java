@@ -13,6 +13,10 @@ final class HotlistProblems {
     static final ProblemType SOURCE_NOT_ALLOWED = new ProblemType("hotlist-source-not-allowed",
             "The department's policy does not allow this hot-list source", HttpStatus.valueOf(422));
 
+    static final ProblemType SHRINK_UNCONFIRMED = new ProblemType("hotlist-shrink-unconfirmed",
+            "The file would shrink the list in force by more than the allowed share; the previous list stays in force",
+            HttpStatus.CONFLICT);
+
     private HotlistProblems() {
     }
 }

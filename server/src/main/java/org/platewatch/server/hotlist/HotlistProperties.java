@@ -15,6 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fetchTimeout           the longest one HTTP download may take
  * @param misreadFlagThreshold   misreads plus not-confirmed results after which an entry is flagged for the
  *                               administrator
+ * @param maxShrink              the largest share (0-1) of the entries in force that one import may remove; a file
+ *                               that removes more is refused unless an administrator uploads it with
+ *                               {@code confirmShrink=true} (a cut-short CSV download otherwise replaces the list)
+ * @param fetchSettleTime        in directory mode, a file modified more recently than this is skipped: it may still
+ *                               be being written
  */
 @ConfigurationProperties(prefix = "platewatch.hotlist")
 public record HotlistProperties(
@@ -22,12 +27,17 @@ public record HotlistProperties(
         @DefaultValue("1m") Duration fetchInitialDelay,
         @DefaultValue("1m") Duration expiryCheckInterval,
         @DefaultValue("2m") Duration fetchTimeout,
-        @DefaultValue("3") int misreadFlagThreshold) {
+        @DefaultValue("3") int misreadFlagThreshold,
+        @DefaultValue("0.5") double maxShrink,
+        @DefaultValue("1m") Duration fetchSettleTime) {
 
     public HotlistProperties {
         if (fetchInterval.isNegative() || fetchInterval.isZero() || fetchInterval.compareTo(Duration.ofHours(24)) > 0) {
             throw new IllegalArgumentException(
                     "platewatch.hotlist.fetch-interval must be between 1s and 24h: lists are fetched at least daily");
+        }
+        if (!(maxShrink >= 0 && maxShrink <= 1)) {
+            throw new IllegalArgumentException("platewatch.hotlist.max-shrink must be between 0 and 1");
         }
         if (misreadFlagThreshold < 1) {
             throw new IllegalArgumentException("platewatch.hotlist.misread-flag-threshold must be at least 1");

@@ -73,6 +73,15 @@ public class HotlistQuality {
         return false;
     }
 
+    /** The flagged entries for a member, audited ({@code hotlist.flagged-viewed}) in the same transaction. */
+    @Transactional
+    public List<EntryQuality> flaggedViewedBy(Actor by) {
+        List<EntryQuality> flagged = flagged();
+        audit.record(by, new AuditEvent("hotlist.flagged-viewed", "hotlists:flagged", null, null, null,
+                flagged.size()));
+        return flagged;
+    }
+
     public List<EntryQuality> flagged() {
         return jdbc.sql("""
                         SELECT q.*, h.code FROM hotlist_entry_quality q JOIN hotlists h ON h.id = q.hotlist_id

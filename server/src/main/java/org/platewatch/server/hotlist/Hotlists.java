@@ -20,6 +20,7 @@ import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.DepartmentProfile.HotlistSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,9 +43,11 @@ public class Hotlists {
     private final DepartmentProfile profile;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final HotlistProperties properties;
 
     Hotlists(HotlistStore store, HotlistMatcher matcher, AuditLog audit, DepartmentProfile profile,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, HotlistProperties properties) {
+        this.properties = properties;
         this.store = store;
         this.matcher = matcher;
         this.audit = audit;
@@ -145,12 +148,20 @@ public class Hotlists {
         });
     }
 
+    /** Imports a file for the list without confirming a large shrink: the scheduled fetch, the demo. */
+    public ImportReport importFile(long listId, byte[] content, Actor by) {
+        return importFile(listId, content, by, false);
+    }
+
     /**
-     * Imports a file for the list: all of it or none of it.
+     * Imports a file for the list: all of it or none of it. A file with no records is refused (a CSV file
+     * has no trailer, so an empty or cut-short download looks like a short list), and so is one that
+     * shrinks the list in force by more than {@code platewatch.hotlist.max-shrink} unless
+     * {@code confirmShrink} (an administrator uploading by hand says the shrink is real).
      *
      * @throws ProblemException {@code hotlist-file-rejected} naming the line, when the file is refused
      */
-    public ImportReport importFile(long listId, byte[] content, Actor by) {
+    public ImportReport importFile(long listId, byte[] content, Actor by, boolean confirmShrink) {
         Hotlist list = store.list(listId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id",
                 "No hot list " + listId));
         if (!list.external()) {
@@ -162,37 +173,82 @@ public class Hotlists {
         ParsedList parsed;
         try {
             parsed = parse(list, content);
+            if (parsed.recordsInFile() == 0) {
+                throw new HotlistFileException(0, "the file holds no records; an empty list is never loaded, "
+                        + "because a cut-short download would look the same");
+            }
         } catch (HotlistFileException e) {
-            tx.executeWithoutResult(status -> {
-                store.insertImport(listId, now, "REJECTED", 0, 0, 0, e.line() > 0 ? e.line() : null, e.reason(), sha,
-                        by.username());
-                store.markError(listId, "import rejected: " + e.getMessage());
-                audit.record(by, AuditEvent.of("hotlist.import-rejected", "hotlist:" + listId)
-                        .withTerms("line=" + e.line() + ", reason=" + e.reason()));
-            });
-            log.warn("Import into hot list {} rejected at line {}; the previous list stays in force", listId,
-                    e.line());
-            throw new ProblemException(HotlistProblems.FILE_REJECTED, e.line() > 0 ? "line " + e.line() : "file",
-                    e.getMessage() + "; the file was rejected whole and the previous list stays in force");
+            throw reject(listId, now, sha, by, e, HotlistProblems.FILE_REJECTED);
         }
         Instant asOf = parsed.asOf() != null ? parsed.asOf() : now;
-        ImportReport report = tx.execute(status -> {
-            store.lockList(listId);
-            long importId = store.insertImport(listId, now, "ACCEPTED", parsed.recordsInFile(),
-                    parsed.records().size(), parsed.droppedImmigration(), null, null, sha, by.username());
-            store.replaceEntries(listId, importId, parsed.records());
-            store.markLoaded(listId, asOf, now);
-            audit.record(by, AuditEvent.of("hotlist.imported", "hotlist:" + listId)
-                    .withTerms("import=" + importId + ", records=" + parsed.recordsInFile() + ", loaded="
-                            + parsed.records().size() + ", droppedImmigration=" + parsed.droppedImmigration()
-                            + ", asOf=" + asOf + ", sha256=" + sha));
-            return new ImportReport(importId, listId, parsed.recordsInFile(), parsed.records().size(),
-                    parsed.droppedImmigration(), asOf);
-        });
+        ImportReport report;
+        try {
+            report = tx.execute(status -> {
+                store.lockList(listId);
+                long inForce = store.list(listId).map(Hotlist::entries).orElse(0L);
+                if (!confirmShrink && shrinksTooMuch(inForce, parsed.records().size())) {
+                    throw new ShrinkRefused(inForce, parsed.records().size());
+                }
+                long importId = store.insertImport(listId, now, "ACCEPTED", parsed.recordsInFile(),
+                        parsed.records().size(), parsed.droppedImmigration(), null, null, sha, by.username());
+                store.replaceEntries(listId, importId, parsed.records());
+                store.markLoaded(listId, asOf, now);
+                audit.record(by, AuditEvent.of("hotlist.imported", "hotlist:" + listId)
+                        .withTerms("import=" + importId + ", records=" + parsed.recordsInFile() + ", loaded="
+                                + parsed.records().size() + ", droppedImmigration=" + parsed.droppedImmigration()
+                                + ", asOf=" + asOf + ", sha256=" + sha + ", inForceBefore=" + inForce
+                                + (confirmShrink ? ", confirmShrink=true" : "")));
+                return new ImportReport(importId, listId, parsed.recordsInFile(), parsed.records().size(),
+                        parsed.droppedImmigration(), asOf);
+            });
+        } catch (ShrinkRefused e) {
+            throw reject(listId, now, sha, by, new HotlistFileException(0, "the file would shrink the list from "
+                    + e.inForce + " to " + e.loaded + " entries, more than the allowed share of "
+                    + properties.maxShrink() + "; an administrator who knows the shrink is real uploads it with "
+                    + "confirmShrink=true"), HotlistProblems.SHRINK_UNCONFIRMED);
+        } catch (DataAccessException e) {
+            // The message may quote a record's values: log the class only.
+            log.warn("Import into hot list {} refused by the database ({}); the previous list stays in force",
+                    listId, e.getClass().getSimpleName());
+            throw reject(listId, now, sha, by, new HotlistFileException(0,
+                    "the database refused the file's records (" + e.getClass().getSimpleName() + ")"),
+                    HotlistProblems.FILE_REJECTED);
+        }
         matcher.rebuild();
         log.info("Hot list {} imported ({}): {} loaded, {} immigration records dropped", listId, report.importId(),
                 report.loaded(), report.droppedImmigration());
         return report;
+    }
+
+    private boolean shrinksTooMuch(long inForce, long loaded) {
+        return inForce > 0 && loaded < inForce && (double) (inForce - loaded) / inForce > properties.maxShrink();
+    }
+
+    /** Records the refused import (REJECTED row, lastError, audit) and returns the problem to throw. */
+    private ProblemException reject(long listId, Instant now, String sha, Actor by, HotlistFileException e,
+            ProblemType type) {
+        tx.executeWithoutResult(status -> {
+            store.insertImport(listId, now, "REJECTED", 0, 0, 0, e.line() > 0 ? e.line() : null, e.reason(), sha,
+                    by.username());
+            store.markError(listId, "import rejected: " + e.getMessage());
+            audit.record(by, AuditEvent.of("hotlist.import-rejected", "hotlist:" + listId)
+                    .withTerms("line=" + e.line() + ", reason=" + e.reason()));
+        });
+        log.warn("Import into hot list {} rejected at line {}; the previous list stays in force", listId, e.line());
+        return new ProblemException(type, e.line() > 0 ? "line " + e.line() : "file",
+                e.getMessage() + "; the file was rejected whole and the previous list stays in force");
+    }
+
+    /** Thrown inside the import transaction to roll it back when the file shrinks the list too much. */
+    private static final class ShrinkRefused extends RuntimeException {
+        final long inForce;
+        final long loaded;
+
+        ShrinkRefused(long inForce, long loaded) {
+            super(null, null, false, false);
+            this.inForce = inForce;
+            this.loaded = loaded;
+        }
     }
 
     /** Records a download that failed before there was a file to import; the list in force stays. */

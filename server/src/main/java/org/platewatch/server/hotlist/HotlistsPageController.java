@@ -90,7 +90,7 @@ class HotlistsPageController extends ConsoleController {
                 && member.role().name().equals("SUPERVISOR"); // the change-approval endpoint is supervisors'
         Map<Long, HotlistFreshness.ListFreshness> ages = freshness.report().stream()
                 .collect(Collectors.toMap(HotlistFreshness.ListFreshness::id, Function.identity()));
-        List<ListRow> rows = hotlists.all().stream().filter(Hotlist::active)
+        List<ListRow> rows = hotlists.all().stream().filter(Hotlist::active).map(Hotlist::forMembers)
                 .map(h -> new ListRow(h, Optional.ofNullable(ages.get(h.id())), lastImport(h.id()))).toList();
         model.addAttribute("lists", rows);
         model.addAttribute("externalLists", rows.stream().filter(ListRow::external).toList());

@@ -40,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @PlatewatchServerTest
-@TestPropertySource(properties = "platewatch.hotlist.misread-flag-threshold=2")
+// The re-match runs only when a test calls it.
+@TestPropertySource(properties = {"platewatch.hotlist.misread-flag-threshold=2", "platewatch.alert.rematch-interval=1h"})
 class AlertFlowApiTest {
 
     @LocalServerPort
@@ -57,6 +58,10 @@ class AlertFlowApiTest {
     Clock clock;
     @Autowired
     AlertRetention retention;
+    @Autowired
+    AlertStream alertStream;
+    @Autowired
+    AlertRematch rematch;
 
     Api api;
     String camera;
@@ -173,6 +178,83 @@ class AlertFlowApiTest {
         assertThat(api.get("/api/v1/alerts", "pwu_nonsense").status()).isEqualTo(401);
         String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, TestDates.trainedRecently());
         assertThat(api.get("/api/v1/alerts", auditor).status()).isEqualTo(403);
+    }
+
+    private long audited(String action, String token, String subject) {
+        String username = accounts.findByToken(token).orElseThrow().username();
+        return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ? AND username = ?"
+                        + (subject == null ? "" : " AND subject = '" + subject + "'"))
+                .param(action).param(username).query(Long.class).single();
+    }
+
+    @Test
+    void viewingListingAndStreamingAlertsIsAudited() throws Exception {
+        svs("5AUD123", "CA");
+        UUID readId = postRead("5AUD123", "CA");
+        long id = jdbc.sql("SELECT id FROM alerts WHERE read_id = ?").param(readId).query(Long.class).single();
+        assertThat(audited("alert.viewed", supervisor, "alert:" + id)).isZero();
+        assertThat(api.get("/api/v1/alerts/" + id, supervisor).status()).isEqualTo(200);
+        assertThat(audited("alert.viewed", supervisor, "alert:" + id)).isEqualTo(1);
+
+        Api.Response listed = api.get("/api/v1/alerts?state=ALERT&page=0", supervisor);
+        assertThat(listed.status()).isEqualTo(200);
+        String username = accounts.findByToken(supervisor).orElseThrow().username();
+        var row = jdbc.sql("SELECT terms, result_count FROM audit_events WHERE action = 'alert.listed' AND username = ?")
+                .param(username).query().singleRow();
+        assertThat(row.get("terms")).isEqualTo("state=ALERT, page=0");
+        assertThat(((Number) row.get("result_count")).intValue()).isEqualTo(listed.json().size());
+
+        try (SseReader ignored = new SseReader(port, supervisor)) {
+            assertThat(audited("alert.stream-opened", supervisor, null)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStreamStopsWhenItsMemberLosesAccessAndStreamsPerMemberAreCapped() throws Exception {
+        svs("5LOS123", "CA");
+        String leaver = HotlistFixtures.member(accounts, Role.OFFICER, true, TestDates.trainedRecently());
+        String leaverName = accounts.findByToken(leaver).orElseThrow().username();
+        try (SseReader stays = new SseReader(port, officer); SseReader leaves = new SseReader(port, leaver)) {
+            assertThat(alertStream.openStreams(leaverName)).isEqualTo(1);
+            accounts.disable(leaverName, Actor.SYSTEM);
+            postRead("5LOS123", "CA");
+            assertThat(stays.next("alert", Duration.ofSeconds(10)).get("matchKind").asString()).isEqualTo("EXACT");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> leaves.next("alert", Duration.ofSeconds(2)))
+                    .isInstanceOf(AssertionError.class);
+            assertThat(alertStream.openStreams(leaverName)).isZero();
+        }
+
+        String busy = HotlistFixtures.member(accounts, Role.OFFICER, false, TestDates.trainedRecently());
+        String busyName = accounts.findByToken(busy).orElseThrow().username();
+        List<SseReader> readers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {
+                readers.add(new SseReader(port, busy));
+            }
+            assertThat(alertStream.openStreams(busyName)).isEqualTo(5);
+        } finally {
+            readers.forEach(SseReader::close);
+        }
+    }
+
+    @Test
+    void aHitWhoseAlertWasLostIsRaisedByTheRematchOnce() {
+        UUID early = postRead("5RMA123", "CA"); // before the list is in force: never re-matched
+        svs("5RMA123", "CA");
+        UUID readId = postRead("5RMA123", "CA");
+        assertThat(alertsOf(readId)).hasSize(1);
+        // As if raising the alert had failed after the read committed.
+        jdbc.sql("DELETE FROM alerts WHERE read_id = ?").param(readId).update();
+
+        // At least this one (other tests of this class purge alerts of recent reads too).
+        assertThat(rematch.rematch()).isGreaterThanOrEqualTo(1);
+        assertThat(onlyAlertOf(readId).get("matchKind").asString()).isEqualTo("EXACT");
+        assertThat(rematch.rematch()).isZero();
+        assertThat(alertsOf(early)).isEmpty();
+        // Outside the window it is left alone.
+        jdbc.sql("DELETE FROM alerts WHERE read_id = ?").param(readId).update();
+        ((MutableClock) clock).advance(Duration.ofMinutes(11));
+        assertThat(rematch.rematch()).isZero();
     }
 
     @Test
@@ -299,6 +381,12 @@ class AlertFlowApiTest {
         }
         assertThat(mine).isNotNull();
         assertThat(mine.get("misreads").asLong()).isEqualTo(2);
+        assertThat(audited("hotlist.flagged-viewed", supervisor, "hotlists:flagged")).isEqualTo(1);
+
+        // The role alone is not enough: a supervisor whose training lapsed sees neither.
+        String lapsed = HotlistFixtures.member(accounts, Role.SUPERVISOR, true, LocalDate.now().minusYears(2));
+        assertProblem(api.get("/api/v1/hotlists/flagged", lapsed), 403, "training-lapsed");
+        assertProblem(api.get("/api/v1/alerts/quality", lapsed), 403, "training-lapsed");
     }
 
     @Test
@@ -312,6 +400,11 @@ class AlertFlowApiTest {
         assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
                 entry.replace(",\"expiresAt\":\"" + expires + "\"", "")), 400,
                 "invalid-field");
+        // Values PostgreSQL would refuse are 400s, not 500s.
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace("Armed robbery", "Armed\\u0000robbery")), 400, "invalid-field");
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace(expires.toString(), "+300000-01-01T00:00:00Z")), 400, "invalid-field");
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, entry);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("status").asString()).isEqualTo("PENDING");
@@ -321,6 +414,11 @@ class AlertFlowApiTest {
 
         assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", officer, "{}").status())
                 .isEqualTo(403);
+        // A missing body or a missing "approve" is never an approval.
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin, "{}"), 400,
+                "invalid-field");
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin,
+                "{\"note\":\"ok\"}"), 400, "invalid-field");
         Api.Response approved = api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin,
                 "{\"approve\":true}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
@@ -334,21 +432,32 @@ class AlertFlowApiTest {
         assertThat(partial.get("checks").get("makeMatches").asBoolean()).isFalse();
 
         // A change waits for a supervisor; until then the entry stays as it was.
+        Api.Response seen = putJson("/api/v1/hotlists/custom/entries/" + entryId, officer,
+                "{\"plate\":\"8PAR*\",\"synopsis\":\"Witness thinks the first digit is 8\"}");
+        assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+        String seenAt = seen.json().get("proposedAt").asString();
+        // The proposal is replaced after the supervisor looked at it.
+        ((MutableClock) clock).advance(Duration.ofSeconds(30));
         Api.Response change = putJson("/api/v1/hotlists/custom/entries/" + entryId, officer,
                 "{\"plate\":\"7PAR*\",\"synopsis\":\"Witness corrected the first digit\"}");
         assertThat(change.status()).as(change.body()).isEqualTo(200);
+        String changeAt = change.json().get("proposedAt").asString();
         assertThat(onlyAlertOf(postRead("6PAR993", "CA")).get("matchKind").asString()).isEqualTo("PARTIAL");
-        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/change-approval", officer, "{}")
-                .status()).isEqualTo(403);
-        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/change-approval", supervisor,
-                "{\"approve\":true}").status()).isEqualTo(200);
+        String path = "/api/v1/hotlists/custom/entries/" + entryId + "/change-approval";
+        assertThat(api.postJson(path, officer, "{}").status()).isEqualTo(403);
+        assertProblem(api.postJson(path, supervisor, "{\"proposedAt\":\"" + changeAt + "\"}"), 400, "invalid-field");
+        assertProblem(api.postJson(path, supervisor, "{\"approve\":true}"), 400, "invalid-field");
+        assertProblem(api.postJson(path, supervisor, "{\"approve\":true,\"proposedAt\":\"" + seenAt + "\"}"), 409,
+                "conflict");
+        assertThat(api.postJson(path, supervisor, "{\"approve\":true,\"proposedAt\":\"" + changeAt + "\"}")
+                .status()).isEqualTo(200);
         assertThat(alertsOf(postRead("6PAR994", "CA"))).isEmpty();
         assertThat(alertsOf(postRead("7PAR995", "CA"))).hasSize(1);
 
         ((MutableClock) clock).advance(Duration.ofDays(3));
         assertThat(alertsOf(postRead("7PAR996", "CA"))).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE subject = ?").param("hotlist-entry:" + entryId)
-                .query(Long.class).single()).isEqualTo(4);
+                .query(Long.class).single()).isEqualTo(5);
     }
 
     @Test

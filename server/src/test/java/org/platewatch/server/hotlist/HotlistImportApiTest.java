@@ -185,6 +185,7 @@ class HotlistImportApiTest {
         long id = HotlistFixtures.designate(api, admin, "slr", "CA_DOJ_SVS", "CA_DOJ",
                 "\"location\":\"" + dir + "\"");
         Files.writeString(dir.resolve("slr.tbl"), doj(List.<String[]>of(new String[] {"4SLR001", "CA"})));
+        settled(dir.resolve("slr.tbl"));
         fetcher.fetchAll();
         assertThat(matcher.match("4SLR001", "CA")).hasSize(1);
         assertThat(api.get("/api/v1/hotlists/" + id, officer).json().get("entries").asLong()).isEqualTo(1);
@@ -251,6 +252,112 @@ class HotlistImportApiTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void onlyAdministratorsSeeAListsLocationAndThenWithItsSecretsMasked() {
+        long id = HotlistFixtures.designate(api, admin, "sec", "NCIC", "CSV",
+                "\"location\":\"https://feed:s3cret@lists.example.org/ncic.csv?token=abc123\"");
+        JsonNode asOfficer = api.get("/api/v1/hotlists/" + id, officer).json();
+        assertThat(asOfficer.has("location")).isFalse();
+        for (JsonNode list : api.get("/api/v1/hotlists", officer).json()) {
+            assertThat(list.has("location")).isFalse();
+        }
+        String asAdmin = api.get("/api/v1/hotlists/" + id, admin).json().get("location").asString();
+        assertThat(asAdmin).isEqualTo("https://***@lists.example.org/ncic.csv?***");
+        assertThat(api.get("/api/v1/hotlists", admin).body()).doesNotContain("s3cret").doesNotContain("abc123");
+    }
+
+    /** Dates the file's modification two minutes before the clock, so the fetcher takes it as complete. */
+    private void settled(Path file) throws java.io.IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(clock.instant().minusSeconds(120)));
+    }
+
+    private long rejectedImports(long id) {
+        return jdbc.sql("SELECT count(*) FROM hotlist_imports WHERE hotlist_id = ? AND outcome = 'REJECTED'")
+                .param(id).query(Long.class).single();
+    }
+
+    private long rejectionsAudited(long id) {
+        return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'hotlist.import-rejected' AND subject = ?")
+                .param("hotlist:" + id).query(Long.class).single();
+    }
+
+    @Test
+    void valuesTheDatabaseWouldRefuseRejectTheFileNamingTheLine() {
+        long id = HotlistFixtures.designate(api, admin, "ctl", "NCIC", "CSV", null);
+        String path = "/api/v1/hotlists/" + id + "/imports";
+        assertThat(HotlistFixtures.upload(api, port, path, admin, "ctl.csv",
+                "plate,state,reason\n5CTL001,CA,Stolen\n").status()).isEqualTo(200);
+
+        Api.Response nul = HotlistFixtures.upload(api, port, path, admin, "ctl.csv",
+                "plate,state,reason\n5CTL002,CA,Stolen\n5CTL003,CA,Sto\u0000len\n");
+        assertThat(nul.status()).as(nul.body()).isEqualTo(422);
+        assertThat(nul.json().get("type").asString()).isEqualTo("urn:platewatch:problem:hotlist-file-rejected");
+        assertThat(nul.json().get("detail").asString()).contains("line 3").contains("control characters");
+
+        Api.Response farExpiry = HotlistFixtures.upload(api, port, path, admin, "ctl.csv",
+                "plate,state,reason,expiry\n5CTL004,CA,Stolen,+300000-01-01T00:00:00Z\n");
+        assertThat(farExpiry.status()).as(farExpiry.body()).isEqualTo(422);
+        assertThat(farExpiry.json().get("detail").asString()).contains("line 2").contains("1900 and 9999");
+
+        assertThat(rejectedImports(id)).isEqualTo(2);
+        assertThat(rejectionsAudited(id)).isEqualTo(2);
+        assertThat(matcher.match("5CTL001", "CA")).hasSize(1);
+        assertThat(matcher.match("5CTL002", "CA")).isEmpty();
+    }
+
+    @Test
+    void anEmptyFileOrALargeShrinkIsRefusedUnlessTheAdministratorConfirmsIt() {
+        long id = HotlistFixtures.designate(api, admin, "shr", "NCIC", "CSV", null);
+        String path = "/api/v1/hotlists/" + id + "/imports";
+        assertThat(HotlistFixtures.upload(api, port, path, admin, "shr.csv",
+                "plate,state\n6SHR001,CA\n6SHR002,CA\n6SHR003,CA\n6SHR004,CA\n").status()).isEqualTo(200);
+
+        Api.Response empty = HotlistFixtures.upload(api, port, path, admin, "shr.csv", "plate,state\n");
+        assertThat(empty.status()).as(empty.body()).isEqualTo(422);
+        assertThat(empty.json().get("detail").asString()).contains("no records");
+
+        // A cut-short download: one of four records.
+        String cut = "plate,state\n6SHR001,CA\n";
+        Api.Response shrink = HotlistFixtures.upload(api, port, path, admin, "shr.csv", cut);
+        assertThat(shrink.status()).as(shrink.body()).isEqualTo(409);
+        assertThat(shrink.json().get("type").asString()).isEqualTo("urn:platewatch:problem:hotlist-shrink-unconfirmed");
+        assertThat(shrink.json().get("detail").asString()).contains("from 4 to 1").contains("confirmShrink=true");
+        assertThat(matcher.match("6SHR004", "CA")).hasSize(1);
+        assertThat(rejectedImports(id)).isEqualTo(2);
+        assertThat(rejectionsAudited(id)).isEqualTo(2);
+        assertThat(api.get("/api/v1/hotlists/" + id, officer).json().get("entries").asLong()).isEqualTo(4);
+
+        Api.Response confirmed = HotlistFixtures.upload(api, port, path + "?confirmShrink=true", admin, "shr.csv",
+                cut);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(matcher.match("6SHR004", "CA")).isEmpty();
+        assertThat(matcher.match("6SHR001", "CA")).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'hotlist.imported' AND subject = ? "
+                + "AND terms LIKE '%confirmShrink=true%'").param("hotlist:" + id).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theScheduledFetchShrinksNoListByMuchAndSkipsFilesStillBeingWritten(@TempDir Path dir) throws Exception {
+        long id = HotlistFixtures.designate(api, admin, "dir", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
+        Path file = dir.resolve("dir.csv");
+        Files.writeString(file, "plate,state\n7DIR001,CA\n7DIR002,CA\n7DIR003,CA\n");
+        // Modified just now: it may still be being written, so it is not taken.
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(clock.instant()));
+        fetcher.fetchAll();
+        assertThat(matcher.match("7DIR001", "CA")).isEmpty();
+        ((MutableClock) clock).advance(Duration.ofMinutes(2));
+        fetcher.fetchAll();
+        assertThat(matcher.match("7DIR001", "CA")).hasSize(1);
+
+        Files.writeString(file, "plate,state\n7DIR001,CA\n");
+        settled(file);
+        fetcher.fetchAll();
+        assertThat(matcher.match("7DIR003", "CA")).hasSize(1);
+        assertThat(api.get("/api/v1/hotlists/" + id, officer).json().get("lastError").asString())
+                .contains("from 3 to 1");
     }
 
     /** Lists designated by other tests of this class without a successful import would read as stale. */

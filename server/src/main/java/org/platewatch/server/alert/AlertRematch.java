@@ -1,0 +1,126 @@
+package org.platewatch.server.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.platewatch.plate.hotlist.HotlistMatch;
+import org.platewatch.plate.hotlist.MatchKind;
+import org.platewatch.server.hotlist.Hotlist;
+import org.platewatch.server.hotlist.HotlistEntryView;
+import org.platewatch.server.hotlist.HotlistMatcher;
+import org.platewatch.server.hotlist.Hotlists;
+import org.platewatch.server.ingest.Device;
+import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.reads.DetectionSource;
+import org.platewatch.server.reads.NewDetection;
+import org.platewatch.server.reads.VehicleDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The safety net of the match step: {@link AlertRaiser} runs after the reads committed, so a failure
+ * there (a database hiccup, a restart) would lose the hit for good. Every
+ * {@code platewatch.alert.rematch-interval} the reads received in the last {@code rematch-window} are
+ * matched again, and a match that has no alert yet is raised through the same path (idempotent: one
+ * alert per read and entry). Only entries already in force when the read arrived count, so a list
+ * imported later does not raise alerts on earlier reads. Reads uploaded more than a day after
+ * capture are not looked at (the query stays on the recent partitions).
+ */
+@Component
+class AlertRematch {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertRematch.class);
+
+    private final JdbcClient jdbc;
+    private final HotlistMatcher matcher;
+    private final Hotlists hotlists;
+    private final DeviceRegistry devices;
+    private final AlertRaiser raiser;
+    private final AlertProperties properties;
+    private final Clock clock;
+
+    AlertRematch(JdbcClient jdbc, HotlistMatcher matcher, Hotlists hotlists, DeviceRegistry devices,
+            AlertRaiser raiser, AlertProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.matcher = matcher;
+        this.hotlists = hotlists;
+        this.devices = devices;
+        this.raiser = raiser;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private record RecentRead(NewDetection read, UUID deviceId, Instant receivedAt) {
+    }
+
+    /** Raises the alerts the match step missed; returns how many. */
+    @Scheduled(fixedDelayString = "${platewatch.alert.rematch-interval:2m}",
+            initialDelayString = "${platewatch.alert.rematch-interval:2m}")
+    int rematch() {
+        Instant since = clock.instant().minus(properties.rematchWindow());
+        int raised = 0;
+        try {
+            Set<String> alerted = new HashSet<>(jdbc.sql(
+                            "SELECT read_id::text || ':' || entry_id FROM alerts WHERE raised_at >= ?")
+                    .param(java.sql.Timestamp.from(since.minus(Duration.ofDays(1)))).query(String.class).list());
+            for (RecentRead r : recentReads(since)) {
+                for (HotlistMatch match : matcher.match(r.read().plate(), r.read().state())) {
+                    if (alerted.contains(r.read().readId() + ":" + match.entry().id())
+                            || !inForceWhenReceived(match, r.receivedAt())) {
+                        continue;
+                    }
+                    Optional<Device> device = devices.find(r.deviceId());
+                    if (device.isPresent() && raiser.raise(device.get(), r.read(), match)) {
+                        raised++;
+                        log.warn("Alert for read {} on hot-list entry {} raised by the re-match: the match step "
+                                + "had missed it", r.read().readId(), match.entry().id());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Alert re-match failed ({}); it runs again in {}", e.getClass().getSimpleName(),
+                    properties.rematchInterval());
+        }
+        return raised;
+    }
+
+    private boolean inForceWhenReceived(HotlistMatch match, Instant receivedAt) {
+        Optional<HotlistEntryView> entry = hotlists.entry(match.entry().id());
+        if (entry.isEmpty()) {
+            return false;
+        }
+        Instant since = "custom".equals(entry.get().list()) ? entry.get().approvedAt()
+                : hotlists.find(entry.get().hotlistId()).map(Hotlist::loadedAt).orElse(null);
+        return since != null && !since.isAfter(receivedAt);
+    }
+
+    private List<RecentRead> recentReads(Instant since) {
+        // The reads feature owns this table; the alert feature reads it only for this safety net.
+        return jdbc.sql("""
+                        SELECT read_id, device_id, plate, state, confidence, captured_at, received_at,
+                               location[0] AS longitude, location[1] AS latitude, heading_degrees,
+                               vehicle_make, vehicle_model, vehicle_color, vehicle_type, source
+                        FROM detections
+                        WHERE received_at >= ? AND captured_at >= ?
+                        """)
+                .params(java.sql.Timestamp.from(since), java.sql.Timestamp.from(since.minus(Duration.ofDays(1))))
+                .query((rs, n) -> new RecentRead(new NewDetection(rs.getObject("read_id", UUID.class),
+                        rs.getString("plate"), rs.getString("state"), rs.getDouble("confidence"),
+                        rs.getTimestamp("captured_at").toInstant(), rs.getDouble("latitude"),
+                        rs.getDouble("longitude"), (Double) (rs.getObject("heading_degrees") == null ? null
+                                : rs.getDouble("heading_degrees")),
+                        new VehicleDescription(rs.getString("vehicle_make"), rs.getString("vehicle_model"),
+                                rs.getString("vehicle_color"), rs.getString("vehicle_type")),
+                        DetectionSource.valueOf(rs.getString("source"))),
+                        rs.getObject("device_id", UUID.class), rs.getTimestamp("received_at").toInstant()))
+                .list();
+    }
+}
