@@ -16,9 +16,8 @@ import org.platewatch.server.hotlist.HotlistMatcher;
 import org.platewatch.server.hotlist.Hotlists;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.DeviceRegistry;
-import org.platewatch.server.reads.DetectionSource;
+import org.platewatch.server.reads.DetectionStore;
 import org.platewatch.server.reads.NewDetection;
-import org.platewatch.server.reads.VehicleDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,9 +45,10 @@ class AlertRematch {
     private final AlertRaiser raiser;
     private final AlertProperties properties;
     private final Clock clock;
+    private final DetectionStore detections;
 
     AlertRematch(JdbcClient jdbc, HotlistMatcher matcher, Hotlists hotlists, DeviceRegistry devices,
-            AlertRaiser raiser, AlertProperties properties, Clock clock) {
+            AlertRaiser raiser, AlertProperties properties, Clock clock, DetectionStore detections) {
         this.jdbc = jdbc;
         this.matcher = matcher;
         this.hotlists = hotlists;
@@ -56,6 +56,7 @@ class AlertRematch {
         this.raiser = raiser;
         this.properties = properties;
         this.clock = clock;
+        this.detections = detections;
     }
 
     private record RecentRead(NewDetection read, UUID deviceId, Instant receivedAt) {
@@ -103,24 +104,7 @@ class AlertRematch {
     }
 
     private List<RecentRead> recentReads(Instant since) {
-        // The reads feature owns this table; the alert feature reads it only for this safety net.
-        return jdbc.sql("""
-                        SELECT read_id, device_id, plate, state, confidence, captured_at, received_at,
-                               location[0] AS longitude, location[1] AS latitude, heading_degrees,
-                               vehicle_make, vehicle_model, vehicle_color, vehicle_type, source
-                        FROM detections
-                        WHERE received_at >= ? AND captured_at >= ?
-                        """)
-                .params(java.sql.Timestamp.from(since), java.sql.Timestamp.from(since.minus(Duration.ofDays(1))))
-                .query((rs, n) -> new RecentRead(new NewDetection(rs.getObject("read_id", UUID.class),
-                        rs.getString("plate"), rs.getString("state"), rs.getDouble("confidence"),
-                        rs.getTimestamp("captured_at").toInstant(), rs.getDouble("latitude"),
-                        rs.getDouble("longitude"), (Double) (rs.getObject("heading_degrees") == null ? null
-                                : rs.getDouble("heading_degrees")),
-                        new VehicleDescription(rs.getString("vehicle_make"), rs.getString("vehicle_model"),
-                                rs.getString("vehicle_color"), rs.getString("vehicle_type")),
-                        DetectionSource.valueOf(rs.getString("source"))),
-                        rs.getObject("device_id", UUID.class), rs.getTimestamp("received_at").toInstant()))
-                .list();
+        return detections.receivedSince(since).stream()
+                .map(r -> new RecentRead(r.detection(), r.deviceId(), r.receivedAt())).toList();
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +112,35 @@ public class DetectionStore {
                         """)
                 .param("sha", sha256).param("readId", readId).update();
         return ImageAttachment.ATTACHED;
+    }
+
+    /**
+     * The detections received since the given time (captured at most a day before it), for the
+     * alert feature's safety net that re-matches recent reads.
+     */
+    public List<ReceivedDetection> receivedSince(Instant since) {
+        return jdbc.sql("""
+                        SELECT read_id, device_id, plate, state, confidence, captured_at, received_at,
+                               location[0] AS longitude, location[1] AS latitude, heading_degrees,
+                               vehicle_make, vehicle_model, vehicle_color, vehicle_type, source
+                        FROM detections
+                        WHERE received_at >= ? AND captured_at >= ?
+                        """)
+                .params(Timestamp.from(since), Timestamp.from(since.minus(java.time.Duration.ofDays(1))))
+                .query((rs, n) -> new ReceivedDetection(new NewDetection(rs.getObject("read_id", UUID.class),
+                        rs.getString("plate"), rs.getString("state"), rs.getDouble("confidence"),
+                        rs.getTimestamp("captured_at").toInstant(), rs.getDouble("latitude"),
+                        rs.getDouble("longitude"), rs.getObject("heading_degrees") == null ? null
+                                : rs.getDouble("heading_degrees"),
+                        new VehicleDescription(rs.getString("vehicle_make"), rs.getString("vehicle_model"),
+                                rs.getString("vehicle_color"), rs.getString("vehicle_type")),
+                        DetectionSource.valueOf(rs.getString("source"))),
+                        rs.getObject("device_id", UUID.class), rs.getTimestamp("received_at").toInstant()))
+                .list();
+    }
+
+    /** A stored detection with the device that sent it and when it arrived. */
+    public record ReceivedDetection(NewDetection detection, UUID deviceId, Instant receivedAt) {
     }
 
     /** What became of an image upload. */
