@@ -12,7 +12,10 @@ import java.time.format.DateTimeParseException;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
  * Reading the access log: auditors and administrators only. The check is the authority
  * {@code PERMISSION_READ_AUDIT}, which the users feature grants from its one role-to-permission map
  * (this package cannot ask users.MemberAccess: users writes to the audit log, and the package graph
- * stays acyclic). Each read and export is itself audited, in the same transaction as the read.
+ * stays acyclic). Each read and export is itself audited.
+ *
+ * <p>Recording takes the audit-chain lock until its transaction ends, which stalls every audited
+ * action in the system. So the lock is never held while bytes go to a client: the listing is read and
+ * recorded in one short transaction and serialised after it committed; the export commits its
+ * {@code audit.exported} record in a transaction of its own before the first byte, then streams from
+ * a separate read-only transaction that never takes the lock, however slowly the client reads.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -36,7 +45,16 @@ class AuditController {
     private final DepartmentProfile profile;
     private final Clock clock;
 
-    AuditController(AuditTrail trail, AuditLog audit, AuditChain chain, DepartmentProfile profile, Clock clock) {
+    private final TransactionTemplate recording;
+    private final TransactionTemplate reading;
+
+    AuditController(AuditTrail trail, AuditLog audit, AuditChain chain, DepartmentProfile profile, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.recording = new TransactionTemplate(transactions);
+        this.recording.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reading.setReadOnly(true);
         this.trail = trail;
         this.audit = audit;
         this.chain = chain;
@@ -65,7 +83,6 @@ class AuditController {
 
     @GetMapping("/events.csv")
     @PreAuthorize("hasAuthority('PERMISSION_READ_AUDIT')")
-    @Transactional
     void export(@RequestParam(required = false) String user, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String action,
             HttpServletResponse response) {
@@ -73,15 +90,23 @@ class AuditController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-events.csv\"");
-        // Recorded before a byte is sent: if the audit write fails, nothing is exported.
-        long count = trail.count(filter);
-        audit.record(new AuditEvent("audit.exported", "audit_events", filter.describe(), null, null,
-                (int) Math.min(count, Integer.MAX_VALUE)));
+        // Recorded and committed before a byte is sent: if the audit write fails, nothing is exported. The
+        // chain lock ends with this transaction, so a slow download cannot hold up other audited actions.
+        recording.executeWithoutResult(status -> {
+            long count = trail.count(filter);
+            audit.record(new AuditEvent("audit.exported", "audit_events", filter.describe(), null, null,
+                    (int) Math.min(count, Integer.MAX_VALUE)));
+        });
+        reading.executeWithoutResult(status -> stream(filter, response));
+    }
+
+    /** Writes the CSV from a read-only transaction: it sees the committed audit.exported row and takes no lock. */
+    private void stream(AuditTrail.Filter filter, HttpServletResponse response) {
         try {
             PrintWriter out = response.getWriter();
             out.print(Csv.row("id", "occurred_at", "username", "full_name", "action", "subject", "terms", "purpose",
                     "case_number", "result_count", "client_address", "hash"));
-            // Read in the same transaction: the export shows its own audit.exported row when the filters match it.
+            // The audit.exported row committed above: the export shows it when the filters match it.
             trail.forEach(filter, e -> out.print(Csv.row(String.valueOf(e.id()), e.occurredAt().toString(),
                     e.username(), e.fullName(), e.action(), e.subject(), e.terms(), e.purpose(), e.caseNumber(),
                     e.resultCount() == null ? null : e.resultCount().toString(), e.clientAddress(), e.hash())));
