@@ -433,6 +433,26 @@ public class UserAccounts {
         return false;
     }
 
+    /**
+     * A sign-in for an account that does not exist: audited once per client address per throttle window
+     * (the rest are counted in memory), so anyone on the network cannot fill the log or hold the chain lock.
+     *
+     * @param unrecordedBefore such attempts from the address in its previous window that were not audited
+     */
+    @Transactional
+    public void recordUnknownAccountSignIn(String username, int unrecordedBefore, Duration window) {
+        audit.record(new Actor("anonymous", "Unknown account"), AuditEvent.of("user.sign-in-failed",
+                "user:" + abbreviate(username)).withTerms("reason=no-such-account" + (unrecordedBefore > 0
+                        ? ", further-unknown-accounts-in-previous-" + window + "=" + unrecordedBefore : "")));
+    }
+
+    /** A client address or user name reached the sign-in throttle: further attempts are refused unchecked. */
+    @Transactional
+    public void recordSignInThrottled(String subject, Duration window) {
+        audit.record(new Actor("anonymous", "Unknown account"), AuditEvent.of("user.sign-in-throttled",
+                abbreviate(subject)).withTerms("refused-unchecked-for-up-to=" + window));
+    }
+
     /** Records a refused sign-in that is not a wrong credential (locked or disabled account). */
     @Transactional
     public void recordRefusedSignIn(UserAccount account, String reason) {
