@@ -30,14 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>Recording takes the audit-chain lock until its transaction ends, which stalls every audited
  * action in the system. So the lock is never held while bytes go to a client: the listing is read and
  * recorded in one short transaction and serialised after it committed; the export commits its
- * {@code audit.exported} record in a transaction of its own before the first byte, then streams from
- * a separate read-only transaction that never takes the lock, however slowly the client reads.
+ * {@code audit.exported} record in a transaction of its own before the first byte, then streams in
+ * batches of short queries that hold neither the lock nor a connection while the client reads.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
     static final int MAX_PAGE_SIZE = 500;
+    /** Rows the export reads per query. */
+    static final int EXPORT_BATCH = 1000;
 
     private final AuditTrail trail;
     private final AuditLog audit;
@@ -46,15 +48,11 @@ class AuditController {
     private final Clock clock;
 
     private final TransactionTemplate recording;
-    private final TransactionTemplate reading;
 
     AuditController(AuditTrail trail, AuditLog audit, AuditChain chain, DepartmentProfile profile, Clock clock,
             PlatformTransactionManager transactions) {
         this.recording = new TransactionTemplate(transactions);
         this.recording.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.reading = new TransactionTemplate(transactions);
-        this.reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.reading.setReadOnly(true);
         this.trail = trail;
         this.audit = audit;
         this.chain = chain;
@@ -92,23 +90,27 @@ class AuditController {
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-events.csv\"");
         // Recorded and committed before a byte is sent: if the audit write fails, nothing is exported. The
         // chain lock ends with this transaction, so a slow download cannot hold up other audited actions.
-        recording.executeWithoutResult(status -> {
+        Long upTo = recording.execute(status -> {
             long count = trail.count(filter);
             audit.record(new AuditEvent("audit.exported", "audit_events", filter.describe(), null, null,
                     (int) Math.min(count, Integer.MAX_VALUE)));
+            return trail.lastId(); // our own record: the chain lock is still held
         });
-        reading.executeWithoutResult(status -> stream(filter, response));
+        stream(filter, upTo, response);
     }
 
-    /** Writes the CSV from a read-only transaction: it sees the committed audit.exported row and takes no lock. */
-    private void stream(AuditTrail.Filter filter, HttpServletResponse response) {
+    /**
+     * Writes the CSV in batches of short queries, each outside any transaction: no lock, and no pooled
+     * connection held while the client reads slowly. The rows end at the audit.exported record.
+     */
+    private void stream(AuditTrail.Filter filter, long upTo, HttpServletResponse response) {
         try {
             PrintWriter out = response.getWriter();
             out.print(Csv.row("id", "occurred_at", "username", "full_name", "action", "subject", "terms", "purpose",
                     "case_number", "result_count", "client_address", "hash"));
             // The audit.exported row committed above: the export shows it when the filters match it.
-            trail.forEach(filter, e -> out.print(Csv.row(String.valueOf(e.id()), e.occurredAt().toString(),
-                    e.username(), e.fullName(), e.action(), e.subject(), e.terms(), e.purpose(), e.caseNumber(),
+            trail.forEach(filter, upTo, EXPORT_BATCH, e -> out.print(Csv.row(String.valueOf(e.id()),
+                    e.occurredAt().toString(), e.username(), e.fullName(), e.action(), e.subject(), e.terms(), e.purpose(), e.caseNumber(),
                     e.resultCount() == null ? null : e.resultCount().toString(), e.clientAddress(), e.hash())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A CSV export that a client reads slowly (or not at all) must not hold the audit-chain lock: every
- * audited action in the system waits on that lock. Its own class: it fills the log with bulk rows whose
+ * A CSV export that a client reads slowly (or not at all) must not hold the audit-chain lock (every
+ * audited action in the system waits on it), nor a pooled connection in an open transaction. Its own class: it fills the log with bulk rows whose
  * hashes are not a chain, so no chain verification runs against this database.
  */
 @PlatewatchServerTest
@@ -65,6 +65,10 @@ class AuditExportLockTest {
             assertThat(new String(first, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
             assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'audit.exported'")
                     .query(Long.class).single()).as("recorded and committed before the first byte").isEqualTo(1);
+
+            assertThat(jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    + "AND state LIKE 'idle in transaction%'").query(Long.class).single())
+                    .as("no connection is held in a transaction while the client stalls").isZero();
 
             // Meanwhile an administrator records training: an audited action that needs the chain lock.
             Api api = new Api(port);
