@@ -12,7 +12,10 @@ import java.time.format.DateTimeParseException;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,13 +25,21 @@ import org.springframework.web.bind.annotation.RestController;
  * Reading the access log: auditors and administrators only. The check is the authority
  * {@code PERMISSION_READ_AUDIT}, which the users feature grants from its one role-to-permission map
  * (this package cannot ask users.MemberAccess: users writes to the audit log, and the package graph
- * stays acyclic). Each read and export is itself audited, in the same transaction as the read.
+ * stays acyclic). Each read and export is itself audited.
+ *
+ * <p>Recording takes the audit-chain lock until its transaction ends, which stalls every audited
+ * action in the system. So the lock is never held while bytes go to a client: the listing is read and
+ * recorded in one short transaction and serialised after it committed; the export commits its
+ * {@code audit.exported} record in a transaction of its own before the first byte, then streams in
+ * batches of short queries that hold neither the lock nor a connection while the client reads.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
     static final int MAX_PAGE_SIZE = 500;
+    /** Rows the export reads per query. */
+    static final int EXPORT_BATCH = 1000;
 
     private final AuditTrail trail;
     private final AuditLog audit;
@@ -36,7 +47,12 @@ class AuditController {
     private final DepartmentProfile profile;
     private final Clock clock;
 
-    AuditController(AuditTrail trail, AuditLog audit, AuditChain chain, DepartmentProfile profile, Clock clock) {
+    private final TransactionTemplate recording;
+
+    AuditController(AuditTrail trail, AuditLog audit, AuditChain chain, DepartmentProfile profile, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.recording = new TransactionTemplate(transactions);
+        this.recording.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.trail = trail;
         this.audit = audit;
         this.chain = chain;
@@ -65,7 +81,6 @@ class AuditController {
 
     @GetMapping("/events.csv")
     @PreAuthorize("hasAuthority('PERMISSION_READ_AUDIT')")
-    @Transactional
     void export(@RequestParam(required = false) String user, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String action,
             HttpServletResponse response) {
@@ -73,17 +88,29 @@ class AuditController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-events.csv\"");
-        // Recorded before a byte is sent: if the audit write fails, nothing is exported.
-        long count = trail.count(filter);
-        audit.record(new AuditEvent("audit.exported", "audit_events", filter.describe(), null, null,
-                (int) Math.min(count, Integer.MAX_VALUE)));
+        // Recorded and committed before a byte is sent: if the audit write fails, nothing is exported. The
+        // chain lock ends with this transaction, so a slow download cannot hold up other audited actions.
+        Long upTo = recording.execute(status -> {
+            long count = trail.count(filter);
+            audit.record(new AuditEvent("audit.exported", "audit_events", filter.describe(), null, null,
+                    (int) Math.min(count, Integer.MAX_VALUE)));
+            return trail.lastId(); // our own record: the chain lock is still held
+        });
+        stream(filter, upTo, response);
+    }
+
+    /**
+     * Writes the CSV in batches of short queries, each outside any transaction: no lock, and no pooled
+     * connection held while the client reads slowly. The rows end at the audit.exported record.
+     */
+    private void stream(AuditTrail.Filter filter, long upTo, HttpServletResponse response) {
         try {
             PrintWriter out = response.getWriter();
             out.print(Csv.row("id", "occurred_at", "username", "full_name", "action", "subject", "terms", "purpose",
                     "case_number", "result_count", "client_address", "hash"));
-            // Read in the same transaction: the export shows its own audit.exported row when the filters match it.
-            trail.forEach(filter, e -> out.print(Csv.row(String.valueOf(e.id()), e.occurredAt().toString(),
-                    e.username(), e.fullName(), e.action(), e.subject(), e.terms(), e.purpose(), e.caseNumber(),
+            // The audit.exported row committed above: the export shows it when the filters match it.
+            trail.forEach(filter, upTo, EXPORT_BATCH, e -> out.print(Csv.row(String.valueOf(e.id()),
+                    e.occurredAt().toString(), e.username(), e.fullName(), e.action(), e.subject(), e.terms(), e.purpose(), e.caseNumber(),
                     e.resultCount() == null ? null : e.resultCount().toString(), e.clientAddress(), e.hash())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

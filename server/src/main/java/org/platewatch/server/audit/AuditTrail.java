@@ -37,15 +37,36 @@ class AuditTrail {
                 .query(Long.class).single();
     }
 
-    /** Every matching event, oldest first, one at a time (the CSV export streams them). */
-    int forEach(Filter filter, Consumer<StoredEvent> each) {
+    /**
+     * Every matching event with an id up to {@code upToId}, oldest first, read {@code batch} rows per
+     * query. Each query is its own short statement, so no connection or transaction is held while
+     * {@code each} writes to a slow client. The log is append-only and ids are handed out under the
+     * chain lock, so bounding by an id taken when the export was recorded gives a consistent snapshot.
+     */
+    int forEach(Filter filter, long upToId, int batch, Consumer<StoredEvent> each) {
         Where where = where(filter);
-        int[] n = {0};
-        jdbc.sql(SELECT + where.sql() + " ORDER BY id").params(where.params()).query(rs -> {
-            each.accept(map(rs, n[0]));
-            n[0]++;
-        });
-        return n[0];
+        String sql = SELECT + (where.sql().isEmpty() ? " WHERE" : where.sql() + " AND")
+                + " id > ? AND id <= ? ORDER BY id LIMIT ?";
+        long after = 0;
+        int n = 0;
+        while (true) {
+            List<Object> params = new ArrayList<>(where.params());
+            params.add(after);
+            params.add(upToId);
+            params.add(batch);
+            List<StoredEvent> rows = jdbc.sql(sql).params(params).query(AuditTrail::map).list();
+            rows.forEach(each);
+            n += rows.size();
+            if (rows.size() < batch) {
+                return n;
+            }
+            after = rows.get(rows.size() - 1).id();
+        }
+    }
+
+    /** The newest record's id (0 when the log is empty); inside the recording transaction, that record's. */
+    long lastId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_events").query(Long.class).single();
     }
 
     private static final String SELECT = """

@@ -73,28 +73,35 @@ class AccountPageController extends UsersConsoleController {
 
     /** Replaces the member's TOTP secret; the new URI is on this response only. */
     @PostMapping("/account/second-factor")
-    String secondFactor(Model model) {
+    String secondFactor(@RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model) {
         UserAccount me = access.requireMember();
-        model.addAttribute("otpauthUri", accounts.enrolSecondFactor(me.username(), me.actor()));
-        page(me, model, Map.of(), Map.of());
+        try {
+            model.addAttribute("otpauthUri", accounts.enrolOwnSecondFactor(me.username(), currentPassword, code));
+            page(me, model, Map.of(), Map.of());
+        } catch (ProblemException e) {
+            response.setStatus(e.type() == MemberAccess.ACCOUNT_LOCKED ? 403 : 422);
+            page(me, model, Map.of(), Map.of());
+            model.addAttribute("secondFactorErrors", FormErrors.of(e, "currentPassword"));
+        }
         return "users/account";
     }
 
     @PostMapping("/account/tokens")
     String issueToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String days,
+            @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String code,
             HttpServletResponse response, Model model) {
         UserAccount me = access.requireMember();
         Map<String, String> form = Map.of("name", name.strip(), "days", days.strip());
         try {
             String tokenName = name.isBlank() ? "personal token" : name.strip();
-            UserAccounts.IssuedToken token = days.isBlank()
-                    ? accounts.issueToken(me.username(), tokenName, me.actor())
-                    : accounts.issueToken(me.username(), tokenName, Duration.ofDays(days(days)), me.actor());
+            UserAccounts.IssuedToken token = accounts.issueOwnToken(me.username(), tokenName,
+                    days.isBlank() ? null : Duration.ofDays(days(days)), currentPassword, code);
             model.addAttribute("issued", token);
             model.addAttribute("issuedExpires", time(token.expiresAt(), zone));
             page(me, model, Map.of(), Map.of());
         } catch (ProblemException e) {
-            response.setStatus(422);
+            response.setStatus(e.type() == MemberAccess.ACCOUNT_LOCKED ? 403 : 422);
             Map<String, String> errors = FormErrors.of(e, "name");
             if (errors.containsKey("expiresInDays")) {
                 errors = Map.of("days", errors.get("expiresInDays"));
@@ -125,6 +132,7 @@ class AccountPageController extends UsersConsoleController {
         model.addAttribute("tokens", tokens);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("secondFactorErrors", Map.of());
     }
 
     private static long days(String value) {

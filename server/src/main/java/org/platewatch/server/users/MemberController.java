@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.platform.ProblemType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,10 +20,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What every member may do with their own account: read it, re-enrol the second factor, manage API tokens. */
+/**
+ * What every member may do with their own account: read it, re-enrol the second factor, manage API tokens.
+ *
+ * <p>Issuing a token and replacing the second factor need a signed-in session and, in the body, the current
+ * password and a current TOTP code: a leaked personal token must not mint lasting access or lock the holder
+ * out, and neither may a session left open.
+ */
 @RestController
 @RequestMapping("/api/v1/users/me")
 class MemberController {
+
+    /** The action needs the holder at a console session, not a personal API token. */
+    static final ProblemType SESSION_REQUIRED = new ProblemType("session-required",
+            "A personal API token cannot do this; sign in to the console", HttpStatus.FORBIDDEN);
 
     private final UserAccounts accounts;
     private final MemberAccess access;
@@ -61,19 +75,19 @@ class MemberController {
 
     /** Replaces the member's TOTP secret; the otpauth:// URI is returned this once. */
     @PostMapping("/second-factor")
-    Map<String, String> enrolSecondFactor() {
-        UserAccount me = access.requireMember();
-        return Map.of("otpauthUri", accounts.enrolSecondFactor(me.username(), me.actor()));
+    Map<String, String> enrolSecondFactor(@RequestBody(required = false) Confirmation request) {
+        UserAccount me = requireSession("A personal API token cannot replace the second factor");
+        Confirmation r = request == null ? new Confirmation(null, null) : request;
+        return Map.of("otpauthUri", accounts.enrolOwnSecondFactor(me.username(), r.currentPassword(), r.code()));
     }
 
     @PostMapping("/tokens")
     ResponseEntity<UserAccounts.IssuedToken> issueToken(@RequestBody(required = false) NewToken request) {
-        UserAccount me = access.requireMember();
-        NewToken r = request == null ? new NewToken(null, null) : request;
+        UserAccount me = requireSession("A personal API token cannot issue tokens");
+        NewToken r = request == null ? new NewToken(null, null, null, null) : request;
         String name = r.name() == null || r.name().isBlank() ? "personal token" : r.name().trim();
-        UserAccounts.IssuedToken token = r.expiresInDays() == null
-                ? accounts.issueToken(me.username(), name, me.actor())
-                : accounts.issueToken(me.username(), name, Duration.ofDays(r.expiresInDays()), me.actor());
+        UserAccounts.IssuedToken token = accounts.issueOwnToken(me.username(), name,
+                r.expiresInDays() == null ? null : Duration.ofDays(r.expiresInDays()), r.currentPassword(), r.code());
         return ResponseEntity.created(URI.create("/api/v1/users/me/tokens/" + token.id())).body(token);
     }
 
@@ -89,7 +103,20 @@ class MemberController {
         return ResponseEntity.noContent().build();
     }
 
-    record NewToken(String name, Integer expiresInDays) {
+    /** The member at a console session (a personal token's principal is the bare account, a session's is not). */
+    private UserAccount requireSession(String detail) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof SignedInMember)) {
+            throw new ProblemException(SESSION_REQUIRED, detail + "; sign in to the console and confirm with your "
+                    + "password and authenticator code");
+        }
+        return access.requireMember();
+    }
+
+    record NewToken(String name, Integer expiresInDays, String currentPassword, String code) {
+    }
+
+    record Confirmation(String currentPassword, String code) {
     }
 
     record PasswordChange(String currentPassword, String newPassword) {

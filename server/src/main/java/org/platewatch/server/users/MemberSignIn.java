@@ -10,6 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,19 +20,29 @@ import org.springframework.stereotype.Component;
  *
  * <p>The refusal never says which part was wrong, so the form cannot be used to guess passwords
  * and codes separately.
+ *
+ * <p>A {@link SignInThrottle} stands in front: after too many failures from one client address or for
+ * one user name within the window, attempts are refused before any check, database read or audit
+ * write. Attempts for accounts that do not exist are audited once per address per window.
  */
 @Component
 class MemberSignIn implements AuthenticationProvider {
 
     private static final String GENERIC = "User name, password or code is not right";
+    private static final String THROTTLED = "Too many failed sign-ins; wait a few minutes and try again";
+    /** Longer user names are cut for the throttle's key (none is valid: at most 40 characters). */
+    private static final int MAX_KEY = 64;
 
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
     private final SecondFactor secondFactor;
     /** A hash of a random password: checked against when the account does not exist, so both take as long. */
     private final String dummyHash;
+    private final SignInThrottle throttle;
 
-    MemberSignIn(UserAccounts accounts, PasswordEncoder passwords, SecondFactor secondFactor) {
+    MemberSignIn(UserAccounts accounts, PasswordEncoder passwords, SecondFactor secondFactor,
+            java.time.Clock clock, UsersProperties settings) {
+        this.throttle = new SignInThrottle(clock, settings.signInThrottle());
         this.accounts = accounts;
         this.passwords = passwords;
         this.secondFactor = secondFactor;
@@ -45,36 +56,50 @@ class MemberSignIn implements AuthenticationProvider {
                 : authentication.getName().trim().toLowerCase(java.util.Locale.ROOT);
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String code = authentication.getDetails() instanceof SignInDetails d ? d.code() : null;
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails w
+                && w.getRemoteAddress() != null ? w.getRemoteAddress() : "unknown";
+        String key = username.length() > MAX_KEY ? username.substring(0, MAX_KEY) : username;
 
+        if (throttle.refuses(address, key)) {
+            // Nothing checked, read or written. The generic refusal: the console says "sign-in failed".
+            throw new BadCredentialsException(THROTTLED);
+        }
         Optional<UserAccount> found = accounts.findByUsername(username);
         Optional<UserAccounts.SignInRecord> record = accounts.signInRecord(username);
         if (found.isEmpty() || record.isEmpty()) {
             passwords.matches(password, dummyHash); // the same work as for a real account
-            accounts.recordFailedSignIn(username, "no-such-account");
+            int unrecorded = throttle.unknownAccount(address);
+            if (unrecorded >= 0) {
+                accounts.recordUnknownAccountSignIn(username, unrecorded, throttle.window());
+            }
+            counted(address, key);
             throw new BadCredentialsException(GENERIC);
         }
         UserAccount account = found.get();
         if (account.locked()) {
+            counted(address, key);
             accounts.recordRefusedSignIn(account, "locked");
             throw new LockedException("The account is locked; ask the ALPR administrator to unlock it");
         }
         if (!account.enabled()) {
+            counted(address, key);
             accounts.recordRefusedSignIn(account, "disabled");
             throw new DisabledException("The account is disabled");
         }
         if (!passwords.matches(password, record.get().passwordHash())) {
-            fail(username, "wrong-password");
+            fail(address, key, username, "wrong-password");
         }
         OptionalLong step = OptionalLong.empty();
         if (secondFactor.required()) {
             step = secondFactor.matchingStep(record.get().totpSecret(), code);
             if (step.isEmpty()) {
-                fail(username, code == null || code.isEmpty() ? "missing-code" : "wrong-code");
+                fail(address, key, username, code == null || code.isEmpty() ? "missing-code" : "wrong-code");
             }
         }
         if (!accounts.recordSignIn(username, step)) {
-            fail(username, "replayed-code");
+            fail(address, key, username, "replayed-code");
         }
+        throttle.succeeded(key);
         SignedInMember member = new SignedInMember(accounts.findByUsername(username).orElseThrow());
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
                 member, null, member.authorities());
@@ -82,7 +107,17 @@ class MemberSignIn implements AuthenticationProvider {
         return result;
     }
 
-    private void fail(String username, String reason) {
+    /** Counts a failure in the throttle; the one that reaches a limit is audited (once per window). */
+    private void counted(String address, String key) {
+        String reached = throttle.failed(address, key);
+        if (reached != null) {
+            accounts.recordSignInThrottled(reached.equals("address") ? "address:" + address : "user:" + key,
+                    throttle.window());
+        }
+    }
+
+    private void fail(String address, String key, String username, String reason) {
+        counted(address, key);
         boolean lockedNow = accounts.recordFailedSignIn(username, reason);
         if (lockedNow) {
             throw new LockedException("Too many failed sign-ins: the account is locked; ask the ALPR administrator");

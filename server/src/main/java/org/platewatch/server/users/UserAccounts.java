@@ -23,8 +23,12 @@ import org.platewatch.server.platform.SecretTokens;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Individual accounts, their training records, second factor, lock-out and personal API tokens.
@@ -34,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
     static final String TOKEN_PREFIX = "pwu_";
+    /** The holder's current password and a fresh TOTP code did not both check out. */
+    static final ProblemType CONFIRMATION_FAILED = new ProblemType("holder-confirmation-failed",
+            "The current password and authenticator code are needed", HttpStatus.FORBIDDEN);
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
     private static final int MAX_TEXT = 200;
     private static final int MIN_PASSWORD = 12;
@@ -54,9 +61,13 @@ public class UserAccounts {
     private final DepartmentProfile profile;
     private final SecondFactor secondFactor;
     private final UsersProperties settings;
+    /** For what must commit even when the caller's transaction is refused (a failed confirmation). */
+    private final TransactionTemplate separately;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock, DepartmentProfile profile,
-            SecondFactor secondFactor, UsersProperties settings) {
+            SecondFactor secondFactor, UsersProperties settings, PlatformTransactionManager transactions) {
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -219,6 +230,13 @@ public class UserAccounts {
         UserAccount account = require(username);
         String hash = signInRecord(username).orElseThrow().passwordHash();
         if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            // Counts towards the lock-out: a leaked token or an open session must not allow password guessing.
+            Boolean lockedNow = separately.execute(status -> recordFailedSignIn(username,
+                    "confirmation-wrong-password"));
+            if (Boolean.TRUE.equals(lockedNow)) {
+                throw new ProblemException(MemberAccess.ACCOUNT_LOCKED,
+                        "Too many failed attempts: the account is locked; ask the ALPR administrator");
+            }
             throw ProblemException.invalid("currentPassword", "is not right");
         }
         if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > MAX_TEXT) {
@@ -309,15 +327,72 @@ public class UserAccounts {
 
     // ---------------------------------------------------------------- second factor and sign-in
 
-    /** Replaces the account's TOTP secret; returns the new otpauth:// URI, shown once. */
+    /**
+     * An administrator replaces another member's TOTP secret (a lost authenticator); returns the new
+     * otpauth:// URI, shown once. Not one's own: that is {@link #enrolOwnSecondFactor}, with the password
+     * and a current code, so that an administrator's token or open session cannot take over the account.
+     */
     @Transactional
     public String enrolSecondFactor(String username, Actor enrolledBy) {
+        if (username.equals(enrolledBy.username())) {
+            throw new ProblemException(ProblemType.CONFLICT, "username", "username: replace your own second factor "
+                    + "on My account (POST /api/v1/users/me/second-factor), with your password and a current code");
+        }
+        return replaceSecondFactor(username, enrolledBy);
+    }
+
+    private String replaceSecondFactor(String username, Actor enrolledBy) {
         UserAccount account = require(username);
         String secret = secondFactor.newSecret();
         jdbc.sql("UPDATE users SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = NULL WHERE id = ?")
                 .params(secret, Timestamp.from(clock.instant()), account.id()).update();
         audit.record(enrolledBy, AuditEvent.of("user.second-factor-enrolled", "user:" + username));
         return secondFactor.uri(username, secret);
+    }
+
+    /**
+     * The member replaces their own TOTP secret, proving they hold the account: current password and a
+     * current code from the authenticator being replaced (a stolen session alone cannot lock the holder out).
+     */
+    @Transactional
+    public String enrolOwnSecondFactor(String username, String currentPassword, String code) {
+        UserAccount account = require(username);
+        confirmHolder(account, currentPassword, code);
+        return replaceSecondFactor(username, account.actor());
+    }
+
+    /**
+     * Checks the current password and a fresh TOTP code (each step is accepted once, as at sign-in) inside
+     * the caller's transaction, so a claimed step is given back when the action is refused. A failure
+     * counts towards the lock-out like a failed sign-in and is recorded in a transaction of its own.
+     */
+    private void confirmHolder(UserAccount account, String currentPassword, String code) {
+        SignInRecord record = signInRecord(account.username()).orElseThrow();
+        String reason = null;
+        if (currentPassword == null || !passwords.matches(currentPassword, record.passwordHash())) {
+            reason = "wrong-password";
+        } else if (secondFactor.required()) {
+            String typed = code == null ? null : code.replace(" ", "").trim();
+            OptionalLong step = secondFactor.matchingStep(record.totpSecret(), typed);
+            if (step.isEmpty()) {
+                reason = typed == null || typed.isEmpty() ? "missing-code" : "wrong-code";
+            } else if (jdbc.sql("UPDATE users SET totp_last_step = ? WHERE id = ? "
+                            + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
+                    .params(step.getAsLong(), account.id(), step.getAsLong()).update() == 0) {
+                reason = "replayed-code";
+            }
+        }
+        if (reason == null) {
+            return;
+        }
+        String why = "confirmation-" + reason;
+        Boolean lockedNow = separately.execute(status -> recordFailedSignIn(account.username(), why));
+        if (Boolean.TRUE.equals(lockedNow)) {
+            throw new ProblemException(MemberAccess.ACCOUNT_LOCKED,
+                    "Too many failed attempts: the account is locked; ask the ALPR administrator");
+        }
+        throw new ProblemException(CONFIRMATION_FAILED, "currentPassword",
+                "currentPassword: the password or the authenticator code is not right");
     }
 
     Optional<SignInRecord> signInRecord(String username) {
@@ -356,6 +431,26 @@ public class UserAccounts {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A sign-in for an account that does not exist: audited once per client address per throttle window
+     * (the rest are counted in memory), so anyone on the network cannot fill the log or hold the chain lock.
+     *
+     * @param unrecordedBefore such attempts from the address in its previous window that were not audited
+     */
+    @Transactional
+    public void recordUnknownAccountSignIn(String username, int unrecordedBefore, Duration window) {
+        audit.record(new Actor("anonymous", "Unknown account"), AuditEvent.of("user.sign-in-failed",
+                "user:" + abbreviate(username)).withTerms("reason=no-such-account" + (unrecordedBefore > 0
+                        ? ", further-unknown-accounts-in-previous-" + window + "=" + unrecordedBefore : "")));
+    }
+
+    /** A client address or user name reached the sign-in throttle: further attempts are refused unchecked. */
+    @Transactional
+    public void recordSignInThrottled(String subject, Duration window) {
+        audit.record(new Actor("anonymous", "Unknown account"), AuditEvent.of("user.sign-in-throttled",
+                abbreviate(subject)).withTerms("refused-unchecked-for-up-to=" + window));
     }
 
     /** Records a refused sign-in that is not a wrong credential (locked or disabled account). */
@@ -399,14 +494,41 @@ public class UserAccounts {
     @Transactional
     public IssuedToken issueToken(String username, String name, Duration lifetime, Actor issuedBy) {
         UserAccount user = require(username);
+        checkTokenRequest(user, name, lifetime);
+        return insertToken(user, name, lifetime, issuedBy);
+    }
+
+    /**
+     * The member issues a token to themself, proving they hold the account with the current password and
+     * a current TOTP code (a session alone is not enough: it would turn a stolen session into lasting access).
+     * The request is checked first, so a typing error does not use up the code.
+     *
+     * @param lifetime null for the default lifetime
+     */
+    @Transactional
+    public IssuedToken issueOwnToken(String username, String name, Duration lifetime, String currentPassword,
+            String code) {
+        UserAccount user = require(username);
+        Duration life = lifetime == null ? settings.tokenLifetime() : lifetime;
+        checkTokenRequest(user, name, life);
+        confirmHolder(user, currentPassword, code);
+        return insertToken(user, name, life, user.actor());
+    }
+
+    private void checkTokenRequest(UserAccount user, String name, Duration lifetime) {
         if (!user.enabled()) {
-            throw new ProblemException(MemberAccess.ACCOUNT_DISABLED, "The account '" + username + "' is disabled");
+            throw new ProblemException(MemberAccess.ACCOUNT_DISABLED,
+                    "The account '" + user.username() + "' is disabled");
         }
         requireText("name", name);
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(settings.maxTokenLifetime()) > 0) {
             throw ProblemException.invalid("expiresInDays",
                     "must be between 1 and " + settings.maxTokenLifetime().toDays() + " days");
         }
+    }
+
+    private IssuedToken insertToken(UserAccount user, String name, Duration lifetime, Actor issuedBy) {
+        String username = user.username();
         String token = SecretTokens.generate(TOKEN_PREFIX);
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenLifetime         how long a personal API token lives when the request names no lifetime
  * @param maxTokenLifetime      the longest lifetime a member may ask for
  * @param totpIssuer            the issuer shown in authenticator apps
+ * @param signInThrottle        how many failed console sign-ins from one client address, or for one user name
+ *                              (existing or not), are answered before further attempts are refused for a while
+ *                              without checking anything (no database, no bcrypt, no audit row)
  */
 @ConfigurationProperties(prefix = "platewatch.users")
 public record UsersProperties(
@@ -22,7 +25,8 @@ public record UsersProperties(
         @DefaultValue("5") int lockAfterFailedSignIns,
         @DefaultValue("90d") Duration tokenLifetime,
         @DefaultValue("365d") Duration maxTokenLifetime,
-        @DefaultValue("Platewatch") String totpIssuer) {
+        @DefaultValue("Platewatch") String totpIssuer,
+        @DefaultValue SignInThrottle signInThrottle) {
 
     public UsersProperties {
         if (lockAfterFailedSignIns < 1) {
@@ -31,6 +35,32 @@ public record UsersProperties(
         if (tokenLifetime.isNegative() || tokenLifetime.isZero() || tokenLifetime.compareTo(maxTokenLifetime) > 0) {
             throw new IllegalArgumentException(
                     "platewatch.users.token-lifetime must be positive and no longer than max-token-lifetime");
+        }
+        if (signInThrottle.perUsername() < lockAfterFailedSignIns) {
+            throw new IllegalArgumentException("platewatch.users.sign-in-throttle.per-username must be at least "
+                    + "lock-after-failed-sign-ins, or an account would never lock");
+        }
+    }
+
+    /**
+     * Failed sign-ins are counted per client address and per user name over a sliding window; a key that
+     * reached its limit is refused until its oldest counted failure leaves the window. The per-name limit
+     * is never below {@code lock-after-failed-sign-ins}, so a real account still locks after that many.
+     *
+     * @param window          how long a failure counts
+     * @param perAddress      failures from one client address within the window before it is refused
+     * @param perUsername     failures for one user name within the window before it is refused
+     */
+    public record SignInThrottle(
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("20") int perAddress,
+            @DefaultValue("10") int perUsername) {
+
+        public SignInThrottle {
+            if (window.isNegative() || window.isZero() || perAddress < 1 || perUsername < 1) {
+                throw new IllegalArgumentException(
+                        "platewatch.users.sign-in-throttle: window must be positive and the limits at least 1");
+            }
         }
     }
 

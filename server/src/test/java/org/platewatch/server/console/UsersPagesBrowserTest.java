@@ -199,8 +199,17 @@ class UsersPagesBrowserTest {
         assertThat(browser.waitForVisible("#days-error").getText()).contains("between 1 and 365");
         assertThat(accounts.tokens(member.username())).isEmpty();
 
+        // a token needs the holder's password and a fresh code, not just the open session
         browser.find("#token-days").clear();
         browser.find("#token-days").sendKeys("30");
+        browser.find("#token-password").sendKeys("not my password");
+        browser.find("#token-code").sendKeys("000000");
+        submit("#token-form button[type=submit]");
+        assertThat(browser.waitForVisible("#token-password-error").getText()).contains("not right");
+        assertThat(accounts.tokens(member.username())).isEmpty();
+
+        browser.find("#token-password").sendKeys(member.password());
+        browser.find("#token-code").sendKeys(member.currentCode());
         submit("#token-form button[type=submit]");
         String token = browser.waitForVisible("#issued-token").getText();
         assertThat(token).startsWith("pwu_");

@@ -43,6 +43,8 @@ class AccessApiTest {
     Clock clock;
     @Autowired
     Environment environment;
+    @Autowired
+    SecondFactor secondFactor;
 
     Api api;
     String suffix;
@@ -297,11 +299,11 @@ class AccessApiTest {
     @Test
     void aMemberIssuesListsAndRevokesTheirOwnTokens() {
         Member me = member("tokens", Role.INVESTIGATOR, 10);
-        Api.Response issued = api.postJson("/api/v1/users/me/tokens", me.token(),
-                "{\"name\":\"laptop\",\"expiresInDays\":7}");
-        assertThat(issued.status()).isEqualTo(201);
-        String token = issued.json().get("token").asString();
-        String id = issued.json().get("id").asString();
+        // Issuing over the API needs a console session and re-authentication (SignInTest); here the service.
+        UserAccounts.IssuedToken issued = accounts.issueToken(me.username(), "laptop", Duration.ofDays(7),
+                me.account().actor());
+        String token = issued.token();
+        String id = issued.id().toString();
         assertThat(token).startsWith("pwu_");
         assertThat(api.get("/api/v1/users/me", token).json().get("username").asString()).isEqualTo(me.username());
 
@@ -311,8 +313,8 @@ class AccessApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM api_tokens WHERE encode(token_sha256, 'escape') LIKE '%pwu_%'")
                 .query(Long.class).single()).isZero();
 
-        Api.Response tooLong = api.postJson("/api/v1/users/me/tokens", me.token(), "{\"expiresInDays\":4000}");
-        assertThat(tooLong.status()).isEqualTo(400);
+        assertThatThrownBy(() -> accounts.issueToken(me.username(), "forever", Duration.ofDays(4000),
+                me.account().actor())).isInstanceOf(ProblemException.class).hasMessageContaining("expiresInDays");
 
         assertThat(send(me.token(), "DELETE", "/api/v1/users/me/tokens/" + id, null).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
@@ -324,17 +326,45 @@ class AccessApiTest {
     }
 
     @Test
-    void reEnrollingTheSecondFactorReturnsANewUriOnce() {
+    void aPersonalTokenCannotIssueTokensOrReplaceTheSecondFactor() {
+        Member me = member("leaked", Role.INVESTIGATOR, 10);
+        String secret = accounts.signInRecord(me.username()).orElseThrow().totpSecret();
+        String code = secondFactor.currentCode(secret);
+        Api.Response mint = api.postJson("/api/v1/users/me/tokens", me.token(),
+                "{\"name\":\"backdoor\",\"currentPassword\":\"correct horse battery\",\"code\":\"" + code + "\"}");
+        assertThat(mint.status()).isEqualTo(403);
+        assertThat(mint.isProblem()).isTrue();
+        assertThat(mint.json().get("type").asString()).isEqualTo("urn:platewatch:problem:session-required");
+        Api.Response enrol = api.postJson("/api/v1/users/me/second-factor", me.token(),
+                "{\"currentPassword\":\"correct horse battery\",\"code\":\"" + code + "\"}");
+        assertThat(enrol.status()).isEqualTo(403);
+        assertThat(enrol.json().get("type").asString()).isEqualTo("urn:platewatch:problem:session-required");
+
+        assertThat(accounts.tokens(me.username())).hasSize(1);
+        assertThat(accounts.signInRecord(me.username()).orElseThrow().totpSecret()).isEqualTo(secret);
+        assertThat(auditCount("user.token-issued", me.username())).isEqualTo(1);
+        assertThat(auditCount("user.second-factor-enrolled", me.username())).isZero();
+    }
+
+    @Test
+    void guessingThePasswordWithAPersonalTokenLocksTheAccount() {
+        Member me = member("guessed", Role.OFFICER, 10);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(api.postJson("/api/v1/users/me/password", me.token(), "{\"currentPassword\":\"guess " + i
+                    + "\",\"newPassword\":\"a much longer secret\"}").status()).isEqualTo(400);
+        }
+        Api.Response fifth = api.postJson("/api/v1/users/me/password", me.token(),
+                "{\"currentPassword\":\"guess 5\",\"newPassword\":\"a much longer secret\"}");
+        assertThat(fifth.status()).isEqualTo(403);
+        assertThat(fifth.json().get("type").asString()).isEqualTo("urn:platewatch:problem:account-locked");
+        assertThat(accounts.findByUsername(me.username()).orElseThrow().locked()).isTrue();
+        assertThat(api.get("/api/v1/users/me", me.token()).status()).isEqualTo(401);
+        assertThat(auditCount("user.locked", me.username())).isEqualTo(1);
+    }
+
+    @Test
+    void anAdministratorReplacesALostSecondFactor() {
         Member me = member("totp", Role.OFFICER, 10);
-        String before = accounts.signInRecord(me.username()).orElseThrow().totpSecret();
-        Api.Response enrolled = api.postJson("/api/v1/users/me/second-factor", me.token(), "");
-        assertThat(enrolled.status()).isEqualTo(200);
-        String uri = enrolled.json().get("otpauthUri").asString();
-        String after = accounts.signInRecord(me.username()).orElseThrow().totpSecret();
-        assertThat(after).isNotEqualTo(before);
-        assertThat(uri).contains("secret=" + after);
-        assertThat(api.get("/api/v1/users/me", me.token()).body()).doesNotContain(after);
-        assertThat(auditCount("user.second-factor-enrolled", me.username())).isEqualTo(1);
 
         Member admin = member("helpdesk", Role.ADMINISTRATOR, 10);
         Api.Response reset = api.postJson("/api/v1/users/" + me.username() + "/second-factor", admin.token(), "");
@@ -342,6 +372,8 @@ class AccessApiTest {
         assertThat(reset.json().get("otpauthUri").asString()).startsWith("otpauth://totp/");
         assertThat(api.postJson("/api/v1/users/" + admin.username() + "/second-factor", me.token(), "").status())
                 .isEqualTo(403);
+        Api.Response own = api.postJson("/api/v1/users/" + admin.username() + "/second-factor", admin.token(), "");
+        assertThat(own.status()).as("not one's own: that needs the password and a code").isEqualTo(409);
         assertThat(jdbc.sql("SELECT username FROM audit_events WHERE action = 'user.second-factor-enrolled' "
                 + "AND subject = ? ORDER BY id DESC LIMIT 1").param("user:" + me.username()).query(String.class)
                 .single()).isEqualTo(admin.username());

@@ -45,6 +45,8 @@ class SignInTest {
     SecondFactor secondFactor;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    java.time.Clock clock;
 
     String username;
 
@@ -153,6 +155,69 @@ class SignInTest {
         assertThat(changed.statusCode()).isEqualTo(204);
         assertThat(accounts.mustChangePassword(username)).isFalse();
         assertThat(count("user.password-changed")).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionIssuesATokenOnlyWithThePasswordAndAFreshCode() {
+        Browser browser = new Browser();
+        String signInCode = currentCode();
+        assertThat(browser.signIn(username, PASSWORD, signInCode).headers().firstValue("Location").orElse(""))
+                .doesNotContain("error");
+
+        HttpResponse<String> noProof = browser.postJson("/api/v1/users/me/tokens", "{\"name\":\"laptop\"}");
+        assertThat(noProof.statusCode()).isEqualTo(403);
+        assertThat(Api.parse(noProof.body()).get("type").asString())
+                .isEqualTo("urn:platewatch:problem:holder-confirmation-failed");
+        HttpResponse<String> wrongPassword = browser.postJson("/api/v1/users/me/tokens",
+                "{\"name\":\"laptop\",\"currentPassword\":\"guess\",\"code\":\"" + nextCode() + "\"}");
+        assertThat(wrongPassword.statusCode()).isEqualTo(403);
+        HttpResponse<String> replayed = browser.postJson("/api/v1/users/me/tokens",
+                "{\"name\":\"laptop\",\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + signInCode + "\"}");
+        assertThat(replayed.statusCode()).as("the sign-in's code cannot be replayed").isEqualTo(403);
+        assertThat(accounts.tokens(username)).isEmpty();
+        assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ? "
+                        + "ORDER BY id").param("user:" + username).query(String.class).list())
+                .as("each failed confirmation counts towards the lock-out")
+                .containsExactly("reason=confirmation-wrong-password, consecutive-failures=1",
+                        "reason=confirmation-wrong-password, consecutive-failures=2",
+                        "reason=confirmation-replayed-code, consecutive-failures=3");
+
+        // A refused request does not use up the code: the same code then works once.
+        String code = nextCode();
+        HttpResponse<String> tooLong = browser.postJson("/api/v1/users/me/tokens",
+                "{\"expiresInDays\":4000,\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + code + "\"}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        HttpResponse<String> issued = browser.postJson("/api/v1/users/me/tokens",
+                "{\"name\":\"laptop\",\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + code + "\"}");
+        assertThat(issued.statusCode()).isEqualTo(201);
+        assertThat(Api.parse(issued.body()).get("token").asString()).startsWith("pwu_");
+        assertThat(count("user.token-issued")).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionReplacesTheSecondFactorOnlyWithThePasswordAndACurrentCode() {
+        Browser browser = new Browser();
+        browser.signIn(username, PASSWORD, currentCode());
+        String before = accounts.signInRecord(username).orElseThrow().totpSecret();
+        HttpResponse<String> refused = browser.postJson("/api/v1/users/me/second-factor",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"000000\"}".replace("000000",
+                        nextCode().equals("000000") ? "111111" : "000000"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(accounts.signInRecord(username).orElseThrow().totpSecret()).isEqualTo(before);
+
+        HttpResponse<String> enrolled = browser.postJson("/api/v1/users/me/second-factor",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + nextCode() + "\"}");
+        assertThat(enrolled.statusCode()).isEqualTo(200);
+        String after = accounts.signInRecord(username).orElseThrow().totpSecret();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(Api.parse(enrolled.body()).get("otpauthUri").asString()).contains("secret=" + after);
+        assertThat(count("user.second-factor-enrolled")).isEqualTo(1);
+    }
+
+    /** The code of the step after this one: accepted (clock drift) and not yet used by the sign-in. */
+    private String nextCode() {
+        return secondFactor.codeAt(accounts.signInRecord(username).orElseThrow().totpSecret(),
+                clock.instant().getEpochSecond() / SecondFactor.PERIOD_SECONDS + 1);
     }
 
     private String currentCode() {
