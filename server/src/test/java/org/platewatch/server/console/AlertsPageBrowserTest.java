@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,13 +30,12 @@ import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.support.Api;
-import org.platewatch.server.support.Browser;
+import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,12 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * alert worked from ALERT to CLEARED through the page's forms.
  */
 @PlatewatchServerTest
-class AlertsPageBrowserTest {
+class AlertsPageBrowserTest extends BrowserTestSupport {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     UserAccounts accounts;
     @Autowired
@@ -69,22 +63,10 @@ class AlertsPageBrowserTest {
 
     @BeforeEach
     void setUp() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.reset();
         api = new Api(port);
         suffix = UUID.randomUUID().toString().substring(0, 6);
         camera = devices.register(new DeviceRegistration("cam-broadway-" + suffix, DeviceKind.FIXED, 37.80, -122.27,
                 90.0), Actor.SYSTEM).token();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -7,21 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.platewatch.server.support.Browser;
+import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,32 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * filters, the day's chain head), and the auditor refused the pages with plate data.
  */
 @PlatewatchServerTest
-class AuditPageBrowserTest {
+class AuditPageBrowserTest extends BrowserTestSupport {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeEach
-    void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void anAuditorFiltersTheLogExportsItAndSeesTheChainHeadButNoPlateData() throws Exception {

@@ -11,8 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,17 +20,16 @@ import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
-import org.platewatch.server.support.Browser;
+import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The console in a real browser: sign-in per role, the menu and page access, cameras and registration. */
 @PlatewatchServerTest
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends BrowserTestSupport {
 
     /** The menu each role must see, in order; planned pages included (greyed until their feature lands). */
     static final Map<Role, List<String>> MENUS = new EnumMap<>(Map.of(
@@ -42,30 +39,10 @@ class ConsoleBrowserTest {
             Role.ADMINISTRATOR, List.of("home", "alerts", "hotlists", "cameras", "users", "audit"),
             Role.AUDITOR, List.of("home", "audit")));
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     UserAccounts accounts;
     @Autowired
     DeviceRegistry devices;
-
-    @BeforeEach
-    void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void eachRoleSeesOnlyItsPagesAndIsRefusedTheOthers() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -13,44 +11,23 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
-import org.platewatch.server.support.Browser;
+import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccount;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 7 in a real browser: the administrator's users and training page, the first sign-in's forced
  * password change, and a member's own account page (training warning, personal API tokens).
  */
 @PlatewatchServerTest
-class UsersPagesBrowserTest {
+class UsersPagesBrowserTest extends BrowserTestSupport {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     UserAccounts accounts;
-
-    @BeforeEach
-    void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-        browser.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void anAdministratorCreatesAnAccountThenRecordsTrainingAndChangesTheRole() {
