@@ -11,7 +11,10 @@
     STATE_MISMATCH: { label: 'Wrong state: same characters, different issuing state', tone: 'caution' },
     STATE_UNKNOWN: { label: 'State not read: same characters, issuing state unknown', tone: 'caution' },
     CONFUSABLE: { label: 'Confusable characters: similar to the entry, not identical', tone: 'caution' },
-    PARTIAL: { label: 'Partial plate: only part of the plate matches', tone: 'caution' }
+    PARTIAL: { label: 'Partial plate: only part of the plate matches', tone: 'caution' },
+    VEHICLE: {
+      label: 'VEHICLE DESCRIPTION ONLY: the plate was not on the list; confirm the vehicle', tone: 'caution'
+    }
   };
   var STATES = {
     ALERT: 'New alert', TENTATIVE: 'Tentative: verified by eye', QUERIED: 'Queried',
@@ -211,7 +214,9 @@
       typeof read.confidence === 'number' ? Math.round(read.confidence * 100) + ' %' : null);
     text($('detail-read-vehicle'), vehicle(read.vehicle));
 
-    text($('detail-entry-plate'), entry.plate);
+    // a vehicle-only entry has no plate: say so rather than show an empty plate
+    text($('detail-entry-plate'), entry.vehicleOnly || a.matchKind === 'VEHICLE'
+      ? (entry.plate || 'none: vehicle description only') : entry.plate);
     text($('detail-entry-state'), entry.state || '??');
     text($('detail-entry-list'), entry.listName || entry.list);
     text($('detail-entry-reason'), entry.reason);

@@ -18,7 +18,9 @@ import org.platewatch.plate.UsState;
  * <p>Literal entries sit in an open-addressing table keyed by the {@link PlateKey} of their
  * confusable-folded text: one probe finds exact, wrong-state and confusable candidates alike,
  * and a read that hits nothing costs one pass over its characters and (usually) one array read,
- * without allocating. Partial entries are few and scanned ({@link PartialEntries}).
+ * without allocating. Partial entries are few and scanned ({@link PartialEntries}), and so are
+ * vehicle-only entries ({@link VehicleEntries}), which only
+ * {@link #match(String, UsState, VehicleDescription)} looks at.
  */
 public final class HotlistIndex {
 
@@ -40,9 +42,11 @@ public final class HotlistIndex {
     // Literal entries grouped by key, in slot order.
     private final HotlistEntry[] literals;
     private final PartialEntries partials;
+    private final VehicleEntries vehicles;
     private final int size;
 
-    private HotlistIndex(List<HotlistEntry> literalList, List<HotlistEntry> partialList) {
+    private HotlistIndex(List<HotlistEntry> literalList, List<HotlistEntry> partialList,
+            List<HotlistEntry> vehicleList) {
         int capacity = Integer.highestOneBit(Math.max(16, literalList.size() * 2 - 1)) << 1;
         fingerprints = new char[capacity];
         keys = new long[capacity];
@@ -51,7 +55,8 @@ public final class HotlistIndex {
         mask = capacity - 1;
         literals = new HotlistEntry[literalList.size()];
         partials = new PartialEntries(partialList);
-        size = literalList.size() + partialList.size();
+        vehicles = new VehicleEntries(vehicleList);
+        size = literalList.size() + partialList.size() + vehicleList.size();
         fill(literalList);
     }
 
@@ -66,10 +71,11 @@ public final class HotlistIndex {
         rejectDuplicateIds(copy);
         List<HotlistEntry> literal = new ArrayList<>(copy.size());
         List<HotlistEntry> partial = new ArrayList<>();
+        List<HotlistEntry> vehicleOnly = new ArrayList<>();
         for (HotlistEntry e : copy) {
-            (e.isPartial() ? partial : literal).add(e);
+            (e.isVehicleOnly() ? vehicleOnly : e.isPartial() ? partial : literal).add(e);
         }
-        return new HotlistIndex(literal, partial);
+        return new HotlistIndex(literal, partial, vehicleOnly);
     }
 
     /** An index with no entries, for an owner that has not loaded its lists yet. */
@@ -83,8 +89,9 @@ public final class HotlistIndex {
     }
 
     /**
-     * Every entry this read matches, strongest first (see {@link MatchKind}); the shared empty
-     * list when none does, which is by far the common case.
+     * Every plate entry this read matches, strongest first (see {@link MatchKind}); the shared
+     * empty list when none does, which is by far the common case. Vehicle-only entries are not
+     * looked at: use {@link #match(String, UsState, VehicleDescription)} for them.
      *
      * @param plate      the read's plate text; pass it normalised ({@link PlateText#normalise})
      *                   for speed, other text is normalised here first
@@ -112,6 +119,27 @@ public final class HotlistIndex {
         }
         found.sort(STRONGEST_FIRST);
         return List.copyOf(found);
+    }
+
+    /**
+     * As {@link #match(String, UsState)}, plus a {@link MatchKind#VEHICLE} match for every
+     * vehicle-only entry whose every attribute (make, model, colour) the read's description has
+     * and equal, ignoring case and surrounding blanks. A read without a description matches none.
+     *
+     * @param vehicleOrNull what the camera saw of the vehicle, or null when nothing
+     */
+    public List<HotlistMatch> match(String plate, UsState stateOrNull, VehicleDescription vehicleOrNull) {
+        List<HotlistMatch> byPlate = match(plate, stateOrNull);
+        if (vehicles.isEmpty()) {
+            return byPlate;
+        }
+        List<HotlistMatch> byVehicle = vehicles.matches(vehicleOrNull, stateOrNull);
+        if (byVehicle == null) {
+            return byPlate;
+        }
+        byVehicle.addAll(byPlate);
+        byVehicle.sort(STRONGEST_FIRST);
+        return List.copyOf(byVehicle);
     }
 
     private int find(long key) {

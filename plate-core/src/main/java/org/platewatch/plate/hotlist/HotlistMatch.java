@@ -11,7 +11,10 @@ public record HotlistMatch(HotlistEntry entry, MatchKind kind, StateAgreement st
         Objects.requireNonNull(state, "state");
     }
 
-    /** True only for {@link MatchKind#EXACT}: the one kind an officer may treat as a plain hit. */
+    /**
+     * True only for {@link MatchKind#EXACT}: the one kind an officer may treat as a plain hit (never
+     * {@link MatchKind#VEHICLE}, whose plate was on no list).
+     */
     public boolean isPlainHit() {
         return kind == MatchKind.EXACT;
     }

@@ -23,5 +23,12 @@ public enum MatchKind {
      */
     CONFUSABLE,
     /** A custom entry's partial pattern ({@code ?} one character, {@code *} any run) matches. */
-    PARTIAL
+    PARTIAL,
+    /**
+     * No plate at all: a custom entry that gives only a vehicle description (at least
+     * {@link HotlistEntry#MIN_VEHICLE_ATTRIBUTES} of make, model and colour) agrees with what the
+     * camera saw. The weakest evidence: the plate was not on any list, so the officer confirms the
+     * vehicle; the match's {@link StateAgreement} still says whether the states agree.
+     */
+    VEHICLE
 }

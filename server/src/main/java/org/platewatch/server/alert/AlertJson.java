@@ -34,6 +34,7 @@ final class AlertJson {
             case STATE_UNKNOWN -> "STATE NOT READ: same characters, the camera could not read the state";
             case CONFUSABLE -> "CONFUSABLE CHARACTERS: not the same plate text (e.g. 0/O, 1/I, 8/B); verify every character";
             case PARTIAL -> "PARTIAL PLATE: matches a partial-plate BOLO pattern; verify plate and vehicle";
+            case VEHICLE -> "VEHICLE DESCRIPTION ONLY: the plate was not on the list; confirm the vehicle";
         };
     }
 
@@ -64,7 +65,7 @@ final class AlertJson {
         m.put("id", e.id());
         m.put("list", e.listCode());
         m.put("listName", details == null ? e.listCode() : details.listName());
-        m.put("plate", e.platePattern());
+        m.put("plate", e.isVehicleOnly() ? null : e.platePattern());
         m.put("state", e.state() == null ? null : e.state().name());
         m.put("reason", details == null ? e.reasonCode() : details.reason());
         Map<String, Object> v = new LinkedHashMap<>();
@@ -76,6 +77,7 @@ final class AlertJson {
         m.put("listType", details == null ? null : details.listType());
         m.put("enteringAgency", details == null ? null : details.enteringAgency());
         m.put("partial", e.isPartial());
+        m.put("vehicleOnly", e.isVehicleOnly());
         m.put("listAsOf", details == null || details.listAsOf() == null ? null : details.listAsOf().toString());
         m.put("listStale", listStale);
         return JSON.writeValueAsString(m);

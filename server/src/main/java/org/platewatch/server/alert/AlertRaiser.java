@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.platewatch.plate.hotlist.HotlistMatch;
 import org.platewatch.plate.hotlist.MatchKind;
+import org.platewatch.plate.hotlist.VehicleDescription;
 import org.platewatch.server.hotlist.HotlistMatcher;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.ReadsIngested;
@@ -43,7 +44,7 @@ class AlertRaiser {
     @EventListener
     void onReadsIngested(ReadsIngested event) {
         for (NewDetection read : event.reads()) {
-            List<HotlistMatch> matches = matcher.match(read.plate(), read.state());
+            List<HotlistMatch> matches = matcher.match(read.plate(), read.state(), vehicleOf(read));
             for (int i = 0; i < matches.size(); i++) {
                 HotlistMatch match = matches.get(i);
                 try {
@@ -54,6 +55,12 @@ class AlertRaiser {
                 }
             }
         }
+    }
+
+    /** What the camera saw of the vehicle, as the matcher compares it (make, model and colour). */
+    static VehicleDescription vehicleOf(NewDetection read) {
+        var v = read.vehicle();
+        return v == null ? VehicleDescription.UNKNOWN : new VehicleDescription(v.make(), v.model(), v.color());
     }
 
     /**

@@ -73,7 +73,8 @@ class AlertRematch {
                             "SELECT read_id::text || ':' || entry_id FROM alerts WHERE raised_at >= ?")
                     .param(java.sql.Timestamp.from(since.minus(Duration.ofDays(1)))).query(String.class).list());
             for (RecentRead r : recentReads(since)) {
-                for (HotlistMatch match : matcher.match(r.read().plate(), r.read().state())) {
+                for (HotlistMatch match : matcher.match(r.read().plate(), r.read().state(),
+                        AlertRaiser.vehicleOf(r.read()))) {
                     if (alerted.contains(r.read().readId() + ":" + match.entry().id())
                             || !inForceWhenReceived(match, r.receivedAt())) {
                         continue;

@@ -3,9 +3,11 @@ package org.platewatch.server.hotlist;
 /**
  * A department member's hot-list entry (a BOLO), or a change to one.
  *
- * @param plate       full plate, or a partial one: {@code ?} one unknown character, {@code *} any run
- * @param state       issuing state; required with a full plate, optional with a partial one
- * @param vehicle     what the vehicle looks like (shown with the alert; the matcher matches on plates only)
+ * @param plate       full plate, or a partial one: {@code ?} one unknown character, {@code *} any run; left
+ *                    out (or blank) for a vehicle-only entry, matched on {@code vehicle} alone
+ * @param state       issuing state; required with a full plate, optional otherwise
+ * @param vehicle     what the vehicle looks like: shown with the alert of a plate entry; for a vehicle-only
+ *                    entry at least two of make, model and color, all of which a read must agree with
  * @param reason      why it is wanted; "Department BOLO" when left out
  * @param caseNumber  the related case number (required)
  * @param synopsis    a short synopsis of the originating call (required)
@@ -16,5 +18,10 @@ record CustomEntryRequest(String plate, String state, Vehicle vehicle, String re
         String synopsis, String expiresAt) {
 
     record Vehicle(String make, String model, String color) {
+
+        /** How many of make, model and color are given (not blank). */
+        int attributeCount() {
+            return new org.platewatch.plate.hotlist.VehicleDescription(make, model, color).attributeCount();
+        }
     }
 }

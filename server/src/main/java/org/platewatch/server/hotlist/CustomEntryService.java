@@ -77,7 +77,8 @@ class CustomEntryService {
                             Timestamp.from(now), profile.departmentName())
                     .query(Long.class).single();
             audit.record(member.actor(), new AuditEvent("hotlist.entry-entered", "hotlist-entry:" + id,
-                    "plate=" + v.plate() + ", state=" + v.state() + ", expires=" + v.expiresAt(), v.synopsis(),
+                    (v.plate().isEmpty() ? "vehicle=" + v.make() + "/" + v.model() + "/" + v.color()
+                            : "plate=" + v.plate()) + ", state=" + v.state() + ", expires=" + v.expiresAt(), v.synopsis(),
                     v.caseNumber(), null));
             return store.entry(id).orElseThrow();
         });
@@ -219,24 +220,11 @@ class CustomEntryService {
         }
         String plate = null;
         if (complete || r.plate() != null) {
-            if (r.plate() == null || r.plate().isBlank()) {
-                throw ProblemException.invalid("plate", "is required: a full plate, or a partial one with ? and *"
-                        + " (a vehicle description alone cannot be matched yet)");
-            }
             if (ImmigrationCategory.any(r.reason(), r.synopsis())) {
                 throw new ProblemException(HotlistProblems.IMMIGRATION_LIST_FORBIDDEN, "reason",
                         "No entry of an immigration category can be made (California Values Act, Gov. Code § 7284.6)");
             }
-            try {
-                HotlistEntry probe = new HotlistEntry(0, Hotlists.CUSTOM_CODE, r.plate(),
-                        state == null ? null : UsState.fromCode(state).orElseThrow(), "probe");
-                plate = probe.platePattern();
-                if (!probe.isPartial() && state == null) {
-                    throw ProblemException.invalid("state", "is required with a full plate");
-                }
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("plate", e.getMessage().replace("entry 0: ", ""));
-            }
+            plate = (r.plate() == null || r.plate().isBlank()) ? vehicleOnly(r, complete) : platePattern(r, state);
         }
         Instant expires = null;
         if (complete || r.expiresAt() != null) {
@@ -252,6 +240,45 @@ class CustomEntryService {
         String reason = r.reason() == null || r.reason().isBlank() ? DEFAULT_REASON : r.reason().trim();
         return new Valid(plate, state, reason, v == null ? null : v.make(), v == null ? null : v.model(),
                 v == null ? null : v.color(), trim(r.caseNumber()), trim(r.synopsis()), expires);
+    }
+
+    private static String platePattern(CustomEntryRequest r, String state) {
+        if (r.plate().chars().noneMatch(Character::isLetterOrDigit)) {
+            throw ProblemException.invalid("plate", "has no letters or digits");
+        }
+        try {
+            HotlistEntry probe = new HotlistEntry(0, Hotlists.CUSTOM_CODE, r.plate(),
+                    state == null ? null : UsState.fromCode(state).orElseThrow(), "probe");
+            if (!probe.isPartial() && state == null) {
+                throw ProblemException.invalid("state", "is required with a full plate");
+            }
+            return probe.platePattern();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("plate", e.getMessage().replace("entry 0: ", ""));
+        }
+    }
+
+    /**
+     * An entry without a plate is matched on its vehicle description alone, so it needs enough of one:
+     * at least {@link HotlistEntry#MIN_VEHICLE_ATTRIBUTES} of make, model and colour. Stored with an
+     * empty plate. A change that leaves the plate blank is checked against the whole entry on approval.
+     */
+    private static String vehicleOnly(CustomEntryRequest r, boolean complete) {
+        CustomEntryRequest.Vehicle v = r.vehicle();
+        if (!complete) {
+            return "";
+        }
+        if (v == null || v.attributeCount() == 0) {
+            throw ProblemException.invalid("plate", "is required: a full plate, a partial one with ? and *, or no"
+                    + " plate and a vehicle description with at least " + HotlistEntry.MIN_VEHICLE_ATTRIBUTES
+                    + " of make, model and color");
+        }
+        if (v.attributeCount() < HotlistEntry.MIN_VEHICLE_ATTRIBUTES) {
+            throw ProblemException.invalid("vehicle", "an entry without a plate needs at least "
+                    + HotlistEntry.MIN_VEHICLE_ATTRIBUTES + " of make, model and color: one alone (e.g. a colour)"
+                    + " would match a large share of all traffic");
+        }
+        return "";
     }
 
     private Instant parseExpiry(String value) {

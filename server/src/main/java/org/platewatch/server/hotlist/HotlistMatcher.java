@@ -53,9 +53,19 @@ public class HotlistMatcher {
      * @param stateCode  two-letter state code, or null when the camera could not tell
      */
     public List<HotlistMatch> match(String plate, String stateCode) {
+        return match(plate, stateCode, null);
+    }
+
+    /**
+     * As {@link #match(String, String)}, plus a {@code VEHICLE} match for every vehicle-only custom
+     * entry in force whose make, model and colour (those it gives) the read's description agrees with.
+     *
+     * @param vehicleOrNull what the camera saw of the vehicle; null or unknown matches no such entry
+     */
+    public List<HotlistMatch> match(String plate, String stateCode, VehicleDescription vehicleOrNull) {
         Snapshot snapshot = current.get();
         UsState state = stateCode == null ? null : UsState.fromCode(stateCode).orElse(null);
-        List<HotlistMatch> matches = snapshot.index().match(plate, state);
+        List<HotlistMatch> matches = snapshot.index().match(plate, state, vehicleOrNull);
         if (matches.isEmpty() || snapshot.expiries().isEmpty()) {
             return matches;
         }

@@ -28,6 +28,8 @@ public class HotlistQuality {
             int notConfirmed, Instant flaggedAt, Long lastEntryId) {
     }
 
+    private static final String VEHICLE_ONLY_KEY = "#entry-";
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final HotlistProperties properties;
@@ -44,6 +46,9 @@ public class HotlistQuality {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean record(long entryId, long hotlistId, String plate, String stateOrNull, Result result) {
         String state = stateOrNull == null ? "" : stateOrNull;
+        // A vehicle-only custom entry has no plate; it keeps its id (custom entries are never replaced
+        // by an import), so it is counted under that instead of sharing the empty plate with the others.
+        plate = plate == null || plate.isEmpty() ? VEHICLE_ONLY_KEY + entryId : plate;
         int misread = result == Result.MISREAD ? 1 : 0;
         int notConfirmed = 1 - misread;
         int total = jdbc.sql("""
@@ -88,7 +93,8 @@ public class HotlistQuality {
                         WHERE q.flagged_at IS NOT NULL ORDER BY q.flagged_at DESC
                         """)
                 .query((rs, n) -> new EntryQuality(rs.getLong("hotlist_id"), rs.getString("code"),
-                        rs.getString("plate"), rs.getString("state").isEmpty() ? null : rs.getString("state"),
+                        rs.getString("plate").startsWith(VEHICLE_ONLY_KEY) ? null : rs.getString("plate"),
+                        rs.getString("state").isEmpty() ? null : rs.getString("state"),
                         rs.getInt("misreads"), rs.getInt("not_confirmed"), HotlistStore.instant(rs, "flagged_at"),
                         (Long) rs.getObject("last_entry_id")))
                 .list();

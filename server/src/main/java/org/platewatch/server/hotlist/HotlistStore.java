@@ -193,7 +193,8 @@ class HotlistStore {
     static HotlistEntryView mapEntry(ResultSet rs, int row) throws SQLException {
         java.sql.Date loss = rs.getDate("date_of_loss");
         return new HotlistEntryView(rs.getLong("id"), rs.getLong("hotlist_id"), rs.getString("list_code"),
-                rs.getString("list_name"), rs.getString("plate"), trimOrNull(rs.getString("state")),
+                // a vehicle-only custom entry is stored with an empty plate: shown as none
+                rs.getString("list_name"), emptyToNull(rs.getString("plate")), trimOrNull(rs.getString("state")),
                 rs.getString("list_type"), rs.getString("reason"), rs.getString("vehicle_make"),
                 rs.getString("vehicle_model"), rs.getString("vehicle_color"), rs.getString("entering_agency"),
                 rs.getString("case_number"), rs.getString("county_code"), loss == null ? null : loss.toLocalDate(),
@@ -201,6 +202,10 @@ class HotlistStore {
                 rs.getString("entered_by"), instant(rs, "entered_at"), rs.getString("approved_by"),
                 instant(rs, "approved_at"), rs.getString("proposed_change"), rs.getString("proposed_by"),
                 instant(rs, "proposed_at"), instant(rs, "list_as_of"));
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static String trimOrNull(String s) {

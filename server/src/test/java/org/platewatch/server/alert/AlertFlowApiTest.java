@@ -103,11 +103,15 @@ class AlertFlowApiTest {
     }
 
     private UUID postRead(String plate, String state) {
+        return postRead(plate, state, "{\"make\":\"Toyota\",\"model\":\"Camry\",\"color\":\"Silver\",\"type\":\"sedan\"}");
+    }
+
+    /** Posts one read with this vehicle description (a JSON object, or "null"). */
+    private UUID postRead(String plate, String state, String vehicleJson) {
         UUID id = UUID.randomUUID();
         String json = "{\"reads\":[{\"readId\":\"" + id + "\",\"plate\":\"" + plate + "\",\"state\":"
                 + (state == null ? "null" : "\"" + state + "\"") + ",\"confidence\":0.93,\"capturedAt\":\""
-                + Instant.now().minusSeconds(2) + "\",\"vehicle\":{\"make\":\"Toyota\",\"model\":\"Camry\","
-                + "\"color\":\"Silver\",\"type\":\"sedan\"}}]}";
+                + Instant.now().minusSeconds(2) + "\",\"vehicle\":" + vehicleJson + "}]}";
         Api.Response r = api.postJson("/api/v1/reads", camera, json);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return id;
@@ -458,6 +462,63 @@ class AlertFlowApiTest {
         assertThat(alertsOf(postRead("7PAR996", "CA"))).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE subject = ?").param("hotlist-entry:" + entryId)
                 .query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void aVehicleOnlyEntryRaisesOneVehicleDescriptionAlertNeverAPlainHit() {
+        Instant expires = clock.instant().plus(Duration.ofDays(2));
+        // No other test in this class posts a green Subaru: this entry cannot add alerts to theirs.
+        String entry = "{\"vehicle\":{\"make\":\"Subaru\",\"model\":\"Outback\",\"color\":\"Green\"},"
+                + "\"reason\":\"Hit and run vehicle\",\"caseNumber\":\"26-0202\","
+                + "\"synopsis\":\"Hit and run, no plate seen\",\"expiresAt\":\"" + expires + "\"}";
+        Api.Response colourOnly = api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace("\"make\":\"Subaru\",\"model\":\"Outback\",", ""));
+        assertProblem(colourOnly, 400, "invalid-field");
+        assertThat(colourOnly.json().get("field").asString()).isEqualTo("vehicle");
+        assertThat(colourOnly.json().get("detail").asString()).contains("at least 2");
+        Api.Response nothing = api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace("\"vehicle\":{\"make\":\"Subaru\",\"model\":\"Outback\",\"color\":\"Green\"},", ""));
+        assertProblem(nothing, 400, "invalid-field");
+        assertThat(nothing.json().get("field").asString()).isEqualTo("plate");
+        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
+                entry.replace("\"caseNumber\":\"26-0202\",", "")), 400, "invalid-field");
+
+        Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, entry);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isEqualTo("PENDING");
+        assertThat(created.json().get("plate").isNull()).isTrue();
+        long entryId = created.json().get("id").asLong();
+        String green = "{\"make\":\" subaru \",\"model\":\"OUTBACK\",\"color\":\"green\",\"type\":\"wagon\"}";
+        assertThat(alertsOf(postRead("4VEH101", "CA", green))).isEmpty();
+
+        Api.Response approved = api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin,
+                "{\"approve\":true}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        UUID matching = postRead("4VEH102", "CA", green);
+        UUID blue = postRead("4VEH103", "CA", green.replace("green", "Blue"));
+        UUID noVehicle = postRead("4VEH104", "CA", "null");
+        JsonNode alert = onlyAlertOf(matching);
+        assertThat(alert.get("matchKind").asString()).isEqualTo("VEHICLE");
+        assertThat(alert.get("plainHit").asBoolean()).isFalse();
+        assertThat(alert.get("label").asString())
+                .isEqualTo("VEHICLE DESCRIPTION ONLY: the plate was not on the list; confirm the vehicle");
+        assertThat(alert.get("entry").get("id").asLong()).isEqualTo(entryId);
+        assertThat(alert.get("entry").get("plate").isNull()).isTrue();
+        assertThat(alert.get("entry").get("vehicleOnly").asBoolean()).isTrue();
+        assertThat(alert.get("checks").get("stateAgreement").asString()).isEqualTo("ENTRY_ANY_STATE");
+        assertThat(alert.get("checks").get("colorMatches").asBoolean()).isTrue();
+        assertThat(alertsOf(blue)).isEmpty();
+        assertThat(alertsOf(noVehicle)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE entry_id = ?").param(entryId).query(Long.class)
+                .single()).isEqualTo(1);
+
+        // The re-match compares the vehicle too: a lost vehicle alert comes back, and only that one.
+        jdbc.sql("DELETE FROM alerts WHERE read_id = ?").param(matching).update();
+        assertThat(rematch.rematch()).isGreaterThanOrEqualTo(1);
+        assertThat(onlyAlertOf(matching).get("matchKind").asString()).isEqualTo("VEHICLE");
+        assertThat(alertsOf(blue)).isEmpty();
+        assertThat(alertsOf(noVehicle)).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,6 +108,39 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
         assertThat(browser.waitForVisible("#detail-caution").getText()).contains("Not a plain hit", "WRONG STATE");
         assertThat(checkResult("State")).contains("differs");
         browser.screenshot("alerts-live");
+    }
+
+    @Test
+    void aVehicleDescriptionMatchIsAmberAndSaysTheEntryHasNoPlate() {
+        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, Member.trainedOn());
+        String officer = HotlistFixtures.member(accounts, Role.OFFICER, true, Member.trainedOn());
+        // No other test of this class posts a Studebaker: the entry adds no alerts to theirs.
+        Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer,
+                "{\"vehicle\":{\"make\":\"Studebaker\",\"model\":\"Civic\"},\"caseNumber\":\"26-0303\","
+                        + "\"synopsis\":\"Kidnapping suspect vehicle, plate not seen\",\"expiresAt\":\""
+                        + clock.instant().plus(Duration.ofDays(2)) + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Response approved = api.postJson("/api/v1/hotlists/custom/entries/" + created.json().get("id").asLong()
+                + "/approval", admin, "{\"approve\":true}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        browser.signIn(Member.create(accounts, Role.OFFICER));
+        browser.go("/alerts");
+        browser.waitFor(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
+        browser.waitFor(d -> browser.find("#alerts-loading").getDomAttribute("hidden") != null);
+
+        String plate = "4VB" + digits(4);
+        postRead(plate, "CA", "Studebaker");
+        List<String> card = snapshot(plate);
+        assertThat(card.get(0)).contains("VEHICLE DESCRIPTION ONLY").doesNotContain("Hot-list hit");
+        assertThat(card.get(1)).contains("tone-caution").doesNotContain("tone-hit");
+        assertThat(card.get(2)).isEqualTo("VEHICLE");
+
+        open(plate);
+        browser.waitForVisible("#alert-detail");
+        assertThat(browser.waitForVisible("#detail-caution").getText())
+                .contains("Not a plain hit", "VEHICLE DESCRIPTION ONLY");
+        assertThat(browser.find("#detail-entry-plate").getText()).contains("vehicle description only");
     }
 
     @Test
