@@ -30,7 +30,8 @@ final class CandidateReader {
         TextBox b = scored.box();
         LineRead read = reader.read(img, b.x(), b.y(), b.w(), b.h(), 1.3);
         PlateSyntax.Resolved resolved = PlateSyntax.resolve(read);
-        double score = scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
+        double score = PlateSyntax.looksLikeTimestamp(read.raw()) ? 0
+                : scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
         return new Glance(b, read, score);
     }
 
@@ -43,7 +44,9 @@ final class CandidateReader {
             double padX = line.h() * v[0];
             double padY = line.h() * v[1];
             LineRead r = reader.read(img, line.x() - padX, line.y() - padY, line.w() + 2 * padX, line.h() + 2 * padY, v[2]);
-            reads.add(PlateSyntax.resolve(r));
+            if (!PlateSyntax.looksLikeTimestamp(r.raw())) {
+                reads.add(PlateSyntax.resolve(r));
+            }
         }
         Optional<PlateReadVote.Result> vote = PlateReadVote.vote(reads);
         if (vote.isEmpty()) {
@@ -92,42 +95,7 @@ final class CandidateReader {
                 best = l;
             }
         }
-        return Optional.ofNullable(best == null ? null : joinNeighbours(best, lines));
+        return Optional.ofNullable(best == null ? null : TextLines.joinNeighbours(best, lines));
     }
 
-    static TextBox joinNeighbours(TextBox line, List<TextBox> lines) {
-        TextBox joined = line;
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (TextBox o : lines) {
-                if (o == line || !sameLine(joined, o)) {
-                    continue;
-                }
-                double x0 = Math.min(joined.x(), o.x());
-                double x1 = Math.max(joined.x() + joined.w(), o.x() + o.w());
-                if (x1 - x0 > joined.w() + 0.5) {
-                    double y0 = Math.min(joined.y(), o.y());
-                    double y1 = Math.max(joined.y() + joined.h(), o.y() + o.h());
-                    joined = new TextBox(x0, y0, x1 - x0, y1 - y0, Math.max(joined.score(), o.score()));
-                    grew = true;
-                }
-            }
-        }
-        return joined;
-    }
-
-    /** Similar height, mostly overlapping vertically, and a horizontal gap of at most about one character. */
-    static boolean sameLine(TextBox a, TextBox b) {
-        double ratio = b.h() / a.h();
-        if (ratio < 0.6 || ratio > 1.5) {
-            return false;
-        }
-        double overlapY = Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y());
-        if (overlapY < 0.6 * Math.min(a.h(), b.h())) {
-            return false;
-        }
-        double gap = Math.max(b.x() - (a.x() + a.w()), a.x() - (b.x() + b.w()));
-        return gap < 0.8 * a.h();
-    }
 }

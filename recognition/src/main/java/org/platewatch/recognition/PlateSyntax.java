@@ -97,21 +97,49 @@ final class PlateSyntax {
      */
     static Resolved resolve(LineRead read) {
         String plain = read.plate();
-        double[] plainConf = confidences(read, plain);
-        double plainScore = logScore(read, plain);
-        Resolved best = new Resolved(plain, plainConf, plainScore + (matchesFormat(plain) ? Math.log(FORMAT_BONUS) : 0));
+        int[] all = new int[plain.length()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        double plainScore = logScore(read, all, plain);
+        Resolved best = new Resolved(plain, confidences(read, all, plain),
+                plainScore + (matchesFormat(plain) ? Math.log(FORMAT_BONUS) : 0));
+        best = bestFormatted(read, all, 0, best);
+        if (plain.length() >= 7 && !matchesFormat(plain)) {
+            // Emblems, bolts and frame edges are read as an extra character (Missouri's state
+            // outline sits between its character groups); dropping one is allowed if what remains
+            // fits a format, at the cost of the dropped character's own confidence.
+            for (int drop = 0; drop < plain.length(); drop++) {
+                int[] kept = new int[plain.length() - 1];
+                for (int i = 0, k = 0; i < plain.length(); i++) {
+                    if (i != drop) {
+                        kept[k++] = i;
+                    }
+                }
+                double p = read.confidenceAt(drop);
+                best = bestFormatted(read, kept, Math.log(Math.max(1e-3, 1 - p)) + Math.log(DROP_PENALTY), best);
+            }
+        }
+        return best;
+    }
+
+    /** The extra price of dropping a character, over its own confidence. */
+    private static final double DROP_PENALTY = 0.5;
+
+    private static Resolved bestFormatted(LineRead read, int[] positions, double penalty, Resolved best) {
         for (String format : FORMATS) {
-            if (format.length() != plain.length()) {
+            if (format.length() != positions.length) {
                 continue;
             }
             StringBuilder s = new StringBuilder();
-            for (int i = 0; i < plain.length(); i++) {
-                s.append(bestOfKind(read.charProbs()[i], plain.charAt(i), format.charAt(i) == 'D'));
+            for (int i = 0; i < positions.length; i++) {
+                int pos = positions[i];
+                s.append(bestOfKind(read.charProbs()[pos], read.plate().charAt(pos), format.charAt(i) == 'D'));
             }
             String candidate = s.toString();
-            double score = logScore(read, candidate) + Math.log(FORMAT_BONUS);
+            double score = logScore(read, positions, candidate) + Math.log(FORMAT_BONUS) + penalty;
             if (score > best.score() + 1e-9) {
-                best = new Resolved(candidate, confidences(read, candidate), score);
+                best = new Resolved(candidate, confidences(read, positions, candidate), score);
             }
         }
         return best;
@@ -155,21 +183,33 @@ final class PlateSyntax {
         return false;
     }
 
-    private static double logScore(LineRead read, String text) {
+    private static double logScore(LineRead read, int[] positions, String text) {
         double s = 0;
         for (int i = 0; i < text.length(); i++) {
-            s += Math.log(Math.max(1e-6, effectiveProb(read.charProbs()[i], read.plate().charAt(i), text.charAt(i))));
+            int pos = positions[i];
+            s += Math.log(Math.max(1e-6, effectiveProb(read.charProbs()[pos], read.plate().charAt(pos), text.charAt(i))));
         }
         return s;
     }
 
-    private static double[] confidences(LineRead read, String text) {
+    private static double[] confidences(LineRead read, int[] positions, String text) {
         double[] out = new double[text.length()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = read.charProbs()[i][PlateSymbols.index(text.charAt(i))];
+            out[i] = read.charProbs()[positions[i]][PlateSymbols.index(text.charAt(i))];
         }
         return out;
     }
+
+    /**
+     * Camera overlays print dates and times ({@code 2014-05-13 07:25:13}); no plate carries a
+     * colon or a year-month date, so raw text showing either is not a plate.
+     */
+    static boolean looksLikeTimestamp(String raw) {
+        return TIME.matcher(raw).find() || DATE.matcher(raw).find();
+    }
+
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d\\s*[:：]\\s*\\d");
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(19|20)\\d\\d\\s*[-/.]\\s*[01]?\\d");
 
     private static Set<String> notPlates() {
         List<String> words = new ArrayList<>();

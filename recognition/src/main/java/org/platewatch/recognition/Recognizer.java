@@ -53,7 +53,7 @@ public final class Recognizer implements AutoCloseable {
 
     /** The plate-like boxes of the scene after one quick read each, most plate-like first. */
     List<CandidateReader.Glance> glances(RgbImage img) {
-        List<TextBox> scene = detectScene(img);
+        List<TextBox> scene = TextLines.withJoinedLines(detectScene(img));
         List<CandidateReader.Glance> glances = new ArrayList<>();
         for (PlateLocaliser.Scored box : localiser.rank(img, scene, settings.triaged())) {
             CandidateReader.Glance g = candidateReader.glance(img, box);
