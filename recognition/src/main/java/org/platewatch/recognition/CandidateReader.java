@@ -64,10 +64,19 @@ final class CandidateReader {
     }
 
     /** Variants read per line: horizontal pad and vertical pad (in line heights) and horizontal stretch. */
-    private static final double[][] VARIANTS = {
-            {0.1, 0.05, 1.5},
-            {0.15, 0.1, 1.2},
-    };
+    private static final double[][] VARIANTS = variants();
+    private static final double PAD_X = Double.parseDouble(System.getProperty("pw.padx", "0.25"));
+    private static final double PAD_Y = Double.parseDouble(System.getProperty("pw.pady", "0.6"));
+
+    private static double[][] variants() {
+        String spec = System.getProperty("pw.variants", "0.1:0.05:1.5,0.15:0.1:1.2");
+        String[] parts = spec.split(",");
+        double[][] out = new double[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = java.util.Arrays.stream(parts[i].split(":")).mapToDouble(Double::parseDouble).toArray();
+        }
+        return out;
+    }
 
     /**
      * The plate's character line near the candidate's centre, found by detecting again at a
@@ -75,10 +84,10 @@ final class CandidateReader {
      * have a gap or an emblem between character groups, which splits the detection).
      */
     Optional<TextBox> mainLine(RgbImage img, TextBox cand) {
-        double rx = cand.x() - cand.w() * 0.25;
-        double ry = cand.y() - cand.h() * 0.6;
-        double rw = cand.w() * 1.5;
-        double rh = cand.h() * 2.2;
+        double rx = cand.x() - cand.w() * PAD_X;
+        double ry = cand.y() - cand.h() * PAD_Y;
+        double rw = cand.w() * (1 + 2 * PAD_X);
+        double rh = cand.h() * (1 + 2 * PAD_Y);
         double s = settings.lineHeight() / cand.h();
         int dw = Math.min(640, Recognizer.roundTo32(rw * s));
         int dh = Math.min(320, Recognizer.roundTo32(rh * s));

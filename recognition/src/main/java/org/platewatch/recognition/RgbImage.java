@@ -60,6 +60,11 @@ final class RgbImage {
      */
     float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh,
                      float[] mean, float[] std, double lo, double hi) {
+        return toTensor(sx, sy, sw, sh, dw, dh, mean, std, lo, hi, false);
+    }
+
+    float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh,
+                     float[] mean, float[] std, double lo, double hi, boolean grey) {
         float[] out = new float[3 * dw * dh];
         int plane = dw * dh;
         double fx = sw / dw;
@@ -83,6 +88,10 @@ final class RgbImage {
                     }
                 }
                 int o = y * dw + x;
+                if (grey) {
+                    float l = 0.299f * r + 0.587f * g + 0.114f * b;
+                    r = g = b = l;
+                }
                 out[o] = (level(b * inv, offset, gain) - mean[0]) / std[0];
                 out[plane + o] = (level(g * inv, offset, gain) - mean[1]) / std[1];
                 out[2 * plane + o] = (level(r * inv, offset, gain) - mean[2]) / std[2];

@@ -26,12 +26,20 @@ final class TextLineReader {
 
     /** Tried: stretching each crop's levels to full range lost 4 plates on us/ (the reader copes with dim plates better than with amplified noise). */
     private static final boolean STRETCH_LEVELS = Boolean.getBoolean("pw.levels");
+    private static final boolean GREY = Boolean.getBoolean("pw.grey");
     private final OcrModels models;
     /** For each of the 36 plate symbols, the class indices that spell it (upper and lower case letters). */
     private final int[][] symbolClasses;
 
+    private final ai.onnxruntime.OrtSession session;
+
     TextLineReader(OcrModels models) {
+        this(models, models.reader);
+    }
+
+    TextLineReader(OcrModels models, ai.onnxruntime.OrtSession session) {
         this.models = models;
+        this.session = session;
         symbolClasses = new int[PlateSymbols.COUNT][];
         List<List<Integer>> lists = new ArrayList<>();
         for (int i = 0; i < PlateSymbols.COUNT; i++) {
@@ -63,10 +71,10 @@ final class TextLineReader {
             double lo = levels[0], hi = Math.max(levels[1], lo + 64);
             input = image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD, lo, hi);
         } else {
-            input = image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD);
+            input = image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD, 0, 255, GREY);
         }
         try (OnnxTensor t = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[]{1, 3, HEIGHT, width});
-             OrtSession.Result r = models.reader.run(Map.of(models.reader.getInputNames().iterator().next(), t))) {
+             OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), t))) {
             OnnxTensor out = (OnnxTensor) r.get(0);
             long[] shape = out.getInfo().getShape();
             int steps = (int) shape[1];

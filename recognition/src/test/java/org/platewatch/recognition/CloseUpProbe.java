@@ -28,6 +28,7 @@ public final class CloseUpProbe {
                     double sc = s.lineHeight() / c.h();
                     List<TextBox> lines = lineDet.detect(img, rx, ry, rw, rh, Math.min(640, Recognizer.roundTo32(rw * sc)), Math.min(320, Recognizer.roundTo32(rh * sc)), 0.3);
                     TextBox main = cr.mainLine(img, c).orElse(null);
+                    System.out.println("cand " + c + " lines " + lines + " main " + main);
                     int ox = (int) (c.x() - c.w()), oy = (int) (c.y() - c.h() * 1.5), ow = (int) (c.w() * 3), oh = (int) (c.h() * 4);
                     double z = 400.0 / ow;
                     BufferedImage out = new BufferedImage(400, (int) (oh * z), BufferedImage.TYPE_INT_RGB);
