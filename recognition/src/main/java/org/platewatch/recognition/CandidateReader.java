@@ -1,5 +1,8 @@
 package org.platewatch.recognition;
 
+import org.platewatch.plate.PlateText;
+import org.platewatch.plate.UsState;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +63,22 @@ final class CandidateReader {
         PlateBox box = new PlateBox((int) Math.round(line.x()), (int) Math.round(line.y()),
                 (int) Math.round(line.w()), (int) Math.round(line.h()));
         double confidence = r.confidence() * Math.sqrt(plausibility);
-        return Optional.of(PlateCandidate.of(r.plate(), confidence, null, box, r.charConfidences()));
+        String region = issuingState(img, line).map(st -> PlateText.regionCode(st.name())).orElse(null);
+        return Optional.of(PlateCandidate.of(r.plate(), confidence, region, box, r.charConfidences()));
+    }
+
+    /**
+     * Reads the bands just above and below the character line, where plates print the state
+     * name, slogan or web address, and looks for a state named there.
+     */
+    Optional<UsState> issuingState(RgbImage img, TextBox line) {
+        double x = line.x() - line.w() * 0.15;
+        double w = line.w() * 1.3;
+        double h = line.h();
+        List<String> texts = new ArrayList<>(2);
+        texts.add(reader.read(img, x, line.y() - 0.75 * h, w, 0.7 * h, 1.0).raw());
+        texts.add(reader.read(img, x, line.y() + h, w, 0.6 * h, 1.0).raw());
+        return StateFinder.find(texts);
     }
 
     /** Variants read per line: horizontal pad and vertical pad (in line heights) and horizontal stretch. */
