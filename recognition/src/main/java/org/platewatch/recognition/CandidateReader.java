@@ -1,6 +1,5 @@
 package org.platewatch.recognition;
 
-import org.platewatch.plate.PlateText;
 import org.platewatch.plate.UsState;
 
 import java.util.ArrayList;
@@ -62,16 +61,16 @@ final class CandidateReader {
         }
         PlateBox box = new PlateBox((int) Math.round(line.x()), (int) Math.round(line.y()),
                 (int) Math.round(line.w()), (int) Math.round(line.h()));
-        double confidence = r.confidence() * Math.sqrt(plausibility);
-        String region = issuingState(img, line).map(st -> PlateText.regionCode(st.name())).orElse(null);
-        return Optional.of(PlateCandidate.of(r.plate(), confidence, region, box, r.charConfidences()));
+        double confidence = r.confidence() * plausibility;
+        return Optional.of(PlateCandidate.of(r.plate(), confidence, null, box, r.charConfidences()));
     }
 
     /**
      * Reads the bands just above and below the character line, where plates print the state
      * name, slogan or web address, and looks for a state named there.
      */
-    Optional<UsState> issuingState(RgbImage img, TextBox line) {
+    Optional<UsState> issuingState(RgbImage img, PlateBox plateLine) {
+        TextBox line = new TextBox(plateLine.x(), plateLine.y(), plateLine.width(), plateLine.height(), 1);
         double x = line.x() - line.w() * 0.15;
         double w = line.w() * 1.3;
         double h = line.h();

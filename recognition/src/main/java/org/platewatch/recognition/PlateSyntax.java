@@ -65,7 +65,7 @@ final class PlateSyntax {
      */
     static double plausibility(String plate) {
         int n = plate.length();
-        if (n < 2 || n > 8 || isStateOrSlogan(plate)) {
+        if (n < 2 || n > 8 || isStateOrSlogan(plate) || isSticker(plate)) {
             return 0;
         }
         boolean digits = plate.chars().anyMatch(c -> PlateSymbols.isDigit((char) c));
@@ -76,11 +76,25 @@ final class PlateSyntax {
         return lengthPrior * mix * format;
     }
 
-    /** True for state names, their abbreviations-as-words and the slogans printed on plates. */
+    /**
+     * Registration stickers print a month and a year ({@code AUG98}, {@code JUL 2014}); plates
+     * never start with a month name followed by nothing but a year.
+     */
+    static boolean isSticker(String plate) {
+        return STICKER.matcher(plate).matches();
+    }
+
+    private static final java.util.regex.Pattern STICKER = java.util.regex.Pattern.compile(
+            "(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)(\\d{2}|\\d{4})?");
+
+    /** True for state names (also slightly misread ones), and the slogans and words printed on plates and frames. */
     static boolean isStateOrSlogan(String text) {
         String t = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
         if (t.length() < 4) {
             return false;
+        }
+        if (t.length() >= 6 && StateFinder.fromText(t).isPresent()) {
+            return true;
         }
         for (String word : NOT_PLATES) {
             if (t.contains(word) || (word.contains(t) && t.length() >= 5)) {

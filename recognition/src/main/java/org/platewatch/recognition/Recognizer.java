@@ -1,5 +1,7 @@
 package org.platewatch.recognition;
 
+import org.platewatch.plate.PlateText;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -67,6 +69,13 @@ public final class Recognizer implements AutoCloseable {
             c.ifPresent(candidate -> addUnlessDuplicate(out, candidate));
         }
         out.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
+        if (!out.isEmpty()) {
+            // Only the best candidate pays for reading the state: it is the one acted upon.
+            PlateCandidate top = out.get(0);
+            String region = candidateReader.issuingState(img, top.box())
+                    .map(s -> PlateText.regionCode(s.name())).orElse(null);
+            out.set(0, new PlateCandidate(top.plate(), top.confidence(), region, top.box(), top.characterConfidences()));
+        }
         return List.copyOf(out);
     }
 
