@@ -21,12 +21,15 @@ final class PlateSyntax {
     /**
      * Serial layouts in common use on US passenger, commercial and temporary plates
      * (L letter, D digit), e.g. California 1ABC234, New York/Texas/Pennsylvania ABC1234,
-     * Maryland 1AB2345, many states ABC123 or 123ABC.
+     * Maryland 1AB2345, Missouri AB1C2D, Massachusetts 12AB34 and 123AB4, Idaho's county
+     * prefixes 1A12345, many states ABC123 or 123ABC.
      */
     static final List<String> FORMATS = List.of(
             "DLLLDDD", "LLLDDDD", "DLLDDDD", "LLDDDDD", "DDDLLLL", "LDDDDDD", "DDDDDDD", "DDDDDLD", "DDDDDLL",
+            "DLDDDDD",
             "LLLDDD", "DDDLLL", "LLDDDD", "DDDDLL", "DLLDDD", "DLLLDD", "LLDLDL", "LDDDDD", "DDDDDD", "DDLLLD",
-            "LLDDD", "DDDLL", "LLLDD", "DDLLL", "LDDDD", "DDDDL", "DDDDD");
+            "DDLLDD", "DDDLLD", "DLDDDD",
+            "LLDDD", "DDDLL", "LLLDD", "DDLLL", "LDDDD", "DDDDL", "DDDDD", "DLDDD");
 
     /** How much likelier a reading that fits a serial format is taken to be than one that fits none. */
     static final double FORMAT_BONUS = 50;
