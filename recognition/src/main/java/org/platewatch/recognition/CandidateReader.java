@@ -30,7 +30,7 @@ final class CandidateReader {
 
     Glance glance(RgbImage img, PlateLocaliser.Scored scored) {
         TextBox b = scored.box();
-        LineRead read = reader.read(img, b.x(), b.y(), b.w(), b.h(), 1.3);
+        LineRead read = reader.read(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH);
         PlateSyntax.Resolved resolved = PlateSyntax.resolve(read);
         double score = PlateSyntax.looksLikeTimestamp(read.raw()) ? 0
                 : scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
@@ -41,7 +41,9 @@ final class CandidateReader {
         TextBox cand = glance.box();
         TextBox line = mainLine(img, cand).orElse(cand);
         List<PlateSyntax.Resolved> reads = new ArrayList<>();
-        reads.add(PlateSyntax.resolve(glance.read()));
+        if (!Boolean.getBoolean("pw.noglancevote")) {
+            reads.add(PlateSyntax.resolve(glance.read()));
+        }
         for (double[] v : VARIANTS) {
             double padX = line.h() * v[0];
             double padY = line.h() * v[1];
@@ -82,6 +84,7 @@ final class CandidateReader {
 
     /** Variants read per line: horizontal pad and vertical pad (in line heights) and horizontal stretch. */
     private static final double[][] VARIANTS = variants();
+    private static final double GLANCE_STRETCH = Double.parseDouble(System.getProperty("pw.glancestretch", "1.3"));
     private static final double PAD_X = Double.parseDouble(System.getProperty("pw.padx", "0.25"));
     private static final double PAD_Y = Double.parseDouble(System.getProperty("pw.pady", "0.6"));
 

@@ -32,12 +32,12 @@ final class PlateSyntax {
             "LLDDD", "DDDLL", "LLLDD", "DDLLL", "LDDDD", "DDDDL", "DDDDD", "DLDDD");
 
     /** How much likelier a reading that fits a serial format is taken to be than one that fits none. */
-    static final double FORMAT_BONUS = 50;
+    static final double FORMAT_BONUS = Double.parseDouble(System.getProperty("pw.bonus", "8"));
     /**
      * Probability assumed for a look-alike when the reader gave it almost none: the reader is
      * known to be blind to these particular pairs on plate fonts.
      */
-    private static final double LOOKALIKE_FLOOR = 0.03;
+    private static final double LOOKALIKE_FLOOR = Double.parseDouble(System.getProperty("pw.floor", "0.03"));
     private static final String[] LOOKALIKES = {"O0DQ", "I1L", "B8", "S5", "Z2", "G6", "A4", "T7"};
 
     private static final Set<String> NOT_PLATES = notPlates();
