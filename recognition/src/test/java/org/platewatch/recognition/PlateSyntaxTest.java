@@ -8,14 +8,21 @@ class PlateSyntaxTest {
 
     @Test
     void letterOInADigitPositionBecomesZero() {
-        // California 1ABC234: positions 5-7 are digits, so an O read there is a zero.
-        assertThat(PlateSyntax.resolve(Reads.of("5LTA6O0", 0.95)).plate()).isEqualTo("5LTA600");
+        // California 1ABC234: positions 5-7 are digits, so an O the reader half doubts is a zero.
+        LineRead read = Reads.withRunnerUp("5LTA6O0", 0.95, 5, 0.6, '0', 0.3);
+        assertThat(PlateSyntax.resolve(read).plate()).isEqualTo("5LTA600");
     }
 
     @Test
     void digitsInLetterPositionsBecomeLetters() {
-        assertThat(PlateSyntax.resolve(Reads.of("A8C1234", 0.95)).plate()).isEqualTo("ABC1234");
-        assertThat(PlateSyntax.resolve(Reads.of("7A5C123", 0.95)).plate()).isEqualTo("7ASC123");
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("A8C1234", 0.95, 1, 0.6, 'B', 0.2)).plate()).isEqualTo("ABC1234");
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("7A5C123", 0.95, 2, 0.5, 'S', 0.3)).plate()).isEqualTo("7ASC123");
+    }
+
+    @Test
+    void aLookalikeTheReaderGaveNoWeightIsNotSwappedIn() {
+        // Formats only settle characters the reader doubts; a confident 8 stays an 8.
+        assertThat(PlateSyntax.resolve(Reads.of("A8C1234", 0.95)).plate()).isEqualTo("A8C1234");
     }
 
     @Test
