@@ -41,9 +41,7 @@ final class CandidateReader {
         TextBox cand = glance.box();
         TextBox line = mainLine(img, cand).orElse(cand);
         List<PlateSyntax.Resolved> reads = new ArrayList<>();
-        if (!Boolean.getBoolean("pw.noglancevote")) {
-            reads.add(PlateSyntax.resolve(glance.read()));
-        }
+        reads.add(PlateSyntax.resolve(glance.read())); // the quick read votes too: it was measured to help
         for (double[] v : VARIANTS) {
             double padX = line.h() * v[0];
             double padY = line.h() * v[1];
@@ -83,20 +81,20 @@ final class CandidateReader {
     }
 
     /** Variants read per line: horizontal pad and vertical pad (in line heights) and horizontal stretch. */
-    private static final double[][] VARIANTS = variants();
-    private static final double GLANCE_STRETCH = Double.parseDouble(System.getProperty("pw.glancestretch", "1.3"));
-    private static final double PAD_X = Double.parseDouble(System.getProperty("pw.padx", "0.25"));
-    private static final double PAD_Y = Double.parseDouble(System.getProperty("pw.pady", "0.6"));
-
-    private static double[][] variants() {
-        String spec = System.getProperty("pw.variants", "0.1:0.05:1.5,0.15:0.1:1.2");
-        String[] parts = spec.split(",");
-        double[][] out = new double[parts.length][];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = java.util.Arrays.stream(parts[i].split(":")).mapToDouble(Double::parseDouble).toArray();
-        }
-        return out;
-    }
+    /**
+     * Crops read per line, as {horizontal pad, vertical pad (both in line heights), horizontal
+     * stretch}. Plate fonts are tall and narrow; widening them gives the reader (trained on
+     * documents) more time steps per character, so doubled letters stop merging.
+     */
+    private static final double[][] VARIANTS = {
+            {0.1, 0.05, 1.5},
+            {0.15, 0.1, 1.2},
+    };
+    /** Stretch of the quick read of a whole-scene box. */
+    private static final double GLANCE_STRETCH = 1.3;
+    /** The close-up crop around a scene box, in box widths and heights on each side. */
+    private static final double PAD_X = 0.25;
+    private static final double PAD_Y = 0.6;
 
     /**
      * The plate's character line near the candidate's centre, found by detecting again at a

@@ -51,29 +51,13 @@ final class RgbImage {
      */
     float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh,
                      float[] mean, float[] std) {
-        return toTensor(sx, sy, sw, sh, dw, dh, mean, std, 0, 255);
-    }
-
-    /**
-     * As above, with the levels stretched so that {@code lo} maps to black and {@code hi} to
-     * white: dim or washed-out plates then reach the reader with the contrast it was trained on.
-     */
-    float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh,
-                     float[] mean, float[] std, double lo, double hi) {
-        return toTensor(sx, sy, sw, sh, dw, dh, mean, std, lo, hi, false);
-    }
-
-    float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh,
-                     float[] mean, float[] std, double lo, double hi, boolean grey) {
         float[] out = new float[3 * dw * dh];
         int plane = dw * dh;
         double fx = sw / dw;
         double fy = sh / dh;
-        int nx = Boolean.getBoolean("pw.noaa") ? 1 : Math.max(1, Math.min(4, (int) Math.round(fx)));
-        int ny = Boolean.getBoolean("pw.noaa") ? 1 : Math.max(1, Math.min(4, (int) Math.round(fy)));
-        float inv = 1f / (nx * ny);
-        float gain = (float) (1.0 / Math.max(1, hi - lo));
-        float offset = (float) lo;
+        int nx = Math.max(1, Math.min(4, (int) Math.round(fx)));
+        int ny = Math.max(1, Math.min(4, (int) Math.round(fy)));
+        float inv = 1f / (nx * ny * 255f);
         for (int y = 0; y < dh; y++) {
             for (int x = 0; x < dw; x++) {
                 float r = 0, g = 0, b = 0;
@@ -88,42 +72,10 @@ final class RgbImage {
                     }
                 }
                 int o = y * dw + x;
-                if (grey) {
-                    float l = 0.299f * r + 0.587f * g + 0.114f * b;
-                    r = g = b = l;
-                }
-                out[o] = (level(b * inv, offset, gain) - mean[0]) / std[0];
-                out[plane + o] = (level(g * inv, offset, gain) - mean[1]) / std[1];
-                out[2 * plane + o] = (level(r * inv, offset, gain) - mean[2]) / std[2];
+                out[o] = (b * inv - mean[0]) / std[0];
+                out[plane + o] = (g * inv - mean[1]) / std[1];
+                out[2 * plane + o] = (r * inv - mean[2]) / std[2];
             }
-        }
-        return out;
-    }
-
-    private static float level(float v, float offset, float gain) {
-        float x = (v - offset) * gain;
-        return x < 0 ? 0 : x > 1 ? 1 : x;
-    }
-
-    /**
-     * Luma percentiles (0..100) of a rectangle on a coarse grid of samples: a cheap estimate of
-     * the dark and light levels of a plate crop.
-     */
-    int[] lumaPercentiles(double sx, double sy, double sw, double sh, int... percents) {
-        int nx = 24, ny = 12;
-        int[] v = new int[nx * ny];
-        int k = 0;
-        for (int j = 0; j < ny; j++) {
-            int y = Math.max(0, Math.min(height - 1, (int) (sy + (j + 0.5) * sh / ny)));
-            for (int i = 0; i < nx; i++) {
-                int x = Math.max(0, Math.min(width - 1, (int) (sx + (i + 0.5) * sw / nx)));
-                v[k++] = luma(x, y);
-            }
-        }
-        java.util.Arrays.sort(v);
-        int[] out = new int[percents.length];
-        for (int i = 0; i < percents.length; i++) {
-            out[i] = v[Math.min(v.length - 1, v.length * percents[i] / 100)];
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+/** Development aid, not a test: where the time per image goes, stage by stage, over the first 40 photos of a folder. */
 public final class StageTiming {
     public static void main(String[] a) throws Exception {
         Settings st = Settings.defaults();
