@@ -19,7 +19,7 @@ record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, i
 
     static Settings defaults() {
         return new Settings(
-                Integer.getInteger("platewatch.recognition.detMaxSide", 1280),
+                Integer.getInteger("platewatch.recognition.detMaxSide", 1120),
                 Double.parseDouble(System.getProperty("platewatch.recognition.detMinScore", "0.4")),
                 Integer.getInteger("platewatch.recognition.triaged", 8),
                 Integer.getInteger("platewatch.recognition.closeUps", 2),
