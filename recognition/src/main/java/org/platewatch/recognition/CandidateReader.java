@@ -1,5 +1,7 @@
 package org.platewatch.recognition;
 
+import org.platewatch.plate.UsState;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +30,10 @@ final class CandidateReader {
 
     Glance glance(RgbImage img, PlateLocaliser.Scored scored) {
         TextBox b = scored.box();
-        LineRead read = reader.read(img, b.x(), b.y(), b.w(), b.h(), 1.3);
+        LineRead read = reader.read(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH);
         PlateSyntax.Resolved resolved = PlateSyntax.resolve(read);
-        double score = scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
+        double score = PlateSyntax.looksLikeTimestamp(read.raw()) ? 0
+                : scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
         return new Glance(b, read, score);
     }
 
@@ -38,12 +41,14 @@ final class CandidateReader {
         TextBox cand = glance.box();
         TextBox line = mainLine(img, cand).orElse(cand);
         List<PlateSyntax.Resolved> reads = new ArrayList<>();
-        reads.add(PlateSyntax.resolve(glance.read()));
+        reads.add(PlateSyntax.resolve(glance.read())); // the quick read votes too: it was measured to help
         for (double[] v : VARIANTS) {
             double padX = line.h() * v[0];
             double padY = line.h() * v[1];
             LineRead r = reader.read(img, line.x() - padX, line.y() - padY, line.w() + 2 * padX, line.h() + 2 * padY, v[2]);
-            reads.add(PlateSyntax.resolve(r));
+            if (!PlateSyntax.looksLikeTimestamp(r.raw())) {
+                reads.add(PlateSyntax.resolve(r));
+            }
         }
         Optional<PlateReadVote.Result> vote = PlateReadVote.vote(reads);
         if (vote.isEmpty()) {
@@ -56,15 +61,40 @@ final class CandidateReader {
         }
         PlateBox box = new PlateBox((int) Math.round(line.x()), (int) Math.round(line.y()),
                 (int) Math.round(line.w()), (int) Math.round(line.h()));
-        double confidence = r.confidence() * Math.sqrt(plausibility);
+        double confidence = r.confidence() * plausibility;
         return Optional.of(PlateCandidate.of(r.plate(), confidence, null, box, r.charConfidences()));
     }
 
+    /**
+     * Reads the bands just above and below the character line, where plates print the state
+     * name, slogan or web address, and looks for a state named there.
+     */
+    Optional<UsState> issuingState(RgbImage img, PlateBox plateLine) {
+        TextBox line = new TextBox(plateLine.x(), plateLine.y(), plateLine.width(), plateLine.height(), 1);
+        double x = line.x() - line.w() * 0.15;
+        double w = line.w() * 1.3;
+        double h = line.h();
+        List<String> texts = new ArrayList<>(2);
+        texts.add(reader.read(img, x, line.y() - 0.75 * h, w, 0.7 * h, 1.0).raw());
+        texts.add(reader.read(img, x, line.y() + h, w, 0.6 * h, 1.0).raw());
+        return StateFinder.find(texts);
+    }
+
     /** Variants read per line: horizontal pad and vertical pad (in line heights) and horizontal stretch. */
+    /**
+     * Crops read per line, as {horizontal pad, vertical pad (both in line heights), horizontal
+     * stretch}. Plate fonts are tall and narrow; widening them gives the reader (trained on
+     * documents) more time steps per character, so doubled letters stop merging.
+     */
     private static final double[][] VARIANTS = {
             {0.1, 0.05, 1.5},
             {0.15, 0.1, 1.2},
     };
+    /** Stretch of the quick read of a whole-scene box. */
+    private static final double GLANCE_STRETCH = 1.3;
+    /** The close-up crop around a scene box, in box widths and heights on each side. */
+    private static final double PAD_X = 0.25;
+    private static final double PAD_Y = 0.6;
 
     /**
      * The plate's character line near the candidate's centre, found by detecting again at a
@@ -72,10 +102,10 @@ final class CandidateReader {
      * have a gap or an emblem between character groups, which splits the detection).
      */
     Optional<TextBox> mainLine(RgbImage img, TextBox cand) {
-        double rx = cand.x() - cand.w() * 0.25;
-        double ry = cand.y() - cand.h() * 0.6;
-        double rw = cand.w() * 1.5;
-        double rh = cand.h() * 2.2;
+        double rx = cand.x() - cand.w() * PAD_X;
+        double ry = cand.y() - cand.h() * PAD_Y;
+        double rw = cand.w() * (1 + 2 * PAD_X);
+        double rh = cand.h() * (1 + 2 * PAD_Y);
         double s = settings.lineHeight() / cand.h();
         int dw = Math.min(640, Recognizer.roundTo32(rw * s));
         int dh = Math.min(320, Recognizer.roundTo32(rh * s));
@@ -92,42 +122,7 @@ final class CandidateReader {
                 best = l;
             }
         }
-        return Optional.ofNullable(best == null ? null : joinNeighbours(best, lines));
+        return Optional.ofNullable(best == null ? null : TextLines.joinNeighbours(best, lines));
     }
 
-    static TextBox joinNeighbours(TextBox line, List<TextBox> lines) {
-        TextBox joined = line;
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (TextBox o : lines) {
-                if (o == line || !sameLine(joined, o)) {
-                    continue;
-                }
-                double x0 = Math.min(joined.x(), o.x());
-                double x1 = Math.max(joined.x() + joined.w(), o.x() + o.w());
-                if (x1 - x0 > joined.w() + 0.5) {
-                    double y0 = Math.min(joined.y(), o.y());
-                    double y1 = Math.max(joined.y() + joined.h(), o.y() + o.h());
-                    joined = new TextBox(x0, y0, x1 - x0, y1 - y0, Math.max(joined.score(), o.score()));
-                    grew = true;
-                }
-            }
-        }
-        return joined;
-    }
-
-    /** Similar height, mostly overlapping vertically, and a horizontal gap of at most about one character. */
-    static boolean sameLine(TextBox a, TextBox b) {
-        double ratio = b.h() / a.h();
-        if (ratio < 0.6 || ratio > 1.5) {
-            return false;
-        }
-        double overlapY = Math.min(a.y() + a.h(), b.y() + b.h()) - Math.max(a.y(), b.y());
-        if (overlapY < 0.6 * Math.min(a.h(), b.h())) {
-            return false;
-        }
-        double gap = Math.max(b.x() - (a.x() + a.w()), a.x() - (b.x() + b.w()));
-        return gap < 0.8 * a.h();
-    }
 }

@@ -22,9 +22,9 @@ import java.util.List;
 final class OcrModels implements AutoCloseable {
 
     /** v3 detection runs 2-3x faster than v4 on whole scenes and finds plates about as well (measured). */
-    private static final String SCENE_DET = System.getProperty("pw.det", "/models/ch_PP-OCRv3_det_infer.onnx");
+    private static final String SCENE_DET = "/models/ch_PP-OCRv3_det_infer.onnx";
     /** v4 detection is slower but fits text lines more tightly; on a small close-up crop its cost is a few ms. */
-    private static final String LINE_DET = System.getProperty("pw.linedet", "/models/ch_PP-OCRv4_det_infer.onnx");
+    private static final String LINE_DET = "/models/ch_PP-OCRv4_det_infer.onnx";
     private static final String REC = "/models/ch_PP-OCRv4_rec_infer.onnx";
     private static final String KEYS = "/models/ppocr_keys_v1.txt";
 

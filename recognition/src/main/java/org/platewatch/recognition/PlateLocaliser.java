@@ -28,7 +28,8 @@ final class PlateLocaliser {
 
     double plateLikeness(RgbImage img, TextBox b) {
         double aspect = b.aspect();
-        if (b.h() < 8 || b.h() > img.height * 0.3 || aspect < 1.2 || aspect > 12) {
+        // No upper bound on size beyond the image itself: a close crop of one plate is all plate.
+        if (b.h() < 8 || b.h() > img.height * 0.95 || aspect < 1.2 || aspect > 12) {
             return 0;
         }
         // A plate's line of 5-7 characters, each about half as wide as tall, has aspect ~2.5-6 after unclip.

@@ -51,76 +51,37 @@ final class RgbImage {
      */
     float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh,
                      float[] mean, float[] std) {
-        return toTensor(sx, sy, sw, sh, dw, dh, mean, std, 0, 255);
-    }
-
-    /**
-     * As above, with the levels stretched so that {@code lo} maps to black and {@code hi} to
-     * white: dim or washed-out plates then reach the reader with the contrast it was trained on.
-     */
-    float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh,
-                     float[] mean, float[] std, double lo, double hi) {
         float[] out = new float[3 * dw * dh];
         int plane = dw * dh;
         double fx = sw / dw;
         double fy = sh / dh;
-        int nx = Boolean.getBoolean("pw.noaa") ? 1 : Math.max(1, Math.min(4, (int) Math.round(fx)));
-        int ny = Boolean.getBoolean("pw.noaa") ? 1 : Math.max(1, Math.min(4, (int) Math.round(fy)));
-        float inv = 1f / (nx * ny);
-        float gain = (float) (1.0 / Math.max(1, hi - lo));
-        float offset = (float) lo;
+        int nx = Math.max(1, Math.min(4, (int) Math.round(fx)));
+        int ny = Math.max(1, Math.min(4, (int) Math.round(fy)));
+        float inv = 1f / (nx * ny * 255f);
+        float[] acc = new float[3];
         for (int y = 0; y < dh; y++) {
             for (int x = 0; x < dw; x++) {
-                float r = 0, g = 0, b = 0;
+                acc[0] = 0;
+                acc[1] = 0;
+                acc[2] = 0;
                 for (int j = 0; j < ny; j++) {
                     double py = sy + (y + (j + 0.5) / ny) * fy - 0.5;
                     for (int i = 0; i < nx; i++) {
                         double px = sx + (x + (i + 0.5) / nx) * fx - 0.5;
-                        int c = bilinear(px, py);
-                        r += (c >> 16) & 0xff;
-                        g += (c >> 8) & 0xff;
-                        b += c & 0xff;
+                        addBilinear(px, py, acc);
                     }
                 }
                 int o = y * dw + x;
-                out[o] = (level(b * inv, offset, gain) - mean[0]) / std[0];
-                out[plane + o] = (level(g * inv, offset, gain) - mean[1]) / std[1];
-                out[2 * plane + o] = (level(r * inv, offset, gain) - mean[2]) / std[2];
+                out[o] = (acc[2] * inv - mean[0]) / std[0];
+                out[plane + o] = (acc[1] * inv - mean[1]) / std[1];
+                out[2 * plane + o] = (acc[0] * inv - mean[2]) / std[2];
             }
         }
         return out;
     }
 
-    private static float level(float v, float offset, float gain) {
-        float x = (v - offset) * gain;
-        return x < 0 ? 0 : x > 1 ? 1 : x;
-    }
-
-    /**
-     * Luma percentiles (0..100) of a rectangle on a coarse grid of samples: a cheap estimate of
-     * the dark and light levels of a plate crop.
-     */
-    int[] lumaPercentiles(double sx, double sy, double sw, double sh, int... percents) {
-        int nx = 24, ny = 12;
-        int[] v = new int[nx * ny];
-        int k = 0;
-        for (int j = 0; j < ny; j++) {
-            int y = Math.max(0, Math.min(height - 1, (int) (sy + (j + 0.5) * sh / ny)));
-            for (int i = 0; i < nx; i++) {
-                int x = Math.max(0, Math.min(width - 1, (int) (sx + (i + 0.5) * sw / nx)));
-                v[k++] = luma(x, y);
-            }
-        }
-        java.util.Arrays.sort(v);
-        int[] out = new int[percents.length];
-        for (int i = 0; i < percents.length; i++) {
-            out[i] = v[Math.min(v.length - 1, v.length * percents[i] / 100)];
-        }
-        return out;
-    }
-
-    /** Bilinear sample, clamped at the borders, returned packed as 0xRRGGBB. */
-    int bilinear(double px, double py) {
+    /** Adds the bilinear sample's red, green and blue (0..255) to acc[0..2]; borders clamp. */
+    private void addBilinear(double px, double py, float[] acc) {
         if (px < 0) {
             px = 0;
         } else if (px > width - 1) {
@@ -135,20 +96,19 @@ final class RgbImage {
         int y0 = (int) py;
         int x1 = Math.min(x0 + 1, width - 1);
         int y1 = Math.min(y0 + 1, height - 1);
-        double ax = px - x0;
-        double ay = py - y0;
+        float ax = (float) (px - x0);
+        float ay = (float) (py - y0);
+        float w00 = (1 - ax) * (1 - ay);
+        float w10 = ax * (1 - ay);
+        float w01 = (1 - ax) * ay;
+        float w11 = ax * ay;
         int c00 = rgb[y0 * width + x0];
         int c10 = rgb[y0 * width + x1];
         int c01 = rgb[y1 * width + x0];
         int c11 = rgb[y1 * width + x1];
-        int out = 0;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            double top = ((c00 >> shift) & 0xff) * (1 - ax) + ((c10 >> shift) & 0xff) * ax;
-            double bottom = ((c01 >> shift) & 0xff) * (1 - ax) + ((c11 >> shift) & 0xff) * ax;
-            int v = (int) Math.round(top * (1 - ay) + bottom * ay);
-            out |= v << shift;
-        }
-        return out;
+        acc[0] += ((c00 >> 16) & 0xff) * w00 + ((c10 >> 16) & 0xff) * w10 + ((c01 >> 16) & 0xff) * w01 + ((c11 >> 16) & 0xff) * w11;
+        acc[1] += ((c00 >> 8) & 0xff) * w00 + ((c10 >> 8) & 0xff) * w10 + ((c01 >> 8) & 0xff) * w01 + ((c11 >> 8) & 0xff) * w11;
+        acc[2] += (c00 & 0xff) * w00 + (c10 & 0xff) * w10 + (c01 & 0xff) * w01 + (c11 & 0xff) * w11;
     }
 
     /** Luma (0..255) of one pixel, for the cheap contrast and colour measures. */

@@ -12,18 +12,20 @@ package org.platewatch.recognition;
  * @param lineHeight    pixel height the candidate's text is scaled to for the close-up detection
  * @param sceneThreads  ONNX Runtime intra-op threads for the whole-scene detection
  * @param smallThreads  intra-op threads for the small close-up inferences
+ * @param workers       boxes read at the same time
  */
 record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, int lineHeight,
-                int sceneThreads, int smallThreads) {
+                int sceneThreads, int smallThreads, int workers) {
 
     static Settings defaults() {
         return new Settings(
-                Integer.getInteger("platewatch.recognition.detMaxSide", 1280),
+                Integer.getInteger("platewatch.recognition.detMaxSide", 1120),
                 Double.parseDouble(System.getProperty("platewatch.recognition.detMinScore", "0.4")),
                 Integer.getInteger("platewatch.recognition.triaged", 8),
                 Integer.getInteger("platewatch.recognition.closeUps", 2),
                 Integer.getInteger("platewatch.recognition.lineHeight", 64),
                 Integer.getInteger("platewatch.recognition.sceneThreads", 2),
-                Integer.getInteger("platewatch.recognition.smallThreads", 1));
+                Integer.getInteger("platewatch.recognition.smallThreads", 1),
+                Integer.getInteger("platewatch.recognition.workers", 2));
     }
 }

@@ -38,10 +38,12 @@ final class TextDetector {
     List<TextBox> detect(RgbImage image, double sx, double sy, double sw, double sh,
                          int dw, int dh, double minScore) {
         float[] input = image.toTensor(sx, sy, sw, sh, dw, dh, MEAN, STD);
-        float[] prob = run(input, dw, dh);
+        return toSource(run(input, dw, dh), dw, dh, sx, sy, sw / dw, sh / dh, minScore);
+    }
+
+    private static List<TextBox> toSource(float[] prob, int dw, int dh, double sx, double sy,
+                                          double fx, double fy, double minScore) {
         List<TextBox> boxes = components(prob, dw, dh, minScore);
-        double fx = sw / dw;
-        double fy = sh / dh;
         List<TextBox> out = new ArrayList<>(boxes.size());
         for (TextBox b : boxes) {
             out.add(new TextBox(sx + b.x() * fx, sy + b.y() * fy, b.w() * fx, b.h() * fy, b.score()));

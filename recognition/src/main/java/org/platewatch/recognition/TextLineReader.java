@@ -24,14 +24,19 @@ final class TextLineReader {
     /** A character whose best plate symbol is this unlikely (the network saw an emblem or a smudge) is dropped. */
     private static final double MIN_SYMBOL_PROB = 0.15;
 
-    /** Tried: stretching each crop's levels to full range lost 4 plates on us/ (the reader copes with dim plates better than with amplified noise). */
-    private static final boolean STRETCH_LEVELS = Boolean.getBoolean("pw.levels");
     private final OcrModels models;
     /** For each of the 36 plate symbols, the class indices that spell it (upper and lower case letters). */
     private final int[][] symbolClasses;
 
+    private final ai.onnxruntime.OrtSession session;
+
     TextLineReader(OcrModels models) {
+        this(models, models.reader);
+    }
+
+    TextLineReader(OcrModels models, ai.onnxruntime.OrtSession session) {
         this.models = models;
+        this.session = session;
         symbolClasses = new int[PlateSymbols.COUNT][];
         List<List<Integer>> lists = new ArrayList<>();
         for (int i = 0; i < PlateSymbols.COUNT; i++) {
@@ -57,16 +62,9 @@ final class TextLineReader {
     LineRead read(RgbImage image, double sx, double sy, double sw, double sh, double stretch) {
         int width = (int) Math.round(HEIGHT * sw / Math.max(1, sh) * stretch);
         width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
-        float[] input;
-        if (STRETCH_LEVELS) {
-            int[] levels = image.lumaPercentiles(sx, sy, sw, sh, 2, 98);
-            double lo = levels[0], hi = Math.max(levels[1], lo + 64);
-            input = image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD, lo, hi);
-        } else {
-            input = image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD);
-        }
+        float[] input = image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD);
         try (OnnxTensor t = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[]{1, 3, HEIGHT, width});
-             OrtSession.Result r = models.reader.run(Map.of(models.reader.getInputNames().iterator().next(), t))) {
+             OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), t))) {
             OnnxTensor out = (OnnxTensor) r.get(0);
             long[] shape = out.getInfo().getShape();
             int steps = (int) shape[1];

@@ -1,0 +1,149 @@
+package org.platewatch.recognition;
+
+import org.platewatch.plate.PlateText;
+import org.platewatch.plate.UsState;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The issuing state, from what the plate itself prints: its name (usually above the
+ * characters), a slogan or a web address (usually below). Only text that names a state counts;
+ * the serial format is never used to guess, because many states share formats and a wrong
+ * state is worse than none (a hit on the wrong state is shown as such, never as a plain hit).
+ */
+final class StateFinder {
+
+    /** Slogans and addresses that name one state without its name. Longer, more specific first. */
+    private static final Map<String, UsState> SLOGANS = Map.ofEntries(
+            Map.entry("SUNSHINESTATE", UsState.FL), Map.entry("MYFLORIDA", UsState.FL),
+            Map.entry("EMPIRESTATE", UsState.NY), Map.entry("LANDOFLINCOLN", UsState.IL),
+            Map.entry("GARDENSTATE", UsState.NJ), Map.entry("FIRSTINFLIGHT", UsState.NC),
+            Map.entry("FIRSTINFREEDOM", UsState.NC), Map.entry("GRANDCANYON", UsState.AZ),
+            Map.entry("LONESTAR", UsState.TX), Map.entry("PEACHSTATE", UsState.GA),
+            Map.entry("FAMOUSPOTATOES", UsState.ID), Map.entry("LIVEFREEORDIE", UsState.NH),
+            Map.entry("GREENMOUNTAIN", UsState.VT), Map.entry("OCEANSTATE", UsState.RI),
+            Map.entry("ALOHASTATE", UsState.HI), Map.entry("BIGSKY", UsState.MT),
+            Map.entry("LANDOFENCHANTMENT", UsState.NM), Map.entry("WILDWONDERFUL", UsState.WV),
+            Map.entry("TAXATIONWITHOUT", UsState.DC), Map.entry("SHOWMESTATE", UsState.MO),
+            Map.entry("SPORTSMANSPARADISE", UsState.LA), Map.entry("AMERICASDAIRYLAND", UsState.WI),
+            Map.entry("10000LAKES", UsState.MN), Map.entry("GREATFACES", UsState.SD),
+            Map.entry("PUREMICHIGAN", UsState.MI), Map.entry("GREATLAKESSTATE", UsState.MI),
+            Map.entry("VOLUNTEERSTATE", UsState.TN), Map.entry("THEFIRSTSTATE", UsState.DE),
+            Map.entry("CROSSROADSOFAMERICA", UsState.IN), Map.entry("DMVCAGOV", UsState.CA),
+            Map.entry("VACATIONLAND", UsState.ME), Map.entry("PEACEGARDEN", UsState.ND),
+            Map.entry("CONSTITUTIONSTATE", UsState.CT), Map.entry("KEYSTONESTATE", UsState.PA),
+            Map.entry("VISITPA", UsState.PA), Map.entry("WHEATSTATE", UsState.KS),
+            Map.entry("MOUNTAINSTATE", UsState.WV), Map.entry("EVERGREENSTATE", UsState.WA),
+            Map.entry("GREATESTSNOW", UsState.UT), Map.entry("LIFEELEVATED", UsState.UT),
+            Map.entry("SILVERSTATE", UsState.NV), Map.entry("THELASTFRONTIER", UsState.AK),
+            Map.entry("NORTHTOTHEFUTURE", UsState.AK), Map.entry("HEARTOFDIXIE", UsState.AL),
+            Map.entry("SWEETHOMEALABAMA", UsState.AL), Map.entry("NATURALSTATE", UsState.AR),
+            Map.entry("THEGOODLIFE", UsState.NE), Map.entry("CORNHUSKER", UsState.NE),
+            Map.entry("NATIONSCAPITAL", UsState.DC), Map.entry("CELEBRATEDIVERSITY", UsState.DC));
+
+    private StateFinder() {
+    }
+
+    /**
+     * The state named by any of the texts (raw OCR of the lines around a plate's characters),
+     * or empty when none names one, or when they name different states.
+     */
+    static Optional<UsState> find(List<String> texts) {
+        UsState found = null;
+        for (String text : texts) {
+            Optional<UsState> s = fromText(text);
+            if (s.isPresent()) {
+                if (found != null && found != s.get()) {
+                    return Optional.empty();
+                }
+                found = s.get();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    static Optional<UsState> fromText(String raw) {
+        String t = PlateText.normalise(raw);
+        if (t.length() < 4) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, UsState> e : SLOGANS.entrySet()) {
+            if (t.contains(e.getKey())) {
+                return Optional.of(e.getValue());
+            }
+        }
+        // Longest names first, so that WESTVIRGINIA is not taken for VIRGINIA, ARKANSAS for KANSAS.
+        List<UsState> byLength = new ArrayList<>(List.of(UsState.values()));
+        byLength.sort(Comparator.comparingInt((UsState s) -> letters(s).length()).reversed());
+        for (UsState s : byLength) {
+            if (s != UsState.US && t.contains(letters(s))) {
+                return Optional.of(s);
+            }
+        }
+        // OCR of small print slips a letter or two; accept a close match for names long enough
+        // that no other state is equally close.
+        UsState best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (UsState s : UsState.values()) {
+            String name = letters(s);
+            if (s == UsState.US || name.length() < 5) {
+                continue;
+            }
+            int d = bestWindowDistance(t, name);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = s;
+                tie = false;
+            } else if (d == bestDistance) {
+                tie = true;
+            }
+        }
+        if (best != null && !tie && bestDistance <= Math.max(1, letters(best).length() / 4)) {
+            return Optional.of(best);
+        }
+        return Optional.empty();
+    }
+
+    static String letters(UsState s) {
+        return s.displayName().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+    }
+
+    /** Edit distance between the name and the closest stretch of the text of about the same length. */
+    static int bestWindowDistance(String text, String name) {
+        if (text.length() <= name.length() + 1) {
+            return levenshtein(text, name);
+        }
+        int best = Integer.MAX_VALUE;
+        for (int len = name.length() - 1; len <= name.length() + 1; len++) {
+            for (int i = 0; i + len <= text.length(); i++) {
+                best = Math.min(best, levenshtein(text.substring(i, i + len), name));
+            }
+        }
+        return best;
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] tmp = prev;
+            prev = cur;
+            cur = tmp;
+        }
+        return prev[b.length()];
+    }
+}

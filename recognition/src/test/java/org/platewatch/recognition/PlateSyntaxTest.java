@@ -1,0 +1,101 @@
+package org.platewatch.recognition;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlateSyntaxTest {
+
+    @Test
+    void letterOInADigitPositionBecomesZero() {
+        // California 1ABC234: positions 5-7 are digits, so an O the reader half doubts is a zero.
+        LineRead read = Reads.withRunnerUp("5LTA6O0", 0.95, 5, 0.6, '0', 0.3);
+        assertThat(PlateSyntax.resolve(read).plate()).isEqualTo("5LTA600");
+    }
+
+    @Test
+    void digitsInLetterPositionsBecomeLetters() {
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("A8C1234", 0.95, 1, 0.6, 'B', 0.2)).plate()).isEqualTo("ABC1234");
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("7A5C123", 0.95, 2, 0.5, 'S', 0.3)).plate()).isEqualTo("7ASC123");
+    }
+
+    @Test
+    void aLookalikeTheReaderGaveNoWeightIsNotSwappedIn() {
+        // Formats only settle characters the reader doubts; a confident 8 stays an 8.
+        assertThat(PlateSyntax.resolve(Reads.of("A8C1234", 0.95)).plate()).isEqualTo("A8C1234");
+    }
+
+    @Test
+    void runnerUpWithEvidenceWinsOverALookalikeFloor() {
+        // The reader's own second choice (Z, 0.2) fits the format: it is taken.
+        LineRead read = Reads.withRunnerUp("A2C123", 0.95, 1, 0.7, 'Z', 0.2);
+        assertThat(PlateSyntax.resolve(read).plate()).isEqualTo("AZC123");
+    }
+
+    @Test
+    void aConfidentVanityPlateIsLeftAlone() {
+        assertThat(PlateSyntax.resolve(Reads.of("GOLFER", 0.99)).plate()).isEqualTo("GOLFER");
+        assertThat(PlateSyntax.resolve(Reads.of("CEMENTO", 0.99)).plate()).isEqualTo("CEMENTO");
+    }
+
+    @Test
+    void twoSwapsWithoutEvidenceAreNotMade() {
+        // Fits no format; making it fit would need several swaps the reader gives no support for.
+        assertThat(PlateSyntax.resolve(Reads.of("ABCDEF1", 0.99)).plate()).isEqualTo("ABCDEF1");
+    }
+
+    @Test
+    void anEmblemReadAsAnExtraCharacterIsDropped() {
+        // Missouri AB1-C2D with the state outline between the groups read as a doubtful 'D'.
+        LineRead read = Reads.withRunnerUp("HK0DE7C", 0.95, 3, 0.4, 'O', 0.1);
+        assertThat(PlateSyntax.resolve(read).plate()).isEqualTo("HK0E7C");
+    }
+
+    @Test
+    void aConfidentCharacterIsNotDropped() {
+        assertThat(PlateSyntax.resolve(Reads.of("ABC1234", 0.99)).plate()).isEqualTo("ABC1234");
+    }
+
+    @Test
+    void perCharacterConfidencesFollowTheResolvedText() {
+        PlateSyntax.Resolved r = PlateSyntax.resolve(Reads.of("ABC1234", 0.9));
+        assertThat(r.charConfidences()).containsExactly(0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9);
+    }
+
+    @Test
+    void textNoPlateCarriesIsNotPlausible() {
+        assertThat(PlateSyntax.plausibility("CALIFORNIA")).isZero();
+        assertThat(PlateSyntax.plausibility("NEWYORK")).isZero();
+        assertThat(PlateSyntax.plausibility("LUISIANA")).isZero(); // a misread state name
+        assertThat(PlateSyntax.plausibility("SUNSHINE")).isZero();
+        assertThat(PlateSyntax.plausibility("AUG98")).isZero(); // a registration sticker
+        assertThat(PlateSyntax.plausibility("20140513072513")).isZero(); // too long
+        assertThat(PlateSyntax.plausibility("A")).isZero();
+    }
+
+    @Test
+    void serialsRankAboveWordsAndBareNumbers() {
+        double serial = PlateSyntax.plausibility("7ABC123");
+        assertThat(serial).isEqualTo(1.0);
+        assertThat(PlateSyntax.plausibility("STORAGE")).isLessThan(serial / 2);
+        assertThat(PlateSyntax.plausibility("12")).isLessThan(serial / 2);
+        assertThat(PlateSyntax.plausibility("1049338")).isLessThan(serial).isGreaterThan(0);
+    }
+
+    @Test
+    void cameraTimeStampsAreRecognised() {
+        assertThat(PlateSyntax.looksLikeTimestamp("2014-05-13 07:25:13")).isTrue();
+        assertThat(PlateSyntax.looksLikeTimestamp("07:02:06")).isTrue();
+        assertThat(PlateSyntax.looksLikeTimestamp("2014-05")).isTrue();
+        assertThat(PlateSyntax.looksLikeTimestamp("7ABC123")).isFalse();
+        assertThat(PlateSyntax.looksLikeTimestamp("ABC-1234")).isFalse();
+    }
+
+    @Test
+    void lookalikesAreSymmetric() {
+        assertThat(PlateSyntax.lookalike('O', '0')).isTrue();
+        assertThat(PlateSyntax.lookalike('0', 'O')).isTrue();
+        assertThat(PlateSyntax.lookalike('B', '8')).isTrue();
+        assertThat(PlateSyntax.lookalike('A', 'B')).isFalse();
+    }
+}

@@ -1,0 +1,103 @@
+package org.platewatch.recognition;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** End to end with the real models on real photos from {@code ../shared/datasets/plates}. */
+class RecognizerTest {
+
+    private static Recognizer recognizer;
+
+    @BeforeAll
+    static void load() {
+        recognizer = new Recognizer();
+    }
+
+    @AfterAll
+    static void close() {
+        recognizer.close();
+    }
+
+    static Path dataset(String folder) {
+        Path root = Path.of(System.getProperty("platewatch.root", ".."));
+        Path plates = root.resolve("../shared/datasets/plates").normalize();
+        if (!Files.isDirectory(plates)) {
+            plates = root.resolve("../../shared/datasets/plates").normalize(); // run from the module directory
+        }
+        return plates.resolve(folder);
+    }
+
+    @Test
+    void readsAKnownPhotoAsItsLabel() throws IOException {
+        Path photo = dataset("us").resolve("car6.jpg");
+        String label = Files.readString(dataset("us").resolve("car6.txt")).trim().split("\t")[5];
+
+        List<PlateCandidate> candidates = recognizer.recognize(photo);
+
+        assertThat(candidates).isNotEmpty();
+        PlateCandidate best = candidates.get(0);
+        assertThat(best.plate()).isEqualTo(label);
+        assertThat(best.confidence()).isBetween(0.5, 1.0);
+        assertThat(best.characterConfidences()).hasSize(label.length());
+        String[] f = Files.readString(dataset("us").resolve("car6.txt")).trim().split("\t");
+        int lx = Integer.parseInt(f[1]), ly = Integer.parseInt(f[2]), lw = Integer.parseInt(f[3]), lh = Integer.parseInt(f[4]);
+        int cx = best.box().x() + best.box().width() / 2, cy = best.box().y() + best.box().height() / 2;
+        assertThat(cx).isBetween(lx, lx + lw);
+        assertThat(cy).isBetween(ly, ly + lh);
+    }
+
+    @Test
+    void readsTheIssuingStateFromThePlate() {
+        List<PlateCandidate> candidates = recognizer.recognize(dataset("us").resolve("us8.jpg"));
+        assertThat(candidates.get(0).plate()).isEqualTo("EAZ6913");
+        assertThat(candidates.get(0).region()).isEqualTo("us-ny");
+    }
+
+    @Test
+    void candidatesAreRankedBestFirst() {
+        List<PlateCandidate> candidates = recognizer.recognize(dataset("us").resolve("car9-4.jpg"));
+        assertThat(candidates).extracting(PlateCandidate::confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+
+    @Test
+    void anImageWithoutAPlateGivesNoCandidate() {
+        BufferedImage blank = new BufferedImage(640, 480, BufferedImage.TYPE_3BYTE_BGR);
+        assertThat(recognizer.recognize(blank)).isEmpty();
+
+        BufferedImage gradient = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = gradient.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.DARK_GRAY, 640, 480, Color.LIGHT_GRAY));
+        g.fillRect(0, 0, 640, 480);
+        g.dispose();
+        assertThat(recognizer.recognize(gradient)).isEmpty();
+    }
+
+    @Test
+    void aCorruptFileIsAClearError(@TempDir Path dir) throws IOException {
+        Path notAnImage = dir.resolve("plate.jpg");
+        Files.writeString(notAnImage, "this is not a JPEG", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> recognizer.recognize(notAnImage))
+                .isInstanceOf(UnreadableImageException.class)
+                .hasMessageContaining("not an image");
+        assertThatThrownBy(() -> recognizer.recognize(new byte[]{(byte) 0xFF, (byte) 0xD8, 1, 2, 3}))
+                .isInstanceOf(UnreadableImageException.class);
+        assertThatThrownBy(() -> recognizer.recognize(dir.resolve("missing.jpg")))
+                .isInstanceOf(UnreadableImageException.class)
+                .hasMessageContaining("missing.jpg");
+    }
+}
