@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.platewatch.server.audit.AuditEvent;
+import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.reads.DetectionActivity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The cameras page's table and map: each device with its last upload, reads today and health. */
 @Component
@@ -27,10 +30,14 @@ class DeviceOverview {
     private final DetectionActivity activity;
     private final ConsoleProperties properties;
     private final DepartmentProfile profile;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     DeviceOverview(DeviceRegistry registry, DetectionActivity activity, ConsoleProperties properties,
-            DepartmentProfile profile, Clock clock) {
+            DepartmentProfile profile, Clock clock, AuditLog audit, TransactionTemplate transaction) {
+        this.audit = audit;
+        this.transaction = transaction;
         this.registry = registry;
         this.activity = activity;
         this.properties = properties;
@@ -61,10 +68,18 @@ class DeviceOverview {
         return rows;
     }
 
-    /** Map points: where the latest reads of the last day were taken (positions only, no plate text). */
+    /**
+     * Map points: where the latest reads of the last day were taken (positions only, no plate text).
+     * Where reads were taken is still ALPR data, so showing it is an audited access.
+     */
     List<double[]> recentReads() {
-        return activity.recentPositions(clock.instant().minus(Duration.ofDays(1)), MAP_READS).stream()
-                .map(p -> new double[] {p.latitude(), p.longitude()}).toList();
+        return transaction.execute(status -> {
+            List<double[]> points = activity.recentPositions(clock.instant().minus(Duration.ofDays(1)), MAP_READS)
+                    .stream().map(p -> new double[] {p.latitude(), p.longitude()}).toList();
+            audit.record(new AuditEvent("detections.map-viewed", "cameras-map", "last 24 h, positions only", null,
+                    null, points.size()));
+            return points;
+        });
     }
 
     Health health(Instant lastUpload, Instant now) {

@@ -128,7 +128,7 @@ public class Hotlists {
                     mapping.columns(), by.username(), clock.instant());
             audit.record(by, AuditEvent.of("hotlist.designated", "hotlist:" + id)
                     .withTerms("code=" + code + ", source=" + request.sourceKind() + ", format=" + format
-                            + (location == null ? "" : ", location=" + location)));
+                            + (location == null ? "" : ", location=" + SecretMasking.mask(location))));
             return store.list(id).orElseThrow();
         });
     }

@@ -43,6 +43,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     UserAccounts accounts;
     @Autowired
     DeviceRegistry devices;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void eachRoleSeesOnlyItsPagesAndIsRefusedTheOthers() {
@@ -115,8 +117,12 @@ class ConsoleBrowserTest extends BrowserTestSupport {
                 + read(Instant.now().minusSeconds(30)) + "]}");
         assertThat(upload.status()).isEqualTo(200);
 
-        browser.signIn(Member.create(accounts, Role.SUPERVISOR));
+        Member supervisor = Member.create(accounts, Role.SUPERVISOR);
+        browser.signIn(supervisor);
         browser.go("/cameras");
+        assertThat(jdbc.sql("SELECT result_count FROM audit_events WHERE action = 'detections.map-viewed' "
+                + "AND username = ?").param(supervisor.username()).query(Integer.class).list())
+                .as("showing where reads were taken is an audited access").containsExactly(2);
         WebElement row = browser.find("#device-table tr[data-device='" + camera + "']");
         List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
         assertThat(cells.get(1)).isEqualTo("Fixed camera");

@@ -266,6 +266,10 @@ class HotlistImportApiTest {
         String asAdmin = api.get("/api/v1/hotlists/" + id, admin).json().get("location").asString();
         assertThat(asAdmin).isEqualTo("https://***@lists.example.org/ncic.csv?***");
         assertThat(api.get("/api/v1/hotlists", admin).body()).doesNotContain("s3cret").doesNotContain("abc123");
+        // The audit trail is read by auditors, who must not learn the feed's credentials either.
+        assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'hotlist.designated' AND subject = ?")
+                .param("hotlist:" + id).query(String.class).single())
+                .contains("lists.example.org").doesNotContain("s3cret").doesNotContain("abc123");
     }
 
     /** Dates the file's modification two minutes before the clock, so the fetcher takes it as complete. */
