@@ -2,23 +2,15 @@ package org.platewatch.server.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.support.SessionClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PlatewatchServerTest
 class SignInFloodTest {
 
-    private static final Pattern CSRF = Pattern.compile(
-            "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
@@ -88,33 +78,8 @@ class SignInFloodTest {
 
     /** Signs in through the real form with a fresh cookie jar; returns the redirect's Location. */
     private String signIn(String user, String password, String code) {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        try {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = CSRF.matcher(page.body());
-            assertThat(m.find()).isTrue();
-            String csrf = m.group(1) != null ? m.group(1) : m.group(2);
-            String body = "username=" + enc(user) + "&password=" + enc(password) + "&code=" + enc(code) + "&_csrf="
-                    + enc(csrf);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(302);
-            return r.headers().firstValue("Location").orElse("");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        HttpResponse<String> r = new SessionClient(port).signIn(user, password, code);
+        assertThat(r.statusCode()).isEqualTo(302);
+        return r.headers().firstValue("Location").orElse("");
     }
 }

@@ -2,39 +2,25 @@ package org.platewatch.server.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.support.SessionClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Console sign-in through the real form login: GET /login for the CSRF token, POST /login with
- * username, password and the TOTP field {@code code}. (The login page is Spring Security's generated
- * one until the console adds templates/login.html; the form fields are the same.)
+ * username, password and the TOTP field {@code code}.
  */
 @PlatewatchServerTest
 class SignInTest {
 
-    private static final Pattern CSRF = Pattern.compile(
-            "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
@@ -59,7 +45,7 @@ class SignInTest {
 
     @Test
     void passwordAndCurrentCodeSignIn() {
-        Browser browser = new Browser();
+        SessionClient browser = new SessionClient(port);
         HttpResponse<String> signIn = browser.signIn(username, PASSWORD, currentCode());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
@@ -72,10 +58,10 @@ class SignInTest {
 
     @Test
     void aMissingOrWrongCodeIsRefused() {
-        assertThat(new Browser().signIn(username, PASSWORD, null).headers().firstValue("Location").orElse(""))
+        assertThat(new SessionClient(port).signIn(username, PASSWORD, null).headers().firstValue("Location").orElse(""))
                 .contains("error");
         String wrong = currentCode().equals("000000") ? "111111" : "000000";
-        assertThat(new Browser().signIn(username, PASSWORD, wrong).headers().firstValue("Location").orElse(""))
+        assertThat(new SessionClient(port).signIn(username, PASSWORD, wrong).headers().firstValue("Location").orElse(""))
                 .contains("error");
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ? "
                         + "ORDER BY id").param("user:" + username).query(String.class).list())
@@ -86,9 +72,9 @@ class SignInTest {
     @Test
     void aCodeIsAcceptedOnlyOnce() {
         String code = currentCode();
-        assertThat(new Browser().signIn(username, PASSWORD, code).headers().firstValue("Location").orElse(""))
+        assertThat(new SessionClient(port).signIn(username, PASSWORD, code).headers().firstValue("Location").orElse(""))
                 .doesNotContain("error");
-        assertThat(new Browser().signIn(username, PASSWORD, code).headers().firstValue("Location").orElse(""))
+        assertThat(new SessionClient(port).signIn(username, PASSWORD, code).headers().firstValue("Location").orElse(""))
                 .contains("error");
         assertThat(count("user.sign-in-failed")).isEqualTo(1);
     }
@@ -96,7 +82,7 @@ class SignInTest {
     @Test
     void fiveBadPasswordsLockTheAccountUntilAnAdministratorUnlocksIt() {
         for (int i = 1; i <= 5; i++) {
-            HttpResponse<String> r = new Browser().signIn(username, "wrong password " + i, currentCode());
+            HttpResponse<String> r = new SessionClient(port).signIn(username, "wrong password " + i, currentCode());
             assertThat(r.headers().firstValue("Location").orElse("")).as("attempt " + i).contains("error");
         }
         assertThat(accounts.findByUsername(username).orElseThrow().locked()).isTrue();
@@ -104,20 +90,20 @@ class SignInTest {
         assertThat(count("user.locked")).isEqualTo(1);
 
         // The right password and code no longer help, and the refusal is audited.
-        assertThat(new Browser().signIn(username, PASSWORD, currentCode()).headers().firstValue("Location")
+        assertThat(new SessionClient(port).signIn(username, PASSWORD, currentCode()).headers().firstValue("Location")
                 .orElse("")).contains("error");
         assertThat(count("user.sign-in-refused")).isEqualTo(1);
         assertThat(count("user.signed-in")).isZero();
 
         accounts.unlock(username, new Actor("chief", "Chief Administrator"));
         assertThat(count("user.unlocked")).isEqualTo(1);
-        assertThat(new Browser().signIn(username, PASSWORD, currentCode()).headers().firstValue("Location")
+        assertThat(new SessionClient(port).signIn(username, PASSWORD, currentCode()).headers().firstValue("Location")
                 .orElse("")).doesNotContain("error");
     }
 
     @Test
     void anUnknownAccountIsRefusedLikeAWrongPasswordAndAudited() {
-        HttpResponse<String> r = new Browser().signIn("nobody-" + username, PASSWORD, "123456");
+        HttpResponse<String> r = new SessionClient(port).signIn("nobody-" + username, PASSWORD, "123456");
         assertThat(r.headers().firstValue("Location").orElse("")).contains("error");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ?")
                 .param("user:nobody-" + username).query(Long.class).single()).isEqualTo(1);
@@ -128,7 +114,7 @@ class SignInTest {
         String auditor = "auditor-" + username;
         accounts.create(new UserAccounts.NewUser(auditor, "Auditor", Role.AUDITOR, false, null), PASSWORD,
                 Actor.SYSTEM);
-        Browser browser = new Browser();
+        SessionClient browser = new SessionClient(port);
         String code = secondFactor.currentCode(accounts.signInRecord(auditor).orElseThrow().totpSecret());
         assertThat(browser.signIn(auditor, PASSWORD, code).headers().firstValue("Location").orElse(""))
                 .doesNotContain("error");
@@ -144,7 +130,7 @@ class SignInTest {
 
     @Test
     void theHolderReplacesTheOneTimePassword() {
-        Browser browser = new Browser();
+        SessionClient browser = new SessionClient(port);
         browser.signIn(username, PASSWORD, currentCode());
         assertThat(Api.parse(browser.get("/api/v1/users/me").body()).get("mustChangePassword").asBoolean()).isTrue();
         HttpResponse<String> wrong = browser.postJson("/api/v1/users/me/password",
@@ -159,7 +145,7 @@ class SignInTest {
 
     @Test
     void aSessionIssuesATokenOnlyWithThePasswordAndAFreshCode() {
-        Browser browser = new Browser();
+        SessionClient browser = new SessionClient(port);
         String signInCode = currentCode();
         assertThat(browser.signIn(username, PASSWORD, signInCode).headers().firstValue("Location").orElse(""))
                 .doesNotContain("error");
@@ -196,7 +182,7 @@ class SignInTest {
 
     @Test
     void aSessionReplacesTheSecondFactorOnlyWithThePasswordAndACurrentCode() {
-        Browser browser = new Browser();
+        SessionClient browser = new SessionClient(port);
         browser.signIn(username, PASSWORD, currentCode());
         String before = accounts.signInRecord(username).orElseThrow().totpSecret();
         HttpResponse<String> refused = browser.postJson("/api/v1/users/me/second-factor",
@@ -227,58 +213,5 @@ class SignInTest {
     private long count(String action) {
         return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ? AND subject = ?")
                 .params(action, "user:" + username).query(Long.class).single();
-    }
-
-    /** A browser: keeps its cookies, follows no redirects. */
-    final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        /** A JSON call riding on the session, with the CSRF token a console page would send. */
-        HttpResponse<String> postJson(String path, String json) {
-            Matcher m = CSRF.matcher(get("/login").body());
-            assertThat(m.find()).isTrue();
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .header("X-CSRF-TOKEN", m.group(1) != null ? m.group(1) : m.group(2))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
-        }
-
-        HttpResponse<String> signIn(String user, String password, String code) {
-            HttpResponse<String> page = get("/login");
-            assertThat(page.statusCode()).isEqualTo(200);
-            Matcher m = CSRF.matcher(page.body());
-            assertThat(m.find()).as("the sign-in page carries a CSRF token").isTrue();
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("username", user);
-            form.put("password", password);
-            if (code != null) {
-                form.put("code", code);
-            }
-            form.put("_csrf", m.group(1) != null ? m.group(1) : m.group(2));
-            String body = form.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
