@@ -30,7 +30,7 @@ final class CandidateReader {
 
     Glance glance(RgbImage img, PlateLocaliser.Scored scored) {
         TextBox b = scored.box();
-        LineRead read = reader.read(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH);
+        LineRead read = reader.decodeOriginal(reader.run(reader.input(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH)));
         PlateSyntax.Resolved resolved = PlateSyntax.resolve(read);
         double score = PlateSyntax.looksLikeTimestamp(read.raw()) ? 0
                 : scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
@@ -43,9 +43,7 @@ final class CandidateReader {
         List<PlateSyntax.Resolved> reads = new ArrayList<>();
         reads.add(PlateSyntax.resolve(glance.read())); // the quick read votes too: it was measured to help
         for (double[] v : VARIANTS) {
-            double padX = line.h() * v[0];
-            double padY = line.h() * v[1];
-            LineRead r = reader.read(img, line.x() - padX, line.y() - padY, line.w() + 2 * padX, line.h() + 2 * padY, v[2]);
+            LineRead r = reader.decode(reader.run(variantInput(reader, img, line, v)));
             if (!PlateSyntax.looksLikeTimestamp(r.raw())) {
                 reads.add(PlateSyntax.resolve(r));
             }
@@ -80,21 +78,27 @@ final class CandidateReader {
         return StateFinder.find(texts);
     }
 
-    /** Variants read per line: horizontal pad and vertical pad (in line heights) and horizontal stretch. */
     /**
      * Crops read per line, as {horizontal pad, vertical pad (both in line heights), horizontal
      * stretch}. Plate fonts are tall and narrow; widening them gives the reader (trained on
      * documents) more time steps per character, so doubled letters stop merging.
      */
-    private static final double[][] VARIANTS = {
+    static final double[][] VARIANTS = {
             {0.1, 0.05, 1.5},
             {0.15, 0.1, 1.2},
     };
     /** Stretch of the quick read of a whole-scene box. */
-    private static final double GLANCE_STRETCH = 1.3;
+    static final double GLANCE_STRETCH = 1.3;
     /** The close-up crop around a scene box, in box widths and heights on each side. */
     private static final double PAD_X = 0.25;
     private static final double PAD_Y = 0.6;
+
+    /** The reader's input for one close-up crop variant of a character line. */
+    static TextLineReader.Input variantInput(TextLineReader reader, RgbImage img, TextBox line, double[] variant) {
+        double padX = line.h() * variant[0];
+        double padY = line.h() * variant[1];
+        return reader.input(img, line.x() - padX, line.y() - padY, line.w() + 2 * padX, line.h() + 2 * padY, variant[2]);
+    }
 
     /**
      * The plate's character line near the candidate's centre, found by detecting again at a

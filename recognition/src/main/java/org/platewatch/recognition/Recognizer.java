@@ -30,7 +30,9 @@ public final class Recognizer implements AutoCloseable {
     private final Settings settings;
     private final OcrModels models;
     private final TextDetector detector;
+    private final TextDetector secondLookDetector;
     private final PlateLocaliser localiser;
+    private final TextLineReader lineReader;
     private final CandidateReader candidateReader;
     private final VehicleColourEstimator colours = new VehicleColourEstimator();
     /**
@@ -48,9 +50,10 @@ public final class Recognizer implements AutoCloseable {
         this.settings = settings;
         this.models = new OcrModels(settings.sceneThreads(), settings.smallThreads());
         this.detector = new TextDetector(models, models.sceneDetector);
+        this.secondLookDetector = new TextDetector(models, models.secondLookDetector);
         this.localiser = new PlateLocaliser();
-        this.candidateReader = new CandidateReader(new TextDetector(models, models.lineDetector),
-                new TextLineReader(models), settings);
+        this.lineReader = new TextLineReader(models, settings.plateHead() ? PlateHead.shipped() : Optional.empty());
+        this.candidateReader = new CandidateReader(new TextDetector(models, models.lineDetector), lineReader, settings);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.workers(), r -> {
             Thread t = new Thread(r, "plate-reader-" + n.incrementAndGet());
@@ -63,11 +66,12 @@ public final class Recognizer implements AutoCloseable {
     public List<PlateCandidate> recognize(BufferedImage image) {
         RgbImage img = RgbImage.of(image);
         List<CandidateReader.Glance> glances = glances(img);
-        List<PlateCandidate> out = new ArrayList<>();
+        List<PlateCandidate> read = new ArrayList<>();
         List<CandidateReader.Glance> best = glances.subList(0, Math.min(settings.closeUps(), glances.size()));
         for (Optional<PlateCandidate> c : inParallel(best, g -> candidateReader.closeUp(img, g))) {
-            c.ifPresent(candidate -> addUnlessDuplicate(out, candidate));
+            c.ifPresent(candidate -> addUnlessDuplicate(read, candidate));
         }
+        List<PlateCandidate> out = new ArrayList<>(SamePlateRule.apply(read));
         out.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
         if (!out.isEmpty()) {
             // Only the best candidate pays for reading the state: it is the one acted upon.
@@ -81,7 +85,20 @@ public final class Recognizer implements AutoCloseable {
 
     /** The plate-like boxes of the scene after one quick read each, most plate-like first. */
     List<CandidateReader.Glance> glances(RgbImage img) {
-        List<TextBox> scene = TextLines.withJoinedLines(detectScene(img));
+        List<CandidateReader.Glance> glances = glances(img, detectScene(img, detector));
+        boolean nothingPlateLike = glances.isEmpty() || glances.get(0).score() < settings.secondLookBelow();
+        if (nothingPlateLike && settings.secondLookBelow() > 0) {
+            // A second, slower look: v4 finds plates that v3 misses (dirty, low-contrast, framed).
+            List<CandidateReader.Glance> more = new ArrayList<>(glances);
+            more.addAll(glances(img, detectScene(img, secondLookDetector)));
+            more.sort(Comparator.comparingDouble(CandidateReader.Glance::score).reversed());
+            return more;
+        }
+        return glances;
+    }
+
+    private List<CandidateReader.Glance> glances(RgbImage img, List<TextBox> detected) {
+        List<TextBox> scene = TextLines.withJoinedLines(detected);
         List<CandidateReader.Glance> glances = new ArrayList<>();
         for (CandidateReader.Glance g : inParallel(localiser.rank(img, scene, settings.triaged()),
                 box -> candidateReader.glance(img, box))) {
@@ -91,6 +108,14 @@ public final class Recognizer implements AutoCloseable {
         }
         glances.sort(Comparator.comparingDouble(CandidateReader.Glance::score).reversed());
         return glances;
+    }
+
+    TextLineReader lineReader() {
+        return lineReader;
+    }
+
+    CandidateReader candidateReader() {
+        return candidateReader;
     }
 
     /** Decodes the bytes (JPEG, PNG, BMP, GIF) and reads them; {@link UnreadableImageException} if they are not an image. */
@@ -132,7 +157,7 @@ public final class Recognizer implements AutoCloseable {
         return image;
     }
 
-    private List<TextBox> detectScene(RgbImage img) {
+    private List<TextBox> detectScene(RgbImage img, TextDetector detector) {
         double scale = Math.min(1.0, settings.detMaxSide() / (double) Math.max(img.width, img.height));
         // Both sides are resized to multiples of 32, as the reference pre-processing does; padding
         // instead was measured 6 points worse on us/ (the network was trained on resized input).

@@ -13,9 +13,11 @@ package org.platewatch.recognition;
  * @param sceneThreads  ONNX Runtime intra-op threads for the whole-scene detection
  * @param smallThreads  intra-op threads for the small close-up inferences
  * @param workers       boxes read at the same time
+ * @param secondLookBelow  when no quick read scores at least this, the scene is detected again with the slower v4 detector (0: never)
+ * @param plateHead     read characters with the plate-trained head when one is shipped (off: the OCR model's own layer)
  */
 record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, int lineHeight,
-                int sceneThreads, int smallThreads, int workers) {
+                int sceneThreads, int smallThreads, int workers, double secondLookBelow, boolean plateHead) {
 
     static Settings defaults() {
         return new Settings(
@@ -26,6 +28,13 @@ record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, i
                 Integer.getInteger("platewatch.recognition.lineHeight", 64),
                 Integer.getInteger("platewatch.recognition.sceneThreads", 2),
                 Integer.getInteger("platewatch.recognition.smallThreads", 1),
-                Integer.getInteger("platewatch.recognition.workers", 2));
+                Integer.getInteger("platewatch.recognition.workers", 2),
+                Double.parseDouble(System.getProperty("platewatch.recognition.secondLookBelow", "0.3")),
+                Boolean.parseBoolean(System.getProperty("platewatch.recognition.plateHead", "true")));
+    }
+
+    /** The same settings, reading with the OCR model's own output layer (what the plate head is trained from). */
+    Settings withoutPlateHead() {
+        return new Settings(detMaxSide, detMinScore, triaged, closeUps, lineHeight, sceneThreads, smallThreads, workers, secondLookBelow, false);
     }
 }

@@ -8,11 +8,16 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PP-OCRv4 text-line recognition with CTC decoding that keeps, for each character, the
  * probabilities of all 36 plate symbols, so that plate-syntax rules can later pick a
  * runner-up (O for 0, B for 8) on evidence rather than by blind substitution.
+ *
+ * <p>When a {@link PlateHead} is given, the plate characters come from it (read from the
+ * network's hidden features), and the original output layer is used only for the raw text, whose
+ * punctuation and lower case tell time stamps and state names apart.
  */
 final class TextLineReader {
 
@@ -25,18 +30,26 @@ final class TextLineReader {
     private static final double MIN_SYMBOL_PROB = 0.15;
 
     private final OcrModels models;
+    private final OrtSession session;
+    private final PlateHead head;
     /** For each of the 36 plate symbols, the class indices that spell it (upper and lower case letters). */
     private final int[][] symbolClasses;
 
-    private final ai.onnxruntime.OrtSession session;
-
-    TextLineReader(OcrModels models) {
-        this(models, models.reader);
+    /** The network's input for one crop: {@code 3 x HEIGHT x width}, normalised. */
+    record Input(float[] pixels, int width) {
     }
 
-    TextLineReader(OcrModels models, ai.onnxruntime.OrtSession session) {
+    /**
+     * One pass of the network: the original layer's class probabilities ({@code steps x classes})
+     * and the hidden features ({@code steps x featureCount}) the plate head reads.
+     */
+    record Pass(float[] probs, int steps, int classes, float[] features, int featureCount) {
+    }
+
+    TextLineReader(OcrModels models, Optional<PlateHead> head) {
         this.models = models;
-        this.session = session;
+        this.session = models.reader;
+        this.head = head.orElse(null);
         symbolClasses = new int[PlateSymbols.COUNT][];
         List<List<Integer>> lists = new ArrayList<>();
         for (int i = 0; i < PlateSymbols.COUNT; i++) {
@@ -54,16 +67,35 @@ final class TextLineReader {
         }
     }
 
+    /** Class index of the original layer for the upper-case form of a plate symbol (used to start the head's training). */
+    int originalClassOf(int symbol) {
+        char wanted = PlateSymbols.SYMBOLS.charAt(symbol);
+        for (int k : symbolClasses[symbol]) {
+            if (models.alphabet[k] == wanted) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("the reader's alphabet has no " + wanted);
+    }
+
     /**
      * Reads the source rectangle as one text line, stretched horizontally by {@code stretch}
      * (plates are set in narrow, tall characters that the model, trained on documents, reads
      * better when widened).
      */
     LineRead read(RgbImage image, double sx, double sy, double sw, double sh, double stretch) {
+        return decode(run(input(image, sx, sy, sw, sh, stretch)));
+    }
+
+    Input input(RgbImage image, double sx, double sy, double sw, double sh, double stretch) {
         int width = (int) Math.round(HEIGHT * sw / Math.max(1, sh) * stretch);
         width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
-        float[] input = image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD);
-        try (OnnxTensor t = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[]{1, 3, HEIGHT, width});
+        return new Input(image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD), width);
+    }
+
+    Pass run(Input input) {
+        try (OnnxTensor t = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input.pixels()),
+                new long[]{1, 3, HEIGHT, input.width()});
              OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), t))) {
             OnnxTensor out = (OnnxTensor) r.get(0);
             long[] shape = out.getInfo().getShape();
@@ -71,14 +103,60 @@ final class TextLineReader {
             int classes = (int) shape[2];
             float[] p = new float[steps * classes];
             out.getFloatBuffer().get(p);
-            return decode(p, steps, classes);
+            OnnxTensor hidden = (OnnxTensor) r.get(OcrModels.READER_FEATURES)
+                    .orElseThrow(() -> new IllegalStateException("the reader returned no features"));
+            int featureCount = (int) hidden.getInfo().getShape()[2];
+            float[] f = new float[steps * featureCount];
+            hidden.getFloatBuffer().get(f);
+            return new Pass(p, steps, classes, f, featureCount);
         } catch (OrtException e) {
             throw new IllegalStateException("text recognition failed: " + e.getMessage(), e);
         }
     }
 
-    /** Greedy CTC decoding: collapse repeats, drop blanks; per emitted character keep the symbol probabilities at its peak. */
-    LineRead decode(float[] p, int steps, int classes) {
+    /** The plate characters as the plate head reads them (the original layer's reading when no head is shipped). */
+    LineRead decode(Pass pass) {
+        if (head == null) {
+            return decodeOriginal(pass);
+        }
+        String raw = greedy(pass.probs(), pass.steps(), pass.classes(), null).raw;
+        float[] z = head.logits(pass.features(), pass.steps());
+        PlateHead.softmaxRows(z, pass.steps());
+        Greedy g = greedy(z, pass.steps(), PlateHead.CLASSES, HEAD_SYMBOLS);
+        return new LineRead(raw, g.plate, g.probs);
+    }
+
+    /**
+     * The plate characters as the OCR model's own output layer reads them. Used to triage boxes:
+     * the head was trained on plates only and reads any text as confidently as a plate, while the
+     * original layer's doubt on signs and stickers is what ranks them below plates.
+     */
+    LineRead decodeOriginal(Pass pass) {
+        String raw = greedy(pass.probs(), pass.steps(), pass.classes(), null).raw;
+        Greedy g = greedy(pass.probs(), pass.steps(), pass.classes(), symbolClasses);
+        return new LineRead(raw, g.plate, g.probs);
+    }
+
+    /** The head's class c (1..36) is plate symbol c-1. */
+    private static final int[][] HEAD_SYMBOLS = headSymbols();
+
+    private static int[][] headSymbols() {
+        int[][] out = new int[PlateSymbols.COUNT][];
+        for (int s = 0; s < PlateSymbols.COUNT; s++) {
+            out[s] = new int[]{s + 1};
+        }
+        return out;
+    }
+
+    private record Greedy(String raw, String plate, double[][] probs) {
+    }
+
+    /**
+     * Greedy CTC decoding: collapse repeats, drop blanks; per emitted character keep the symbol
+     * probabilities at its peak. With {@code symbols} null only the raw text is produced (from
+     * the original alphabet); otherwise the plate characters and their probabilities.
+     */
+    private Greedy greedy(float[] p, int steps, int classes, int[][] symbols) {
         StringBuilder raw = new StringBuilder();
         StringBuilder plate = new StringBuilder();
         List<double[]> probs = new ArrayList<>();
@@ -99,7 +177,11 @@ final class TextLineReader {
             }
             if (t == steps || best != prev) {
                 if (prev != 0 && peakT >= 0) {
-                    emit(p, peakT * classes, prev, raw, plate, probs);
+                    if (symbols == null) {
+                        raw.append(prev < models.alphabet.length ? models.alphabet[prev] : '\uFFFD');
+                    } else {
+                        emit(p, peakT * classes, symbols, plate, probs);
+                    }
                 }
                 peakT = -1;
                 peakP = -1;
@@ -110,16 +192,14 @@ final class TextLineReader {
             }
             prev = best;
         }
-        return new LineRead(raw.toString(), plate.toString(), probs.toArray(new double[0][]));
+        return new Greedy(raw.toString(), plate.toString(), probs.toArray(new double[0][]));
     }
 
-    private void emit(float[] p, int base, int cls, StringBuilder raw, StringBuilder plate, List<double[]> probs) {
-        char c = cls < models.alphabet.length ? models.alphabet[cls] : '\uFFFD';
-        raw.append(c);
+    private static void emit(float[] p, int base, int[][] symbols, StringBuilder plate, List<double[]> probs) {
         double[] sym = new double[PlateSymbols.COUNT];
         int arg = -1;
         for (int s = 0; s < PlateSymbols.COUNT; s++) {
-            for (int k : symbolClasses[s]) {
+            for (int k : symbols[s]) {
                 sym[s] += p[base + k];
             }
             if (arg < 0 || sym[s] > sym[arg]) {

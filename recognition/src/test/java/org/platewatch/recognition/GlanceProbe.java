@@ -8,7 +8,7 @@ public final class GlanceProbe {
         Settings st = Settings.defaults();
         OcrModels m = new OcrModels(2, 1);
         TextDetector det = new TextDetector(m, m.sceneDetector);
-        CandidateReader cr = new CandidateReader(new TextDetector(m, m.lineDetector), new TextLineReader(m), st);
+        CandidateReader cr = new CandidateReader(new TextDetector(m, m.lineDetector), new TextLineReader(m, java.util.Optional.empty()), st);
         {
             for (String a : args) {
                 RgbImage img = RgbImage.of(Recognizer.decode(Path.of(a)));

@@ -75,6 +75,19 @@ class RecognizerTest {
     }
 
     @Test
+    void aSceneWhereTheFastDetectorFindsNoPlateGetsASecondLook() {
+        // The fast v3 detector finds only the "PRIVATE PROPERTY" sign in this photo; v4 finds the plate.
+        Path photo = dataset("us").resolve("wts-lg-000062.jpg");
+        Settings d = Settings.defaults();
+        Settings firstLookOnly = new Settings(d.detMaxSide(), d.detMinScore(), d.triaged(), d.closeUps(), d.lineHeight(),
+                d.sceneThreads(), d.smallThreads(), d.workers(), 0, d.plateHead());
+        try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
+            assertThat(fastOnly.recognize(photo)).extracting(PlateCandidate::plate).doesNotContain("GT679A");
+        }
+        assertThat(recognizer.recognize(photo).get(0).plate()).isEqualTo("GT679A");
+    }
+
+    @Test
     void anImageWithoutAPlateGivesNoCandidate() {
         BufferedImage blank = new BufferedImage(640, 480, BufferedImage.TYPE_3BYTE_BGR);
         assertThat(recognizer.recognize(blank)).isEmpty();

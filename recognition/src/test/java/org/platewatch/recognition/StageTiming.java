@@ -10,7 +10,7 @@ public final class StageTiming {
         Settings st = Settings.defaults();
         OcrModels m = new OcrModels(st.sceneThreads(), st.smallThreads());
         TextDetector det = new TextDetector(m, m.sceneDetector);
-        CandidateReader cr = new CandidateReader(new TextDetector(m, m.lineDetector), new TextLineReader(m), st);
+        CandidateReader cr = new CandidateReader(new TextDetector(m, m.lineDetector), new TextLineReader(m, java.util.Optional.empty()), st);
         List<Path> files = Files.list(Path.of(a[0])).filter(p -> p.toString().endsWith(".jpg")).sorted().limit(40).toList();
         long tDecode = 0, tTensor = 0, tDet = 0, tGlance = 0, tClose = 0;
         int nG = 0, nC = 0;

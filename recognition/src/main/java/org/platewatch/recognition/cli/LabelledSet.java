@@ -20,6 +20,24 @@ record LabelledSet(Path dir, boolean crops, List<Item> items) {
     record Item(Path image, String plate, String state) {
     }
 
+    /**
+     * The fifth of a set that the plate head is never trained on, chosen by a checksum of the
+     * file name so that it is the same on every machine and does not move when files are added.
+     */
+    static boolean heldOut(Item item) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(item.image().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() % 5 == 0;
+    }
+
+    LabelledSet heldOutPart() {
+        return new LabelledSet(dir, crops, items.stream().filter(LabelledSet::heldOut).toList());
+    }
+
+    LabelledSet trainingPart() {
+        return new LabelledSet(dir, crops, items.stream().filter(i -> !heldOut(i)).toList());
+    }
+
     static LabelledSet load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new RecognitionCli.UsageException(dir + " is not a directory");

@@ -11,7 +11,8 @@ public final class RecognitionCli {
 
     static final String USAGE = """
             Usage: platewatch recognize [--json] [--top N] IMAGE...
-                   platewatch bench-recognition DIR [--top N] [--verbose]
+                   platewatch bench-recognition DIR [--top N] [--verbose] [--held-out]
+                   platewatch train-plate-head DIR [--out FILE] [--epochs N] [--seed N]
             """;
 
     private RecognitionCli() {
@@ -23,7 +24,7 @@ public final class RecognitionCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("platewatch: missing subcommand (recognize or bench-recognition)");
+            err.println("platewatch: missing subcommand (recognize, bench-recognition or train-plate-head)");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -31,6 +32,7 @@ public final class RecognitionCli {
             return switch (args[0]) {
                 case "recognize" -> new RecognizeCommand(out, err).run(rest);
                 case "bench-recognition" -> new BenchCommand(out, err).run(rest);
+                case "train-plate-head" -> new TrainCommand(out).run(rest);
                 case "--help", "-h", "help" -> {
                     out.print(USAGE);
                     yield 0;

@@ -1,0 +1,109 @@
+package org.platewatch.recognition.cli;
+
+import org.platewatch.plate.PlateText;
+import org.platewatch.recognition.PlateHeadTraining;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code train-plate-head DIR [--out FILE] [--epochs N] [--seed N]}: trains the plate-reading head
+ * on a labelled folder. Four fifths of the folder are trained on; the other fifth (the same one
+ * {@code bench-recognition --held-out} scores) is only reported on.
+ */
+final class TrainCommand {
+
+    static final String DEFAULT_OUT = "recognition/src/main/resources/org/platewatch/recognition/plate-head.bin";
+    static final String HELP = """
+            Usage: platewatch train-plate-head DIR [--out FILE] [--epochs N] [--hidden N] [--jitters N] [--check DIR]... [--seed N]
+            Trains the plate-reading head on a labelled folder (shared/datasets/plates/us-crops
+            produces the shipped weights). One fifth of the folder, chosen by file name, is held
+            out: reported on each epoch, never trained on.
+              --out FILE   where to write the weights (default %s)
+              --epochs N   passes over the training crops (default %d)
+              --hidden N   hidden units of the correction network, 0 for a linear head (default %d)
+              --jitters N  randomly jittered crops per photo (default %d)
+              --check DIR  also report, each epoch, how many crops of this labelled folder the
+                           head reads exactly (never trained on; repeatable)
+              --seed N     seed of every random choice (default %d)
+            """;
+
+    private final PrintStream out;
+
+    TrainCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(String[] args) {
+        PlateHeadTraining.Options defaults = PlateHeadTraining.Options.defaults();
+        int epochs = defaults.epochs();
+        int hidden = defaults.hidden();
+        int jitters = defaults.jitters();
+        long seed = defaults.seed();
+        Path target = Path.of(System.getProperty("platewatch.root", ".")).resolve(DEFAULT_OUT);
+        Path dir = null;
+        List<Path> checkDirs = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    out.printf(HELP, DEFAULT_OUT, defaults.epochs(), defaults.hidden(), defaults.jitters(), defaults.seed());
+                    return 0;
+                }
+                case "--out" -> target = Path.of(value(args, ++i, "--out"));
+                case "--epochs" -> epochs = number(value(args, ++i, "--epochs"), "--epochs", 1, 1000);
+                case "--hidden" -> hidden = number(value(args, ++i, "--hidden"), "--hidden", 0, 1024);
+                case "--jitters" -> jitters = number(value(args, ++i, "--jitters"), "--jitters", 0, 100);
+                case "--check" -> checkDirs.add(Path.of(value(args, ++i, "--check")));
+                case "--seed" -> seed = number(value(args, ++i, "--seed"), "--seed", 0, Integer.MAX_VALUE);
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new RecognitionCli.UsageException("unknown option '" + args[i] + "' (try --help)");
+                    }
+                    if (dir != null) {
+                        throw new RecognitionCli.UsageException("give one directory");
+                    }
+                    dir = Path.of(args[i]);
+                }
+            }
+        }
+        if (dir == null) {
+            throw new RecognitionCli.UsageException("no directory given (try --help)");
+        }
+        LabelledSet set = LabelledSet.load(dir);
+        PlateHeadTraining.Options options = new PlateHeadTraining.Options(epochs, hidden,
+                jitters, defaults.learningRate(), seed);
+        java.util.Map<String, List<PlateHeadTraining.Example>> checks = new java.util.LinkedHashMap<>();
+        checks.put("held-out", examples(set.heldOutPart()));
+        for (Path d : checkDirs) {
+            checks.put(d.getFileName().toString(), examples(LabelledSet.load(d)));
+        }
+        new PlateHeadTraining(options, out).train(examples(set.trainingPart()), checks, target);
+        return 0;
+    }
+
+    private static List<PlateHeadTraining.Example> examples(LabelledSet set) {
+        return set.items().stream()
+                .map(i -> new PlateHeadTraining.Example(i.image(), PlateText.normalise(i.plate())))
+                .toList();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new RecognitionCli.UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String value, String option, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new RecognitionCli.UsageException(option + " must be between " + min + " and " + max + ", got " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new RecognitionCli.UsageException(option + " needs a whole number, got '" + value + "'");
+        }
+    }
+}

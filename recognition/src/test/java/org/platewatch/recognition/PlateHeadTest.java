@@ -1,0 +1,92 @@
+package org.platewatch.recognition;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class PlateHeadTest {
+
+    private static PlateHead randomHead(int features, int hidden, long seed) {
+        Random random = new Random(seed);
+        float[] params = new float[PlateHead.parameterCount(features, hidden)];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = (float) (random.nextGaussian() * 0.3);
+        }
+        float[] mean = new float[features];
+        float[] scale = new float[features];
+        for (int d = 0; d < features; d++) {
+            mean[d] = (float) random.nextGaussian();
+            scale[d] = 0.5f + random.nextFloat();
+        }
+        return new PlateHead(features, hidden, params, mean, scale);
+    }
+
+    private static float[] randomFeatures(int steps, int features, long seed) {
+        Random random = new Random(seed);
+        float[] f = new float[steps * features];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) random.nextGaussian();
+        }
+        return f;
+    }
+
+    @Test
+    void trainingGradientMatchesFiniteDifferences() {
+        PlateHead head = randomHead(6, 4, 1);
+        int steps = 8;
+        PlateHeadTraining.Sample sample = new PlateHeadTraining.Sample(randomFeatures(steps, 6, 2), steps, new int[]{3, 30, 30});
+        float[] grad = new float[head.params.length];
+        double loss = PlateHeadTraining.backward(head, sample, grad);
+        assertThat(loss).isPositive();
+        double h = 1e-2;
+        float[] scratch = new float[head.params.length];
+        // every parameter block: linear part, correction network's two layers and biases
+        int[] probes = {head.w0 + 5, head.b0 + 3, head.w1 + 7, head.b1 + 1, head.w2 + 40, head.b2 + 30, head.w0 + 4 * 6 + 2};
+        for (int i : probes) {
+            float keep = head.params[i];
+            head.params[i] = (float) (keep + h);
+            double up = PlateHeadTraining.backward(head, sample, scratch);
+            head.params[i] = (float) (keep - h);
+            double down = PlateHeadTraining.backward(head, sample, scratch);
+            head.params[i] = keep;
+            assertThat((double) grad[i]).as("parameter %d", i).isCloseTo((up - down) / (2 * h), within(2e-3));
+        }
+    }
+
+    @Test
+    void weightsSurviveAWriteAndRead() throws Exception {
+        PlateHead head = randomHead(5, 3, 3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        head.write(bytes);
+        PlateHead back = PlateHead.read(new ByteArrayInputStream(bytes.toByteArray()));
+        float[] f = randomFeatures(4, 5, 4);
+        assertThat(back.logits(f, 4)).containsExactly(head.logits(f, 4));
+    }
+
+    @Test
+    void aFileThatIsNotAPlateHeadIsRefused() {
+        assertThatThrownBy(() -> PlateHead.read(new ByteArrayInputStream(new byte[]{1, 2, 3, 4, 5, 6, 7, 8})))
+                .hasMessageContaining("not a plate head file");
+    }
+
+    @Test
+    void softmaxRowsSumToOne() {
+        float[] z = {1, 2, 3};
+        float[] row = new float[PlateHead.CLASSES * 2];
+        System.arraycopy(z, 0, row, 0, 3);
+        row[PlateHead.CLASSES + 5] = 9;
+        PlateHead.softmaxRows(row, 2);
+        double first = 0;
+        for (int c = 0; c < PlateHead.CLASSES; c++) {
+            first += row[c];
+        }
+        assertThat(first).isCloseTo(1, within(1e-5));
+        assertThat(row[PlateHead.CLASSES + 5]).isGreaterThan(0.99f);
+    }
+}
