@@ -24,28 +24,32 @@ final class CandidateReader {
         this.settings = settings;
     }
 
-    /** One quick read of a scene box, and how plate-like it makes the box. */
-    record Glance(TextBox box, LineRead read, double score) {
+    /**
+     * One quick read of a scene box, and how plate-like it makes the box.
+     *
+     * @param placement how plate-like the box is by shape, contrast and position alone
+     */
+    record Glance(TextBox box, LineRead read, double score, double placement) {
     }
 
     Glance glance(RgbImage img, PlateLocaliser.Scored scored) {
         TextBox b = scored.box();
         LineRead read = reader.decodeOriginal(reader.run(reader.input(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH)));
-        PlateSyntax.Resolved resolved = PlateSyntax.resolve(read);
+        PlateSyntax.Resolved resolved = PlateSyntax.resolve(read, settings.homeFormats());
         double score = PlateSyntax.looksLikeTimestamp(read.raw()) ? 0
                 : scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
-        return new Glance(b, read, score);
+        return new Glance(b, read, score, scored.score());
     }
 
     Optional<PlateCandidate> closeUp(RgbImage img, Glance glance) {
         TextBox cand = glance.box();
         TextBox line = mainLine(img, cand).orElse(cand);
         List<PlateSyntax.Resolved> reads = new ArrayList<>();
-        reads.add(PlateSyntax.resolve(glance.read())); // the quick read votes too: it was measured to help
+        reads.add(PlateSyntax.resolve(glance.read(), settings.homeFormats())); // the quick read votes too: it was measured to help
         for (double[] v : VARIANTS) {
             LineRead r = reader.decode(reader.run(variantInput(reader, img, line, v)));
             if (!PlateSyntax.looksLikeTimestamp(r.raw())) {
-                reads.add(PlateSyntax.resolve(r));
+                reads.add(PlateSyntax.resolve(r, settings.homeFormats()));
             }
         }
         Optional<PlateReadVote.Result> vote = PlateReadVote.vote(reads);

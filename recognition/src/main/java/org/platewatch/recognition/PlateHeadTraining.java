@@ -45,13 +45,17 @@ public final class PlateHeadTraining {
      * @param jitters      randomly jittered crops per photo, besides the pipeline's own crops
      * @param learningRate Adam step size
      * @param seed         seed of every random choice
+     * @param runs         training runs whose weights are averaged
+     * @param anchor       weight of staying close to the OCR model's own reading of each crop
+     *                     (a cross-entropy term beside the CTC loss), so that the head changes
+     *                     only what the plates contradict, not glyphs of fonts it saw little of
      */
-    public record Options(int epochs, int hidden, int jitters, double learningRate, long seed) {
+    public record Options(int epochs, int hidden, int jitters, double learningRate, long seed, int runs, double anchor) {
         public static Options defaults() {
             // Measured on us/ and the held-out fifth of us-crops: one pass of a linear head was
             // best; more passes or a hidden layer fit the training states' fonts and read
             // California plates worse (docs/recognition.md).
-            return new Options(1, 0, 8, 1e-3, 20261129L);
+            return new Options(3, 0, 8, 1e-3, 20261129L, 5, 1.0);
         }
     }
 
@@ -67,8 +71,11 @@ public final class PlateHeadTraining {
         this.log = log;
     }
 
-    /** A crop's reader features and its label, as class indices of the head (1..36). */
-    record Sample(float[] features, int steps, int[] label) {
+    /**
+     * A crop's reader features, its label as class indices of the head (1..36), and the original
+     * layer's probabilities over the head's classes ({@code steps x CLASSES}).
+     */
+    record Sample(float[] features, int steps, int[] label, float[] original) {
     }
 
     /**
@@ -93,7 +100,30 @@ public final class PlateHeadTraining {
             throw new IllegalArgumentException("no usable training crops");
         }
         report(0, Double.NaN, head, check);
-        PlateHead start = new PlateHead(head.features, head.hidden, head.params.clone(), head.mean, head.scale);
+        PlateHead start = head;
+        float[] sum = new float[head.params.length];
+        for (int run = 0; run < options.runs(); run++) {
+            // Each run differs only in the order it visits the crops; averaging the runs' weights
+            // (an average of their logits, for a linear head) removes most of what that order decides.
+            PlateHead trained = copy(start);
+            log.printf(Locale.ROOT, "run %d of %d%n", run + 1, options.runs());
+            trainOneRun(trained, train, new Random(options.seed() + 1000L * (run + 1)), check);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += trained.params[i] / options.runs();
+            }
+        }
+        head = new PlateHead(start.features, start.hidden, sum, start.mean, start.scale);
+        if (options.runs() > 1) {
+            log.print("average: ");
+            report(options.epochs(), Double.NaN, head, check);
+        }
+        if (Boolean.getBoolean("platewatch.training.listChanges")) {
+            listChanges(start, head, check);
+        }
+        write(head, out);
+    }
+
+    private void trainOneRun(PlateHead head, List<Sample> train, Random random, Map<String, List<Sample>> check) {
         Adam adam = new Adam(head.params.length, options.learningRate());
         int[] order = IntStream.range(0, train.size()).toArray();
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
@@ -102,7 +132,7 @@ public final class PlateHeadTraining {
             int counted = 0;
             for (int from = 0; from < order.length; from += BATCH) {
                 int to = Math.min(order.length, from + BATCH);
-                BatchResult r = gradient(head, train, order, from, to);
+                BatchResult r = gradient(head, train, order, from, to, options.anchor());
                 if (r.counted > 0) {
                     adam.step(head.params, r.gradient, r.counted);
                     loss += r.loss;
@@ -110,25 +140,11 @@ public final class PlateHeadTraining {
                 }
             }
             report(epoch, loss / Math.max(1, counted), head, check);
-            for (String a : System.getProperty("platewatch.training.blends", "").split(",")) {
-                if (!a.isBlank()) {
-                    log.print("   blend " + a + ": ");
-                    report(epoch, Double.NaN, blend(start, head, Double.parseDouble(a)), check);
-                }
-            }
         }
-        if (Boolean.getBoolean("platewatch.training.listChanges")) {
-            listChanges(start, head, check);
-        }
-        write(head, out);
     }
 
-    static PlateHead blend(PlateHead start, PlateHead trained, double alpha) {
-        float[] p = new float[trained.params.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = (float) (alpha * trained.params[i] + (1 - alpha) * start.params[i]);
-        }
-        return new PlateHead(trained.features, trained.hidden, p, trained.mean, trained.scale);
+    private static PlateHead copy(PlateHead h) {
+        return new PlateHead(h.features, h.hidden, h.params.clone(), h.mean, h.scale);
     }
 
     /** Development aid: the checking crops that the trained head reads differently from the untrained one. */
@@ -246,7 +262,7 @@ public final class PlateHeadTraining {
     }
 
     /** Summed loss gradient over a batch, computed in {@link #SLICES} fixed slices in parallel and added in order. */
-    private static BatchResult gradient(PlateHead head, List<Sample> train, int[] order, int from, int to) {
+    private static BatchResult gradient(PlateHead head, List<Sample> train, int[] order, int from, int to, double anchor) {
         int n = to - from;
         BatchResult[] parts = IntStream.range(0, SLICES).parallel().mapToObj(part -> {
             int a = from + part * n / SLICES;
@@ -255,7 +271,7 @@ public final class PlateHeadTraining {
             double loss = 0;
             int counted = 0;
             for (int i = a; i < b; i++) {
-                double l = backward(head, train.get(order[i]), g);
+                double l = backward(head, train.get(order[i]), anchor, g);
                 if (!Double.isNaN(l)) {
                     loss += l;
                     counted++;
@@ -278,7 +294,7 @@ public final class PlateHeadTraining {
     }
 
     /** Adds one crop's gradient to {@code g}; returns its CTC loss, or NaN when the label cannot fit. */
-    static double backward(PlateHead head, Sample s, float[] g) {
+    static double backward(PlateHead head, Sample s, double anchor, float[] g) {
         int steps = s.steps();
         int features = head.features;
         int hidden = head.hidden;
@@ -300,6 +316,9 @@ public final class PlateHeadTraining {
         double loss = Ctc.lossAndGradient(z, steps, classes, s.label(), dz);
         if (Double.isNaN(loss)) {
             return loss;
+        }
+        if (anchor > 0) {
+            loss += anchor * anchorLossAndGradient(z, s.original(), steps, dz, (float) anchor);
         }
         float[] p = head.params;
         float[] dh = new float[hidden];
@@ -334,6 +353,22 @@ public final class PlateHeadTraining {
                     g[row1 + i] += d * x[xb + i];
                 }
             }
+        }
+        return loss;
+    }
+
+    /**
+     * Cross-entropy of the head's step-wise distribution against the original layer's, per step,
+     * summed; adds {@code anchor * (softmax(z) - q)} to the logit gradient.
+     */
+    private static double anchorLossAndGradient(float[] z, float[] q, int steps, float[] dz, float anchor) {
+        int classes = PlateHead.CLASSES;
+        float[] y = z.clone();
+        PlateHead.softmaxRows(y, steps);
+        double loss = 0;
+        for (int i = 0; i < steps * classes; i++) {
+            loss -= q[i] * Math.log(Math.max(1e-12, y[i]));
+            dz[i] += anchor * (y[i] - q[i]);
         }
         return loss;
     }
@@ -472,7 +507,7 @@ public final class PlateHeadTraining {
 
         private static void add(TextLineReader reader, TextLineReader.Input input, int[] label, List<Sample> out) {
             TextLineReader.Pass pass = reader.run(input);
-            out.add(new Sample(pass.features(), pass.steps(), label));
+            out.add(new Sample(pass.features(), pass.steps(), label, reader.originalPlateProbs(pass)));
         }
 
         private static int[] label(String plate) {

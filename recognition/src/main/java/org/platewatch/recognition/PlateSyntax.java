@@ -5,6 +5,7 @@ import org.platewatch.plate.UsState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,7 +43,21 @@ final class PlateSyntax {
      * above this never suffices alone (0.03 x 8 < 1): a swap needs some support from the reader.
      */
     private static final double LOOKALIKE_FLOOR = 0.03;
-    private static final String[] LOOKALIKES = {"O0DQ", "I1L", "B8", "S5", "Z2", "G6", "A4", "T7"};
+    /**
+     * Characters that plate fonts, blur and the reader confuse. Besides the classic pairs, L/4
+     * (California's open-topped 4 at low resolution) and B/5 were seen read both ways on us/.
+     */
+    private static final String[] LOOKALIKES = {"O0DQ", "I1L", "B8", "S5", "Z2", "G6", "A4", "T7", "L4", "B5"};
+
+    /**
+     * Serial formats of a department's own state, which most plates it reads carry. Matching one
+     * is worth {@link #HOME_BONUS} times more than matching another state's format, the way
+     * OpenALPR's per-region patterns work. California: 1ABC234 (passenger, since 1980) and
+     * 1A23456 (commercial).
+     */
+    static final Map<String, Set<String>> HOME_FORMATS = Map.of(
+            "ca", Set.of("DLLLDDD", "DLDDDDD"));
+    static final double HOME_BONUS = 3;
 
     private static final Set<String> NOT_PLATES = notPlates();
 
@@ -120,6 +135,11 @@ final class PlateSyntax {
      * probabilities; the plain reading competes without the format bonus.
      */
     static Resolved resolve(LineRead read) {
+        return resolve(read, Set.of());
+    }
+
+    /** As {@link #resolve(LineRead)}, with the home state's formats (see {@link #HOME_FORMATS}) preferred. */
+    static Resolved resolve(LineRead read, Set<String> homeFormats) {
         String plain = read.plate();
         int[] all = new int[plain.length()];
         for (int i = 0; i < all.length; i++) {
@@ -127,8 +147,8 @@ final class PlateSyntax {
         }
         double plainScore = logScore(read, all, plain);
         Resolved best = new Resolved(plain, confidences(read, all, plain),
-                plainScore + (matchesFormat(plain) ? Math.log(FORMAT_BONUS) : 0));
-        best = bestFormatted(read, all, 0, best);
+                plainScore + formatBonus(plain, homeFormats));
+        best = bestFormatted(read, all, 0, homeFormats, best);
         if (plain.length() >= 7 && !matchesFormat(plain)) {
             // Emblems, bolts and frame edges are read as an extra character (Missouri's state
             // outline sits between its character groups); dropping one is allowed if what remains
@@ -141,7 +161,7 @@ final class PlateSyntax {
                     }
                 }
                 double p = read.confidenceAt(drop);
-                best = bestFormatted(read, kept, Math.log(Math.max(1e-3, 1 - p)) + Math.log(DROP_PENALTY), best);
+                best = bestFormatted(read, kept, Math.log(Math.max(1e-3, 1 - p)) + Math.log(DROP_PENALTY), homeFormats, best);
             }
         }
         return best;
@@ -150,8 +170,19 @@ final class PlateSyntax {
     /** The extra price of dropping a character, over its own confidence. */
     private static final double DROP_PENALTY = 0.5;
 
-    private static Resolved bestFormatted(LineRead read, int[] positions, double penalty, Resolved best) {
-        for (String format : FORMATS) {
+    /** Log of the bonus a text earns for fitting a serial format, more for a home-state one. */
+    private static double formatBonus(String text, Set<String> homeFormats) {
+        for (String home : homeFormats) {
+            if (fits(text, home)) {
+                return Math.log(FORMAT_BONUS * HOME_BONUS);
+            }
+        }
+        return matchesFormat(text) ? Math.log(FORMAT_BONUS) : 0;
+    }
+
+    private static Resolved bestFormatted(LineRead read, int[] positions, double penalty, Set<String> homeFormats,
+                                          Resolved best) {
+        for (String format : allFormats(homeFormats)) {
             if (format.length() != positions.length) {
                 continue;
             }
@@ -161,12 +192,21 @@ final class PlateSyntax {
                 s.append(bestOfKind(read.charProbs()[pos], read.plate().charAt(pos), format.charAt(i) == 'D'));
             }
             String candidate = s.toString();
-            double score = logScore(read, positions, candidate) + Math.log(FORMAT_BONUS) + penalty;
+            double score = logScore(read, positions, candidate) + formatBonus(candidate, homeFormats) + penalty;
             if (score > best.score() + 1e-9) {
                 best = new Resolved(candidate, confidences(read, positions, candidate), score);
             }
         }
         return best;
+    }
+
+    private static List<String> allFormats(Set<String> homeFormats) {
+        if (homeFormats.isEmpty()) {
+            return FORMATS;
+        }
+        List<String> all = new ArrayList<>(FORMATS);
+        homeFormats.stream().filter(f -> !FORMATS.contains(f)).sorted().forEach(all::add);
+        return all;
     }
 
     /** A reading after syntax resolution, with per-character confidences and its log score. */

@@ -68,8 +68,15 @@ public final class Recognizer implements AutoCloseable {
         List<CandidateReader.Glance> glances = glances(img);
         List<PlateCandidate> read = new ArrayList<>();
         List<CandidateReader.Glance> best = glances.subList(0, Math.min(settings.closeUps(), glances.size()));
-        for (Optional<PlateCandidate> c : inParallel(best, g -> candidateReader.closeUp(img, g))) {
-            c.ifPresent(candidate -> addUnlessDuplicate(read, candidate));
+        double bestPlacement = best.stream().mapToDouble(CandidateReader.Glance::placement).max().orElse(1);
+        List<Optional<PlateCandidate>> closeUps = inParallel(best, g -> candidateReader.closeUp(img, g));
+        for (int i = 0; i < best.size(); i++) {
+            // A box placed less like a plate than the best one (smaller, fainter, in the time-stamp
+            // strip) is trusted less even when its text reads well: another car's plate far
+            // behind, a sign.
+            double placement = Math.sqrt(best.get(i).placement() / bestPlacement);
+            closeUps.get(i).ifPresent(c -> addUnlessDuplicate(read, new PlateCandidate(c.plate(),
+                    c.confidence() * placement, c.region(), c.box(), c.characterConfidences())));
         }
         List<PlateCandidate> out = new ArrayList<>(SamePlateRule.apply(read));
         out.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());

@@ -14,10 +14,11 @@ package org.platewatch.recognition;
  * @param smallThreads  intra-op threads for the small close-up inferences
  * @param workers       boxes read at the same time
  * @param secondLookBelow  when no quick read scores at least this, the scene is detected again with the slower v4 detector (0: never)
+ * @param homeState       two-letter code of the state most plates come from, whose serial formats are preferred ("none": no preference)
  * @param plateHead     read characters with the plate-trained head when one is shipped (off: the OCR model's own layer)
  */
 record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, int lineHeight,
-                int sceneThreads, int smallThreads, int workers, double secondLookBelow, boolean plateHead) {
+                int sceneThreads, int smallThreads, int workers, double secondLookBelow, String homeState, boolean plateHead) {
 
     static Settings defaults() {
         return new Settings(
@@ -30,11 +31,18 @@ record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, i
                 Integer.getInteger("platewatch.recognition.smallThreads", 1),
                 Integer.getInteger("platewatch.recognition.workers", 2),
                 Double.parseDouble(System.getProperty("platewatch.recognition.secondLookBelow", "0.3")),
+                // Platewatch serves California departments (see the policy profiles).
+                System.getProperty("platewatch.recognition.homeState", "ca"),
                 Boolean.parseBoolean(System.getProperty("platewatch.recognition.plateHead", "true")));
+    }
+
+    /** Serial formats of {@link #homeState}; empty when none is set or none are known. */
+    java.util.Set<String> homeFormats() {
+        return PlateSyntax.HOME_FORMATS.getOrDefault(homeState.toLowerCase(java.util.Locale.ROOT), java.util.Set.of());
     }
 
     /** The same settings, reading with the OCR model's own output layer (what the plate head is trained from). */
     Settings withoutPlateHead() {
-        return new Settings(detMaxSide, detMinScore, triaged, closeUps, lineHeight, sceneThreads, smallThreads, workers, secondLookBelow, false);
+        return new Settings(detMaxSide, detMinScore, triaged, closeUps, lineHeight, sceneThreads, smallThreads, workers, secondLookBelow, homeState, false);
     }
 }

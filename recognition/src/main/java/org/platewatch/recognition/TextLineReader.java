@@ -137,6 +137,34 @@ final class TextLineReader {
         return new LineRead(raw, g.plate, g.probs);
     }
 
+    /**
+     * The original layer's probabilities over the plate head's classes (blank and the 36 plate
+     * symbols, upper and lower case pooled), renormalised, {@code steps x PlateHead.CLASSES}: what
+     * the head is kept close to while it is trained.
+     */
+    float[] originalPlateProbs(Pass pass) {
+        int steps = pass.steps();
+        float[] q = new float[steps * PlateHead.CLASSES];
+        for (int t = 0; t < steps; t++) {
+            int base = t * pass.classes();
+            int out = t * PlateHead.CLASSES;
+            q[out] = pass.probs()[base];
+            float sum = q[out];
+            for (int s = 0; s < PlateSymbols.COUNT; s++) {
+                float p = 0;
+                for (int k : symbolClasses[s]) {
+                    p += pass.probs()[base + k];
+                }
+                q[out + 1 + s] = p;
+                sum += p;
+            }
+            for (int c = 0; c < PlateHead.CLASSES; c++) {
+                q[out + c] /= Math.max(1e-12f, sum);
+            }
+        }
+        return q;
+    }
+
     /** The head's class c (1..36) is plate symbol c-1. */
     private static final int[][] HEAD_SYMBOLS = headSymbols();
 

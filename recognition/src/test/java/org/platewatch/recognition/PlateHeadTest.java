@@ -40,9 +40,15 @@ class PlateHeadTest {
     void trainingGradientMatchesFiniteDifferences() {
         PlateHead head = randomHead(6, 4, 1);
         int steps = 8;
-        PlateHeadTraining.Sample sample = new PlateHeadTraining.Sample(randomFeatures(steps, 6, 2), steps, new int[]{3, 30, 30});
+        float[] original = randomFeatures(steps, PlateHead.CLASSES, 5);
+        for (int i = 0; i < original.length; i++) {
+            original[i] = Math.abs(original[i]);
+        }
+        PlateHead.softmaxRows(original, steps); // any distribution per step will do
+        PlateHeadTraining.Sample sample = new PlateHeadTraining.Sample(randomFeatures(steps, 6, 2), steps, new int[]{3, 30, 30}, original);
+        double anchor = 0.7; // the CTC loss and the term keeping the head near the original layer
         float[] grad = new float[head.params.length];
-        double loss = PlateHeadTraining.backward(head, sample, grad);
+        double loss = PlateHeadTraining.backward(head, sample, anchor, grad);
         assertThat(loss).isPositive();
         double h = 1e-2;
         float[] scratch = new float[head.params.length];
@@ -51,9 +57,9 @@ class PlateHeadTest {
         for (int i : probes) {
             float keep = head.params[i];
             head.params[i] = (float) (keep + h);
-            double up = PlateHeadTraining.backward(head, sample, scratch);
+            double up = PlateHeadTraining.backward(head, sample, anchor, scratch);
             head.params[i] = (float) (keep - h);
-            double down = PlateHeadTraining.backward(head, sample, scratch);
+            double down = PlateHeadTraining.backward(head, sample, anchor, scratch);
             head.params[i] = keep;
             assertThat((double) grad[i]).as("parameter %d", i).isCloseTo((up - down) / (2 * h), within(2e-3));
         }

@@ -31,7 +31,7 @@ class PlateHeadTrainingTest {
 
     private static byte[] train(Path out, List<PlateHeadTraining.Example> examples, StringBuilder logged) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PlateHeadTraining.Options options = new PlateHeadTraining.Options(2, 4, 1, 1e-3, 42);
+        PlateHeadTraining.Options options = new PlateHeadTraining.Options(2, 4, 1, 1e-3, 42, 2, 0.5);
         new PlateHeadTraining(options, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .train(examples, Map.of("check", examples.subList(0, 2)), out);
         logged.append(log.toString(StandardCharsets.UTF_8));

@@ -80,7 +80,7 @@ class RecognizerTest {
         Path photo = dataset("us").resolve("wts-lg-000062.jpg");
         Settings d = Settings.defaults();
         Settings firstLookOnly = new Settings(d.detMaxSide(), d.detMinScore(), d.triaged(), d.closeUps(), d.lineHeight(),
-                d.sceneThreads(), d.smallThreads(), d.workers(), 0, d.plateHead());
+                d.sceneThreads(), d.smallThreads(), d.workers(), 0, d.homeState(), d.plateHead());
         try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
             assertThat(fastOnly.recognize(photo)).extracting(PlateCandidate::plate).doesNotContain("GT679A");
         }

@@ -16,7 +16,7 @@ final class TrainCommand {
 
     static final String DEFAULT_OUT = "recognition/src/main/resources/org/platewatch/recognition/plate-head.bin";
     static final String HELP = """
-            Usage: platewatch train-plate-head DIR [--out FILE] [--epochs N] [--hidden N] [--jitters N] [--check DIR]... [--seed N]
+            Usage: platewatch train-plate-head DIR [--out FILE] [--epochs N] [--hidden N] [--jitters N] [--runs N] [--anchor W] [--check DIR]... [--seed N]
             Trains the plate-reading head on a labelled folder (shared/datasets/plates/us-crops
             produces the shipped weights). One fifth of the folder, chosen by file name, is held
             out: reported on each epoch, never trained on.
@@ -24,6 +24,8 @@ final class TrainCommand {
               --epochs N   passes over the training crops (default %d)
               --hidden N   hidden units of the correction network, 0 for a linear head (default %d)
               --jitters N  randomly jittered crops per photo (default %d)
+              --runs N     training runs, in different orders, whose weights are averaged (default %d)
+              --anchor W   weight of staying close to the OCR model's own reading (default %s)
               --check DIR  also report, each epoch, how many crops of this labelled folder the
                            head reads exactly (never trained on; repeatable)
               --seed N     seed of every random choice (default %d)
@@ -40,6 +42,8 @@ final class TrainCommand {
         int epochs = defaults.epochs();
         int hidden = defaults.hidden();
         int jitters = defaults.jitters();
+        double anchor = defaults.anchor();
+        int runs = defaults.runs();
         long seed = defaults.seed();
         Path target = Path.of(System.getProperty("platewatch.root", ".")).resolve(DEFAULT_OUT);
         Path dir = null;
@@ -47,13 +51,15 @@ final class TrainCommand {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
-                    out.printf(HELP, DEFAULT_OUT, defaults.epochs(), defaults.hidden(), defaults.jitters(), defaults.seed());
+                    out.printf(HELP, DEFAULT_OUT, defaults.epochs(), defaults.hidden(), defaults.jitters(), defaults.runs(), defaults.anchor(), defaults.seed());
                     return 0;
                 }
                 case "--out" -> target = Path.of(value(args, ++i, "--out"));
                 case "--epochs" -> epochs = number(value(args, ++i, "--epochs"), "--epochs", 1, 1000);
                 case "--hidden" -> hidden = number(value(args, ++i, "--hidden"), "--hidden", 0, 1024);
                 case "--jitters" -> jitters = number(value(args, ++i, "--jitters"), "--jitters", 0, 100);
+                case "--runs" -> runs = number(value(args, ++i, "--runs"), "--runs", 1, 100);
+                case "--anchor" -> anchor = decimal(value(args, ++i, "--anchor"), "--anchor");
                 case "--check" -> checkDirs.add(Path.of(value(args, ++i, "--check")));
                 case "--seed" -> seed = number(value(args, ++i, "--seed"), "--seed", 0, Integer.MAX_VALUE);
                 default -> {
@@ -72,7 +78,7 @@ final class TrainCommand {
         }
         LabelledSet set = LabelledSet.load(dir);
         PlateHeadTraining.Options options = new PlateHeadTraining.Options(epochs, hidden,
-                jitters, defaults.learningRate(), seed);
+                jitters, defaults.learningRate(), seed, runs, anchor);
         java.util.Map<String, List<PlateHeadTraining.Example>> checks = new java.util.LinkedHashMap<>();
         checks.put("held-out", examples(set.heldOutPart()));
         for (Path d : checkDirs) {
@@ -93,6 +99,18 @@ final class TrainCommand {
             throw new RecognitionCli.UsageException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static double decimal(String value, String option) {
+        try {
+            double d = Double.parseDouble(value);
+            if (!(d >= 0 && d <= 100)) {
+                throw new RecognitionCli.UsageException(option + " must be between 0 and 100, got " + value);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new RecognitionCli.UsageException(option + " needs a number, got '" + value + "'");
+        }
     }
 
     private static int number(String value, String option, int min, int max) {
