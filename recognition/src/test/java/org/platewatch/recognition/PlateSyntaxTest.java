@@ -33,6 +33,27 @@ class PlateSyntaxTest {
     }
 
     @Test
+    void theHomeStatesFormatWinsADoubtfulFirstCharacter() {
+        // Z (0.6) or 2 (0.1): 1ABCZ34 fits no format. With only the common formats' bonus,
+        // dropping the doubtful Z (1ABC34 fits) scores higher than the little support for 2;
+        // with the home state's bonus, California's 1ABC234 wins.
+        LineRead read = Reads.withRunnerUp("1ABCZ34", 0.95, 4, 0.6, '2', 0.1);
+        java.util.Set<String> california = PlateSyntax.HOME_FORMATS.get("ca");
+
+        assertThat(PlateSyntax.resolve(read).plate()).isEqualTo("1ABC34");
+        assertThat(PlateSyntax.resolve(read, california).plate()).isEqualTo("1ABC234");
+        // A confident reading that fits another format is not forced into California's.
+        assertThat(PlateSyntax.resolve(Reads.of("BDJ0529", 0.95), california).plate()).isEqualTo("BDJ0529");
+    }
+
+    @Test
+    void californiasOpenFourAndTheLetterLAreLookalikes() {
+        assertThat(PlateSyntax.lookalike('L', '4')).isTrue();
+        assertThat(PlateSyntax.lookalike('B', '5')).isTrue();
+        assertThat(PlateSyntax.lookalike('L', '7')).isFalse();
+    }
+
+    @Test
     void aConfidentVanityPlateIsLeftAlone() {
         assertThat(PlateSyntax.resolve(Reads.of("GOLFER", 0.99)).plate()).isEqualTo("GOLFER");
         assertThat(PlateSyntax.resolve(Reads.of("CEMENTO", 0.99)).plate()).isEqualTo("CEMENTO");
