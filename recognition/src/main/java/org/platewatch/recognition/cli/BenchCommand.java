@@ -61,20 +61,10 @@ final class BenchCommand {
                     }
                     top = RecognitionCli.parseTop(args[++i]);
                 }
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        throw new RecognitionCli.UsageException("unknown option '" + args[i] + "' (try --help)");
-                    }
-                    if (dir != null) {
-                        throw new RecognitionCli.UsageException("give one directory");
-                    }
-                    dir = Path.of(args[i]);
-                }
+                default -> dir = RecognitionCli.onlyDirectory(args[i], dir);
             }
         }
-        if (dir == null) {
-            throw new RecognitionCli.UsageException("no directory given (try --help)");
-        }
+        RecognitionCli.requireDirectory(dir);
         LabelledSet set = heldOut ? LabelledSet.load(dir).heldOutPart() : LabelledSet.load(dir);
         try (Recognizer recognizer = new Recognizer()) {
             return bench(recognizer, set, top, verbose);

@@ -55,6 +55,23 @@ public final class RecognitionCli {
         }
     }
 
+    /** A command's one directory argument; anything starting with '-' here is an unknown option. */
+    static java.nio.file.Path onlyDirectory(String arg, java.nio.file.Path already) {
+        if (arg.startsWith("-")) {
+            throw new UsageException("unknown option '" + arg + "' (try --help)");
+        }
+        if (already != null) {
+            throw new UsageException("give one directory");
+        }
+        return java.nio.file.Path.of(arg);
+    }
+
+    static void requireDirectory(java.nio.file.Path dir) {
+        if (dir == null) {
+            throw new UsageException("no directory given (try --help)");
+        }
+    }
+
     static int parseTop(String value) {
         try {
             int n = Integer.parseInt(value);

@@ -62,20 +62,10 @@ final class TrainCommand {
                 case "--anchor" -> anchor = decimal(value(args, ++i, "--anchor"), "--anchor");
                 case "--check" -> checkDirs.add(Path.of(value(args, ++i, "--check")));
                 case "--seed" -> seed = number(value(args, ++i, "--seed"), "--seed", 0, Integer.MAX_VALUE);
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        throw new RecognitionCli.UsageException("unknown option '" + args[i] + "' (try --help)");
-                    }
-                    if (dir != null) {
-                        throw new RecognitionCli.UsageException("give one directory");
-                    }
-                    dir = Path.of(args[i]);
-                }
+                default -> dir = RecognitionCli.onlyDirectory(args[i], dir);
             }
         }
-        if (dir == null) {
-            throw new RecognitionCli.UsageException("no directory given (try --help)");
-        }
+        RecognitionCli.requireDirectory(dir);
         LabelledSet set = LabelledSet.load(dir);
         PlateHeadTraining.Options options = new PlateHeadTraining.Options(epochs, hidden,
                 jitters, defaults.learningRate(), seed, runs, anchor);

@@ -40,6 +40,22 @@ class RecognitionCliTest {
         assertThat(run("recognize", "--help")).isZero();
         assertThat(out()).contains("Usage: platewatch recognize").contains("--top");
         assertThat(run("bench-recognition", "--help")).isZero();
+        assertThat(out()).contains("--held-out");
+        assertThat(run("train-plate-head", "--help")).isZero();
+        assertThat(out()).contains("Usage: platewatch train-plate-head").contains("--anchor").contains("--runs")
+                .contains("plate-head.bin");
+    }
+
+    @Test
+    void badTrainingOptionsAreAOneLineErrorWithStatusTwo(@TempDir Path dir) {
+        assertThat(run("train-plate-head")).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), "--epochs", "0")).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), "--anchor", "lots")).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), "--out")).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), dir.toString())).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString())).as("a folder without labels").isEqualTo(2);
+        assertThat(err().lines()).hasSize(6).allSatisfy(l -> assertThat(l).startsWith("platewatch train-plate-head: "));
+        assertThat(dir.resolve("plate-head.bin")).doesNotExist();
     }
 
     @Test
