@@ -58,17 +58,23 @@ final class OcrModels implements AutoCloseable {
      */
     OcrModels(int sceneThreads, int smallThreads) {
         env = OrtEnvironment.getEnvironment();
+        List<OrtSession> opened = new ArrayList<>(4);
         try (OrtSession.SessionOptions big = options(sceneThreads);
              OrtSession.SessionOptions small = options(smallThreads)) {
-            sceneDetector = env.createSession(resource(SCENE_DET), big);
-            lineDetector = env.createSession(resource(LINE_DET), small);
-            secondLookDetector = env.createSession(resource(LINE_DET), big);
+            opened.add(env.createSession(resource(SCENE_DET), big));
+            opened.add(env.createSession(resource(LINE_DET), small));
+            opened.add(env.createSession(resource(LINE_DET), big));
             // The reader also returns its hidden features, which the plate-trained head reads.
-            reader = env.createSession(OnnxModelFile.withExtraOutput(resource(REC), READER_FEATURES), small);
-        } catch (OrtException e) {
+            opened.add(env.createSession(OnnxModelFile.withExtraOutput(resource(REC), READER_FEATURES), small));
+            alphabet = loadAlphabet();
+        } catch (OrtException | RuntimeException e) {
+            closeAll(opened); // native sessions are not garbage-collected
             throw new IllegalStateException("cannot load the OCR models: " + e.getMessage(), e);
         }
-        alphabet = loadAlphabet();
+        sceneDetector = opened.get(0);
+        lineDetector = opened.get(1);
+        secondLookDetector = opened.get(2);
+        reader = opened.get(3);
     }
 
     /**
@@ -126,13 +132,20 @@ final class OcrModels implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            sceneDetector.close();
-            lineDetector.close();
-            secondLookDetector.close();
-            reader.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(e);
+        closeAll(List.of(sceneDetector, lineDetector, secondLookDetector, reader));
+    }
+
+    private static void closeAll(List<OrtSession> sessions) {
+        IllegalStateException failure = null;
+        for (OrtSession session : sessions) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                failure = failure == null ? new IllegalStateException(e) : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

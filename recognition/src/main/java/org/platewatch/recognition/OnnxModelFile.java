@@ -28,6 +28,7 @@ final class OnnxModelFile {
     private static final int NODE_ATTRIBUTE = 5;
     private static final int ATTRIBUTE_TENSOR = 5;
     private static final int TENSOR_DIMS = 1;
+    private static final int TENSOR_DATA_TYPE = 2;
     private static final int TENSOR_FLOAT_DATA = 4;
     private static final int TENSOR_RAW_DATA = 9;
     private static final int WIRE_VARINT = 0;
@@ -69,7 +70,10 @@ final class OnnxModelFile {
         return out.toByteArray();
     }
 
-    /** The value of the {@code Constant} node whose output is {@code tensorName}. */
+    /**
+     * The value of the {@code Constant} node whose output is {@code tensorName} (PP-OCR's exported
+     * models keep their weights in Constant nodes; graph initializers are not searched).
+     */
     static Tensor constant(byte[] model, String tensorName) {
         for (Field m : new Reader(model)) {
             if (m.number != MODEL_GRAPH) {
@@ -113,6 +117,9 @@ final class OnnxModelFile {
         float[] values = null;
         ByteArrayOutputStream floatData = new ByteArrayOutputStream();
         for (Field f : new Reader(tensor)) {
+            if (f.number == TENSOR_DATA_TYPE && f.wire == WIRE_VARINT && f.varint != FLOAT) {
+                throw new IllegalArgumentException("constant is not a float tensor (ONNX data type " + f.varint + ")");
+            }
             if (f.number == TENSOR_DIMS) {
                 dims = append(dims, f.wire == WIRE_VARINT ? new long[]{f.varint} : Reader.packedVarints(f.bytes));
             } else if (f.number == TENSOR_RAW_DATA) {

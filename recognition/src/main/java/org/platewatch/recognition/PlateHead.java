@@ -16,15 +16,19 @@ import java.util.Optional;
  *
  * <p>Why: the original layer chooses among 6,625 document characters and gets plate fonts wrong
  * with confidence (W read as H, E as 3, U as 1, D as 0, an emblem as a letter). This head has 37
- * outputs (the CTC blank and the 36 plate symbols) and two parts:
+ * outputs (the CTC blank and the 36 plate symbols) and up to two parts:
  * <ul>
  *     <li>a linear map of the step's features, started from the original layer's rows for the
- *     blank and the upper-case letters and digits, so training begins where PP-OCR already is;</li>
- *     <li>a small correction network (one hidden layer) over the features of the step and its two
- *     neighbours, which sees enough of a glyph's context to separate look-alikes. It starts at
- *     zero, so an untrained head reads exactly like the original layer.</li>
+ *     blank and the upper-case letters and digits, so that training begins close to where PP-OCR
+ *     already is (not exactly there: the original layer also weighs lower case, punctuation and
+ *     Chinese characters, which the head does not have);</li>
+ *     <li>optionally ({@code hidden > 0}), a small correction network (one hidden layer) over the
+ *     features of the step and its two neighbours, started at zero. The shipped head has none:
+ *     with it, the head learnt the training photos rather than the glyphs (docs/recognition.md).
+ *     With {@code hidden = 0} the bias {@code b2} merely adds to {@code b0} (the bias then learns
+ *     at twice the step size); it is kept so that one file format serves both shapes.</li>
  * </ul>
- * Immutable once built; {@link #logits} is safe to call from many threads.
+ * Not modified once trained; {@link #logits} is safe to call from many threads.
  */
 final class PlateHead {
 

@@ -30,8 +30,10 @@ import java.util.stream.IntStream;
  *     <li>The head, started from the original output layer, is trained with CTC loss and Adam.</li>
  * </ol>
  *
- * Everything random comes from one seeded generator and the work is split the same way on any
- * machine, so the same photos, options and seed give the same weights.
+ * Everything random comes from one seeded generator and the work is split the same way whatever
+ * the core count, so the same photos, options and seed give the same weights on the same machine
+ * and JVM (another CPU may round ONNX Runtime's features or {@code Math.exp} differently in the
+ * last bits).
  */
 public final class PlateHeadTraining {
 
@@ -47,7 +49,8 @@ public final class PlateHeadTraining {
      * @param seed         seed of every random choice
      * @param runs         training runs whose weights are averaged
      * @param anchor       weight of staying close to the OCR model's own reading of each crop
-     *                     (a cross-entropy term beside the CTC loss), so that the head changes
+     *                     (a cross-entropy term per time step, summed over the crop's steps,
+     *                     beside the crop's CTC loss), so that the head changes
      *                     only what the plates contradict, not glyphs of fonts it saw little of
      */
     public record Options(int epochs, int hidden, int jitters, double learningRate, long seed, int runs, double anchor) {
@@ -80,8 +83,9 @@ public final class PlateHeadTraining {
     }
 
     /**
-     * Extracts crops from the photos, trains, reports held-out accuracy per epoch (when
-     * {@code heldOut} is not empty; it is never trained on) and writes the head to {@code out}.
+     * Extracts crops from the photos, trains, reports per epoch how many crops of each checking
+     * set ({@code checks}, never trained on) the head reads exactly, and writes the head to
+     * {@code out} (through a temporary file beside it, moved into place).
      */
     public void train(List<Example> training, Map<String, List<Example>> checks, Path out) {
         Random random = new Random(options.seed());
@@ -464,7 +468,7 @@ public final class PlateHeadTraining {
                 }
                 addCrops(img, glance.get(), label, jitters, out);
             }
-            log.printf(Locale.ROOT, "%d photos gave crops, %d skipped (no box read near the label)%n",
+            log.printf(Locale.ROOT, "%d photos gave crops, %d skipped (unreadable, unlabelled, or no box read near the label)%n",
                     examples.size() - skipped, skipped);
             return out;
         }

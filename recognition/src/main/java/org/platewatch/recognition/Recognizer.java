@@ -48,11 +48,13 @@ public final class Recognizer implements AutoCloseable {
 
     Recognizer(Settings settings) {
         this.settings = settings;
+        // The head is read first: a broken file then fails before any native session is open.
+        Optional<PlateHead> head = settings.plateHead() ? PlateHead.shipped() : Optional.empty();
         this.models = new OcrModels(settings.sceneThreads(), settings.smallThreads());
         this.detector = new TextDetector(models, models.sceneDetector);
         this.secondLookDetector = new TextDetector(models, models.secondLookDetector);
         this.localiser = new PlateLocaliser();
-        this.lineReader = new TextLineReader(models, settings.plateHead() ? PlateHead.shipped() : Optional.empty());
+        this.lineReader = new TextLineReader(models, head);
         this.candidateReader = new CandidateReader(new TextDetector(models, models.lineDetector), lineReader, settings);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.workers(), r -> {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A plate prints its serial as its largest text; the state name, slogan, county and dealer frame
  * above and below it are smaller. When two candidates are lines of the same plate (stacked, with
- * overlapping columns), the shorter one loses confidence in proportion to the square of its
- * height ratio, so a well-read slogan or sticker does not outrank a less certain serial.
+ * overlapping columns), the clearly shorter one loses confidence with the square of its height
+ * ratio, so a well-read slogan or sticker does not outrank a less certain serial.
  */
 final class SamePlateRule {
 
@@ -28,13 +28,14 @@ final class SamePlateRule {
                     tallest = Math.max(tallest, other.box().height());
                 }
             }
-            double ratio = c.box().height() / Math.max(1.0, tallest);
-            if (ratio * CLEARLY_TALLER < 1) {
-                out.add(new PlateCandidate(c.plate(), c.confidence() * ratio * ratio, c.region(), c.box(),
-                        c.characterConfidences()));
-            } else {
-                out.add(c);
-            }
+            // Lines within CLEARLY_TALLER of the tallest keep their confidence; below that it falls
+            // with the square of the shortfall, continuously, so a pixel of detection wobble
+            // cannot swap two near-equal lines.
+            double shortfall = Math.min(1, c.box().height() * CLEARLY_TALLER / Math.max(1.0, tallest));
+            out.add(shortfall < 1
+                    ? new PlateCandidate(c.plate(), c.confidence() * shortfall * shortfall, c.region(), c.box(),
+                            c.characterConfidences())
+                    : c);
         }
         return out;
     }

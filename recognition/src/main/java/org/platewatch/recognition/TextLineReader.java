@@ -119,6 +119,10 @@ final class TextLineReader {
         if (head == null) {
             return decodeOriginal(pass);
         }
+        if (pass.featureCount() != head.features) {
+            throw new IllegalStateException("the plate head expects " + head.features
+                    + " features per step but the reader gives " + pass.featureCount() + ": retrain it for this model");
+        }
         String raw = greedy(pass.probs(), pass.steps(), pass.classes(), null).raw;
         float[] z = head.logits(pass.features(), pass.steps());
         PlateHead.softmaxRows(z, pass.steps());

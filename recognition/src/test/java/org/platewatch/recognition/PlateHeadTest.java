@@ -62,6 +62,7 @@ class PlateHeadTest {
             double down = PlateHeadTraining.backward(head, sample, anchor, scratch);
             head.params[i] = keep;
             assertThat((double) grad[i]).as("parameter %d", i).isCloseTo((up - down) / (2 * h), within(2e-3));
+            assertThat(Math.abs(grad[i])).as("parameter %d takes part (a zero gradient would pass vacuously)", i).isGreaterThan(1e-6f);
         }
     }
 

@@ -22,7 +22,8 @@ class SamePlateRuleTest {
         List<PlateCandidate> out = SamePlateRule.apply(List.of(slogan, serial));
 
         assertThat(out.get(1)).isEqualTo(serial);
-        assertThat(out.get(0).confidence()).isCloseTo(0.9 * (25 / 60.0) * (25 / 60.0), org.assertj.core.api.Assertions.within(1e-9));
+        double shortfall = 25 * 1.2 / 60.0;
+        assertThat(out.get(0).confidence()).isCloseTo(0.9 * shortfall * shortfall, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(out.get(0).confidence()).isLessThan(serial.confidence());
     }
 
@@ -35,6 +36,18 @@ class SamePlateRuleTest {
         List<PlateCandidate> out = SamePlateRule.apply(List.of(a, similar, elsewhere));
 
         assertThat(out).containsExactly(a, similar, elsewhere);
+    }
+
+    @Test
+    void confidenceFallsContinuouslyAsALineGetsShorter() {
+        PlateCandidate serial = candidate("ABC1234", 0.6, 100, 100, 200, 60);
+        double previous = 1;
+        for (int h = 60; h >= 20; h -= 1) {
+            double c = SamePlateRule.apply(List.of(serial, candidate("SLOGAN1", 0.9, 110, 170, 150, h))).get(1).confidence();
+            assertThat(c).isLessThanOrEqualTo(previous + 1e-12);
+            assertThat(previous - c).as("no jump at height %d", h).isLessThan(0.1);
+            previous = c;
+        }
     }
 
     @Test

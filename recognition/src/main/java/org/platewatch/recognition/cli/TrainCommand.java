@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code train-plate-head DIR [--out FILE] [--epochs N] [--seed N]}: trains the plate-reading head
+ * {@code train-plate-head DIR [options]} (see {@link #HELP}): trains the plate-reading head
  * on a labelled folder. Four fifths of the folder are trained on; the other fifth (the same one
  * {@code bench-recognition --held-out} scores) is only reported on.
  */
@@ -72,7 +72,8 @@ final class TrainCommand {
         java.util.Map<String, List<PlateHeadTraining.Example>> checks = new java.util.LinkedHashMap<>();
         checks.put("held-out", examples(set.heldOutPart()));
         for (Path d : checkDirs) {
-            checks.put(d.getFileName().toString(), examples(LabelledSet.load(d)));
+            String name = d.getFileName().toString();
+            checks.put(checks.containsKey(name) ? d.toString() : name, examples(LabelledSet.load(d)));
         }
         new PlateHeadTraining(options, out).train(examples(set.trainingPart()), checks, target);
         return 0;

@@ -48,12 +48,14 @@ class RecognitionCliTest {
 
     @Test
     void badTrainingOptionsAreAOneLineErrorWithStatusTwo(@TempDir Path dir) {
-        assertThat(run("train-plate-head")).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--epochs", "0")).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--anchor", "lots")).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--out")).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), dir.toString())).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString())).as("a folder without labels").isEqualTo(2);
+        // Every call names --out, so a regression that started training could not touch the shipped weights.
+        String out = dir.resolve("plate-head.bin").toString();
+        assertThat(run("train-plate-head", "--out", out)).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), "--out", out, "--epochs", "0")).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), "--out", out, "--anchor", "lots")).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), "--epochs", "2", "--out")).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), dir.toString(), "--out", out)).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), "--out", out)).as("a folder without labels").isEqualTo(2);
         assertThat(err().lines()).hasSize(6).allSatisfy(l -> assertThat(l).startsWith("platewatch train-plate-head: "));
         assertThat(dir.resolve("plate-head.bin")).doesNotExist();
     }
