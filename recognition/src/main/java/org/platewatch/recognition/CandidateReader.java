@@ -17,11 +17,14 @@ final class CandidateReader {
     private final TextDetector lineDetector;
     private final TextLineReader reader;
     private final Settings settings;
+    /** The home state's serial formats, looked up once. */
+    private final java.util.Set<String> homeFormats;
 
     CandidateReader(TextDetector lineDetector, TextLineReader reader, Settings settings) {
         this.lineDetector = lineDetector;
         this.reader = reader;
         this.settings = settings;
+        this.homeFormats = settings.homeFormats();
     }
 
     /**
@@ -35,7 +38,7 @@ final class CandidateReader {
     Glance glance(RgbImage img, PlateLocaliser.Scored scored) {
         TextBox b = scored.box();
         LineRead read = reader.decodeOriginal(reader.run(reader.input(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH)));
-        PlateSyntax.Resolved resolved = PlateSyntax.resolve(read, settings.homeFormats());
+        PlateSyntax.Resolved resolved = PlateSyntax.resolve(read, homeFormats);
         double score = PlateSyntax.looksLikeTimestamp(read.raw()) ? 0
                 : scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
         return new Glance(b, read, score, scored.score());
@@ -45,11 +48,11 @@ final class CandidateReader {
         TextBox cand = glance.box();
         TextBox line = mainLine(img, cand).orElse(cand);
         List<PlateSyntax.Resolved> reads = new ArrayList<>();
-        reads.add(PlateSyntax.resolve(glance.read(), settings.homeFormats())); // the quick read votes too: it was measured to help
+        reads.add(PlateSyntax.resolve(glance.read(), homeFormats)); // the quick read votes too: it was measured to help
         for (double[] v : VARIANTS) {
             LineRead r = reader.decode(reader.run(variantInput(reader, img, line, v)));
             if (!PlateSyntax.looksLikeTimestamp(r.raw())) {
-                reads.add(PlateSyntax.resolve(r, settings.homeFormats()));
+                reads.add(PlateSyntax.resolve(r, homeFormats));
             }
         }
         Optional<PlateReadVote.Result> vote = PlateReadVote.vote(reads);

@@ -79,12 +79,12 @@ final class TextLineReader {
     }
 
     /**
-     * Reads the source rectangle as one text line, stretched horizontally by {@code stretch}
-     * (plates are set in narrow, tall characters that the model, trained on documents, reads
-     * better when widened).
+     * Reads the source rectangle as one line of text with the model's own layer, stretched
+     * horizontally by {@code stretch}. For words around the plate (state names, slogans): the
+     * plate head knows only A-Z and 0-9, so it has nothing to add to them.
      */
     LineRead read(RgbImage image, double sx, double sy, double sw, double sh, double stretch) {
-        return decode(run(input(image, sx, sy, sw, sh, stretch)));
+        return decodeOriginal(run(input(image, sx, sy, sw, sh, stretch)));
     }
 
     Input input(RgbImage image, double sx, double sy, double sw, double sh, double stretch) {
@@ -123,10 +123,10 @@ final class TextLineReader {
             throw new IllegalStateException("the plate head expects " + head.features
                     + " features per step but the reader gives " + pass.featureCount() + ": retrain it for this model");
         }
-        String raw = greedy(pass.probs(), pass.steps(), pass.classes(), null).raw;
+        String raw = greedy(pass.probs(), pass.steps(), pass.classes(), models.alphabet, null).raw;
         float[] z = head.logits(pass.features(), pass.steps());
         PlateHead.softmaxRows(z, pass.steps());
-        Greedy g = greedy(z, pass.steps(), PlateHead.CLASSES, HEAD_SYMBOLS);
+        Greedy g = greedy(z, pass.steps(), PlateHead.CLASSES, null, HEAD_SYMBOLS);
         return new LineRead(raw, g.plate, g.probs);
     }
 
@@ -136,9 +136,8 @@ final class TextLineReader {
      * original layer's doubt on signs and stickers is what ranks them below plates.
      */
     LineRead decodeOriginal(Pass pass) {
-        String raw = greedy(pass.probs(), pass.steps(), pass.classes(), null).raw;
-        Greedy g = greedy(pass.probs(), pass.steps(), pass.classes(), symbolClasses);
-        return new LineRead(raw, g.plate, g.probs);
+        Greedy g = greedy(pass.probs(), pass.steps(), pass.classes(), models.alphabet, symbolClasses);
+        return new LineRead(g.raw, g.plate, g.probs);
     }
 
     /**
@@ -185,10 +184,11 @@ final class TextLineReader {
 
     /**
      * Greedy CTC decoding: collapse repeats, drop blanks; per emitted character keep the symbol
-     * probabilities at its peak. With {@code symbols} null only the raw text is produced (from
-     * the original alphabet); otherwise the plate characters and their probabilities.
+     * probabilities at its peak. One pass gives the raw text (when {@code alphabet}, the class
+     * characters, is given) and the plate characters with their probabilities (when
+     * {@code symbols}, the classes that spell each plate symbol, is given).
      */
-    private Greedy greedy(float[] p, int steps, int classes, int[][] symbols) {
+    private static Greedy greedy(float[] p, int steps, int classes, char[] alphabet, int[][] symbols) {
         StringBuilder raw = new StringBuilder();
         StringBuilder plate = new StringBuilder();
         List<double[]> probs = new ArrayList<>();
@@ -209,9 +209,10 @@ final class TextLineReader {
             }
             if (t == steps || best != prev) {
                 if (prev != 0 && peakT >= 0) {
-                    if (symbols == null) {
-                        raw.append(prev < models.alphabet.length ? models.alphabet[prev] : '\uFFFD');
-                    } else {
+                    if (alphabet != null) {
+                        raw.append(prev < alphabet.length ? alphabet[prev] : '\uFFFD');
+                    }
+                    if (symbols != null) {
                         emit(p, peakT * classes, symbols, plate, probs);
                     }
                 }
