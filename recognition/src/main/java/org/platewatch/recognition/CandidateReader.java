@@ -99,6 +99,8 @@ final class CandidateReader {
     /** The close-up crop around a scene box, in box widths and heights on each side. */
     private static final double PAD_X = 0.25;
     private static final double PAD_Y = 0.6;
+    /** The least share of the quick-read box, in width and in height, that a character line found close up must cover. */
+    private static final double MIN_LINE_SHARE = 0.35;
 
     /** The reader's input for one close-up crop variant of a character line. */
     static TextLineReader.Input variantInput(TextLineReader reader, RgbImage img, TextBox line, double[] variant) {
@@ -133,7 +135,14 @@ final class CandidateReader {
                 best = l;
             }
         }
-        return Optional.ofNullable(best == null ? null : TextLines.joinNeighbours(best, lines));
+        if (best == null) {
+            return Optional.empty();
+        }
+        TextBox joined = TextLines.joinNeighbours(best, lines);
+        // On a blurred plate the close-up detector may find only a bolt or a sticker: a "line" that
+        // small is not the character line, and the quick read's own box is the better crop.
+        boolean tooSmall = joined.w() < cand.w() * MIN_LINE_SHARE || joined.h() < cand.h() * MIN_LINE_SHARE;
+        return tooSmall ? Optional.empty() : Optional.of(joined);
     }
 
 }

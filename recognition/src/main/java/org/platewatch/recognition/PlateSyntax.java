@@ -272,7 +272,12 @@ final class PlateSyntax {
         return TIME.matcher(raw).find() || DATE.matcher(raw).find();
     }
 
-    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d\\s*[:：]\\s*\\d");
+    /**
+     * Hours and minutes: a colon followed by exactly two digits. A bolt or a dirty gap between a
+     * plate's character groups is read as a colon too ({@code A04:1237}), but then more than two
+     * characters follow it.
+     */
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d\\s*[:：]\\s*\\d\\d(?!\\d)");
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(19|20)\\d\\d\\s*[-/.]\\s*[01]?\\d");
 
     private static Set<String> notPlates() {

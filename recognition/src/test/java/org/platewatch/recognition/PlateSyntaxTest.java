@@ -110,6 +110,9 @@ class PlateSyntaxTest {
         assertThat(PlateSyntax.looksLikeTimestamp("2014-05")).isTrue();
         assertThat(PlateSyntax.looksLikeTimestamp("7ABC123")).isFalse();
         assertThat(PlateSyntax.looksLikeTimestamp("ABC-1234")).isFalse();
+        assertThat(PlateSyntax.looksLikeTimestamp("12:30")).isTrue();
+        // A bolt between a plate's character groups read as a colon: no clock time has 4 minute digits.
+        assertThat(PlateSyntax.looksLikeTimestamp("A04:1237")).isFalse();
     }
 
     @Test
