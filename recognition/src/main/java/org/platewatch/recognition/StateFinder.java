@@ -44,7 +44,12 @@ final class StateFinder {
             Map.entry("NORTHTOTHEFUTURE", UsState.AK), Map.entry("HEARTOFDIXIE", UsState.AL),
             Map.entry("SWEETHOMEALABAMA", UsState.AL), Map.entry("NATURALSTATE", UsState.AR),
             Map.entry("THEGOODLIFE", UsState.NE), Map.entry("CORNHUSKER", UsState.NE),
-            Map.entry("NATIONSCAPITAL", UsState.DC), Map.entry("CELEBRATEDIVERSITY", UsState.DC));
+            Map.entry("NATIONSCAPITAL", UsState.DC), Map.entry("CELEBRATEDIVERSITY", UsState.DC),
+            // The District prints "Washington, D.C.": without this, WASHINGTON would name the state.
+            Map.entry("WASHINGTONDC", UsState.DC),
+            // Half a two-word name, when it belongs to one state only (the other half is often lost
+            // to the small print or a frame).
+            Map.entry("HAMPSHIRE", UsState.NH), Map.entry("JERSEY", UsState.NJ));
 
     private StateFinder() {
     }
@@ -82,32 +87,85 @@ final class StateFinder {
         byLength.sort(Comparator.comparingInt((UsState s) -> letters(s).length()).reversed());
         for (UsState s : byLength) {
             if (s != UsState.US && t.contains(letters(s))) {
-                return Optional.of(s);
+                return withLongerNameAround(t, s);
             }
         }
-        // OCR of small print slips a letter or two; accept a close match for names long enough
-        // that no other state is equally close.
-        UsState best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        boolean tie = false;
-        for (UsState s : UsState.values()) {
-            String name = letters(s);
-            if (s == UsState.US || name.length() < 5) {
+        return nearest(t);
+    }
+
+    /**
+     * A name read exactly may be part of a longer one that lost a letter: "AKANSAS" holds KANSAS
+     * but is Arkansas, "WASHINGTONOC" holds WASHINGTON but is the District's "Washington, D.C.".
+     * The longer name or slogan wins when the text is within half the missing letters of it;
+     * nearer to it than the contained name alone, but not that near ("SEP VIRGINIA", a sticker's
+     * month before the name), the text names neither for sure; otherwise the contained name
+     * stands (a plain "KANSAS" stays Kansas).
+     */
+    private static Optional<UsState> withLongerNameAround(String t, UsState contained) {
+        String name = letters(contained);
+        for (Map.Entry<String, UsState> e : NAMES_AND_SLOGANS.entrySet()) {
+            String longer = e.getKey();
+            // (A longer slogan of the same state, MYFLORIDA, could only confirm it.)
+            if (e.getValue() == contained || longer.length() <= name.length() || !longer.contains(name)) {
                 continue;
             }
-            int d = bestWindowDistance(t, name);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = s;
+            int missing = longer.length() - name.length();
+            int d = bestWindowDistance(t, longer);
+            if (d <= missing / 2) {
+                return Optional.of(e.getValue());
+            }
+            if (d < missing) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(contained);
+    }
+
+    /**
+     * OCR of small print slips a letter or two: the state whose name or slogan is nearest the
+     * text, by edit distance relative to its length, when it is within a quarter of its length
+     * and no other state is as near. Four-letter names (Iowa, Ohio, Utah) are matched only against
+     * a text of about their own length and one slip: inside longer text, too much is that close.
+     */
+    private static Optional<UsState> nearest(String t) {
+        UsState best = null;
+        double bestShare = Double.MAX_VALUE;
+        boolean tie = false;
+        for (Map.Entry<String, UsState> e : NAMES_AND_SLOGANS.entrySet()) {
+            String name = e.getKey();
+            int d;
+            if (name.length() >= 5) {
+                d = bestWindowDistance(t, name);
+            } else if (Math.abs(t.length() - name.length()) <= 1) {
+                d = levenshtein(t, name);
+            } else {
+                continue;
+            }
+            if (d > Math.max(1, name.length() / 4)) {
+                continue;
+            }
+            double share = d / (double) name.length();
+            if (share < bestShare) {
+                bestShare = share;
+                best = e.getValue();
                 tie = false;
-            } else if (d == bestDistance) {
+            } else if (share == bestShare && e.getValue() != best) {
                 tie = true;
             }
         }
-        if (best != null && !tie && bestDistance <= Math.max(1, letters(best).length() / 4)) {
-            return Optional.of(best);
+        return tie ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    private static final Map<String, UsState> NAMES_AND_SLOGANS = namesAndSlogans();
+
+    private static Map<String, UsState> namesAndSlogans() {
+        Map<String, UsState> all = new java.util.HashMap<>(SLOGANS);
+        for (UsState s : UsState.values()) {
+            if (s != UsState.US) {
+                all.put(letters(s), s);
+            }
         }
-        return Optional.empty();
+        return Map.copyOf(all);
     }
 
     static String letters(UsState s) {
@@ -116,11 +174,11 @@ final class StateFinder {
 
     /** Edit distance between the name and the closest stretch of the text of about the same length. */
     static int bestWindowDistance(String text, String name) {
-        if (text.length() <= name.length() + 1) {
-            return levenshtein(text, name);
-        }
-        int best = Integer.MAX_VALUE;
-        for (int len = name.length() - 1; len <= name.length() + 1; len++) {
+        int best = levenshtein(text, name);
+        // A window a letter shorter than a short name lets it match any word that shares most of
+        // its letters (MINE for MAINE); long names tolerate it.
+        int shortest = name.length() >= 8 ? name.length() - 1 : name.length();
+        for (int len = shortest; len <= name.length() + 1; len++) {
             for (int i = 0; i + len <= text.length(); i++) {
                 best = Math.min(best, levenshtein(text.substring(i, i + len), name));
             }

@@ -35,6 +35,48 @@ class StateFinderTest {
     }
 
     @Test
+    void toleratesASlipInsideOtherPrintAndInSlogans() {
+        // Real reads of us-crops/ bands: an emblem or a dot beside the name, a letter lost in a slogan.
+        assertThat(StateFinder.fromText("W·ARIKONA·品")).contains(UsState.AZ);
+        assertThat(StateFinder.fromText("TAXATIONWTHOUTREPRESENTION")).contains(UsState.DC);
+        assertThat(StateFinder.fromText("NoV America'sDaiyland03")).contains(UsState.WI);
+        assertThat(StateFinder.fromText("MNORTHCAROHNA")).contains(UsState.NC);
+    }
+
+    @Test
+    void theDistrictPrintsWashingtonAndIsNotWashingtonState() {
+        assertThat(StateFinder.fromText("WASHINGTON,DC")).contains(UsState.DC);
+        assertThat(StateFinder.fromText("Washingon,D.C.")).contains(UsState.DC);
+        assertThat(StateFinder.fromText("WASHINGTONOC")).contains(UsState.DC);
+        assertThat(StateFinder.fromText("WASHINGTON")).contains(UsState.WA);
+    }
+
+    @Test
+    void aNameInsideALongerOneThatLostALetterIsTheLongerOne() {
+        assertThat(StateFinder.fromText("Akansas")).contains(UsState.AR);
+        assertThat(StateFinder.fromText("KANSAS")).contains(UsState.KS);
+        assertThat(StateFinder.fromText("VIRGINIA")).contains(UsState.VA);
+        // a sticker's month before VIRGINIA: as near West Virginia as Virginia, so neither
+        assertThat(StateFinder.fromText("SEP·VIRGINIA")).isEmpty();
+        // a slogan of the same state around the name only confirms it
+        assertThat(StateFinder.fromText("HOME ALABAMA")).contains(UsState.AL);
+    }
+
+    @Test
+    void halfOfATwoWordNameThatOnlyOneStateHas() {
+        assertThat(StateFinder.fromText(".HAMPSHIRE -E")).contains(UsState.NH);
+        assertThat(StateFinder.fromText("NEW JERSEY")).contains(UsState.NJ);
+    }
+
+    @Test
+    void fourLetterNamesOnlyAlone() {
+        assertThat(StateFinder.fromText("JowA")).contains(UsState.IA);
+        assertThat(StateFinder.fromText("JOWANSTREET")).isEmpty();
+        // a word sharing most of a short name's letters is not that name
+        assertThat(StateFinder.fromText("Wremine")).isEmpty();
+    }
+
+    @Test
     void saysNothingWhenNothingNamesAState() {
         assertThat(StateFinder.fromText("7ABC123")).isEmpty();
         assertThat(StateFinder.fromText("TOYOTA OF BERKELEY")).isEmpty();

@@ -77,6 +77,7 @@ final class BenchCommand {
         List<Double> times = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
         List<String> misses = new ArrayList<>();
+        List<String> wrongStates = new ArrayList<>();
         for (LabelledSet.Item item : set.items()) {
             List<PlateCandidate> cands;
             long start = System.nanoTime();
@@ -113,6 +114,8 @@ final class BenchCommand {
                     stateRight++;
                 } else {
                     stateWrong++;
+                    wrongStates.add(String.format("  %-40s state %s read %s", item.image().getFileName(),
+                            PlateText.regionCode(item.state()), region));
                 }
             }
             if (verbose) {
@@ -138,6 +141,9 @@ final class BenchCommand {
         out.printf(Locale.ROOT, "machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (set.crops()) {
+            // A wrong state is the dangerous error (a hit on the wrong car), so each is listed.
+            out.println("wrong states (truth vs read):");
+            wrongStates.forEach(out::println);
             int labelled = stateRight + stateUnknown + stateWrong;
             out.printf(Locale.ROOT, "state: right %.1f %%, unknown %.1f %%, wrong %.1f %% (of %d); right when stated %.1f %%%n",
                     100.0 * stateRight / labelled, 100.0 * stateUnknown / labelled, 100.0 * stateWrong / labelled, labelled,
