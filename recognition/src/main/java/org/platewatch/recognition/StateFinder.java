@@ -49,7 +49,9 @@ final class StateFinder {
             Map.entry("WASHINGTONDC", UsState.DC),
             // Half a two-word name, when it belongs to one state only (the other half is often lost
             // to the small print or a frame).
-            Map.entry("HAMPSHIRE", UsState.NH), Map.entry("JERSEY", UsState.NJ));
+            Map.entry("HAMPSHIRE", UsState.NH), Map.entry("JERSEY", UsState.NJ),
+            // Illinois prints its name in script, whose "Ill" reads as "l" or "u".
+            Map.entry("LINOIS", UsState.IL), Map.entry("UINOIS", UsState.IL));
 
     private StateFinder() {
     }
@@ -141,7 +143,7 @@ final class StateFinder {
             } else {
                 continue;
             }
-            if (d > Math.max(1, name.length() / 4)) {
+            if (d > tolerance(name)) {
                 continue;
             }
             double share = d / (double) name.length();
@@ -154,6 +156,11 @@ final class StateFinder {
             }
         }
         return tie ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    /** Edits allowed: a quarter of the letters, a third for long names (script print like California's). */
+    private static int tolerance(String name) {
+        return Math.max(1, name.length() / (name.length() >= 9 ? 3 : 4));
     }
 
     private static final Map<String, UsState> NAMES_AND_SLOGANS = namesAndSlogans();

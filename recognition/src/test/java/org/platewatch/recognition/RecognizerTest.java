@@ -66,6 +66,11 @@ class RecognizerTest {
         List<PlateCandidate> candidates = recognizer.recognize(dataset("us").resolve("us8.jpg"));
         assertThat(candidates.get(0).plate()).isEqualTo("EAZ6913");
         assertThat(candidates.get(0).region()).isEqualTo("us-ny");
+
+        // "Arkansas" in red script above the serial reads as "Akansas": it was once taken for Kansas.
+        List<PlateCandidate> arkansas = recognizer.recognize(dataset("us").resolve("us4.jpg"));
+        assertThat(arkansas.get(0).plate()).isEqualTo("520MRK");
+        assertThat(arkansas.get(0).region()).isEqualTo("us-ar");
     }
 
     @Test

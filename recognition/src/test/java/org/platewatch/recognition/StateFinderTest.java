@@ -69,6 +69,16 @@ class StateFinderTest {
     }
 
     @Test
+    void scriptNamesReadLooselyStillCount() {
+        // California's and Illinois' names are printed in script, which OCR slips on more.
+        assertThat(StateFinder.fromText("Calitomia")).contains(UsState.CA);
+        assertThat(StateFinder.fromText("DEC Calilorma")).contains(UsState.CA);
+        assertThat(StateFinder.fromText("uinois")).contains(UsState.IL);
+        assertThat(StateFinder.fromText("linoiso")).contains(UsState.IL);
+        assertThat(StateFinder.fromText("LINENS")).isEmpty();
+    }
+
+    @Test
     void fourLetterNamesOnlyAlone() {
         assertThat(StateFinder.fromText("JowA")).contains(UsState.IA);
         assertThat(StateFinder.fromText("JOWANSTREET")).isEmpty();
