@@ -53,6 +53,12 @@ final class StateFinder {
             // Illinois prints its name in script, whose "Ill" reads as "l" or "u".
             Map.entry("LINOIS", UsState.IL), Map.entry("UINOIS", UsState.IL));
 
+    /**
+     * Mississippi's name, in tall narrow capitals, reads with its runs of S and P merged
+     * ("MISPPI", "MISSSPP", "MISYSSPP"): MIS, a few letters, PP.
+     */
+    private static final java.util.regex.Pattern MISSISSIPPI = java.util.regex.Pattern.compile("MIS[A-Z]{0,5}PP");
+
     private StateFinder() {
     }
 
@@ -83,6 +89,9 @@ final class StateFinder {
             if (t.contains(e.getKey())) {
                 return Optional.of(e.getValue());
             }
+        }
+        if (MISSISSIPPI.matcher(t).find()) {
+            return Optional.of(UsState.MS);
         }
         // Longest names first, so that WESTVIRGINIA is not taken for VIRGINIA, ARKANSAS for KANSAS.
         List<UsState> byLength = new ArrayList<>(List.of(UsState.values()));
@@ -126,8 +135,9 @@ final class StateFinder {
     /**
      * OCR of small print slips a letter or two: the state whose name or slogan is nearest the
      * text, by edit distance relative to its length, when it is within a quarter of its length
-     * and no other state is as near. Four-letter names (Iowa, Ohio, Utah) are matched only against
-     * a text of about their own length and one slip: inside longer text, too much is that close.
+     * and no other state is as near. Four-letter names (Iowa, Ohio, Utah) are matched only in a
+     * short text (a band that holds just the name, "CTAHC", "FLOWA") and with one slip: inside
+     * longer text, too much is that close.
      */
     private static Optional<UsState> nearest(String t) {
         UsState best = null;
@@ -138,8 +148,8 @@ final class StateFinder {
             int d;
             if (name.length() >= 5) {
                 d = bestWindowDistance(t, name);
-            } else if (Math.abs(t.length() - name.length()) <= 1) {
-                d = levenshtein(t, name);
+            } else if (t.length() <= SHORT_TEXT) {
+                d = bestWindowDistance(t, name);
             } else {
                 continue;
             }
@@ -157,6 +167,8 @@ final class StateFinder {
         }
         return tie ? Optional.empty() : Optional.ofNullable(best);
     }
+
+    private static final int SHORT_TEXT = 7;
 
     /** Edits allowed: a quarter of the letters, a third for long names (script print like California's). */
     private static int tolerance(String name) {

@@ -79,8 +79,17 @@ class StateFinderTest {
     }
 
     @Test
-    void fourLetterNamesOnlyAlone() {
+    void mississippiWithItsRunsOfSAndPMerged() {
+        assertThat(StateFinder.fromText("·MISPPI·")).contains(UsState.MS);
+        assertThat(StateFinder.fromText("·MISYSSPP·")).contains(UsState.MS);
+        assertThat(StateFinder.fromText("MISSPELLED")).isEmpty();
+    }
+
+    @Test
+    void fourLetterNamesOnlyInAShortBand() {
         assertThat(StateFinder.fromText("JowA")).contains(UsState.IA);
+        assertThat(StateFinder.fromText("FlowA")).contains(UsState.IA);
+        assertThat(StateFinder.fromText("CTAHC")).contains(UsState.UT);
         assertThat(StateFinder.fromText("JOWANSTREET")).isEmpty();
         // a word sharing most of a short name's letters is not that name
         assertThat(StateFinder.fromText("Wremine")).isEmpty();
