@@ -74,6 +74,14 @@ class RecognizerTest {
     }
 
     @Test
+    void whenTheUsualBandsNameNoStateTallerOnesAreRead() {
+        // New Mexico's name on this crop sits higher than the usual band above the serial reaches.
+        List<PlateCandidate> candidates = recognizer.recognize(dataset("us-crops").resolve("nm582.png"));
+        assertThat(candidates.get(0).plate()).isEqualTo("LMS301");
+        assertThat(candidates.get(0).region()).isEqualTo("us-nm");
+    }
+
+    @Test
     void candidatesAreRankedBestFirst() {
         List<PlateCandidate> candidates = recognizer.recognize(dataset("us").resolve("car9-4.jpg"));
         assertThat(candidates).extracting(PlateCandidate::confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
