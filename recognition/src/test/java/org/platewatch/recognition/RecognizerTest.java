@@ -75,7 +75,7 @@ class RecognizerTest {
 
     @Test
     void whenTheUsualBandsNameNoStateTallerOnesAreRead() {
-        // New Mexico's name on this crop sits higher than the usual band above the serial reaches.
+        // The usual band below the serial reads New Mexico's slogan as "LANFEMEANTIE"; the taller one reads it.
         List<PlateCandidate> candidates = recognizer.recognize(dataset("us-crops").resolve("nm582.png"));
         assertThat(candidates.get(0).plate()).isEqualTo("LMS301");
         assertThat(candidates.get(0).region()).isEqualTo("us-nm");
