@@ -79,19 +79,17 @@ final class CandidateReader {
         double x = line.x() - line.w() * 0.15;
         double w = line.w() * 1.3;
         double h = line.h();
-        List<String> texts = new ArrayList<>(2);
+        List<String> texts = new ArrayList<>(4);
         texts.add(reader.read(img, x, line.y() - 0.75 * h, w, 0.7 * h, 1.0).raw());
         texts.add(reader.read(img, x, line.y() + h, w, 0.6 * h, 1.0).raw());
-        Optional<UsState> found = StateFinder.find(texts);
-        if (found.isEmpty()) {
+        if (StateFinder.named(texts).isEmpty()) {
             // States print their name and slogan at different heights and sizes: when the usual
             // bands name none, taller ones are read once more (+6 states of the 751 us-crops/,
-            // none wrong; paid only on plates still unknown).
+            // none wrong). Bands that name two states disagree; reading more would not settle it.
             texts.add(reader.read(img, x, line.y() - 0.9 * h, w, 0.8 * h, 1.0).raw());
             texts.add(reader.read(img, x, line.y() + h, w, 0.8 * h, 1.0).raw());
-            found = StateFinder.find(texts);
         }
-        return found;
+        return StateFinder.find(texts);
     }
 
     /**
@@ -135,7 +133,9 @@ final class CandidateReader {
         TextBox best = null;
         double bestScore = 0;
         for (TextBox l : lines) {
-            if (l.cx() < cand.x() || l.cx() > cand.x() + cand.w() || l.aspect() < 0.8) {
+            // On a blurred plate the close-up detector may find only a bolt or a sticker: a line
+            // that low is not the character line.
+            if (l.cx() < cand.x() || l.cx() > cand.x() + cand.w() || l.aspect() < 0.8 || l.h() < cand.h() * MIN_LINE_SHARE) {
                 continue;
             }
             double score = l.h() * Math.min(1, l.w() / (cand.w() * 0.5)) * l.score();
@@ -148,10 +148,8 @@ final class CandidateReader {
             return Optional.empty();
         }
         TextBox joined = TextLines.joinNeighbours(best, lines);
-        // On a blurred plate the close-up detector may find only a bolt or a sticker: a "line" that
-        // small is not the character line, and the quick read's own box is the better crop.
-        boolean tooSmall = joined.w() < cand.w() * MIN_LINE_SHARE || joined.h() < cand.h() * MIN_LINE_SHARE;
-        return tooSmall ? Optional.empty() : Optional.of(joined);
+        // Nor is a line this short, even joined: the quick read's own box is the better crop then.
+        return joined.w() < cand.w() * MIN_LINE_SHARE ? Optional.empty() : Optional.of(joined);
     }
 
 }

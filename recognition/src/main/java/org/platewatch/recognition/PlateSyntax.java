@@ -273,9 +273,9 @@ final class PlateSyntax {
     }
 
     /**
-     * Hours and minutes: a colon followed by exactly two digits. A bolt or a dirty gap between a
-     * plate's character groups is read as a colon too ({@code A04:1237}), but then more than two
-     * characters follow it.
+     * Hours and minutes: a colon followed by exactly two digits (and no third). A bolt or a dirty
+     * gap between a plate's character groups is read as a colon too ({@code A04:1237}), but then
+     * more digits follow it.
      */
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d\\s*[:：]\\s*\\d\\d(?!\\d)");
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(19|20)\\d\\d\\s*[-/.]\\s*[01]?\\d");

@@ -49,17 +49,40 @@ class StateFinderTest {
         assertThat(StateFinder.fromText("Washingon,D.C.")).contains(UsState.DC);
         assertThat(StateFinder.fromText("WASHINGTONOC")).contains(UsState.DC);
         assertThat(StateFinder.fromText("WASHINGTON")).contains(UsState.WA);
+        // a month sticker beside Washington state's name is another word, not the District's D.C.
+        assertThat(StateFinder.fromText("WASHINGTON DEC")).contains(UsState.WA);
+        assertThat(StateFinder.fromText("WASHINGTON OCT")).contains(UsState.WA);
     }
 
     @Test
     void aNameInsideALongerOneThatLostALetterIsTheLongerOne() {
-        assertThat(StateFinder.fromText("Akansas")).contains(UsState.AR);
+        assertThat(StateFinder.fromText("7'Akansas97")).contains(UsState.AR);
         assertThat(StateFinder.fromText("KANSAS")).contains(UsState.KS);
         assertThat(StateFinder.fromText("VIRGINIA")).contains(UsState.VA);
-        // a sticker's month before VIRGINIA: as near West Virginia as Virginia, so neither
-        assertThat(StateFinder.fromText("SEP·VIRGINIA")).isEmpty();
+        // letters of another word do not make the longer name
+        assertThat(StateFinder.fromText("A KANSAS")).contains(UsState.KS);
+        assertThat(StateFinder.fromText("SEP·VIRGINIA")).contains(UsState.VA);
+        // nearer West Virginia than Virginia alone, but three letters off: neither
+        assertThat(StateFinder.fromText("WVIRGINIA")).isEmpty();
         // a slogan of the same state around the name only confirms it
         assertThat(StateFinder.fromText("HOME ALABAMA")).contains(UsState.AL);
+    }
+
+    @Test
+    void theLongestPrintWinsWhenSlogansHoldOtherStatesSlogans() {
+        // GARDENSTATE is New Jersey's, MOUNTAINSTATE West Virginia's
+        assertThat(StateFinder.fromText("PEACE GARDEN STATE")).contains(UsState.ND);
+        assertThat(StateFinder.fromText("GREEN MOUNTAIN STATE")).contains(UsState.VT);
+        assertThat(StateFinder.fromText("GREAT LAKES")).contains(UsState.MI);
+        assertThat(StateFinder.fromText("VIRGIN ISLANDS")).contains(UsState.VI);
+    }
+
+    @Test
+    void wordsThatMerelyShareMostOfANamesLettersNameNoState() {
+        assertThat(StateFinder.fromText("MEXICO")).isEmpty();
+        assertThat(StateFinder.fromText("MARINES")).isEmpty();
+        assertThat(StateFinder.fromText("MAIN")).isEmpty();
+        assertThat(StateFinder.fromText("PERMISSION APPLIES")).isEmpty();
     }
 
     @Test
@@ -83,6 +106,7 @@ class StateFinderTest {
         assertThat(StateFinder.fromText("·MISPPI·")).contains(UsState.MS);
         assertThat(StateFinder.fromText("·MISYSSPP·")).contains(UsState.MS);
         assertThat(StateFinder.fromText("MISSPELLED")).isEmpty();
+        assertThat(StateFinder.fromText("ADMISSION APPROVED")).isEmpty();
     }
 
     @Test
@@ -93,6 +117,7 @@ class StateFinderTest {
         assertThat(StateFinder.fromText("JOWANSTREET")).isEmpty();
         // a word sharing most of a short name's letters is not that name
         assertThat(StateFinder.fromText("Wremine")).isEmpty();
+        assertThat(StateFinder.fromText("MINE")).isEmpty();
     }
 
     @Test
