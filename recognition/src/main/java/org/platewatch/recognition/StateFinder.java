@@ -83,17 +83,11 @@ final class StateFinder {
      * or empty when none names one, or when they name different states.
      */
     static Optional<UsState> find(List<String> texts) {
-        Set<UsState> named = named(texts);
-        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
-    }
-
-    /** The different states the texts name (two or more: they disagree). */
-    static Set<UsState> named(List<String> texts) {
         Set<UsState> named = EnumSet.noneOf(UsState.class);
         for (String text : texts) {
             fromText(text).ifPresent(named::add);
         }
-        return named;
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
     }
 
     /**

@@ -74,14 +74,6 @@ class RecognizerTest {
     }
 
     @Test
-    void whenTheUsualBandsNameNoStateTallerOnesAreRead() {
-        // The usual band below the serial reads New Mexico's slogan as "LANFEMEANTIE"; the taller one reads it.
-        List<PlateCandidate> candidates = recognizer.recognize(dataset("us-crops").resolve("nm582.png"));
-        assertThat(candidates.get(0).plate()).isEqualTo("LMS301");
-        assertThat(candidates.get(0).region()).isEqualTo("us-nm");
-    }
-
-    @Test
     void candidatesAreRankedBestFirst() {
         List<PlateCandidate> candidates = recognizer.recognize(dataset("us").resolve("car9-4.jpg"));
         assertThat(candidates).extracting(PlateCandidate::confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
