@@ -5,6 +5,7 @@ import org.platewatch.plate.UsState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads plate-like boxes, in two steps. {@link #glance} reads the box once as the scene detector
@@ -18,7 +19,7 @@ final class CandidateReader {
     private final TextLineReader reader;
     private final Settings settings;
     /** The home state's serial formats, looked up once. */
-    private final java.util.Set<String> homeFormats;
+    private final Set<String> homeFormats;
 
     CandidateReader(TextDetector lineDetector, TextLineReader reader, Settings settings) {
         this.lineDetector = lineDetector;
@@ -37,7 +38,8 @@ final class CandidateReader {
 
     Glance glance(RgbImage img, PlateLocaliser.Scored scored) {
         TextBox b = scored.box();
-        LineRead read = reader.decodeOriginal(reader.run(reader.input(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH)));
+        // The model's own layer (TextLineReader.read), not the plate head: its doubt on signs ranks them low.
+        LineRead read = reader.read(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH);
         PlateSyntax.Resolved resolved = PlateSyntax.resolve(read, homeFormats);
         double score = PlateSyntax.looksLikeTimestamp(read.raw()) ? 0
                 : scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();

@@ -80,8 +80,9 @@ final class TextLineReader {
 
     /**
      * Reads the source rectangle as one line of text with the model's own layer, stretched
-     * horizontally by {@code stretch}. For words around the plate (state names, slogans): the
-     * plate head knows only A-Z and 0-9, so it has nothing to add to them.
+     * horizontally by {@code stretch}. For the quick reads that triage scene boxes (the head reads
+     * signs as confidently as plates) and for words around the plate (state names, slogans: the
+     * plate head knows only A-Z and 0-9, so it has nothing to add to them).
      */
     LineRead read(RgbImage image, double sx, double sy, double sw, double sh, double stretch) {
         return decodeOriginal(run(input(image, sx, sy, sw, sh, stretch)));
