@@ -265,7 +265,7 @@ final class PlateSyntax {
      * The probability a reading of {@code read} is taken to give {@code c}: the reader's own, or
      * for a look-alike at least a floor (see the floors above).
      */
-    static double effectiveProb(double[] probs, char read, char c, boolean homeFormat) {
+    private static double effectiveProb(double[] probs, char read, char c, boolean homeFormat) {
         double p = probs[PlateSymbols.index(c)];
         if (c != read && lookalike(read, c)) {
             p = Math.max(p, LOOKALIKE_FLOOR);
