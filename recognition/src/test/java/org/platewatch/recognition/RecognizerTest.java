@@ -93,6 +93,14 @@ class RecognizerTest {
     }
 
     @Test
+    void lettersTheReaderIsSureOfAreSettledByThePlatesLayout() {
+        // Missouri AB1-C2D: every crop reads MJ3RIV, sure of the I (0.87-0.88); the layout needs a 1.
+        assertThat(recognizer.recognize(dataset("us").resolve("wts-lg-000091.jpg")).get(0).plate()).isEqualTo("MJ3R1V");
+        // California 1ABC234 whose open-topped 4 every crop reads as an L (0.66-0.89, the 4 at 0.02).
+        assertThat(recognizer.recognize(dataset("us").resolve("wts-lg-000076.jpg")).get(0).plate()).isEqualTo("4GLS168");
+    }
+
+    @Test
     void aPlateWhoseBoltReadsAsAColonIsStillAPlateAndItsBoxIsTheCharacterLine() {
         // The quick read of this blurred plate is "A04:1237": a colon between digits, but no clock
         // time. And close up the detector finds only a 13 x 9 px bolt inside the plate.
