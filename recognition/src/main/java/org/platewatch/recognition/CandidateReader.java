@@ -49,15 +49,7 @@ final class CandidateReader {
     Optional<PlateCandidate> closeUp(RgbImage img, Glance glance) {
         TextBox cand = glance.box();
         TextBox line = mainLine(img, cand).orElse(cand);
-        List<PlateSyntax.Resolved> reads = new ArrayList<>();
-        reads.add(PlateSyntax.resolve(glance.read(), homeFormats)); // the quick read votes too: it was measured to help
-        for (double[] v : VARIANTS) {
-            LineRead r = reader.decode(reader.run(variantInput(reader, img, line, v)));
-            if (!PlateSyntax.looksLikeTimestamp(r.raw())) {
-                reads.add(PlateSyntax.resolve(r, homeFormats));
-            }
-        }
-        Optional<PlateReadVote.Result> vote = PlateReadVote.vote(reads);
+        Optional<PlateReadVote.Result> vote = PlateReadVote.vote(closeUpReads(img, glance, line));
         if (vote.isEmpty()) {
             return Optional.empty();
         }
@@ -70,6 +62,22 @@ final class CandidateReader {
                 (int) Math.round(line.w()), (int) Math.round(line.h()));
         double confidence = r.confidence() * plausibility;
         return Optional.of(PlateCandidate.of(r.plate(), confidence, null, box, r.charConfidences()));
+    }
+
+    /**
+     * The reads a close-up votes with, after the syntax: the quick read (measured to help) and
+     * the plate head's read of each crop variant of the character line, time stamps left out.
+     */
+    List<PlateSyntax.Resolved> closeUpReads(RgbImage img, Glance glance, TextBox line) {
+        List<PlateSyntax.Resolved> reads = new ArrayList<>();
+        reads.add(PlateSyntax.resolve(glance.read(), homeFormats));
+        for (double[] v : VARIANTS) {
+            LineRead r = reader.decode(reader.run(variantInput(reader, img, line, v)));
+            if (!PlateSyntax.looksLikeTimestamp(r.raw())) {
+                reads.add(PlateSyntax.resolve(r, homeFormats));
+            }
+        }
+        return reads;
     }
 
     /**

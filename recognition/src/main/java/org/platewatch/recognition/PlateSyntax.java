@@ -226,8 +226,9 @@ final class PlateSyntax {
         return best;
     }
 
+    /** The formats tried: the list above, and a home format it lacks (California's are both in it, so no copy is made). */
     private static List<String> allFormats(Set<String> homeFormats) {
-        if (homeFormats.isEmpty()) {
+        if (FORMATS.containsAll(homeFormats)) {
             return FORMATS;
         }
         List<String> all = new ArrayList<>(FORMATS);
