@@ -92,7 +92,7 @@ public final class PlateHeadTraining {
         List<Sample> train;
         Map<String, List<Sample>> check = new LinkedHashMap<>();
         PlateHead head;
-        try (Recognizer recognizer = new Recognizer(Settings.defaults().withoutPlateHead())) {
+        try (Recognizer recognizer = new Recognizer(Settings.defaults().forHeadTraining())) {
             CropSampler sampler = new CropSampler(recognizer, random);
             train = sampler.samples(training, options.jitters(), log);
             // Checking crops come from their own generator, so adding a check set leaves the weights unchanged.

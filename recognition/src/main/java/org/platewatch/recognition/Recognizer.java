@@ -94,12 +94,15 @@ public final class Recognizer implements AutoCloseable {
 
     /** The plate-like boxes of the scene after one quick read each, most plate-like first. */
     List<CandidateReader.Glance> glances(RgbImage img) {
-        List<CandidateReader.Glance> glances = glances(img, detectScene(img, detector));
+        List<CandidateReader.Glance> glances = glances(img, detectScene(img, detector, 1.0));
         boolean nothingPlateLike = glances.isEmpty() || glances.get(0).score() < settings.secondLookBelow();
         if (nothingPlateLike && settings.secondLookBelow() > 0) {
             // A second, slower look: v4 finds plates that v3 misses (dirty, low-contrast, framed).
+            // A photo smaller than the working size is enlarged towards it: a plate that is small
+            // text in a small photo is found enlarged (a truck's plate among its livery's lettering
+            // was found by both detectors at 1120 px and by neither at the photo's own 904).
             List<CandidateReader.Glance> more = new ArrayList<>(glances);
-            more.addAll(glances(img, detectScene(img, secondLookDetector)));
+            more.addAll(glances(img, detectScene(img, secondLookDetector, settings.secondLookUpscale())));
             more.sort(Comparator.comparingDouble(CandidateReader.Glance::score).reversed());
             return more;
         }
@@ -166,8 +169,9 @@ public final class Recognizer implements AutoCloseable {
         return image;
     }
 
-    private List<TextBox> detectScene(RgbImage img, TextDetector detector) {
-        double scale = Math.min(1.0, settings.detMaxSide() / (double) Math.max(img.width, img.height));
+    /** Text boxes of the whole photo, detected at {@code detMaxSide} but enlarged by no more than {@code maxUpscale}. */
+    private List<TextBox> detectScene(RgbImage img, TextDetector detector, double maxUpscale) {
+        double scale = Math.min(maxUpscale, settings.detMaxSide() / (double) Math.max(img.width, img.height));
         // Both sides are resized to multiples of 32, as the reference pre-processing does; padding
         // instead was measured 6 points worse on us/ (the network was trained on resized input).
         int dw = roundTo32(img.width * scale);

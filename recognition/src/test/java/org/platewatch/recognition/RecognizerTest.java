@@ -85,11 +85,25 @@ class RecognizerTest {
         Path photo = dataset("us").resolve("wts-lg-000062.jpg");
         Settings d = Settings.defaults();
         Settings firstLookOnly = new Settings(d.detMaxSide(), d.detMinScore(), d.triaged(), d.closeUps(), d.lineHeight(),
-                d.sceneThreads(), d.smallThreads(), d.workers(), 0, d.homeState(), d.plateHead());
+                d.sceneThreads(), d.smallThreads(), d.workers(), 0, d.secondLookUpscale(), d.homeState(), d.plateHead());
         try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
             assertThat(fastOnly.recognize(photo)).extracting(PlateCandidate::plate).doesNotContain("GT679A");
         }
         assertThat(recognizer.recognize(photo).get(0).plate()).isEqualTo("GT679A");
+    }
+
+    @Test
+    void theSecondLookEnlargesAPhotoSmallerThanTheWorkingSize() {
+        // A 904 x 768 photo of a truck covered in lettering: at its own size neither detector
+        // finds the plate; enlarged towards 1120 px, the second look does.
+        Path photo = dataset("us").resolve("car3.jpg");
+        Settings d = Settings.defaults();
+        Settings ownSizeOnly = new Settings(d.detMaxSide(), d.detMinScore(), d.triaged(), d.closeUps(), d.lineHeight(),
+                d.sceneThreads(), d.smallThreads(), d.workers(), d.secondLookBelow(), 1.0, d.homeState(), d.plateHead());
+        try (Recognizer atOwnSize = new Recognizer(ownSizeOnly)) {
+            assertThat(atOwnSize.recognize(photo)).extracting(PlateCandidate::plate).doesNotContain("1AMW240");
+        }
+        assertThat(recognizer.recognize(photo).get(0).plate()).isEqualTo("1AMW240");
     }
 
     @Test

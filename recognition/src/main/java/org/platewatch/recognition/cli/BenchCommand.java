@@ -20,7 +20,7 @@ import java.util.Locale;
 final class BenchCommand {
 
     static final String HELP = """
-            Usage: platewatch bench-recognition DIR [--top N] [--verbose] [--held-out]
+            Usage: platewatch bench-recognition DIR [--top N] [--verbose] [--held-out | --fold K]
             Scores recognition on a labelled folder laid out like shared/datasets/plates/us
             (NAME.jpg + NAME.txt) or us-crops (groundtruth.csv: file,state,PLATE).
             Prints top-1 and top-N accuracy, median and p95 milliseconds per image (decode
@@ -32,6 +32,8 @@ final class BenchCommand {
               --verbose   print every image's candidates
               --held-out  score only the fifth of the folder that train-plate-head never
                           trains on (use it for us-crops, which the shipped head learnt from)
+              --fold K    score only the fifth K (0-4) of the folder, the one that
+                          train-plate-head --hold-out K leaves out (--held-out is --fold 0)
             """;
 
     private final PrintStream out;
@@ -45,7 +47,7 @@ final class BenchCommand {
     int run(String[] args) {
         int top = 3;
         boolean verbose = false;
-        boolean heldOut = false;
+        int fold = LabelledSet.NO_FOLD;
         Path dir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -54,7 +56,13 @@ final class BenchCommand {
                     return 0;
                 }
                 case "--verbose", "-v" -> verbose = true;
-                case "--held-out" -> heldOut = true;
+                case "--held-out" -> fold = TrainCommand.DEFAULT_HOLD_OUT;
+                case "--fold" -> {
+                    if (i + 1 >= args.length) {
+                        throw new RecognitionCli.UsageException("--fold needs a number");
+                    }
+                    fold = TrainCommand.fold(args[++i], "--fold");
+                }
                 case "--top" -> {
                     if (i + 1 >= args.length) {
                         throw new RecognitionCli.UsageException("--top needs a number");
@@ -65,7 +73,7 @@ final class BenchCommand {
             }
         }
         RecognitionCli.requireDirectory(dir);
-        LabelledSet set = heldOut ? LabelledSet.load(dir).heldOutPart() : LabelledSet.load(dir);
+        LabelledSet set = fold == LabelledSet.NO_FOLD ? LabelledSet.load(dir) : LabelledSet.load(dir).foldPart(fold);
         try (Recognizer recognizer = new Recognizer()) {
             return bench(recognizer, set, top, verbose);
         }

@@ -20,22 +20,31 @@ record LabelledSet(Path dir, boolean crops, List<Item> items) {
     record Item(Path image, String plate, String state) {
     }
 
+    /** The number of parts a set is cut into for holding one out of the plate head's training. */
+    static final int FOLDS = 5;
+
+    /** The fold number that means "hold no part out": the head learns from every photo. */
+    static final int NO_FOLD = -1;
+
     /**
-     * The fifth of a set that the plate head is never trained on, chosen by a checksum of the
-     * file name so that it is the same on every machine and does not move when files are added.
+     * The fifth (0 to 4) an item belongs to, chosen by a checksum of the file name so that it is
+     * the same on every machine and does not move when files are added. Fifth 0 is the one the
+     * shipped plate head is never trained on.
      */
-    static boolean heldOut(Item item) {
+    static int fold(Item item) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(item.image().getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        return crc.getValue() % 5 == 0;
+        return (int) (crc.getValue() % FOLDS);
     }
 
-    LabelledSet heldOutPart() {
-        return new LabelledSet(dir, crops, items.stream().filter(LabelledSet::heldOut).toList());
+    /** Only the items of fifth {@code fold}; empty for {@link #NO_FOLD}. */
+    LabelledSet foldPart(int fold) {
+        return new LabelledSet(dir, crops, items.stream().filter(i -> fold(i) == fold).toList());
     }
 
-    LabelledSet trainingPart() {
-        return new LabelledSet(dir, crops, items.stream().filter(i -> !heldOut(i)).toList());
+    /** Every item outside fifth {@code fold}; all of them for {@link #NO_FOLD}. */
+    LabelledSet withoutFold(int fold) {
+        return new LabelledSet(dir, crops, items.stream().filter(i -> fold(i) != fold).toList());
     }
 
     static LabelledSet load(Path dir) {

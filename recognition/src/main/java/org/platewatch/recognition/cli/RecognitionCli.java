@@ -11,7 +11,7 @@ public final class RecognitionCli {
 
     static final String USAGE = """
             Usage: platewatch recognize [--json] [--top N] IMAGE...
-                   platewatch bench-recognition DIR [--top N] [--verbose] [--held-out]
+                   platewatch bench-recognition DIR [--top N] [--verbose] [--held-out | --fold K]
                    platewatch train-plate-head DIR [--out FILE] [--epochs N] [--seed N]
             """;
 

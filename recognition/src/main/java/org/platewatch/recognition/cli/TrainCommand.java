@@ -9,14 +9,16 @@ import java.util.List;
 
 /**
  * {@code train-plate-head DIR [options]} (see {@link #HELP}): trains the plate-reading head
- * on a labelled folder. Four fifths of the folder are trained on; the other fifth (the same one
- * {@code bench-recognition --held-out} scores) is only reported on.
+ * on a labelled folder. Four fifths of the folder are trained on; the other fifth (by default the
+ * one {@code bench-recognition --held-out} scores) is only reported on. {@code --hold-out none}
+ * trains on the whole folder.
  */
 final class TrainCommand {
 
+    static final int DEFAULT_HOLD_OUT = 0;
     static final String DEFAULT_OUT = "recognition/src/main/resources/org/platewatch/recognition/plate-head.bin";
     static final String HELP = """
-            Usage: platewatch train-plate-head DIR [--out FILE] [--epochs N] [--hidden N] [--jitters N] [--runs N] [--anchor W] [--check DIR]... [--seed N]
+            Usage: platewatch train-plate-head DIR [--out FILE] [--epochs N] [--hidden N] [--jitters N] [--runs N] [--anchor W] [--check DIR]... [--seed N] [--hold-out K|none]
             Trains the plate-reading head on a labelled folder (shared/datasets/plates/us-crops
             produces the shipped weights). One fifth of the folder, chosen by file name, is held
             out: reported on each epoch, never trained on.
@@ -29,6 +31,8 @@ final class TrainCommand {
               --check DIR  also report, each epoch, how many crops of this labelled folder the
                            head reads exactly (never trained on; repeatable)
               --seed N     seed of every random choice (default %d)
+              --hold-out K the fifth (0-4) held out, as bench-recognition --fold K scores it,
+                           or none to train on every photo (default %d)
             """;
 
     private final PrintStream out;
@@ -46,12 +50,13 @@ final class TrainCommand {
         int runs = defaults.runs();
         long seed = defaults.seed();
         Path target = Path.of(System.getProperty("platewatch.root", ".")).resolve(DEFAULT_OUT);
+        int holdOut = DEFAULT_HOLD_OUT;
         Path dir = null;
         List<Path> checkDirs = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
-                    out.printf(HELP, DEFAULT_OUT, defaults.epochs(), defaults.hidden(), defaults.jitters(), defaults.runs(), defaults.anchor(), defaults.seed());
+                    out.printf(HELP, DEFAULT_OUT, defaults.epochs(), defaults.hidden(), defaults.jitters(), defaults.runs(), defaults.anchor(), defaults.seed(), DEFAULT_HOLD_OUT);
                     return 0;
                 }
                 case "--out" -> target = Path.of(value(args, ++i, "--out"));
@@ -62,6 +67,7 @@ final class TrainCommand {
                 case "--anchor" -> anchor = decimal(value(args, ++i, "--anchor"), "--anchor");
                 case "--check" -> checkDirs.add(Path.of(value(args, ++i, "--check")));
                 case "--seed" -> seed = number(value(args, ++i, "--seed"), "--seed", 0, Integer.MAX_VALUE);
+                case "--hold-out" -> holdOut = fold(value(args, ++i, "--hold-out"), "--hold-out");
                 default -> dir = RecognitionCli.onlyDirectory(args[i], dir);
             }
         }
@@ -70,12 +76,14 @@ final class TrainCommand {
         PlateHeadTraining.Options options = new PlateHeadTraining.Options(epochs, hidden,
                 jitters, defaults.learningRate(), seed, runs, anchor);
         java.util.Map<String, List<PlateHeadTraining.Example>> checks = new java.util.LinkedHashMap<>();
-        checks.put("held-out", examples(set.heldOutPart()));
+        if (holdOut != LabelledSet.NO_FOLD) {
+            checks.put("held-out", examples(set.foldPart(holdOut)));
+        }
         for (Path d : checkDirs) {
             String name = d.getFileName().toString();
             checks.put(checks.containsKey(name) ? d.toString() : name, examples(LabelledSet.load(d)));
         }
-        new PlateHeadTraining(options, out).train(examples(set.trainingPart()), checks, target);
+        new PlateHeadTraining(options, out).train(examples(set.withoutFold(holdOut)), checks, target);
         return 0;
     }
 
@@ -83,6 +91,11 @@ final class TrainCommand {
         return set.items().stream()
                 .map(i -> new PlateHeadTraining.Example(i.image(), PlateText.normalise(i.plate())))
                 .toList();
+    }
+
+    /** A fifth's number (0-4), or {@link LabelledSet#NO_FOLD} for {@code none}. */
+    static int fold(String value, String option) {
+        return value.equals("none") ? LabelledSet.NO_FOLD : number(value, option, 0, LabelledSet.FOLDS - 1);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -56,7 +56,9 @@ class RecognitionCliTest {
         assertThat(run("train-plate-head", dir.toString(), "--epochs", "2", "--out")).isEqualTo(2);
         assertThat(run("train-plate-head", dir.toString(), dir.toString(), "--out", out)).isEqualTo(2);
         assertThat(run("train-plate-head", dir.toString(), "--out", out)).as("a folder without labels").isEqualTo(2);
-        assertThat(err().lines()).hasSize(6).allSatisfy(l -> assertThat(l).startsWith("platewatch train-plate-head: "));
+        assertThat(run("train-plate-head", dir.toString(), "--out", out, "--hold-out", "5")).isEqualTo(2);
+        assertThat(run("train-plate-head", dir.toString(), "--out", out, "--hold-out", "all")).isEqualTo(2);
+        assertThat(err().lines()).hasSize(8).allSatisfy(l -> assertThat(l).startsWith("platewatch train-plate-head: "));
         assertThat(dir.resolve("plate-head.bin")).doesNotExist();
     }
 
@@ -66,8 +68,10 @@ class RecognitionCliTest {
         assertThat(run("recognize", "--top", "many", "x.jpg")).isEqualTo(2);
         assertThat(run("recognize")).isEqualTo(2);
         assertThat(run("bench-recognition")).isEqualTo(2);
+        assertThat(run("bench-recognition", usPhotos().toString(), "--fold", "-1")).isEqualTo(2);
+        assertThat(run("bench-recognition", usPhotos().toString(), "--fold")).isEqualTo(2);
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err().lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("platewatch"));
+        assertThat(err().lines()).hasSize(7).allSatisfy(l -> assertThat(l).startsWith("platewatch"));
     }
 
     @Test
