@@ -56,7 +56,7 @@ final class BenchCommand {
                     return 0;
                 }
                 case "--verbose", "-v" -> verbose = true;
-                case "--held-out" -> fold = TrainCommand.DEFAULT_HOLD_OUT;
+                case "--held-out" -> fold = LabelledSet.SHIPPED_HEAD_HOLD_OUT;
                 case "--fold" -> {
                     if (i + 1 >= args.length) {
                         throw new RecognitionCli.UsageException("--fold needs a number");

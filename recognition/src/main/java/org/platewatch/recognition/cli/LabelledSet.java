@@ -26,10 +26,12 @@ record LabelledSet(Path dir, boolean crops, List<Item> items) {
     /** The fold number that means "hold no part out": the head learns from every photo. */
     static final int NO_FOLD = -1;
 
+    /** The fifth the shipped plate head is never trained on: {@code bench-recognition --held-out}. */
+    static final int SHIPPED_HEAD_HOLD_OUT = 0;
+
     /**
      * The fifth (0 to 4) an item belongs to, chosen by a checksum of the file name so that it is
-     * the same on every machine and does not move when files are added. Fifth 0 is the one the
-     * shipped plate head is never trained on.
+     * the same on every machine and does not move when files are added.
      */
     static int fold(Item item) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();

@@ -15,7 +15,6 @@ import java.util.List;
  */
 final class TrainCommand {
 
-    static final int DEFAULT_HOLD_OUT = 0;
     static final String DEFAULT_OUT = "recognition/src/main/resources/org/platewatch/recognition/plate-head.bin";
     static final String HELP = """
             Usage: platewatch train-plate-head DIR [--out FILE] [--epochs N] [--hidden N] [--jitters N] [--runs N] [--anchor W] [--check DIR]... [--seed N] [--hold-out K|none]
@@ -50,13 +49,13 @@ final class TrainCommand {
         int runs = defaults.runs();
         long seed = defaults.seed();
         Path target = Path.of(System.getProperty("platewatch.root", ".")).resolve(DEFAULT_OUT);
-        int holdOut = DEFAULT_HOLD_OUT;
+        int holdOut = LabelledSet.SHIPPED_HEAD_HOLD_OUT;
         Path dir = null;
         List<Path> checkDirs = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
-                    out.printf(HELP, DEFAULT_OUT, defaults.epochs(), defaults.hidden(), defaults.jitters(), defaults.runs(), defaults.anchor(), defaults.seed(), DEFAULT_HOLD_OUT);
+                    out.printf(HELP, DEFAULT_OUT, defaults.epochs(), defaults.hidden(), defaults.jitters(), defaults.runs(), defaults.anchor(), defaults.seed(), LabelledSet.SHIPPED_HEAD_HOLD_OUT);
                     return 0;
                 }
                 case "--out" -> target = Path.of(value(args, ++i, "--out"));

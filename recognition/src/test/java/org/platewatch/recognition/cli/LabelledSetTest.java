@@ -35,7 +35,7 @@ class LabelledSetTest {
         LabelledSet set = crops();
         // docs/recognition.md reports on these 150 photos; moving them would silently mix
         // training photos into the held-out figures.
-        assertThat(set.foldPart(TrainCommand.DEFAULT_HOLD_OUT).items()).hasSize(150);
+        assertThat(set.foldPart(LabelledSet.SHIPPED_HEAD_HOLD_OUT).items()).hasSize(150);
         assertThat(set.withoutFold(LabelledSet.NO_FOLD).items()).isEqualTo(set.items());
         assertThat(set.foldPart(LabelledSet.NO_FOLD).items()).isEmpty();
     }
