@@ -44,4 +44,20 @@ public enum UsState {
         }
         return Optional.ofNullable(BY_CODE.get(code.trim().toUpperCase(Locale.ROOT)));
     }
+
+    /**
+     * The US jurisdiction of a region as cameras and recognisers write it: {@code us-ca}, {@code ca} or
+     * {@code CA}. Empty for anything else (a Mexican or European region, a blank, an unknown code):
+     * an issuing state is never guessed.
+     */
+    public static Optional<UsState> fromRegion(String region) {
+        if (region == null) {
+            return Optional.empty();
+        }
+        String r = region.trim().toLowerCase(Locale.ROOT);
+        if (r.startsWith("us-")) {
+            r = r.substring(3);
+        }
+        return r.length() == 2 ? fromCode(r) : Optional.empty();
+    }
 }

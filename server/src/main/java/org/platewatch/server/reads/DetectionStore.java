@@ -1,6 +1,7 @@
 package org.platewatch.server.reads;
 
-import java.sql.Array;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A batch is one statement: the read ids go into {@code read_receipts} with ON CONFLICT DO
  * NOTHING, and only the ids that were new flow on into {@code detections}. Either the whole
  * batch is stored or, on any error, none of it.
+ *
+ * <p>Concurrent uploads often overlap (a retried batch, a journal re-batched after a lost answer),
+ * so row locks are taken in one order: receipts by read id, the device row last. Two batches then
+ * wait for each other at most, and never deadlock.
  */
 @Service
 public class DetectionStore {
@@ -37,19 +43,20 @@ public class DetectionStore {
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::real[], ?::timestamptz[],
                                      ?::float8[], ?::float8[], ?::real[], ?::text[], ?::text[], ?::text[],
                                      ?::text[], ?::text[])
+                    WITH ORDINALITY
                     AS t(read_id, plate, state, confidence, captured_at, latitude, longitude, heading,
-                         make, model, color, vtype, source)
+                         make, model, color, vtype, source, position)
             ), receipted AS (
                 INSERT INTO read_receipts (read_id, device_id, captured_at, received_at)
-                SELECT read_id, ?, captured_at, ? FROM incoming
+                SELECT read_id, ?, captured_at, ? FROM incoming ORDER BY position
                 ON CONFLICT (read_id) DO NOTHING
                 RETURNING read_id
             )
             INSERT INTO detections (read_id, device_id, plate, state, confidence, captured_at, received_at,
                                     location, heading_degrees, vehicle_make, vehicle_model, vehicle_color,
-                                    vehicle_type, source)
+                                    vehicle_type, source, image_sha256)
             SELECT i.read_id, ?, i.plate, i.state, i.confidence, i.captured_at, ?,
-                   point(i.longitude, i.latitude), i.heading, i.make, i.model, i.color, i.vtype, i.source
+                   point(i.longitude, i.latitude), i.heading, i.make, i.model, i.color, i.vtype, i.source, ?
             FROM incoming i JOIN receipted r USING (read_id)
             RETURNING read_id
             """;
@@ -57,9 +64,12 @@ public class DetectionStore {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final DetectionPartitions partitions;
+    private final ImageStore images;
     private final Clock clock;
 
-    DetectionStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DetectionPartitions partitions, Clock clock) {
+    DetectionStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DetectionPartitions partitions, ImageStore images,
+            Clock clock) {
+        this.images = images;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.partitions = partitions;
@@ -69,26 +79,41 @@ public class DetectionStore {
     /** Stores the reads of one device; a read id seen before (or twice in the batch) counts as a duplicate. */
     @Transactional
     public StoredBatch store(UUID deviceId, List<NewDetection> reads) {
+        return store(deviceId, reads, null);
+    }
+
+    /**
+     * Stores the reads with {@code image} (a photo the reads were made from; may be null) attached to
+     * each new one. The image is written first, inside the transaction: if writing it fails, no
+     * detection is stored; a detection is never left without the image it was read from.
+     */
+    @Transactional
+    public StoredBatch store(UUID deviceId, List<NewDetection> reads, byte[] image) {
+        String imageSha256 = image == null ? null : putImage(image);
         Map<UUID, NewDetection> unique = new LinkedHashMap<>();
         for (NewDetection read : reads) {
             unique.putIfAbsent(read.readId(), read);
         }
-        List<NewDetection> batch = new ArrayList<>(unique.values());
-        partitions.ensureFor(batch.stream().map(NewDetection::capturedAt).toList());
+        // PostgreSQL orders uuids as unsigned bytes, which is the order of their text form.
+        List<NewDetection> inLockOrder = new ArrayList<>(unique.values());
+        inLockOrder.sort(Comparator.comparing(d -> d.readId().toString()));
+        partitions.ensureFor(inLockOrder.stream().map(NewDetection::capturedAt).toList());
         Instant now = clock.instant();
-        Set<UUID> stored = jdbcTemplate.execute((ConnectionCallback<Set<UUID>>) c -> insert(c, deviceId, batch, now));
-        List<NewDetection> accepted = batch.stream().filter(d -> stored.contains(d.readId())).toList();
-        jdbc.sql("UPDATE devices SET last_upload_at = ? WHERE id = ?")
-                .param(java.sql.Timestamp.from(now)).param(deviceId).update();
+        Set<UUID> stored = jdbcTemplate.execute(
+                (ConnectionCallback<Set<UUID>>) c -> insert(c, deviceId, inLockOrder, now, imageSha256));
+        List<NewDetection> accepted = unique.values().stream().filter(d -> stored.contains(d.readId())).toList();
+        jdbc.sql("UPDATE devices SET last_upload_at = greatest(last_upload_at, ?) WHERE id = ?")
+                .param(Timestamp.from(now)).param(deviceId).update();
         return new StoredBatch(accepted, reads.size() - accepted.size());
     }
 
     /**
      * Links an image to a read of this device. An image, once attached, is evidence an officer may
-     * already have verified an alert against: it is never replaced by a different one.
+     * already have verified an alert against: it is never replaced by a different one, and a refused
+     * image is not written at all.
      */
     @Transactional
-    public ImageAttachment attachImage(UUID deviceId, UUID readId, String sha256) {
+    public ImageAttachment attachImage(UUID deviceId, UUID readId, byte[] jpeg) {
         Optional<String> current = jdbc.sql("""
                         SELECT coalesce(d.image_sha256, '') FROM detections d
                         JOIN read_receipts r ON r.read_id = d.read_id AND r.captured_at = d.captured_at
@@ -97,21 +122,31 @@ public class DetectionStore {
                         """)
                 .param("readId", readId).param("deviceId", deviceId).query(String.class).optional();
         if (current.isEmpty()) {
-            return ImageAttachment.NO_SUCH_READ;
+            return new ImageAttachment(ImageAttachment.Result.NO_SUCH_READ, null);
         }
-        if (current.get().equals(sha256)) {
-            return ImageAttachment.ATTACHED;
+        String sha = ImageStore.sha256(jpeg);
+        if (current.get().equals(sha)) {
+            return new ImageAttachment(ImageAttachment.Result.ATTACHED, sha);
         }
         if (!current.get().isEmpty()) {
-            return ImageAttachment.ANOTHER_IMAGE_ATTACHED;
+            return new ImageAttachment(ImageAttachment.Result.ANOTHER_IMAGE_ATTACHED, null);
         }
+        putImage(jpeg);
         jdbc.sql("""
                         UPDATE detections SET image_sha256 = :sha
                         WHERE read_id = :readId
                           AND captured_at = (SELECT captured_at FROM read_receipts WHERE read_id = :readId)
                         """)
-                .param("sha", sha256).param("readId", readId).update();
-        return ImageAttachment.ATTACHED;
+                .param("sha", sha).param("readId", readId).update();
+        return new ImageAttachment(ImageAttachment.Result.ATTACHED, sha);
+    }
+
+    private String putImage(byte[] jpeg) {
+        try {
+            return images.put(jpeg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write an image to the image store", e);
+        }
     }
 
     /**
@@ -143,9 +178,12 @@ public class DetectionStore {
     public record ReceivedDetection(NewDetection detection, UUID deviceId, Instant receivedAt) {
     }
 
-    /** What became of an image upload. */
-    public enum ImageAttachment {
-        ATTACHED, NO_SUCH_READ, ANOTHER_IMAGE_ATTACHED
+    /** What became of an image upload, and the image's SHA-256 when it is the read's image. */
+    public record ImageAttachment(Result result, String sha256) {
+
+        public enum Result {
+            ATTACHED, NO_SUCH_READ, ANOTHER_IMAGE_ATTACHED
+        }
     }
 
     /** How many detections are stored; for health and the demo. */
@@ -162,7 +200,8 @@ public class DetectionStore {
                 .param(readId).query(String.class).optional();
     }
 
-    private static Set<UUID> insert(Connection c, UUID deviceId, List<NewDetection> batch, Instant now)
+    private static Set<UUID> insert(Connection c, UUID deviceId, List<NewDetection> batch, Instant now,
+            String imageSha256)
             throws SQLException {
         int n = batch.size();
         String[] ids = new String[n];
@@ -212,7 +251,8 @@ public class DetectionStore {
             ps.setObject(p++, deviceId);
             ps.setObject(p++, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
             ps.setObject(p++, deviceId);
-            ps.setObject(p, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            ps.setObject(p++, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            ps.setString(p, imageSha256);
             Set<UUID> stored = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

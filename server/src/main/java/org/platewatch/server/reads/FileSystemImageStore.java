@@ -6,9 +6,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.platewatch.server.platform.PlatewatchProperties;
@@ -29,7 +26,7 @@ class FileSystemImageStore implements ImageStore {
 
     @Override
     public String put(byte[] jpeg) throws IOException {
-        String sha = sha256(jpeg);
+        String sha = ImageStore.sha256(jpeg);
         Path target = pathOf(sha);
         if (Files.exists(target)) {
             return sha;
@@ -61,13 +58,5 @@ class FileSystemImageStore implements ImageStore {
 
     private Path pathOf(String sha) {
         return root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha + ".jpg");
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -2,6 +2,9 @@ package org.platewatch.server.reads;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -16,4 +19,13 @@ public interface ImageStore {
     Optional<InputStream> open(String sha256) throws IOException;
 
     boolean delete(String sha256) throws IOException;
+
+    /** The name an image is stored under: the SHA-256 of its bytes, lower-case hex. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
 }
