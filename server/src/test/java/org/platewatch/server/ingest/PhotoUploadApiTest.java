@@ -12,13 +12,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.PlatewatchProperties;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /** A camera that sends photos only: the server reads the plate from a real photo and stores what it read. */
 @PlatewatchServerTest
@@ -34,6 +37,8 @@ class PhotoUploadApiTest {
     DeviceRegistry devices;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatewatchProperties properties;
 
     Api api;
     String camera;
@@ -78,6 +83,55 @@ class PhotoUploadApiTest {
         Api.Response notImage = upload(UUID.randomUUID(), "GIF89a but not really".getBytes(StandardCharsets.UTF_8));
         assertThat(notImage.status()).isEqualTo(400);
         assertThat(notImage.json().get("field").asString()).isEqualTo("image");
+    }
+
+    @Test
+    void aPhotoWhoseImageCannotBeWrittenStoresNoDetection() throws IOException {
+        byte[] photo = Files.readAllBytes(PHOTO);
+        photo[photo.length - 3] ^= 1; // another image than the first test's, whose file may exist already
+        String sha = org.platewatch.server.reads.ImageStore.sha256(photo);
+        // A plain file where the image's directory belongs: the write fails for real, even as root.
+        Path blocker = properties.dataDir().resolve("images").resolve(sha.substring(0, 2));
+        Files.createDirectories(blocker.getParent());
+        Files.deleteIfExists(blocker);
+        Files.write(blocker, new byte[] {0});
+        UUID readId = UUID.randomUUID();
+        try {
+            Api.Response failed = upload(readId, photo);
+            assertThat(failed.status()).as(failed.body()).isEqualTo(500);
+            assertThat(failed.isProblem()).isTrue();
+        } finally {
+            Files.delete(blocker);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?").param(readId)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM detections WHERE read_id = ?").param(readId)
+                .query(Long.class).single()).isZero();
+
+        Api.Response retried = upload(readId, photo);
+        assertThat(retried.json().get("accepted").asInt()).as("the camera's retry is stored").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT image_sha256 FROM detections WHERE read_id = ?").param(readId)
+                .query(String.class).single()).isEqualTo(sha);
+        assertThat(properties.dataDir().resolve("images").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4))
+                .resolve(sha + ".jpg")).exists();
+    }
+
+    /** A plate read below {@code platewatch.recognition.min-confidence} is answered, never stored. */
+    @Nested
+    @TestPropertySource(properties = "platewatch.recognition.min-confidence=0.9999")
+    class BelowTheMinimumConfidence {
+
+        @Test
+        void theAnswerSaysWhatWasSeenAndNothingIsStored() throws IOException {
+            UUID readId = UUID.randomUUID();
+            Api.Response response = upload(readId, Files.readAllBytes(PHOTO));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().get("accepted").asInt()).isZero();
+            assertThat(response.json().get("candidates").get(0).get("plate").asString()).isEqualTo("SL7C6S");
+            assertThat(response.json().get("candidates").get(0).get("confidence").asDouble()).isLessThan(0.9999);
+            assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?").param(readId)
+                    .query(Long.class).single()).isZero();
+        }
     }
 
     private Api.Response upload(UUID readId, byte[] image) {

@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.reads.ImageStore;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.platewatch.server.support.TestDates;
@@ -41,6 +42,8 @@ class ReadIngestApiTest {
     JdbcClient jdbc;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    ImageStore images;
 
     Api api;
     String camera;
@@ -279,8 +282,14 @@ class ReadIngestApiTest {
                 .isEqualTo(200);
         assertThat(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", first).status())
                 .as("the same image again is harmless").isEqualTo(200);
-        assertProblem(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", jpeg(48, 24)),
+        byte[] second = jpeg(48, 24);
+        assertProblem(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", second),
                 409, "conflict", "image");
+        String firstSha = ImageStore.sha256(first);
+        assertThat(jdbc.sql("SELECT image_sha256 FROM detections WHERE read_id = ?").param(readId)
+                .query(String.class).single()).as("the first image stays the read's image").isEqualTo(firstSha);
+        assertThat(images.open(ImageStore.sha256(second))).as("the refused image is not written").isEmpty();
+        assertThat(images.open(firstSha)).isPresent();
 
         String username = "lapsed" + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(new UserAccounts.NewUser(username, "Lapsed Officer", Role.OFFICER, true,
