@@ -21,6 +21,11 @@ public abstract class ConsoleController {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleController.class);
 
+    /** Role names of the signed-in member, without the {@code ROLE_} prefix, for what a page offers. */
+    protected static java.util.Set<String> currentRoles() {
+        return ConsoleModel.currentRoles();
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     String denied(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());

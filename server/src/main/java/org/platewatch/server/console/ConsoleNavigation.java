@@ -17,11 +17,7 @@ class ConsoleNavigation {
 
     /** Pages other features will add; each disappears from here once a bean with its id exists. */
     static final List<ConsoleNavEntry> PLANNED = List.of(
-            new ConsoleNavEntry("search", "Search", "/search", 40, Set.of("INVESTIGATOR", "SUPERVISOR")),
-            new ConsoleNavEntry("hotlists", "Hot lists", "/hotlists", 30,
-                    Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR")),
-            new ConsoleNavEntry("users", "Users", "/users", 60, Set.of("ADMINISTRATOR")),
-            new ConsoleNavEntry("audit", "Audit log", "/audit", 70, Set.of("AUDITOR", "ADMINISTRATOR")));
+            new ConsoleNavEntry("search", "Search", "/search", 40, Set.of("INVESTIGATOR", "SUPERVISOR")));
 
     private final List<Item> items;
 

@@ -13,7 +13,6 @@ class ConsolePages {
     static final Set<String> EVERYONE = Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR", "AUDITOR");
     /** Alerts carry plate text: not for auditors, who may not search detections. */
     static final Set<String> ALERT_ROLES = Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR");
-    static final Set<String> DEVICE_ROLES = Set.of("SUPERVISOR", "ADMINISTRATOR");
 
     @Bean
     ConsoleNavEntry homeNav() {
@@ -23,16 +22,5 @@ class ConsolePages {
     @Bean
     ConsoleNavEntry alertsNav() {
         return new ConsoleNavEntry("alerts", "Live alerts", "/alerts", 10, ALERT_ROLES);
-    }
-
-    /** Issue 7 (console3): the audit log page, replacing the planned placeholder; the API checks READ_AUDIT. */
-    @Bean
-    ConsoleNavEntry auditNav() {
-        return new ConsoleNavEntry("audit", "Audit log", "/audit", 70, Set.of("AUDITOR", "ADMINISTRATOR"));
-    }
-
-    @Bean
-    ConsoleNavEntry camerasNav() {
-        return new ConsoleNavEntry("cameras", "Cameras", "/cameras", 50, DEVICE_ROLES);
     }
 }

@@ -1,4 +1,4 @@
-package org.platewatch.server.console;
+package org.platewatch.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

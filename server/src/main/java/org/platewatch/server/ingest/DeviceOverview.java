@@ -1,4 +1,4 @@
-package org.platewatch.server.console;
+package org.platewatch.server.ingest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
-import org.platewatch.server.ingest.Device;
-import org.platewatch.server.ingest.DeviceKind;
-import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.console.ConsoleProperties;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.reads.DetectionActivity;
 import org.springframework.stereotype.Component;

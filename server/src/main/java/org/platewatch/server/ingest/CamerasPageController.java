@@ -1,16 +1,18 @@
-package org.platewatch.server.console;
+package org.platewatch.server.ingest;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.platewatch.server.ingest.DeviceKind;
-import org.platewatch.server.ingest.DeviceRegistration;
-import org.platewatch.server.ingest.DeviceRegistry;
-import org.platewatch.server.ingest.RegisteredDevice;
+import java.util.Set;
+import org.platewatch.server.console.ConsoleController;
+import org.platewatch.server.console.ConsoleNavEntry;
+import org.platewatch.server.console.ConsoleProperties;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMINISTRATOR')")
-class CamerasController extends ConsoleController {
+class CamerasPageController extends ConsoleController {
 
     private static final List<String> FIELDS = List.of("name", "kind", "latitude", "longitude", "heading");
 
@@ -35,7 +37,7 @@ class CamerasController extends ConsoleController {
     private final ConsoleProperties properties;
     private final JsonMapper json;
 
-    CamerasController(DeviceOverview overview, DeviceRegistry registry, ConsoleProperties properties,
+    CamerasPageController(DeviceOverview overview, DeviceRegistry registry, ConsoleProperties properties,
             JsonMapper json) {
         this.overview = overview;
         this.registry = registry;
@@ -48,14 +50,14 @@ class CamerasController extends ConsoleController {
         page(model);
         model.addAttribute("form", Map.of("kind", "FIXED"));
         model.addAttribute("errors", Map.of());
-        return "console/cameras";
+        return "ingest/cameras";
     }
 
     /** The table alone, for htmx to refresh it in place. */
     @GetMapping("/cameras/table")
     String table(Model model) {
         model.addAttribute("devices", overview.rows());
-        return "console/cameras :: device-table";
+        return "ingest/cameras :: device-table";
     }
 
     @PostMapping("/cameras/devices")
@@ -91,10 +93,10 @@ class CamerasController extends ConsoleController {
         model.addAttribute("errors", errors);
         model.addAttribute("canRegister", true);
         if (htmx != null) {
-            return "console/cameras :: register-panel";
+            return "ingest/cameras :: register-panel";
         }
         page(model);
-        return "console/cameras";
+        return "ingest/cameras";
     }
 
     private void page(Model model) {
@@ -106,7 +108,17 @@ class CamerasController extends ConsoleController {
                 "attribution", properties.mapTilesAttribution(),
                 "devices", rows,
                 "reads", overview.recentReads())));
-        model.addAttribute("canRegister", ConsoleModel.currentRoles().contains("ADMINISTRATOR"));
+        model.addAttribute("canRegister", currentRoles().contains("ADMINISTRATOR"));
+    }
+
+    /** The page's menu entry: cameras and mobile units are for supervisors and administrators. */
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        ConsoleNavEntry camerasNav() {
+            return new ConsoleNavEntry("cameras", "Cameras", "/cameras", 50, Set.of("SUPERVISOR", "ADMINISTRATOR"));
+        }
     }
 
     private static DeviceKind kind(String value) {
