@@ -1,0 +1,8 @@
+package org.platewatch.modularity.allowed;
+
+import org.springframework.modulith.Modulith;
+
+/** The root of a two-feature fixture that {@code ModularityTests} verifies like the real application. */
+@Modulith
+public class FixtureApplication {
+}
