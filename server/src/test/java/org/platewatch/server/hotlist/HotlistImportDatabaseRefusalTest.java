@@ -1,32 +1,32 @@
 package org.platewatch.server.hotlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.doThrow;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.support.TestDatabase;
 import org.platewatch.server.support.TestDates;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * The database refusing an accepted file's records (a value PostgreSQL will not store) rejects the
- * import like a bad line, through the real server, and never stops the scheduled fetch of other lists.
+ * PostgreSQL itself refusing an accepted file's records rejects the import like a bad line, through
+ * the real server, without quoting the record; and a list whose import fails in a way the import
+ * does not handle never stops the scheduled fetch of the other lists. The refusals are real: a check
+ * constraint and a trigger, added to this test's own database as its owner.
  */
 @PlatewatchServerTest
 class HotlistImportDatabaseRefusalTest {
@@ -43,8 +43,8 @@ class HotlistImportDatabaseRefusalTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
-    @MockitoSpyBean
-    HotlistStore store;
+    @Value("${platewatch.test.database-url}")
+    String databaseUrl;
 
     @Test
     void aDatabaseRefusalIsARejectedImportAndTheFetchGoesOnToTheNextList(@TempDir Path dir) throws Exception {
@@ -52,9 +52,8 @@ class HotlistImportDatabaseRefusalTest {
         String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
         long refused = HotlistFixtures.designate(api, admin, "aaa", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
         long fine = HotlistFixtures.designate(api, admin, "bbb", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
-        // The message quotes record values, as PostgreSQL's do.
-        doThrow(new DataIntegrityViolationException("invalid byte sequence in value 9REF001"))
-                .when(store).replaceEntries(eq(refused), anyLong(), any());
+        // PostgreSQL's message for this quotes the whole row ("Failing row contains (…, 9REF001, …)").
+        asOwner("ALTER TABLE hotlist_entries ADD CONSTRAINT refuses_9ref001 CHECK (plate <> '9REF001') NOT VALID");
 
         Api.Response upload = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + refused + "/imports", admin,
                 "aaa.csv", "plate,state\n9REF001,CA\n");
@@ -66,11 +65,19 @@ class HotlistImportDatabaseRefusalTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'hotlist.import-rejected' "
                 + "AND subject = ?").param("hotlist:" + refused).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT last_error FROM hotlists WHERE id = ?").param(refused).query(String.class)
-                .single()).contains("database refused");
+                .single()).contains("database refused").doesNotContain("9REF001");
+        assertThat(matcher.match("9REF001", "CA")).isEmpty();
 
         // Scheduled: the first list fails in a way the import does not handle; the second still loads.
-        doThrow(new IllegalStateException("unexpected 9REF001")).when(store).replaceEntries(eq(refused), anyLong(),
-                any());
+        asOwner("""
+                CREATE FUNCTION fail_9afet01() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.plate = '9AFET01' THEN
+                        RAISE EXCEPTION 'unexpected %', NEW.plate USING ERRCODE = 'XX000';
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        asOwner("CREATE TRIGGER fail_9afet01 BEFORE INSERT ON hotlist_entries FOR EACH ROW EXECUTE FUNCTION fail_9afet01()");
         for (String name : new String[] {"aaa.csv", "bbb.csv"}) {
             Path file = dir.resolve(name);
             Files.writeString(file, "plate,state\n9" + name.charAt(0) + "FET01,CA\n");
@@ -79,7 +86,13 @@ class HotlistImportDatabaseRefusalTest {
         fetcher.fetchAll();
         assertThat(matcher.match("9BFET01", "CA")).hasSize(1);
         assertThat(matcher.match("9AFET01", "CA")).isEmpty();
-        doCallRealMethod().when(store).replaceEntries(eq(refused), anyLong(), any());
-        assertThat(fine).isNotEqualTo(refused);
+        assertThat(jdbc.sql("SELECT count(*) FROM hotlist_imports WHERE hotlist_id = ? AND outcome = 'REJECTED'")
+                .param(fine).query(Long.class).single()).isZero();
+    }
+
+    private void asOwner(String sql) throws SQLException {
+        try (Connection owner = TestDatabase.get().superConnection(databaseUrl); Statement s = owner.createStatement()) {
+            s.execute(sql);
+        }
     }
 }
