@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The plate-trained output layer that replaces PP-OCRv4's own. The OCR network's last hidden
  * layer (120 features per time step) is kept as it is; only the step from those features to
- * characters is learnt again, on plates, by {@link PlateHeadTraining}.
+ * characters is learnt again, on plates, by the head's training (module {@code recognition-training}).
  *
  * <p>Why: the original layer chooses among 6,625 document characters and gets plate fonts wrong
  * with confidence (W read as H, E as 3, U as 1, D as 0, an emblem as a letter). This head has 37
@@ -162,6 +162,7 @@ final class PlateHead {
         }
     }
 
+    /** Writes what {@link #read} reads. Only training writes a head; the format stays here, in one class. */
     void write(OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(target));
         out.writeInt(MAGIC);

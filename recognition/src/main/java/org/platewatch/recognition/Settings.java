@@ -43,18 +43,4 @@ record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, i
     java.util.Set<String> homeFormats() {
         return PlateSyntax.HOME_FORMATS.getOrDefault(homeState.toLowerCase(java.util.Locale.ROOT), java.util.Set.of());
     }
-
-    /**
-     * The settings the plate head's training photos are read with: the OCR model's own output
-     * layer (what the head is trained from), and the second look at the photo's own size.
-     * The second look's enlargement came after the shipped head was trained. Sampled with it,
-     * one more training photo gives crops, and as the jittered crops are drawn from one random
-     * stream, every later photo's jitters move with it: those heads read 97 / 100 / 100 of us/
-     * with three seeds, the heads of this sampling 100 / 100 / 98. The same within the noise,
-     * so the sampling stays as it was and the shipped head stays reproducible.
-     */
-    Settings forHeadTraining() {
-        return new Settings(detMaxSide, detMinScore, triaged, closeUps, lineHeight, sceneThreads, smallThreads, workers,
-                secondLookBelow, 1.0, homeState, false);
-    }
 }

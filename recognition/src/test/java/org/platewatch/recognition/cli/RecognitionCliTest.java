@@ -39,27 +39,6 @@ class RecognitionCliTest {
     void helpDescribesTheCommand() {
         assertThat(run("recognize", "--help")).isZero();
         assertThat(out()).contains("Usage: platewatch recognize").contains("--top");
-        assertThat(run("bench-recognition", "--help")).isZero();
-        assertThat(out()).contains("--held-out");
-        assertThat(run("train-plate-head", "--help")).isZero();
-        assertThat(out()).contains("Usage: platewatch train-plate-head").contains("--anchor").contains("--runs")
-                .contains("plate-head.bin");
-    }
-
-    @Test
-    void badTrainingOptionsAreAOneLineErrorWithStatusTwo(@TempDir Path dir) {
-        // Every call names --out, so a regression that started training could not touch the shipped weights.
-        String out = dir.resolve("plate-head.bin").toString();
-        assertThat(run("train-plate-head", "--out", out)).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--out", out, "--epochs", "0")).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--out", out, "--anchor", "lots")).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--epochs", "2", "--out")).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), dir.toString(), "--out", out)).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--out", out)).as("a folder without labels").isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--out", out, "--hold-out", "5")).isEqualTo(2);
-        assertThat(run("train-plate-head", dir.toString(), "--out", out, "--hold-out", "all")).isEqualTo(2);
-        assertThat(err().lines()).hasSize(8).allSatisfy(l -> assertThat(l).startsWith("platewatch train-plate-head: "));
-        assertThat(dir.resolve("plate-head.bin")).doesNotExist();
     }
 
     @Test
@@ -67,11 +46,9 @@ class RecognitionCliTest {
         assertThat(run("recognize", "--colour", "x.jpg")).isEqualTo(2);
         assertThat(run("recognize", "--top", "many", "x.jpg")).isEqualTo(2);
         assertThat(run("recognize")).isEqualTo(2);
-        assertThat(run("bench-recognition")).isEqualTo(2);
-        assertThat(run("bench-recognition", usPhotos().toString(), "--fold", "-1")).isEqualTo(2);
-        assertThat(run("bench-recognition", usPhotos().toString(), "--fold")).isEqualTo(2);
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err().lines()).hasSize(7).allSatisfy(l -> assertThat(l).startsWith("platewatch"));
+        assertThat(run("train-plate-head", "--help")).as("training is not in the runtime jar").isEqualTo(2);
+        assertThat(err().lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("platewatch"));
     }
 
     @Test

@@ -69,10 +69,10 @@ final class BenchCommand {
                     }
                     top = RecognitionCli.parseTop(args[++i]);
                 }
-                default -> dir = RecognitionCli.onlyDirectory(args[i], dir);
+                default -> dir = TrainingCli.onlyDirectory(args[i], dir);
             }
         }
-        RecognitionCli.requireDirectory(dir);
+        TrainingCli.requireDirectory(dir);
         LabelledSet set = fold == LabelledSet.NO_FOLD ? LabelledSet.load(dir) : LabelledSet.load(dir).foldPart(fold);
         try (Recognizer recognizer = new Recognizer()) {
             return bench(recognizer, set, top, verbose);

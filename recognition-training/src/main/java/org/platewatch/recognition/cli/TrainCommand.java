@@ -67,10 +67,10 @@ final class TrainCommand {
                 case "--check" -> checkDirs.add(Path.of(value(args, ++i, "--check")));
                 case "--seed" -> seed = number(value(args, ++i, "--seed"), "--seed", 0, Integer.MAX_VALUE);
                 case "--hold-out" -> holdOut = fold(value(args, ++i, "--hold-out"), "--hold-out");
-                default -> dir = RecognitionCli.onlyDirectory(args[i], dir);
+                default -> dir = TrainingCli.onlyDirectory(args[i], dir);
             }
         }
-        RecognitionCli.requireDirectory(dir);
+        TrainingCli.requireDirectory(dir);
         LabelledSet set = LabelledSet.load(dir);
         PlateHeadTraining.Options options = new PlateHeadTraining.Options(epochs, hidden,
                 jitters, defaults.learningRate(), seed, runs, anchor);
