@@ -6,7 +6,8 @@
   var PAGE_SIZE = 50;
   var FIELDS = ['user', 'action', 'from', 'to'];
   var main, eventsApi, chainApi, zoneFormat;
-  var state = { page: 0, filters: {} };
+  // upTo: the newest record the pages are cut from, so that the reads this page audits do not shift them.
+  var state = { page: 0, filters: {}, upTo: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -80,7 +81,9 @@
     $('audit-error').hidden = true;
     $('audit-summary').textContent = 'Loading…';
     $('audit-csv').setAttribute('href', '/api/v1/audit/events.csv' + query());
-    getJson(eventsApi + query({ page: state.page, size: PAGE_SIZE })).then(render, function (problem) {
+    var paging = { page: state.page, size: PAGE_SIZE };
+    if (state.upTo !== null) { paging.upTo = state.upTo; }
+    getJson(eventsApi + query(paging)).then(render, function (problem) {
       $('audit-summary').textContent = '';
       showProblem(problem, form, 'audit-error');
     });
@@ -113,6 +116,7 @@
       empty.appendChild(td);
       rows.appendChild(empty);
     }
+    state.upTo = result.upTo;
     var pages = Math.max(1, Math.ceil(result.total / result.size));
     $('audit-summary').textContent = result.total + (result.total === 1 ? ' record' : ' records');
     $('page-info').textContent = 'Page ' + (result.page + 1) + ' of ' + pages;
@@ -152,11 +156,13 @@
       state.filters = {};
       FIELDS.forEach(function (f) { state.filters[f] = form.elements[f].value.trim(); });
       state.page = 0;
+      state.upTo = null;
       loadEvents();
     });
     $('audit-filters').addEventListener('reset', function () {
       state.filters = {};
       state.page = 0;
+      state.upTo = null;
       window.setTimeout(loadEvents, 0);
     });
     $('page-prev').addEventListener('click', function () { state.page -= 1; loadEvents(); });

@@ -65,7 +65,8 @@ class AuditController {
     @Transactional
     AuditTrail.Page events(@RequestParam(required = false) String user, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String action,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+            @RequestParam(required = false) Long upTo) {
         if (page < 0) {
             throw ProblemException.invalid("page", "must be 0 or more");
         }
@@ -73,7 +74,10 @@ class AuditController {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         AuditTrail.Filter filter = filter(user, from, to, action);
-        AuditTrail.Page result = trail.find(filter, page, size);
+        if (upTo != null && upTo < 0) {
+            throw ProblemException.invalid("upTo", "must be a record id, 0 or more");
+        }
+        AuditTrail.Page result = trail.find(filter, upTo != null ? upTo : trail.lastId(), page, size);
         audit.record(new AuditEvent("audit.read", "audit_events", filter.describe() + ", page=" + page + ", size="
                 + size, null, null, result.events().size()));
         return result;

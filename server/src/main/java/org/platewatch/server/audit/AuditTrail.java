@@ -19,16 +19,22 @@ class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    Page find(Filter filter, int page, int size) {
+    /**
+     * One page of the matching records with ids up to {@code upToId}, newest first. Reading the log
+     * adds to it (every read is audited), so an auditor's pages are all cut from the log as it was at
+     * the first page: otherwise each page view would push the last row of a page onto the next.
+     */
+    Page find(Filter filter, long upToId, int page, int size) {
         Where where = where(filter);
-        long total = jdbc.sql("SELECT count(*) FROM audit_events" + where.sql()).params(where.params())
-                .query(Long.class).single();
+        String bounded = (where.sql().isEmpty() ? " WHERE" : where.sql() + " AND") + " id <= ?";
         List<Object> params = new ArrayList<>(where.params());
+        params.add(upToId);
+        long total = jdbc.sql("SELECT count(*) FROM audit_events" + bounded).params(params).query(Long.class).single();
         params.add(size);
         params.add((long) page * size);
-        List<StoredEvent> events = jdbc.sql(SELECT + where.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?")
+        List<StoredEvent> events = jdbc.sql(SELECT + bounded + " ORDER BY id DESC LIMIT ? OFFSET ?")
                 .params(params).query(AuditTrail::map).list();
-        return new Page(page, size, total, events);
+        return new Page(page, size, total, upToId, events);
     }
 
     long count(Filter filter) {
@@ -117,7 +123,8 @@ class AuditTrail {
         }
     }
 
-    record Page(int page, int size, long total, List<StoredEvent> events) {
+    /** {@code upTo}: the newest record id the pages are cut from; pass it back for the next pages. */
+    record Page(int page, int size, long total, long upTo, List<StoredEvent> events) {
     }
 
     /** One audit record as read back. */

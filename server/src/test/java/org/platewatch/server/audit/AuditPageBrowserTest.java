@@ -13,6 +13,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -20,6 +21,7 @@ import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 7 in a real browser: the auditor's audit log page (filters, paging, CSV export with the same
@@ -32,6 +34,10 @@ class AuditPageBrowserTest extends BrowserTestSupport {
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void anAuditorFiltersTheLogExportsItAndSeesTheChainHeadButNoPlateData() throws Exception {
@@ -105,16 +111,25 @@ class AuditPageBrowserTest extends BrowserTestSupport {
         browser.find("#audit-filters button[type=submit]").click();
         assertThat(browser.waitForVisible("#to-error").getText()).isEqualTo("must be after from");
 
-        // paging: all records, 50 to a page
+        // paging: all records, 50 to a page; enough records for three pages, whatever came before
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < 101; i++) {
+                audit.record(Actor.SYSTEM, AuditEvent.of("test.paging", "record:" + i));
+            }
+        });
         browser.find("#filter-reset").click();
         browser.waitFor(d -> browser.find("#audit-summary").getText().matches("[1-9]\\d* records?") ? true : null);
-        assertThat(browser.find("#page-info").getText()).startsWith("Page 1 of");
         long total = Long.parseLong(browser.find("#audit-summary").getText().split(" ")[0]);
-        if (total > 50) {
-            browser.find("#page-next").click();
-            browser.waitFor(d -> browser.find("#page-info").getText().startsWith("Page 2 of") ? true : null);
-            assertThat(browser.find("#page-prev").isEnabled()).isTrue();
-        }
+        assertThat(total).isGreaterThan(100);
+        long pages = (total + 49) / 50;
+        assertThat(browser.find("#page-info").getText()).isEqualTo("Page 1 of " + pages);
+        assertThat(browser.find("#page-prev").isEnabled()).isFalse();
+        List<String> firstPage = eventIds();
+        assertThat(firstPage).hasSize(50);
+        browser.find("#page-next").click();
+        browser.waitFor(d -> browser.find("#page-info").getText().equals("Page 2 of " + pages) ? true : null);
+        assertThat(browser.find("#page-prev").isEnabled()).isTrue();
+        assertThat(eventIds()).hasSize(50).doesNotContainAnyElementsOf(firstPage);
 
         // the car laptop width, dark
         browser.find("#theme-toggle").click();
@@ -131,6 +146,11 @@ class AuditPageBrowserTest extends BrowserTestSupport {
         browser.waitFor(ExpectedConditions.attributeToBeNotEmpty(browser.find("#main"), "data-loaded"));
         WebElement first = browser.find("#audit-rows tr[data-event]");
         assertThat(first.findElements(By.cssSelector("td"))).hasSize(6);
+    }
+
+    private List<String> eventIds() {
+        return browser.findAll("#audit-rows tr[data-event]").stream().map(tr -> tr.getDomAttribute("data-event"))
+                .toList();
     }
 
     private void setDate(String css, String date) {
