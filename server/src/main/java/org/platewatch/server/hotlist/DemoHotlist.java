@@ -30,10 +30,12 @@ public class DemoHotlist {
     }
 
     private final Hotlists hotlists;
+    private final HotlistImports imports;
     private final DepartmentProfile profile;
     private final Clock clock;
 
-    DemoHotlist(Hotlists hotlists, DepartmentProfile profile, Clock clock) {
+    DemoHotlist(Hotlists hotlists, HotlistImports imports, DepartmentProfile profile, Clock clock) {
+        this.imports = imports;
         this.hotlists = hotlists;
         this.profile = profile;
         this.clock = clock;
@@ -50,7 +52,7 @@ public class DemoHotlist {
                 .orElseGet(() -> hotlists.designate(new Hotlists.NewHotlist(CODE, "Demo BOLO / CA DOJ SVS sample",
                         profile.hotlists().allows(HotlistSource.CA_DOJ_SVS) ? HotlistSource.CA_DOJ_SVS
                                 : HotlistSource.DEPARTMENT_BOLO, "CA_DOJ", null, Map.of()), Actor.SYSTEM));
-        return hotlists.importFile(list.id(), dojFile(plates), Actor.SYSTEM);
+        return imports.importFile(list.id(), dojFile(plates), Actor.SYSTEM);
     }
 
     private byte[] dojFile(List<Plate> plates) {

@@ -36,12 +36,14 @@ class HotlistController {
     static final String MEMBERS = "hasAnyRole('OFFICER','INVESTIGATOR','SUPERVISOR','ADMINISTRATOR')";
 
     private final Hotlists hotlists;
+    private final HotlistImports imports;
     private final CustomEntryService custom;
     private final HotlistFreshness freshness;
     private final HotlistQuality quality;
 
-    HotlistController(Hotlists hotlists, CustomEntryService custom, HotlistFreshness freshness,
+    HotlistController(Hotlists hotlists, HotlistImports imports, CustomEntryService custom, HotlistFreshness freshness,
             HotlistQuality quality) {
+        this.imports = imports;
         this.hotlists = hotlists;
         this.custom = custom;
         this.freshness = freshness;
@@ -78,7 +80,7 @@ class HotlistController {
         if (file.isEmpty()) {
             throw ProblemException.invalid("file", "is empty");
         }
-        return hotlists.importFile(id, file.getBytes(), Actor.current(), confirmShrink);
+        return imports.importFile(id, file.getBytes(), Actor.current(), confirmShrink);
     }
 
     @Operation(summary = "Entries of a list, optionally of one plate (audited)")

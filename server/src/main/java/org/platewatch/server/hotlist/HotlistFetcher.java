@@ -35,11 +35,13 @@ class HotlistFetcher {
     private static final Logger log = LoggerFactory.getLogger(HotlistFetcher.class);
 
     private final Hotlists hotlists;
+    private final HotlistImports imports;
     private final HotlistProperties properties;
     private final HttpClient http;
     private final Clock clock;
 
-    HotlistFetcher(Hotlists hotlists, HotlistProperties properties, Clock clock) {
+    HotlistFetcher(Hotlists hotlists, HotlistImports imports, HotlistProperties properties, Clock clock) {
+        this.imports = imports;
         this.hotlists = hotlists;
         this.clock = clock;
         this.properties = properties;
@@ -72,14 +74,14 @@ class HotlistFetcher {
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             log.warn("Download of hot list {} failed ({}); the list in force stays", list.id(),
                     e.getClass().getSimpleName());
-            hotlists.recordFetchFailure(list.id(), reason);
+            imports.recordFetchFailure(list.id(), reason);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
         try {
-            hotlists.importFile(list.id(), content, Actor.SYSTEM);
+            imports.importFile(list.id(), content, Actor.SYSTEM);
             return true;
         } catch (ProblemException e) {
             return false; // recorded and audited by the import
