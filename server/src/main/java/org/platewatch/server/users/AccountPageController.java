@@ -143,7 +143,10 @@ class AccountPageController extends UsersConsoleController {
 
     private static long days(String value) {
         try {
-            return Long.parseLong(value.strip());
+            // Kept within int range: Duration.ofDays overflows (a 500) on a long that size, and anything
+            // near it is refused by the lifetime check anyway, with the same message as the API gives.
+            long days = Long.parseLong(value.strip());
+            return Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, days));
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("days", "must be a whole number of days");
         }

@@ -84,12 +84,11 @@ public class UserAccounts {
 
     private UserAccount insert(NewUser user, String password, String totpSecret, Actor createdBy) {
         validate(user);
-        if (store.find(user.username()).isPresent()) {
+        UUID id = UUID.randomUUID();
+        if (!store.insert(id, user, passwords.encode(password), totpSecret, clock.instant(), createdBy.username())) {
             throw new ProblemException(ProblemType.CONFLICT, "username",
                     "username: '" + user.username() + "' is taken");
         }
-        UUID id = UUID.randomUUID();
-        store.insert(id, user, passwords.encode(password), totpSecret, clock.instant(), createdBy.username());
         audit.record(createdBy, AuditEvent.of("user.created", "user:" + user.username())
                 .withTerms("role=" + user.role() + ", designee=" + user.designee() + ", clets="
                         + user.cletsAuthorised() + ", classification=" + user.jobClassification()

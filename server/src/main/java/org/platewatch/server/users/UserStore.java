@@ -37,17 +37,19 @@ class UserStore {
 
     // ---------------------------------------------------------------- accounts
 
-    void insert(UUID id, UserAccounts.NewUser user, String passwordHash, String totpSecret, Instant now,
+    /** Inserts the account; false when the user name is taken (also by a concurrent insert). */
+    boolean insert(UUID id, UserAccounts.NewUser user, String passwordHash, String totpSecret, Instant now,
             String createdBy) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO users (id, username, full_name, role, password_hash, clets_authorised, designee,
                                            job_classification, totp_secret, totp_enrolled_at, created_at, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (username) DO NOTHING
                         """)
                 .params(id, user.username(), user.fullName(), user.role().name(), passwordHash,
                         user.cletsAuthorised(), user.designee(), user.jobClassification(), totpSecret,
                         Timestamp.from(now), Timestamp.from(now), createdBy)
-                .update();
+                .update() == 1;
     }
 
     Optional<UserAccount> find(String username) {

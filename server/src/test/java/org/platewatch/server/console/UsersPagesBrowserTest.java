@@ -181,6 +181,11 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         submit("#token-form button[type=submit]");
         assertThat(browser.waitForVisible("#days-error").getText()).contains("between 1 and 365");
         assertThat(tokens.of(member.username())).isEmpty();
+        // a number of days no duration can hold is refused the same way, not with a server error
+        browser.find("#token-days").clear();
+        browser.find("#token-days").sendKeys("999999999999999");
+        submit("#token-form button[type=submit]");
+        assertThat(browser.waitForVisible("#days-error").getText()).contains("between 1 and 365");
 
         // a token needs the holder's password and a fresh code, not just the open session
         browser.find("#token-days").clear();

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.ingest.DeviceKind;
@@ -17,6 +20,7 @@ import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -24,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Roles, training, CLETS and tokens through the real HTTP server on real PostgreSQL. */
 @PlatewatchServerTest
@@ -49,6 +55,8 @@ class AccessApiTest {
     Environment environment;
     @Autowired
     SecondFactor secondFactor;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Api api;
     String suffix;
@@ -248,6 +256,52 @@ class AccessApiTest {
         assertThat(listed.body()).contains(username).doesNotContain("otpauth");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.listed' AND username = ?")
                 .param(admin.username()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserNameTakenByAConcurrentCreationIsAConflictNotAServerError() throws Exception {
+        String username = "twin-" + suffix;
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransactionTemplate other = new TransactionTemplate(transactions);
+        // Another creation of the same name, not yet committed: the precheck cannot see it.
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> other.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO users (id, username, full_name, role, password_hash, created_at, created_by) "
+                    + "VALUES (?, ?, 'Twin', 'OFFICER', 'x', now(), 'test')").params(UUID.randomUUID(), username)
+                    .update();
+            inserted.countDown();
+            await(release);
+        }));
+        await(inserted);
+        CompletableFuture<UserAccount> second = CompletableFuture.supplyAsync(() -> accounts.create(
+                new UserAccounts.NewUser(username, "Twin", Role.OFFICER, false, null), "correct horse battery",
+                Actor.SYSTEM));
+        // Commit the first only once the second waits on its row, so that the race is the one tested.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                + "AND query LIKE 'INSERT INTO users (id, username, full_name, role, password_hash, clets%'")
+                .query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("the second creation waits on the first's row").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(
+                ProblemException.class, p -> assertThat(p.type()).isEqualTo(ProblemType.CONFLICT));
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE username = ?").param(username).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.created' AND subject = ?")
+                .param("user:" + username).query(Long.class).single()).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
