@@ -17,6 +17,7 @@ import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.ingest.RegisteredDevice;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.boot.SpringApplication;
@@ -174,8 +175,8 @@ public final class PlatewatchCli {
 
     private static int userToken(List<String> args, PrintStream out) {
         CommandOptions o = CommandOptions.parse(args, union(DATA_DIR, Set.of("username", "name")), Set.of());
-        UserAccounts.IssuedToken token = withContext(o, ctx -> ctx.getBean(UserAccounts.class)
-                .issueToken(o.required("username"), o.get("name").orElse("command line"), Actor.commandLine()));
+        PersonalTokens.IssuedToken token = withContext(o, ctx -> ctx.getBean(PersonalTokens.class)
+                .issue(o.required("username"), o.get("name").orElse("command line"), Actor.commandLine()));
         out.println("API token for '" + o.required("username") + "' (shown once; expires " + token.expiresAt() + "):");
         out.println(token.token());
         return 0;

@@ -20,6 +20,7 @@ import org.platewatch.server.platform.SecretTokens;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.reads.DetectionStore;
 import org.platewatch.server.reads.NewDetection;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ class DemoDepartment implements ApplicationRunner {
             {"auditor", "Riley Nguyen", "AUDITOR", "false"}};
 
     private final UserAccounts accounts;
+    private final PersonalTokens tokens;
     private final DeviceRegistry devices;
     private final DetectionStore detections;
     private final PlatewatchProperties properties;
@@ -66,10 +68,11 @@ class DemoDepartment implements ApplicationRunner {
     /** Fixed, so the demo's listed plates are the same at every start. */
     private static final long PLATES_OF_INTEREST_SEED = 1798_90_55L;
 
-    DemoDepartment(UserAccounts accounts, DeviceRegistry devices, DetectionStore detections,
+    DemoDepartment(UserAccounts accounts, PersonalTokens tokens, DeviceRegistry devices, DetectionStore detections,
             PlatewatchProperties properties, DepartmentProfile profile, Clock clock, DemoFeed feed,
             DemoHotlist demoHotlist) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.devices = devices;
         this.detections = detections;
         this.properties = properties;
@@ -141,7 +144,7 @@ class DemoDepartment implements ApplicationRunner {
             Role role = Role.valueOf(m[2]);
             accounts.create(new UserAccounts.NewUser(m[0], m[1], role, Boolean.parseBoolean(m[3]), trained),
                     password, Actor.SYSTEM);
-            String token = accounts.issueToken(m[0], "demo", Actor.SYSTEM).token();
+            String token = tokens.issue(m[0], "demo", Actor.SYSTEM).token();
             users.add(new DemoCredentials.User(m[0], password, role.name().toLowerCase(), token, m[1]));
         }
         return users;

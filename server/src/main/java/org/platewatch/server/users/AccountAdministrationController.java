@@ -1,6 +1,7 @@
 package org.platewatch.server.users;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.platewatch.server.audit.AuditEvent;
@@ -25,11 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountAdministrationController {
 
     private final UserAccounts accounts;
+    private final TrainingRecords training;
+    private final SecondFactorEnrolment enrolment;
     private final MemberAccess access;
     private final AuditLog audit;
 
-    AccountAdministrationController(UserAccounts accounts, MemberAccess access, AuditLog audit) {
+    AccountAdministrationController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
+            MemberAccess access, AuditLog audit) {
         this.accounts = accounts;
+        this.training = training;
+        this.enrolment = enrolment;
         this.access = access;
         this.audit = audit;
     }
@@ -38,7 +44,7 @@ class AccountAdministrationController {
     @Transactional
     List<AccountView> list() {
         UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
-        List<AccountView> all = accounts.all().stream().map(a -> AccountView.of(a, accounts, access)).toList();
+        List<AccountView> all = accounts.all().stream().map(this::view).toList();
         audit.record(admin.actor(), new AuditEvent("user.listed", "users", null, null, null, all.size()));
         return all;
     }
@@ -50,7 +56,7 @@ class AccountAdministrationController {
         if (days < 0 || days > 366) {
             throw ProblemException.invalid("days", "must be between 0 and 366");
         }
-        return accounts.lapsingWithinDays(days).stream().map(this::view).toList();
+        return training.lapsingWithin(Duration.ofDays(days)).stream().map(this::view).toList();
     }
 
     @PostMapping
@@ -64,8 +70,7 @@ class AccountAdministrationController {
                 ? accounts.createWithCredentials(user, admin.actor())
                 : accounts.createWithTraining(user, request.training().toRecord(), admin.actor());
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.account().username()))
-                .body(new Created(AccountView.of(created.account(), accounts, access), created.oneTimePassword(),
-                        created.otpauthUri()));
+                .body(new Created(view(created.account()), created.oneTimePassword(), created.otpauthUri()));
     }
 
     @PutMapping("/{username}/role")
@@ -78,7 +83,7 @@ class AccountAdministrationController {
     @PostMapping("/{username}/training")
     AccountView recordTraining(@PathVariable String username, @RequestBody TrainingRequest request) {
         UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
-        return view(accounts.recordTraining(username, request.toRecord(), admin.actor()));
+        return view(training.record(username, request.toRecord(), admin.actor()));
     }
 
     /**
@@ -88,7 +93,7 @@ class AccountAdministrationController {
     @PostMapping("/{username}/second-factor")
     java.util.Map<String, String> resetSecondFactor(@PathVariable String username) {
         UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
-        return java.util.Map.of("otpauthUri", accounts.enrolSecondFactor(username, admin.actor()));
+        return java.util.Map.of("otpauthUri", enrolment.enrol(username, admin.actor()));
     }
 
     @PutMapping("/{username}/clets")
@@ -119,7 +124,7 @@ class AccountAdministrationController {
     }
 
     private AccountView view(UserAccount account) {
-        return AccountView.of(account, accounts, access);
+        return AccountView.of(account, accounts, training, access);
     }
 
     private static Role role(String value) {
@@ -132,8 +137,8 @@ class AccountAdministrationController {
     }
 
     record TrainingRequest(LocalDate completedOn, String course, String trainer) {
-        UserAccounts.TrainingRecord toRecord() {
-            return new UserAccounts.TrainingRecord(completedOn, course, trainer);
+        TrainingRecord toRecord() {
+            return new TrainingRecord(completedOn, course, trainer);
         }
     }
 

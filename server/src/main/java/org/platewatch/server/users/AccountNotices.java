@@ -21,10 +21,10 @@ class AccountNotices {
     /** The 30 days: members and their administrator see lapsing training this far ahead. */
     static final Duration WARNING_WINDOW = Duration.ofDays(30);
 
-    private final UserAccounts accounts;
+    private final TrainingRecords training;
 
-    AccountNotices(UserAccounts accounts) {
-        this.accounts = accounts;
+    AccountNotices(TrainingRecords training) {
+        this.training = training;
     }
 
     @ModelAttribute("trainingNotice")
@@ -34,14 +34,14 @@ class AccountNotices {
             return null;
         }
         UserAccount account = me.get();
-        Optional<LocalDate> validThrough = accounts.trainingValidThrough(account);
-        LocalDate today = accounts.today();
+        Optional<LocalDate> validThrough = training.validThrough(account);
+        LocalDate today = training.today();
         if (validThrough.isEmpty()) {
             return new TrainingNotice(true, null, "You have no ALPR training on record: you can sign in but not use "
                     + "Platewatch until your ALPR administrator records it.");
         }
         LocalDate last = validThrough.get();
-        if (!accounts.trainingCurrent(account)) {
+        if (!training.isCurrent(account)) {
             return new TrainingNotice(true, last, "Your ALPR training lapsed after " + last
                     + ". Ask your ALPR administrator to record your refresher training.");
         }

@@ -19,19 +19,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * My account, for every member: training status, password change (the first sign-in's forced change too),
  * second-factor re-enrolment and personal API tokens. Each action is the member's own, through
- * {@link UserAccounts}, which audits it; a token and an enrolment URI are shown on their response only.
+ * the feature's services, which audit it; a token and an enrolment URI are shown on their response only.
  */
 @Controller
 class AccountPageController extends UsersConsoleController {
 
     private final UserAccounts accounts;
+    private final TrainingRecords training;
+    private final SecondFactorEnrolment enrolment;
+    private final PersonalTokens tokens;
     private final MemberAccess access;
     private final ZoneId zone;
     private final java.time.Clock clock;
 
-    AccountPageController(UserAccounts accounts, MemberAccess access, DepartmentProfile profile,
-            java.time.Clock clock) {
+    AccountPageController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
+            PersonalTokens tokens, MemberAccess access, DepartmentProfile profile, java.time.Clock clock) {
         this.accounts = accounts;
+        this.training = training;
+        this.enrolment = enrolment;
+        this.tokens = tokens;
         this.access = access;
         this.zone = profile.zone();
         this.clock = clock;
@@ -77,7 +83,7 @@ class AccountPageController extends UsersConsoleController {
             @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model) {
         UserAccount me = access.requireMember();
         try {
-            model.addAttribute("otpauthUri", accounts.enrolOwnSecondFactor(me.username(), currentPassword, code));
+            model.addAttribute("otpauthUri", enrolment.enrolOwn(me.username(), currentPassword, code));
             page(me, model, Map.of(), Map.of());
         } catch (ProblemException e) {
             response.setStatus(e.type() == MemberAccess.ACCOUNT_LOCKED ? 403 : 422);
@@ -95,7 +101,7 @@ class AccountPageController extends UsersConsoleController {
         Map<String, String> form = Map.of("name", name.strip(), "days", days.strip());
         try {
             String tokenName = name.isBlank() ? "personal token" : name.strip();
-            UserAccounts.IssuedToken token = accounts.issueOwnToken(me.username(), tokenName,
+            PersonalTokens.IssuedToken token = tokens.issueOwn(me.username(), tokenName,
                     days.isBlank() ? null : Duration.ofDays(days(days)), currentPassword, code);
             model.addAttribute("issued", token);
             model.addAttribute("issuedExpires", time(token.expiresAt(), zone));
@@ -114,7 +120,7 @@ class AccountPageController extends UsersConsoleController {
     @PostMapping("/account/tokens/{id}/revoke")
     String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
         UserAccount me = access.requireMember();
-        accounts.revokeToken(me.username(), id, me.actor());
+        tokens.revoke(me.username(), id, me.actor());
         redirect.addFlashAttribute("done", "The token is revoked: it no longer works.");
         return "redirect:/account";
     }
@@ -123,13 +129,13 @@ class AccountPageController extends UsersConsoleController {
         UserAccount fresh = accounts.require(me.username());
         model.addAttribute("account", fresh);
         model.addAttribute("roleTitle", fresh.role().title());
-        model.addAttribute("validThrough", accounts.trainingValidThrough(fresh).orElse(null));
-        model.addAttribute("trainingCurrent", accounts.trainingCurrent(fresh));
-        model.addAttribute("trainingRecords", accounts.trainingRecords(fresh.username()));
-        List<TokenRow> tokens = accounts.tokens(fresh.username()).stream().map(t -> new TokenRow(t.id(), t.name(),
+        model.addAttribute("validThrough", training.validThrough(fresh).orElse(null));
+        model.addAttribute("trainingCurrent", training.isCurrent(fresh));
+        model.addAttribute("trainingRecords", training.of(fresh.username()));
+        List<TokenRow> rows = tokens.of(fresh.username()).stream().map(t -> new TokenRow(t.id(), t.name(),
                 time(t.createdAt(), zone), time(t.expiresAt(), zone), time(t.revokedAt(), zone),
                 time(t.lastUsedAt(), zone), t.revokedAt() == null && t.expiresAt().isAfter(clock.instant()))).toList();
-        model.addAttribute("tokens", tokens);
+        model.addAttribute("tokens", rows);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("secondFactorErrors", Map.of());
@@ -137,7 +143,10 @@ class AccountPageController extends UsersConsoleController {
 
     private static long days(String value) {
         try {
-            return Long.parseLong(value.strip());
+            // Kept within int range: Duration.ofDays overflows (a 500) on a long that size, and anything
+            // near it is refused by the lifetime check anyway, with the same message as the API gives.
+            long days = Long.parseLong(value.strip());
+            return Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, days));
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("days", "must be a whole number of days");
         }

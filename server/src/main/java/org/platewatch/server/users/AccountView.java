@@ -9,11 +9,11 @@ record AccountView(String username, String fullName, String role, boolean design
         boolean secondFactorEnrolled, LocalDate trainedOn,
         LocalDate trainingValidThrough, boolean trainingCurrent, Set<Permission> permissions) {
 
-    static AccountView of(UserAccount a, UserAccounts accounts, MemberAccess access) {
+    static AccountView of(UserAccount a, UserAccounts accounts, TrainingRecords training, MemberAccess access) {
         return new AccountView(a.username(), a.fullName(), a.role().name().toLowerCase(java.util.Locale.ROOT),
                 a.designee(), a.jobClassification(), a.enabled(), a.locked(), accounts.mustChangePassword(a.username()),
                 a.cletsAuthorised(),
-                a.secondFactorEnrolled(), a.trainedOn(), accounts.trainingValidThrough(a).orElse(null),
-                accounts.trainingCurrent(a), access.permissions(a));
+                a.secondFactorEnrolled(), a.trainedOn(), training.validThrough(a).orElse(null),
+                training.isCurrent(a), access.permissions(a));
     }
 }

@@ -37,9 +37,11 @@ public class MemberAccess {
             new ProblemType("account-locked", "The account is locked", HttpStatus.FORBIDDEN);
 
     private final UserAccounts accounts;
+    private final TrainingRecords training;
 
-    MemberAccess(UserAccounts accounts) {
+    MemberAccess(UserAccounts accounts, TrainingRecords training) {
         this.accounts = accounts;
+        this.training = training;
     }
 
     /** The member acting in the current request; refuses devices, the system and anonymous callers. */
@@ -106,7 +108,7 @@ public class MemberAccess {
                     + account.role().title().toLowerCase(java.util.Locale.ROOT) + " may not "
                     + describe(permission)));
         }
-        if (permission.requiresTraining() && !accounts.trainingCurrent(account)) {
+        if (permission.requiresTraining() && !training.isCurrent(account)) {
             return Optional.of(new ProblemException(TRAINING_LAPSED, trainingDetail(account)));
         }
         if (permission == Permission.QUERY_CLETS && !account.cletsAuthorised()) {
@@ -130,7 +132,7 @@ public class MemberAccess {
     }
 
     private String trainingDetail(UserAccount account) {
-        Optional<LocalDate> validThrough = accounts.trainingValidThrough(account);
+        Optional<LocalDate> validThrough = training.validThrough(account);
         if (validThrough.isEmpty()) {
             return "No ALPR training is on record for '" + account.username()
                     + "'; the account cannot search or act until training is recorded";

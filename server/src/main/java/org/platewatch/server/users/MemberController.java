@@ -36,16 +36,23 @@ class MemberController {
             "A personal API token cannot do this; sign in to the console", HttpStatus.FORBIDDEN);
 
     private final UserAccounts accounts;
+    private final TrainingRecords training;
+    private final SecondFactorEnrolment enrolment;
+    private final PersonalTokens tokens;
     private final MemberAccess access;
 
-    MemberController(UserAccounts accounts, MemberAccess access) {
+    MemberController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
+            PersonalTokens tokens, MemberAccess access) {
         this.accounts = accounts;
+        this.training = training;
+        this.enrolment = enrolment;
+        this.tokens = tokens;
         this.access = access;
     }
 
     @GetMapping
     AccountView me() {
-        return AccountView.of(access.requireMember(), accounts, access);
+        return AccountView.of(access.requireMember(), accounts, training, access);
     }
 
     /**
@@ -78,28 +85,28 @@ class MemberController {
     Map<String, String> enrolSecondFactor(@RequestBody(required = false) Confirmation request) {
         UserAccount me = requireSession("A personal API token cannot replace the second factor");
         Confirmation r = request == null ? new Confirmation(null, null) : request;
-        return Map.of("otpauthUri", accounts.enrolOwnSecondFactor(me.username(), r.currentPassword(), r.code()));
+        return Map.of("otpauthUri", enrolment.enrolOwn(me.username(), r.currentPassword(), r.code()));
     }
 
     @PostMapping("/tokens")
-    ResponseEntity<UserAccounts.IssuedToken> issueToken(@RequestBody(required = false) NewToken request) {
+    ResponseEntity<PersonalTokens.IssuedToken> issueToken(@RequestBody(required = false) NewToken request) {
         UserAccount me = requireSession("A personal API token cannot issue tokens");
         NewToken r = request == null ? new NewToken(null, null, null, null) : request;
         String name = r.name() == null || r.name().isBlank() ? "personal token" : r.name().trim();
-        UserAccounts.IssuedToken token = accounts.issueOwnToken(me.username(), name,
+        PersonalTokens.IssuedToken token = tokens.issueOwn(me.username(), name,
                 r.expiresInDays() == null ? null : Duration.ofDays(r.expiresInDays()), r.currentPassword(), r.code());
         return ResponseEntity.created(URI.create("/api/v1/users/me/tokens/" + token.id())).body(token);
     }
 
     @GetMapping("/tokens")
-    List<UserAccounts.TokenSummary> tokens() {
-        return accounts.tokens(access.requireMember().username());
+    List<PersonalTokens.TokenSummary> tokens() {
+        return tokens.of(access.requireMember().username());
     }
 
     @DeleteMapping("/tokens/{id}")
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
         UserAccount me = access.requireMember();
-        accounts.revokeToken(me.username(), id, me.actor());
+        tokens.revoke(me.username(), id, me.actor());
         return ResponseEntity.noContent().build();
     }
 

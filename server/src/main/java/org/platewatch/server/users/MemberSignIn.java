@@ -34,16 +34,18 @@ class MemberSignIn implements AuthenticationProvider {
     private static final int MAX_KEY = 64;
 
     private final UserAccounts accounts;
+    private final SignInLedger ledger;
     private final PasswordEncoder passwords;
     private final SecondFactor secondFactor;
     /** A hash of a random password: checked against when the account does not exist, so both take as long. */
     private final String dummyHash;
     private final SignInThrottle throttle;
 
-    MemberSignIn(UserAccounts accounts, PasswordEncoder passwords, SecondFactor secondFactor,
+    MemberSignIn(UserAccounts accounts, SignInLedger ledger, PasswordEncoder passwords, SecondFactor secondFactor,
             java.time.Clock clock, UsersProperties settings) {
         this.throttle = new SignInThrottle(clock, settings.signInThrottle());
         this.accounts = accounts;
+        this.ledger = ledger;
         this.passwords = passwords;
         this.secondFactor = secondFactor;
         this.dummyHash = passwords.encode(org.platewatch.server.platform.SecretTokens.oneTimePassword());
@@ -65,12 +67,12 @@ class MemberSignIn implements AuthenticationProvider {
             throw new BadCredentialsException(THROTTLED);
         }
         Optional<UserAccount> found = accounts.findByUsername(username);
-        Optional<UserAccounts.SignInRecord> record = accounts.signInRecord(username);
+        Optional<SignInRecord> record = accounts.signInRecord(username);
         if (found.isEmpty() || record.isEmpty()) {
             passwords.matches(password, dummyHash); // the same work as for a real account
             int unrecorded = throttle.unknownAccount(address);
             if (unrecorded >= 0) {
-                accounts.recordUnknownAccountSignIn(username, unrecorded, throttle.window());
+                ledger.recordUnknownAccount(username, unrecorded, throttle.window());
             }
             counted(address, key);
             throw new BadCredentialsException(GENERIC);
@@ -78,12 +80,12 @@ class MemberSignIn implements AuthenticationProvider {
         UserAccount account = found.get();
         if (account.locked()) {
             counted(address, key);
-            accounts.recordRefusedSignIn(account, "locked");
+            ledger.recordRefusal(account, "locked");
             throw new LockedException("The account is locked; ask the ALPR administrator to unlock it");
         }
         if (!account.enabled()) {
             counted(address, key);
-            accounts.recordRefusedSignIn(account, "disabled");
+            ledger.recordRefusal(account, "disabled");
             throw new DisabledException("The account is disabled");
         }
         if (!passwords.matches(password, record.get().passwordHash())) {
@@ -96,7 +98,7 @@ class MemberSignIn implements AuthenticationProvider {
                 fail(address, key, username, code == null || code.isEmpty() ? "missing-code" : "wrong-code");
             }
         }
-        if (!accounts.recordSignIn(username, step)) {
+        if (!ledger.recordSignIn(username, step)) {
             fail(address, key, username, "replayed-code");
         }
         throttle.succeeded(key);
@@ -111,14 +113,14 @@ class MemberSignIn implements AuthenticationProvider {
     private void counted(String address, String key) {
         String reached = throttle.failed(address, key);
         if (reached != null) {
-            accounts.recordSignInThrottled(reached.equals("address") ? "address:" + address : "user:" + key,
+            ledger.recordThrottled(reached.equals("address") ? "address:" + address : "user:" + key,
                     throttle.window());
         }
     }
 
     private void fail(String address, String key, String username, String reason) {
         counted(address, key);
-        boolean lockedNow = accounts.recordFailedSignIn(username, reason);
+        boolean lockedNow = ledger.recordFailure(username, reason);
         if (lockedNow) {
             throw new LockedException("Too many failed sign-ins: the account is locked; ask the ALPR administrator");
         }

@@ -67,10 +67,6 @@ public enum Permission {
         return roles.contains(role);
     }
 
-    public Set<Role> roles() {
-        return roles;
-    }
-
     /** The Spring Security authority for this permission, e.g. {@code PERMISSION_READ_AUDIT}. */
     public String authority() {
         return "PERMISSION_" + name();

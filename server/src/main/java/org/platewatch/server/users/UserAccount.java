@@ -18,12 +18,6 @@ public record UserAccount(UUID id, String username, String fullName, Role role, 
         boolean cletsAuthorised, LocalDate trainedOn, boolean designee, String jobClassification, boolean locked,
         boolean secondFactorEnrolled) implements Actor.Source, java.io.Serializable {
 
-    /** The shape before issue 6, kept for callers that build accounts in tests. */
-    public UserAccount(UUID id, String username, String fullName, Role role, boolean enabled, boolean cletsAuthorised,
-            LocalDate trainedOn) {
-        this(id, username, fullName, role, enabled, cletsAuthorised, trainedOn, false, null, false, false);
-    }
-
     @Override
     public Actor actor() {
         return new Actor(username, fullName);

@@ -13,21 +13,21 @@ import org.springframework.stereotype.Component;
 @Component
 class UserTokenAuthenticator implements BearerTokenAuthenticator {
 
-    private final UserAccounts accounts;
+    private final PersonalTokens tokens;
 
-    UserTokenAuthenticator(UserAccounts accounts) {
-        this.accounts = accounts;
+    UserTokenAuthenticator(PersonalTokens tokens) {
+        this.tokens = tokens;
     }
 
     @Override
     public boolean recognises(String token) {
-        return token.startsWith(UserAccounts.TOKEN_PREFIX);
+        return token.startsWith(PersonalTokens.TOKEN_PREFIX);
     }
 
     @Override
     public Optional<Authentication> authenticate(String token) {
         // The principal stays the UserAccount itself (as before issue 6); it is an Actor.Source.
-        return accounts.findByToken(token).map(user -> UsernamePasswordAuthenticationToken.authenticated(
+        return tokens.holderOf(token).map(user -> UsernamePasswordAuthenticationToken.authenticated(
                 user, null, SignedInMember.authoritiesOf(user.role())));
     }
 }

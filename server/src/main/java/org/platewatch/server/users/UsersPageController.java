@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Users and training, for the ALPR administrator and designee: every account with its role, CLETS
  * authorisation, training and state; who lapses soon; a form to create an account (the one-time password
  * and second-factor URI shown once); and per account, small forms for role, training, CLETS, unlock,
- * disable/enable and a new second factor. Every change goes through {@link UserAccounts}, which audits it.
+ * disable/enable and a new second factor. Every change goes through the feature's services, which audit it.
  */
 @Controller
 @PreAuthorize("hasAuthority('PERMISSION_MANAGE_USERS')")
@@ -35,11 +35,16 @@ class UsersPageController extends UsersConsoleController {
     static final Duration LAPSING_WINDOW = AccountNotices.WARNING_WINDOW;
 
     private final UserAccounts accounts;
+    private final TrainingRecords training;
+    private final SecondFactorEnrolment enrolment;
     private final MemberAccess access;
     private final AuditLog audit;
 
-    UsersPageController(UserAccounts accounts, MemberAccess access, AuditLog audit) {
+    UsersPageController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
+            MemberAccess access, AuditLog audit) {
         this.accounts = accounts;
+        this.training = training;
+        this.enrolment = enrolment;
         this.access = access;
         this.audit = audit;
     }
@@ -74,7 +79,7 @@ class UsersPageController extends UsersConsoleController {
             boolean withTraining = !(form.get("completedOn").isEmpty() && form.get("course").isEmpty()
                     && form.get("trainer").isEmpty());
             UserAccounts.NewAccount created = withTraining
-                    ? accounts.createWithTraining(user, new UserAccounts.TrainingRecord(date(form.get("completedOn")),
+                    ? accounts.createWithTraining(user, new TrainingRecord(date(form.get("completedOn")),
                             form.get("course"), form.get("trainer")), admin.actor())
                     : accounts.createWithCredentials(user, admin.actor());
             model.addAttribute("created", created);
@@ -111,7 +116,7 @@ class UsersPageController extends UsersConsoleController {
         Map<String, String> form = Map.of("completedOn", completedOn.strip(), "course", course.strip(), "trainer",
                 trainer.strip());
         return change(username, "training", form, response, model, redirect, admin -> {
-            accounts.recordTraining(username, new UserAccounts.TrainingRecord(date(completedOn.strip()),
+            training.record(username, new TrainingRecord(date(completedOn.strip()),
                     course.strip(), trainer.strip()), admin.actor());
             return "Training of " + completedOn.strip() + " recorded.";
         });
@@ -157,7 +162,7 @@ class UsersPageController extends UsersConsoleController {
     @PostMapping("/users/{username}/second-factor")
     String secondFactor(@PathVariable String username, Model model) {
         UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
-        model.addAttribute("otpauthUri", accounts.enrolSecondFactor(username, admin.actor()));
+        model.addAttribute("otpauthUri", enrolment.enrol(username, admin.actor()));
         detailPage(username, model, Map.of(), Map.of());
         return "users/user";
     }
@@ -189,32 +194,32 @@ class UsersPageController extends UsersConsoleController {
 
     private void listPage(Model model, Map<String, String> form, Map<String, String> errors) {
         List<UserAccount> all = accounts.all();
-        Set<String> lapsing = accounts.lapsingWithin(LAPSING_WINDOW).stream().map(UserAccount::username)
+        Set<String> lapsing = training.lapsingWithin(LAPSING_WINDOW).stream().map(UserAccount::username)
                 .collect(java.util.stream.Collectors.toSet());
         model.addAttribute("accounts", all.stream().map(a -> row(a, lapsing.contains(a.username()))).toList());
         model.addAttribute("lapsing", all.stream().filter(a -> lapsing.contains(a.username()))
                 .map(a -> row(a, true)).toList());
         model.addAttribute("lapsingDays", LAPSING_WINDOW.toDays());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("today", accounts.today());
+        model.addAttribute("today", training.today());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
     }
 
     private void detailPage(String username, Model model, Map<String, String> form, Map<String, String> errors) {
         UserAccount account = accounts.require(username);
-        boolean lapsing = accounts.lapsingWithin(LAPSING_WINDOW).stream()
+        boolean lapsing = training.lapsingWithin(LAPSING_WINDOW).stream()
                 .anyMatch(a -> a.username().equals(username));
         model.addAttribute("account", row(account, lapsing));
-        model.addAttribute("trainingRecords", accounts.trainingRecords(username));
+        model.addAttribute("trainingRecords", training.of(username));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("today", accounts.today());
+        model.addAttribute("today", training.today());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
     }
 
     private Row row(UserAccount a, boolean lapsing) {
-        return new Row(a, a.role().title(), accounts.trainingValidThrough(a).orElse(null), accounts.trainingCurrent(a),
+        return new Row(a, a.role().title(), training.validThrough(a).orElse(null), training.isCurrent(a),
                 lapsing, accounts.mustChangePassword(a.username()));
     }
 

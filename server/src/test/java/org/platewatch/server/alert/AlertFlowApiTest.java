@@ -31,6 +31,7 @@ import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,8 @@ class AlertFlowApiTest {
     int port;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    PersonalTokens tokens;
     @Autowired
     DeviceRegistry devices;
     @Autowired
@@ -79,10 +82,11 @@ class AlertFlowApiTest {
         cameraName = "cam-" + suffix;
         camera = devices.register(new DeviceRegistration(cameraName, DeviceKind.FIXED, 37.80, -122.27, 90.0),
                 Actor.SYSTEM).token();
-        admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
-        officer = HotlistFixtures.member(accounts, Role.OFFICER, true, TestDates.trainedRecently());
-        officerWithoutClets = HotlistFixtures.member(accounts, Role.OFFICER, false, TestDates.trainedRecently());
-        supervisor = HotlistFixtures.member(accounts, Role.SUPERVISOR, true, TestDates.trainedRecently());
+        admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
+        officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
+        officerWithoutClets = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false,
+                TestDates.trainedRecently());
+        supervisor = HotlistFixtures.member(accounts, tokens, Role.SUPERVISOR, true, TestDates.trainedRecently());
     }
 
     @AfterEach
@@ -180,12 +184,12 @@ class AlertFlowApiTest {
             assertThat(alertsOf(readId)).hasSize(1);
         }
         assertThat(api.get("/api/v1/alerts", "pwu_nonsense").status()).isEqualTo(401);
-        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, TestDates.trainedRecently());
+        String auditor = HotlistFixtures.member(accounts, tokens, Role.AUDITOR, false, TestDates.trainedRecently());
         assertThat(api.get("/api/v1/alerts", auditor).status()).isEqualTo(403);
     }
 
     private long audited(String action, String token, String subject) {
-        String username = accounts.findByToken(token).orElseThrow().username();
+        String username = tokens.holderOf(token).orElseThrow().username();
         return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ? AND username = ?"
                         + (subject == null ? "" : " AND subject = '" + subject + "'"))
                 .param(action).param(username).query(Long.class).single();
@@ -202,7 +206,7 @@ class AlertFlowApiTest {
 
         Api.Response listed = api.get("/api/v1/alerts?state=ALERT&page=0", supervisor);
         assertThat(listed.status()).isEqualTo(200);
-        String username = accounts.findByToken(supervisor).orElseThrow().username();
+        String username = tokens.holderOf(supervisor).orElseThrow().username();
         var row = jdbc.sql("SELECT terms, result_count FROM audit_events WHERE action = 'alert.listed' AND username = ?")
                 .param(username).query().singleRow();
         assertThat(row.get("terms")).isEqualTo("state=ALERT, page=0");
@@ -216,8 +220,8 @@ class AlertFlowApiTest {
     @Test
     void aStreamStopsWhenItsMemberLosesAccessAndStreamsPerMemberAreCapped() throws Exception {
         svs("5LOS123", "CA");
-        String leaver = HotlistFixtures.member(accounts, Role.OFFICER, true, TestDates.trainedRecently());
-        String leaverName = accounts.findByToken(leaver).orElseThrow().username();
+        String leaver = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
+        String leaverName = tokens.holderOf(leaver).orElseThrow().username();
         try (SseReader stays = new SseReader(port, officer); SseReader leaves = new SseReader(port, leaver)) {
             assertThat(alertStream.openStreams(leaverName)).isEqualTo(1);
             accounts.disable(leaverName, Actor.SYSTEM);
@@ -228,8 +232,8 @@ class AlertFlowApiTest {
             assertThat(alertStream.openStreams(leaverName)).isZero();
         }
 
-        String busy = HotlistFixtures.member(accounts, Role.OFFICER, false, TestDates.trainedRecently());
-        String busyName = accounts.findByToken(busy).orElseThrow().username();
+        String busy = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false, TestDates.trainedRecently());
+        String busyName = tokens.holderOf(busy).orElseThrow().username();
         List<SseReader> readers = new ArrayList<>();
         try {
             for (int i = 0; i < 7; i++) {
@@ -355,13 +359,13 @@ class AlertFlowApiTest {
         svs("5ROL123", "CA");
         long id = onlyAlertOf(postRead("5ROL123", "CA")).get("id").asLong();
         String body = "{\"to\":\"MISREAD\"}";
-        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, TestDates.trainedRecently());
+        String auditor = HotlistFixtures.member(accounts, tokens, Role.AUDITOR, false, TestDates.trainedRecently());
         assertProblem(transition(id, auditor, body), 403, "forbidden");
-        String lapsed = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now().minusYears(2));
+        String lapsed = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, LocalDate.now().minusYears(2));
         assertProblem(transition(id, lapsed, body), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts/" + id, lapsed), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts", lapsed), 403, "training-lapsed");
-        String untrained = HotlistFixtures.member(accounts, Role.OFFICER, true, null);
+        String untrained = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, null);
         assertProblem(transition(id, untrained, body), 403, "training-lapsed");
         assertThat(transition(id, supervisor, body).status()).isEqualTo(200);
     }
@@ -388,7 +392,7 @@ class AlertFlowApiTest {
         assertThat(audited("hotlist.flagged-viewed", supervisor, "hotlists:flagged")).isEqualTo(1);
 
         // The role alone is not enough: a supervisor whose training lapsed sees neither.
-        String lapsed = HotlistFixtures.member(accounts, Role.SUPERVISOR, true, LocalDate.now().minusYears(2));
+        String lapsed = HotlistFixtures.member(accounts, tokens, Role.SUPERVISOR, true, LocalDate.now().minusYears(2));
         assertProblem(api.get("/api/v1/hotlists/flagged", lapsed), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts/quality", lapsed), 403, "training-lapsed");
     }

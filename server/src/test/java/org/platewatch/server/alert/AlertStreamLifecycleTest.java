@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.platewatch.server.hotlist.HotlistFixtures;
 import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +30,13 @@ class AlertStreamLifecycleTest {
     @Autowired
     UserAccounts accounts;
     @Autowired
+    PersonalTokens tokens;
+    @Autowired
     AlertStream stream;
 
     @Test
     void aStreamGetsHeartbeatsAndEndsAtItsTimeoutAndIsDropped() throws Exception {
-        String officer = HotlistFixtures.member(accounts, Role.OFFICER, false, TestDates.trainedRecently());
+        String officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false, TestDates.trainedRecently());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
                 .header("Authorization", "Bearer " + officer).GET().build();
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
@@ -52,7 +55,7 @@ class AlertStreamLifecycleTest {
 
     @Test
     void aStreamNeedsAMemberWhoSeesAlerts() throws Exception {
-        String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, TestDates.trainedRecently());
+        String auditor = HotlistFixtures.member(accounts, tokens, Role.AUDITOR, false, TestDates.trainedRecently());
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
                 .header("Authorization", "Bearer " + auditor).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
+import org.platewatch.server.users.TrainingRecords;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,15 +34,19 @@ class AuditExportLockTest {
     @Autowired
     UserAccounts accounts;
     @Autowired
+    TrainingRecords trainingRecords;
+    @Autowired
+    PersonalTokens tokens;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
     void anUnreadExportDoesNotStallOtherAuditedActions() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String admin = "admin-" + suffix;
-        accounts.create(new UserAccounts.NewUser(admin, "Admin", Role.ADMINISTRATOR, false, accounts.today()),
+        accounts.create(new UserAccounts.NewUser(admin, "Admin", Role.ADMINISTRATOR, false, trainingRecords.today()),
                 "pw-" + suffix, Actor.SYSTEM);
-        String token = accounts.issueToken(admin, "test", Actor.SYSTEM).token();
+        String token = tokens.issue(admin, "test", Actor.SYSTEM).token();
         String officer = "officer-" + suffix;
         accounts.create(new UserAccounts.NewUser(officer, "Officer", Role.OFFICER, false, null), "pw-" + suffix,
                 Actor.SYSTEM);
@@ -73,11 +79,11 @@ class AuditExportLockTest {
             // Meanwhile an administrator records training: an audited action that needs the chain lock.
             Api api = new Api(port);
             CompletableFuture<Api.Response> training = CompletableFuture.supplyAsync(() -> api.postJson(
-                    "/api/v1/users/" + officer + "/training", token, "{\"completedOn\":\"" + accounts.today()
+                    "/api/v1/users/" + officer + "/training", token, "{\"completedOn\":\"" + trainingRecords.today()
                             + "\",\"course\":\"POST ALPR operator course\",\"trainer\":\"Sgt. Rivera\"}"));
             Api.Response recorded = training.get(15, TimeUnit.SECONDS);
             assertThat(recorded.status()).isEqualTo(200);
-            assertThat(accounts.trainingRecords(officer)).hasSize(1);
+            assertThat(trainingRecords.of(officer)).hasSize(1);
         }
     }
 }

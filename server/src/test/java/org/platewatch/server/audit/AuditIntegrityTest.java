@@ -15,7 +15,9 @@ import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDatabase;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
+import org.platewatch.server.users.TrainingRecords;
 import org.platewatch.server.users.UserAccount;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,10 @@ class AuditIntegrityTest {
     @Autowired
     UserAccounts accounts;
     @Autowired
+    TrainingRecords trainingRecords;
+    @Autowired
+    PersonalTokens tokens;
+    @Autowired
     AuditChain chain;
     @Autowired
     JdbcClient jdbc;
@@ -58,9 +64,9 @@ class AuditIntegrityTest {
 
     String token(String name, Role role) {
         String username = name + "-" + suffix;
-        accounts.create(new UserAccounts.NewUser(username, "Member " + name, role, false, accounts.today()),
+        accounts.create(new UserAccounts.NewUser(username, "Member " + name, role, false, trainingRecords.today()),
                 "pw-" + suffix, Actor.SYSTEM);
-        return accounts.issueToken(username, "test", Actor.SYSTEM).token();
+        return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 
     @Test
@@ -141,7 +147,8 @@ class AuditIntegrityTest {
                     EXECUTE FUNCTION refuse_audit_change()""");
             try {
                 Api.Response training = api.postJson("/api/v1/users/" + target + "/training", admin,
-                        "{\"completedOn\":\"" + accounts.today() + "\",\"course\":\"ALPR\",\"trainer\":\"Sgt\"}");
+                        "{\"completedOn\":\"" + trainingRecords.today()
+                                + "\",\"course\":\"ALPR\",\"trainer\":\"Sgt\"}");
                 assertThat(training.status()).isEqualTo(500);
                 assertThat(training.isProblem()).isTrue();
                 assertThat(jdbc.sql("SELECT count(*) FROM training_records WHERE user_id = ?").param(member.id())
@@ -182,7 +189,8 @@ class AuditIntegrityTest {
         assertThat(api.get("/api/v1/audit/events?size=501", auditor).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/events?from=yesterday", auditor).status()).isEqualTo(400);
 
-        Api.Response csv = api.get("/api/v1/audit/events.csv?action=user.created&from=" + accounts.today(), admin);
+        Api.Response csv = api.get("/api/v1/audit/events.csv?action=user.created&from=" + trainingRecords.today(),
+                admin);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
@@ -206,14 +214,14 @@ class AuditIntegrityTest {
 
     @Test
     void theChainHeadOfADayIsTheLastHashWrittenThatDay() {
-        AuditChain.ChainHead head = chain.headAt(accounts.today());
+        AuditChain.ChainHead head = chain.headAt(trainingRecords.today());
         assertThat(head.head()).isEqualTo(chain.verify().head());
-        assertThat(chain.headAt(accounts.today().minusYears(5)).head()).isEqualTo(AuditLog.GENESIS);
-        assertThat(chain.headAt(accounts.today().minusYears(5)).records()).isZero();
+        assertThat(chain.headAt(trainingRecords.today().minusYears(5)).head()).isEqualTo(AuditLog.GENESIS);
+        assertThat(chain.headAt(trainingRecords.today().minusYears(5)).records()).isZero();
 
-        Api.Response r = api.get("/api/v1/audit/chain-head?date=" + accounts.today(), auditor);
+        Api.Response r = api.get("/api/v1/audit/chain-head?date=" + trainingRecords.today(), auditor);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("head").asString()).hasSize(64);
-        assertThat(r.json().get("date").asString()).isEqualTo(accounts.today().toString());
+        assertThat(r.json().get("date").asString()).isEqualTo(trainingRecords.today().toString());
     }
 }

@@ -18,6 +18,7 @@ import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.users.Role;
+import org.platewatch.server.users.TrainingRecords;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,8 @@ class AuditPageBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    TrainingRecords training;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -64,7 +67,7 @@ class AuditPageBrowserTest extends BrowserTestSupport {
             return h.matches("[0-9a-f]{64}") ? h : null;
         });
         assertThat(Long.parseLong(browser.find("#chain-records").getText())).isPositive();
-        assertThat(browser.find("#chain-date").getDomProperty("value")).isEqualTo(accounts.today().toString());
+        assertThat(browser.find("#chain-date").getDomProperty("value")).isEqualTo(training.today().toString());
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE hash = ?").param(hash).query(Long.class).single())
                 .isEqualTo(1L);
         browser.screenshot("audit");
@@ -103,11 +106,11 @@ class AuditPageBrowserTest extends BrowserTestSupport {
                 .param(auditor.username()).query(Long.class).single()).isEqualTo(1L);
 
         // a date range with nothing in it, and one that ends before it begins: the error next to the field
-        setDate("#filter-from", accounts.today().plusDays(1).toString());
-        setDate("#filter-to", accounts.today().plusDays(2).toString());
+        setDate("#filter-from", training.today().plusDays(1).toString());
+        setDate("#filter-to", training.today().plusDays(2).toString());
         browser.find("#audit-filters button[type=submit]").click();
         browser.waitFor(d -> browser.find("#audit-summary").getText().equals("0 records") ? true : null);
-        setDate("#filter-to", accounts.today().minusDays(1).toString());
+        setDate("#filter-to", training.today().minusDays(1).toString());
         browser.find("#audit-filters button[type=submit]").click();
         assertThat(browser.waitForVisible("#to-error").getText()).isEqualTo("must be after from");
 

@@ -34,6 +34,7 @@ import org.platewatch.server.support.Api;
 import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,8 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    PersonalTokens tokens;
     @Autowired
     DeviceRegistry devices;
     @Autowired
@@ -112,8 +115,8 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
 
     @Test
     void aVehicleDescriptionMatchIsAmberAndSaysTheEntryHasNoPlate() {
-        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, Member.trainedOn());
-        String officer = HotlistFixtures.member(accounts, Role.OFFICER, true, Member.trainedOn());
+        String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, Member.trainedOn());
+        String officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, Member.trainedOn());
         // No other test of this class posts a Studebaker: the entry adds no alerts to theirs.
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer,
                 "{\"vehicle\":{\"make\":\"Studebaker\",\"model\":\"Civic\"},\"caseNumber\":\"26-0303\","
@@ -249,7 +252,7 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
 
     /** Designates a CA DOJ list for this test and imports the plate/state pairs through the API. */
     private void hotlist(String... plateStatePairs) {
-        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, Member.trainedOn());
+        String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, Member.trainedOn());
         long id = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < plateStatePairs.length; i += 2) {

@@ -24,6 +24,7 @@ import org.platewatch.server.support.Api;
 import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,8 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    PersonalTokens tokens;
     @Autowired
     DeviceRegistry devices;
     @Autowired
@@ -172,8 +175,8 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
     @Test
     void aSupervisorApprovesAProposedChangeOnThePage() {
         Api api = new Api(port);
-        String officer = HotlistFixtures.member(accounts, Role.OFFICER, true, Member.trainedOn());
-        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, Member.trainedOn());
+        String officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, Member.trainedOn());
+        String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, Member.trainedOn());
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, "{\"plate\":\"4CHG*\","
                 + "\"caseNumber\":\"26-9001\",\"synopsis\":\"Hit and run, partial plate from a witness\","
                 + "\"expiresAt\":\"" + LocalDate.now().plusDays(10) + "\"}");

@@ -14,7 +14,9 @@ import org.platewatch.server.support.Api;
 import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
+import org.platewatch.server.users.TrainingRecords;
 import org.platewatch.server.users.UserAccount;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +30,15 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    TrainingRecords training;
+    @Autowired
+    PersonalTokens tokens;
 
     @Test
     void anAdministratorCreatesAnAccountThenRecordsTrainingAndChangesTheRole() {
         // someone whose training lapses within 30 days is listed at the top
-        LocalDate today = accounts.today();
+        LocalDate today = training.today();
         String lapsing = "lapsing-" + suffix();
         accounts.create(new UserAccounts.NewUser(lapsing, "Lee Lapsing", Role.OFFICER, false, today.minusDays(350)),
                 "a long enough password", Actor.SYSTEM);
@@ -83,14 +89,14 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         submit("#training-form button[type=submit]");
         assertThat(browser.waitForVisible("#completedOn-error").getText()).contains("cannot be in the future");
         assertThat(browser.find("#course").getDomProperty("value")).isEqualTo("POST ALPR operator course");
-        assertThat(accounts.trainingRecords(username)).isEmpty();
+        assertThat(training.of(username)).isEmpty();
 
         setDate("#completedOn", today.minusDays(3));
         submit("#training-form button[type=submit]");
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("recorded");
         assertThat(browser.find("#fact-training").getText())
                 .isEqualTo("Covers use through " + today.minusDays(3).plusYears(1));
-        assertThat(accounts.trainingRecords(username)).singleElement()
+        assertThat(training.of(username)).singleElement()
                 .satisfies(t -> assertThat(t.trainer()).isEqualTo("Sgt. Rivera"));
 
         // role: designee only for an administrator, the error next to the field; then a plain change
@@ -160,7 +166,7 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
 
     @Test
     void aMemberSeesTheTrainingWarningAndCreatesThenRevokesAPersonalToken() {
-        LocalDate trained = accounts.today().minusYears(1).plusDays(12); // lapses in 12 days
+        LocalDate trained = training.today().minusYears(1).plusDays(12); // lapses in 12 days
         Member member = Member.create(accounts, Role.INVESTIGATOR, trained);
         browser.signIn(member);
         assertThat(browser.find("#training-notice").getText()).contains("through " + trained.plusYears(1))
@@ -174,7 +180,12 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         browser.find("#token-days").sendKeys("4000");
         submit("#token-form button[type=submit]");
         assertThat(browser.waitForVisible("#days-error").getText()).contains("between 1 and 365");
-        assertThat(accounts.tokens(member.username())).isEmpty();
+        assertThat(tokens.of(member.username())).isEmpty();
+        // a number of days no duration can hold is refused the same way, not with a server error
+        browser.find("#token-days").clear();
+        browser.find("#token-days").sendKeys("999999999999999");
+        submit("#token-form button[type=submit]");
+        assertThat(browser.waitForVisible("#days-error").getText()).contains("between 1 and 365");
 
         // a token needs the holder's password and a fresh code, not just the open session
         browser.find("#token-days").clear();
@@ -183,7 +194,7 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         browser.find("#token-code").sendKeys("000000");
         submit("#token-form button[type=submit]");
         assertThat(browser.waitForVisible("#token-password-error").getText()).contains("not right");
-        assertThat(accounts.tokens(member.username())).isEmpty();
+        assertThat(tokens.of(member.username())).isEmpty();
 
         browser.find("#token-password").sendKeys(member.password());
         browser.find("#token-code").sendKeys(member.currentCode());
@@ -196,7 +207,7 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
 
         browser.go("/account");
         assertThat(browser.driver().getPageSource()).as("shown once").doesNotContain(token);
-        UUID id = accounts.tokens(member.username()).get(0).id();
+        UUID id = tokens.of(member.username()).get(0).id();
         WebElement row = browser.find("#tokens-table tr[data-token='" + id + "']");
         assertThat(row.getText()).contains("case-export script");
         submit(row.findElement(By.cssSelector("button.revoke")));

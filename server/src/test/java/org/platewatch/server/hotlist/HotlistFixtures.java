@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 
@@ -22,11 +23,12 @@ public final class HotlistFixtures {
     }
 
     /** Creates a member trained today (or on {@code trainedOn}) and returns a bearer token. */
-    public static String member(UserAccounts accounts, Role role, boolean clets, LocalDate trainedOn) {
+    public static String member(UserAccounts accounts, PersonalTokens tokens, Role role, boolean clets,
+            LocalDate trainedOn) {
         String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new UserAccounts.NewUser(username, "Test " + role.title(), role, clets, trainedOn),
                 "correct horse battery staple", Actor.SYSTEM);
-        return accounts.issueToken(username, "test", Actor.SYSTEM).token();
+        return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 
     /** A CA DOJ fixed-width file dated now in the zone: plate/state pairs, trailer count as given. */

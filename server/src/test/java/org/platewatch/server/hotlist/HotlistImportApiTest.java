@@ -18,6 +18,7 @@ import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,8 @@ class HotlistImportApiTest {
     int port;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    PersonalTokens tokens;
     @Autowired
     HotlistMatcher matcher;
     @Autowired
@@ -54,8 +57,8 @@ class HotlistImportApiTest {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
-        officer = HotlistFixtures.member(accounts, Role.OFFICER, true, TestDates.trainedRecently());
+        admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
+        officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
     }
 
     @AfterEach

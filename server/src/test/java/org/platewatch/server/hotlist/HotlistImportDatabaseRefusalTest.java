@@ -15,6 +15,7 @@ import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDatabase;
 import org.platewatch.server.support.TestDates;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,8 @@ class HotlistImportDatabaseRefusalTest {
     @Autowired
     UserAccounts accounts;
     @Autowired
+    PersonalTokens tokens;
+    @Autowired
     HotlistMatcher matcher;
     @Autowired
     HotlistFetcher fetcher;
@@ -49,7 +52,7 @@ class HotlistImportDatabaseRefusalTest {
     @Test
     void aDatabaseRefusalIsARejectedImportAndTheFetchGoesOnToTheNextList(@TempDir Path dir) throws Exception {
         Api api = new Api(port);
-        String admin = HotlistFixtures.member(accounts, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
+        String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
         long refused = HotlistFixtures.designate(api, admin, "aaa", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
         long fine = HotlistFixtures.designate(api, admin, "bbb", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
         // PostgreSQL's message for this quotes the whole row ("Failing row contains (…, 9REF001, …)").

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.reads.ImageStore;
+import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.platewatch.server.support.TestDates;
@@ -44,6 +45,7 @@ class ReadIngestApiTest {
     UserAccounts accounts;
     @Autowired
     ImageStore images;
+    PersonalTokens tokens;
 
     Api api;
     String camera;
@@ -294,7 +296,7 @@ class ReadIngestApiTest {
         String username = "lapsed" + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(new UserAccounts.NewUser(username, "Lapsed Officer", Role.OFFICER, true,
                 TestDates.trainedRecently().minusYears(2)), "correct horse battery", Actor.SYSTEM);
-        String lapsed = accounts.issueToken(username, "test", Actor.SYSTEM).token();
+        String lapsed = tokens.issue(username, "test", Actor.SYSTEM).token();
         assertProblem(api.get("/api/v1/reads/" + readId + "/image", lapsed), 403, "training-lapsed", null);
     }
 
@@ -313,7 +315,7 @@ class ReadIngestApiTest {
         String username = prefix + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(new UserAccounts.NewUser(username, "Test " + role, role, true, TestDates.trainedRecently()),
                 "correct horse battery", Actor.SYSTEM);
-        return accounts.issueToken(username, "test", Actor.SYSTEM).token();
+        return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 
     private boolean partitionExists(String name) {

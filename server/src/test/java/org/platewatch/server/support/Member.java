@@ -24,9 +24,10 @@ public record Member(String username, String password, Role role, Supplier<Strin
     /**
      * A new, trained account with the given role, a unique username and a second factor, that has already
      * replaced its one-time password (as its holder would at first sign-in), so the console opens at home.
+     * Trained on {@link #trainedOn()}.
      */
     public static Member create(UserAccounts accounts, Role role) {
-        return create(accounts, role, accounts.today());
+        return create(accounts, role, trainedOn());
     }
 
     /** As {@link #create}, trained on the given day (null: no training on record). */
@@ -40,7 +41,7 @@ public record Member(String username, String password, Role role, Supplier<Strin
 
     /** As {@link #create}, still holding the one-time password: the console sends it to change the password first. */
     public static Member createWithOneTimePassword(UserAccounts accounts, Role role) {
-        return createWithOneTimePassword(accounts, role, accounts.today());
+        return createWithOneTimePassword(accounts, role, trainedOn());
     }
 
     private static Member createWithOneTimePassword(UserAccounts accounts, Role role, LocalDate trainedOn) {
@@ -54,7 +55,7 @@ public record Member(String username, String password, Role role, Supplier<Strin
         return new Member(username, created.oneTimePassword(), role, new TotpCodes(secret.group(1)));
     }
 
-    /** A training date that is current for fixtures made outside {@link #create}. */
+    /** A training date that is current and never in the department's future (what {@link #create} records). */
     public static LocalDate trainedOn() {
         return TestDates.trainedRecently();
     }

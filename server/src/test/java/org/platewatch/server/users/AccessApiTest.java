@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.ingest.DeviceKind;
@@ -17,6 +20,7 @@ import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -24,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Roles, training, CLETS and tokens through the real HTTP server on real PostgreSQL. */
 @PlatewatchServerTest
@@ -33,6 +39,10 @@ class AccessApiTest {
     int port;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    TrainingRecords training;
+    @Autowired
+    PersonalTokens tokens;
     @Autowired
     MemberAccess access;
     @Autowired
@@ -45,6 +55,8 @@ class AccessApiTest {
     Environment environment;
     @Autowired
     SecondFactor secondFactor;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Api api;
     String suffix;
@@ -59,10 +71,10 @@ class AccessApiTest {
     /** An account trained {@code trainedDaysAgo} days ago (null: never), and a personal token for it. */
     Member member(String name, Role role, Integer trainedDaysAgo) {
         String username = name + "-" + suffix;
-        LocalDate trained = trainedDaysAgo == null ? null : accounts.today().minusDays(trainedDaysAgo);
+        LocalDate trained = trainedDaysAgo == null ? null : training.today().minusDays(trainedDaysAgo);
         UserAccount account = accounts.create(new UserAccounts.NewUser(username, "Member " + name, role, false,
                 trained), "correct horse battery", Actor.SYSTEM);
-        return new Member(account, accounts.issueToken(username, "test", Actor.SYSTEM).token());
+        return new Member(account, tokens.issue(username, "test", Actor.SYSTEM).token());
     }
 
     record Member(UserAccount account, String token) {
@@ -81,7 +93,7 @@ class AccessApiTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:platewatch:problem:training-lapsed");
-        LocalDate lapsedOn = accounts.today().minusDays(400).plusYears(1).plusDays(1);
+        LocalDate lapsedOn = training.today().minusDays(400).plusYears(1).plusDays(1);
         assertThat(refused.json().get("detail").asString()).contains("lapsed on " + lapsedOn);
 
         assertThatThrownBy(() -> access.requireActive(lapsed.account(), Permission.SEARCH_DETECTIONS))
@@ -102,8 +114,8 @@ class AccessApiTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("type").asString()).endsWith(":training-lapsed");
 
-        accounts.recordTraining(officer.username(),
-                new UserAccounts.TrainingRecord(accounts.today(), "ALPR refresher", "Sgt. Trainer"), Actor.SYSTEM);
+        training.record(officer.username(),
+                new TrainingRecord(training.today(), "ALPR refresher", "Sgt. Trainer"), Actor.SYSTEM);
         assertThat(api.get("/api/v1/users/me/permissions/SEARCH_DETECTIONS", officer.token()).status()).isEqualTo(204);
     }
 
@@ -121,7 +133,7 @@ class AccessApiTest {
         Member soon = member("soon", Role.OFFICER, 350);
         Member fresh = member("fresh", Role.OFFICER, 10);
         Member gone = member("gone", Role.OFFICER, 500);
-        List<String> lapsing = accounts.lapsingWithin(Duration.ofDays(30)).stream().map(UserAccount::username)
+        List<String> lapsing = training.lapsingWithin(Duration.ofDays(30)).stream().map(UserAccount::username)
                 .toList();
         assertThat(lapsing).contains(soon.username()).doesNotContain(fresh.username(), gone.username());
 
@@ -231,7 +243,7 @@ class AccessApiTest {
                 {"username":"%s","fullName":"New Investigator","role":"investigator","cletsAuthorised":true,
                  "jobClassification":"Officer",
                  "training":{"completedOn":"%s","course":"ALPR 101","trainer":"Sgt. Gomez"}}
-                """.formatted(username, accounts.today()));
+                """.formatted(username, training.today()));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("oneTimePassword").asString()).hasSize(16);
         assertThat(created.json().get("otpauthUri").asString()).startsWith("otpauth://totp/");
@@ -244,6 +256,52 @@ class AccessApiTest {
         assertThat(listed.body()).contains(username).doesNotContain("otpauth");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.listed' AND username = ?")
                 .param(admin.username()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserNameTakenByAConcurrentCreationIsAConflictNotAServerError() throws Exception {
+        String username = "twin-" + suffix;
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransactionTemplate other = new TransactionTemplate(transactions);
+        // Another creation of the same name, not yet committed: the precheck cannot see it.
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> other.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO users (id, username, full_name, role, password_hash, created_at, created_by) "
+                    + "VALUES (?, ?, 'Twin', 'OFFICER', 'x', now(), 'test')").params(UUID.randomUUID(), username)
+                    .update();
+            inserted.countDown();
+            await(release);
+        }));
+        await(inserted);
+        CompletableFuture<UserAccount> second = CompletableFuture.supplyAsync(() -> accounts.create(
+                new UserAccounts.NewUser(username, "Twin", Role.OFFICER, false, null), "correct horse battery",
+                Actor.SYSTEM));
+        // Commit the first only once the second waits on its row, so that the race is the one tested.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                + "AND query LIKE 'INSERT INTO users (id, username, full_name, role, password_hash, clets%'")
+                .query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("the second creation waits on the first's row").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(
+                ProblemException.class, p -> assertThat(p.type()).isEqualTo(ProblemType.CONFLICT));
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE username = ?").param(username).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.created' AND subject = ?")
+                .param("user:" + username).query(Long.class).single()).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -273,10 +331,10 @@ class AccessApiTest {
         assertThat(designee.status()).isEqualTo(400);
 
         Api.Response trained = api.postJson("/api/v1/users/" + officer.username() + "/training", admin.token(),
-                "{\"completedOn\":\"" + accounts.today() + "\",\"course\":\"Refresher\",\"trainer\":\"Lt. Ng\"}");
+                "{\"completedOn\":\"" + training.today() + "\",\"course\":\"Refresher\",\"trainer\":\"Lt. Ng\"}");
         assertThat(trained.status()).isEqualTo(200);
         Api.Response future = api.postJson("/api/v1/users/" + officer.username() + "/training", admin.token(),
-                "{\"completedOn\":\"" + accounts.today().plusDays(3) + "\",\"course\":\"X\",\"trainer\":\"Y\"}");
+                "{\"completedOn\":\"" + training.today().plusDays(3) + "\",\"course\":\"X\",\"trainer\":\"Y\"}");
         assertThat(future.status()).isEqualTo(400);
 
         assertThat(api.postJson("/api/v1/users/" + officer.username() + "/unlock", admin.token(), "").status())
@@ -300,7 +358,7 @@ class AccessApiTest {
     void aMemberIssuesListsAndRevokesTheirOwnTokens() {
         Member me = member("tokens", Role.INVESTIGATOR, 10);
         // Issuing over the API needs a console session and re-authentication (SignInTest); here the service.
-        UserAccounts.IssuedToken issued = accounts.issueToken(me.username(), "laptop", Duration.ofDays(7),
+        PersonalTokens.IssuedToken issued = tokens.issue(me.username(), "laptop", Duration.ofDays(7),
                 me.account().actor());
         String token = issued.token();
         String id = issued.id().toString();
@@ -313,7 +371,7 @@ class AccessApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM api_tokens WHERE encode(token_sha256, 'escape') LIKE '%pwu_%'")
                 .query(Long.class).single()).isZero();
 
-        assertThatThrownBy(() -> accounts.issueToken(me.username(), "forever", Duration.ofDays(4000),
+        assertThatThrownBy(() -> tokens.issue(me.username(), "forever", Duration.ofDays(4000),
                 me.account().actor())).isInstanceOf(ProblemException.class).hasMessageContaining("expiresInDays");
 
         assertThat(send(me.token(), "DELETE", "/api/v1/users/me/tokens/" + id, null).status()).isEqualTo(204);
@@ -340,7 +398,7 @@ class AccessApiTest {
         assertThat(enrol.status()).isEqualTo(403);
         assertThat(enrol.json().get("type").asString()).isEqualTo("urn:platewatch:problem:session-required");
 
-        assertThat(accounts.tokens(me.username())).hasSize(1);
+        assertThat(tokens.of(me.username())).hasSize(1);
         assertThat(accounts.signInRecord(me.username()).orElseThrow().totpSecret()).isEqualTo(secret);
         assertThat(auditCount("user.token-issued", me.username())).isEqualTo(1);
         assertThat(auditCount("user.second-factor-enrolled", me.username())).isZero();

@@ -30,6 +30,8 @@ class SignInFloodTest {
     @Autowired
     UserAccounts accounts;
     @Autowired
+    TrainingRecords training;
+    @Autowired
     SecondFactor secondFactor;
     @Autowired
     JdbcClient jdbc;
@@ -40,7 +42,7 @@ class SignInFloodTest {
     void aFloodOfUnknownNamesIsAuditedOnceThenRefusedUnchecked() {
         String username = "member-" + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(new UserAccounts.NewUser(username, "Officer Member", Role.OFFICER, false,
-                accounts.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
+                training.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
 
         for (int i = 0; i < 20; i++) {
             assertThat(signIn("nobody-" + i + "-" + username, "guess " + i, "123456")).contains("error");

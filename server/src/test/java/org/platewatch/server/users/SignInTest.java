@@ -28,6 +28,10 @@ class SignInTest {
     @Autowired
     UserAccounts accounts;
     @Autowired
+    TrainingRecords training;
+    @Autowired
+    PersonalTokens tokens;
+    @Autowired
     SecondFactor secondFactor;
     @Autowired
     JdbcClient jdbc;
@@ -40,7 +44,7 @@ class SignInTest {
     void setUp() {
         username = "member-" + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(new UserAccounts.NewUser(username, "Officer Member", Role.OFFICER, false,
-                accounts.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
+                training.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
     }
 
     @Test
@@ -160,7 +164,7 @@ class SignInTest {
         HttpResponse<String> replayed = browser.postJson("/api/v1/users/me/tokens",
                 "{\"name\":\"laptop\",\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + signInCode + "\"}");
         assertThat(replayed.statusCode()).as("the sign-in's code cannot be replayed").isEqualTo(403);
-        assertThat(accounts.tokens(username)).isEmpty();
+        assertThat(tokens.of(username)).isEmpty();
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ? "
                         + "ORDER BY id").param("user:" + username).query(String.class).list())
                 .as("each failed confirmation counts towards the lock-out")

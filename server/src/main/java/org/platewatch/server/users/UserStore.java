@@ -1,0 +1,236 @@
+package org.platewatch.server.users;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.platform.ProblemType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of the feature: accounts and their credentials ({@code users}), training records
+ * ({@code training_records}) and personal API tokens ({@code api_tokens}). Nothing here audits or
+ * decides: the services do, in the transaction they open.
+ */
+@Repository
+class UserStore {
+
+    /** An account with the date of its latest training record: what {@link UserAccount} holds. */
+    private static final String SELECT_ACCOUNT = """
+            SELECT u.id, u.username, u.full_name, u.role, u.enabled, u.clets_authorised, u.designee,
+                   u.job_classification, u.locked_at IS NOT NULL AS locked, u.totp_secret IS NOT NULL AS enrolled,
+                   (SELECT max(t.completed_on) FROM training_records t WHERE t.user_id = u.id) AS trained_on
+            FROM users u
+            """;
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    /** Inserts the account; false when the user name is taken (also by a concurrent insert). */
+    boolean insert(UUID id, UserAccounts.NewUser user, String passwordHash, String totpSecret, Instant now,
+            String createdBy) {
+        return jdbc.sql("""
+                        INSERT INTO users (id, username, full_name, role, password_hash, clets_authorised, designee,
+                                           job_classification, totp_secret, totp_enrolled_at, created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (username) DO NOTHING
+                        """)
+                .params(id, user.username(), user.fullName(), user.role().name(), passwordHash,
+                        user.cletsAuthorised(), user.designee(), user.jobClassification(), totpSecret,
+                        Timestamp.from(now), Timestamp.from(now), createdBy)
+                .update() == 1;
+    }
+
+    Optional<UserAccount> find(String username) {
+        return jdbc.sql(SELECT_ACCOUNT + " WHERE u.username = ?").param(username).query(UserStore::account)
+                .optional();
+    }
+
+    /** The account, or the not-found problem every account action answers for an unknown name. */
+    UserAccount require(String username) {
+        return find(username).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "username",
+                "username: no account '" + username + "'"));
+    }
+
+    List<UserAccount> all() {
+        return jdbc.sql(SELECT_ACCOUNT + " ORDER BY u.username").query(UserStore::account).list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+    }
+
+    void setRole(UUID id, Role role, boolean designee) {
+        jdbc.sql("UPDATE users SET role = ?, designee = ? WHERE id = ?").params(role.name(), designee, id).update();
+    }
+
+    void setCletsAuthorised(UUID id, boolean authorised) {
+        jdbc.sql("UPDATE users SET clets_authorised = ? WHERE id = ?").params(authorised, id).update();
+    }
+
+    /** Lifts the lock and starts the count of failed sign-ins afresh. */
+    void unlock(UUID id) {
+        jdbc.sql("UPDATE users SET locked_at = NULL, failed_sign_ins = 0 WHERE id = ?").param(id).update();
+    }
+
+    void disable(UUID id, Instant at) {
+        jdbc.sql("UPDATE users SET enabled = false, disabled_at = ? WHERE id = ?").params(Timestamp.from(at), id)
+                .update();
+    }
+
+    void enable(UUID id) {
+        jdbc.sql("UPDATE users SET enabled = true, disabled_at = NULL WHERE id = ?").param(id).update();
+    }
+
+    /** Replaces the password hash; the holder no longer has to change it at sign-in. */
+    void setPassword(UUID id, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ?, must_change_password = false WHERE id = ?")
+                .params(passwordHash, id).update();
+    }
+
+    boolean mustChangePassword(String username) {
+        return jdbc.sql("SELECT must_change_password FROM users WHERE username = ?").param(username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    // ---------------------------------------------------------------- credentials and sign-in
+
+    Optional<SignInRecord> signInRecord(String username) {
+        return jdbc.sql("SELECT password_hash, totp_secret, totp_last_step FROM users WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new SignInRecord(rs.getString(1), rs.getString(2),
+                        rs.getObject(3) == null ? null : rs.getLong(3)))
+                .optional();
+    }
+
+    /** A new TOTP secret: no step of the old one counts as used any more. */
+    void replaceTotpSecret(UUID id, String secret, Instant at) {
+        jdbc.sql("UPDATE users SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = NULL WHERE id = ?")
+                .params(secret, Timestamp.from(at), id).update();
+    }
+
+    /**
+     * Marks a TOTP step as used, in one statement so that two requests with the same code cannot both win.
+     *
+     * @return false when this step (or a later one) was already used: a replayed code
+     */
+    boolean claimTotpStep(UUID id, long step) {
+        return jdbc.sql("UPDATE users SET totp_last_step = ? WHERE id = ? "
+                        + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
+                .params(step, id, step).update() == 1;
+    }
+
+    /** @return the consecutive failed sign-ins, this one included */
+    int countFailedSignIn(UUID id) {
+        return jdbc.sql("UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = ? RETURNING failed_sign_ins")
+                .param(id).query(Integer.class).single();
+    }
+
+    void lock(UUID id, Instant at) {
+        jdbc.sql("UPDATE users SET locked_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
+    }
+
+    void signedIn(UUID id, Instant at) {
+        jdbc.sql("UPDATE users SET failed_sign_ins = 0, last_signed_in_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    // ---------------------------------------------------------------- training
+
+    void insertTraining(UUID userId, TrainingRecord record, String recordedBy, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO training_records (user_id, completed_on, course, trainer, recorded_by, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(userId, Date.valueOf(record.completedOn()), record.course(), record.trainer(), recordedBy,
+                        Timestamp.from(at))
+                .update();
+    }
+
+    /** Newest first. */
+    List<TrainingRecord> trainingRecords(String username) {
+        return jdbc.sql("""
+                        SELECT t.completed_on, t.course, t.trainer FROM training_records t JOIN users u ON u.id = t.user_id
+                        WHERE u.username = ? ORDER BY t.completed_on DESC, t.id DESC
+                        """)
+                .param(username)
+                .query((rs, n) -> new TrainingRecord(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    // ---------------------------------------------------------------- personal API tokens (only their SHA-256)
+
+    void insertToken(UUID id, UUID userId, String name, byte[] tokenSha256, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("""
+                        INSERT INTO api_tokens (id, user_id, name, token_sha256, created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(id, userId, name, tokenSha256, Timestamp.from(createdAt), Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** The holder's tokens, newest first. */
+    List<PersonalTokens.TokenSummary> tokens(String username) {
+        return jdbc.sql("""
+                        SELECT k.id, k.name, k.created_at, k.expires_at, k.revoked_at, k.last_used_at
+                        FROM api_tokens k JOIN users u ON u.id = k.user_id
+                        WHERE u.username = ? ORDER BY k.created_at DESC
+                        """)
+                .param(username)
+                .query((rs, n) -> new PersonalTokens.TokenSummary(rs.getObject(1, UUID.class), rs.getString(2),
+                        instant(rs, 3), instant(rs, 4), instant(rs, 5), instant(rs, 6)))
+                .list();
+    }
+
+    /** Whether the holder's token is revoked; empty when the holder has no such token. */
+    Optional<Boolean> tokenRevoked(UUID tokenId, UUID userId) {
+        return jdbc.sql("SELECT revoked_at IS NOT NULL FROM api_tokens WHERE id = ? AND user_id = ?")
+                .params(tokenId, userId).query(Boolean.class).optional();
+    }
+
+    void revokeToken(UUID tokenId, Instant at) {
+        jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ?").params(Timestamp.from(at), tokenId).update();
+    }
+
+    /** The holder of a token that is neither revoked nor expired, whose account is enabled and not locked. */
+    Optional<UserAccount> tokenHolder(byte[] tokenSha256, Instant now) {
+        return jdbc.sql(SELECT_ACCOUNT + """
+                         JOIN api_tokens k ON k.user_id = u.id
+                        WHERE k.token_sha256 = ? AND k.revoked_at IS NULL AND k.expires_at > ? AND u.enabled
+                          AND u.locked_at IS NULL
+                        """)
+                .param(tokenSha256).param(Timestamp.from(now))
+                .query(UserStore::account).optional();
+    }
+
+    /** Notes the token's use, at most once a minute, so that a busy integration does not write on every call. */
+    void tokenUsed(byte[] tokenSha256, Instant now) {
+        jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE token_sha256 = ? "
+                        + "AND (last_used_at IS NULL OR last_used_at < ?)")
+                .params(Timestamp.from(now), tokenSha256, Timestamp.from(now.minusSeconds(60))).update();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static UserAccount account(ResultSet rs, int row) throws SQLException {
+        Date trained = rs.getDate("trained_on");
+        return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"),
+                Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getBoolean("clets_authorised"),
+                trained == null ? null : trained.toLocalDate(), rs.getBoolean("designee"),
+                rs.getString("job_classification"), rs.getBoolean("locked"), rs.getBoolean("enrolled"));
+    }
+}
