@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.platewatch.plate.VehicleDescription;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -142,7 +143,9 @@ public final class Recognizer implements AutoCloseable {
 
     /**
      * A cheap description of the vehicle the plate is on: the dominant body colour of the region
-     * above the plate. Empty when the region is off the image.
+     * above the plate (white, silver, grey, black, red, orange, yellow, green, blue, purple, brown or
+     * beige; null when no colour holds a clear majority). Make, model and type are never guessed.
+     * Empty when the region is off the image.
      */
     public Optional<VehicleDescription> describeVehicle(BufferedImage image, PlateBox plate) {
         return colours.describe(image, plate);

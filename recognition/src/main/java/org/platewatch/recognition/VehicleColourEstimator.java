@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.platewatch.plate.VehicleDescription;
 
 /**
  * A cheap estimate of the vehicle's body colour: the most common colour name among pixels of a
@@ -49,7 +50,9 @@ final class VehicleColourEstimator {
         Map.Entry<String, Integer> best = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         double share = best.getValue() / (double) total;
         String colour = share >= MIN_SHARE ? best.getKey() : null;
-        return Optional.of(new VehicleDescription(colour, share, null, null));
+        // Make and type stay unknown: no model that recognises them is reachable from this build (only
+        // OCR weights are on Maven Central), and guessing a make from badges would not be honest.
+        return Optional.of(new VehicleDescription(null, null, colour, null));
     }
 
     /** Colour name for hue (degrees), saturation and value (0..1). */

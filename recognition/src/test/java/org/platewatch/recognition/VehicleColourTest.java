@@ -20,7 +20,7 @@ class VehicleColourTest {
         g.fillRect(160, 200, 80, 40);
         g.dispose();
         var d = new VehicleColourEstimator().describe(car, new PlateBox(160, 200, 80, 40)).orElseThrow();
-        assertThat(d.colour()).isEqualTo("red");
+        assertThat(d.color()).isEqualTo("red");
         assertThat(d.make()).isNull();
         assertThat(d.type()).isNull();
     }
@@ -35,7 +35,7 @@ class VehicleColourTest {
             }
         }
         var d = new VehicleColourEstimator().describe(stripes, new PlateBox(160, 200, 80, 40)).orElseThrow();
-        assertThat(d.colour()).isNull();
+        assertThat(d.color()).isNull();
     }
 
     @Test

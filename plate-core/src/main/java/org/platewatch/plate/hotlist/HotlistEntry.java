@@ -3,6 +3,7 @@ package org.platewatch.plate.hotlist;
 import java.util.Objects;
 import org.platewatch.plate.PlateText;
 import org.platewatch.plate.UsState;
+import org.platewatch.plate.VehicleDescription;
 
 /**
  * One plate a hot list asks officers to watch for, as the matcher sees it.

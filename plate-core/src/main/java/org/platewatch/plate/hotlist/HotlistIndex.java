@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.platewatch.plate.PlateText;
 import org.platewatch.plate.UsState;
+import org.platewatch.plate.VehicleDescription;
 
 /**
  * An immutable index of the active hot-list entries that every read is matched against.

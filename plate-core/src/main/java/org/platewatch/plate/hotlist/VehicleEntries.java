@@ -3,6 +3,7 @@ package org.platewatch.plate.hotlist;
 import java.util.ArrayList;
 import java.util.List;
 import org.platewatch.plate.UsState;
+import org.platewatch.plate.VehicleDescription;
 
 /**
  * The vehicle-only entries of an index (custom BOLOs with a description and no plate). They are
@@ -26,7 +27,7 @@ final class VehicleEntries {
             VehicleDescription v = entries[i].vehicle();
             makes[i] = normalOrNull(v.make());
             models[i] = normalOrNull(v.model());
-            colours[i] = normalOrNull(v.colour());
+            colours[i] = normalOrNull(v.color());
         }
     }
 
@@ -41,7 +42,7 @@ final class VehicleEntries {
         }
         String make = normalOrNull(seen.make());
         String model = normalOrNull(seen.model());
-        String colour = normalOrNull(seen.colour());
+        String colour = normalOrNull(seen.color());
         List<HotlistMatch> found = null;
         for (int i = 0; i < entries.length; i++) {
             if (agrees(makes[i], make) && agrees(models[i], model) && agrees(colours[i], colour)) {

@@ -9,10 +9,11 @@ import static org.platewatch.plate.UsState.NV;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.platewatch.plate.UsState;
+import org.platewatch.plate.VehicleDescription;
 
 class VehicleOnlyEntryTest {
 
-    private static final VehicleDescription WHITE_FORD_F150 = new VehicleDescription("Ford", "F-150", "White");
+    private static final VehicleDescription WHITE_FORD_F150 = VehicleDescription.of("Ford", "F-150", "White");
 
     private static HotlistEntry vehicleOnly(long id, VehicleDescription vehicle, UsState state) {
         return new HotlistEntry(id, "custom", "", state, vehicle, "Department BOLO");
@@ -26,7 +27,7 @@ class VehicleOnlyEntryTest {
     void aMatchingDescriptionIsAVehicleMatchNeverAPlainHit() {
         HotlistIndex index = index(vehicleOnly(1, WHITE_FORD_F150, null));
 
-        assertThat(index.match("8XYZ999", CA, new VehicleDescription(" ford ", "f-150", "WHITE")))
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of(" ford ", "f-150", "WHITE")))
                 .singleElement().satisfies(m -> {
                     assertThat(m.kind()).isEqualTo(MatchKind.VEHICLE);
                     assertThat(m.isPlainHit()).isFalse();
@@ -38,13 +39,13 @@ class VehicleOnlyEntryTest {
 
     @Test
     void everyAttributeTheEntryGivesMustBeOnTheReadAndEqual() {
-        HotlistIndex index = index(vehicleOnly(1, new VehicleDescription("Ford", null, "White"), null));
+        HotlistIndex index = index(vehicleOnly(1, VehicleDescription.of("Ford", null, "White"), null));
 
-        assertThat(index.match("8XYZ999", CA, new VehicleDescription("Ford", "Focus", "White"))).hasSize(1);
-        assertThat(index.match("8XYZ999", CA, new VehicleDescription("Ford", null, "Red"))).isEmpty();
-        assertThat(index.match("8XYZ999", CA, new VehicleDescription("Ford", "F-150", null))).isEmpty();
-        assertThat(index.match("8XYZ999", CA, new VehicleDescription(null, null, "White"))).isEmpty();
-        assertThat(index.match("8XYZ999", CA, new VehicleDescription("Ford", "F-150", " "))).isEmpty();
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "Focus", "White"))).hasSize(1);
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", null, "Red"))).isEmpty();
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "F-150", null))).isEmpty();
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of(null, null, "White"))).isEmpty();
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "F-150", " "))).isEmpty();
     }
 
     @Test
@@ -91,13 +92,13 @@ class VehicleOnlyEntryTest {
 
     @Test
     void anEntryWithoutAPlateNeedsTwoAttributes() {
-        assertThatThrownBy(() -> vehicleOnly(1, new VehicleDescription(null, null, "White"), null))
+        assertThatThrownBy(() -> vehicleOnly(1, VehicleDescription.of(null, null, "White"), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
-        assertThatThrownBy(() -> vehicleOnly(1, new VehicleDescription("Ford", " ", null), null))
+        assertThatThrownBy(() -> vehicleOnly(1, VehicleDescription.of("Ford", " ", null), null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> vehicleOnly(1, VehicleDescription.UNKNOWN, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(vehicleOnly(1, new VehicleDescription("Ford", null, "White"), null).isVehicleOnly()).isTrue();
+        assertThat(vehicleOnly(1, VehicleDescription.of("Ford", null, "White"), null).isVehicleOnly()).isTrue();
     }
 
     @Test

@@ -71,7 +71,7 @@ final class AlertJson {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("make", e.vehicle().make());
         v.put("model", e.vehicle().model());
-        v.put("color", e.vehicle().colour());
+        v.put("color", e.vehicle().color());
         m.put("vehicle", v);
         m.put("caseNumber", details == null ? null : details.caseNumber());
         m.put("listType", details == null ? null : details.listType());
@@ -90,7 +90,7 @@ final class AlertJson {
         var ev = match.entry().vehicle();
         m.put("makeMatches", same(ev.make(), read.vehicle().make()));
         m.put("modelMatches", same(ev.model(), read.vehicle().model()));
-        m.put("colorMatches", same(ev.colour(), read.vehicle().color()));
+        m.put("colorMatches", same(ev.color(), read.vehicle().color()));
         m.put("stateAgreement", match.state().name());
         return JSON.writeValueAsString(m);
     }

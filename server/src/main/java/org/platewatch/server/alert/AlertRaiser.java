@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.platewatch.plate.hotlist.HotlistMatch;
 import org.platewatch.plate.hotlist.MatchKind;
-import org.platewatch.plate.hotlist.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 import org.platewatch.server.hotlist.HotlistMatcher;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.ReadsIngested;
@@ -59,8 +59,7 @@ class AlertRaiser {
 
     /** What the camera saw of the vehicle, as the matcher compares it (make, model and colour). */
     static VehicleDescription vehicleOf(NewDetection read) {
-        var v = read.vehicle();
-        return v == null ? VehicleDescription.UNKNOWN : new VehicleDescription(v.make(), v.model(), v.color());
+        return read.vehicle();
     }
 
     /**

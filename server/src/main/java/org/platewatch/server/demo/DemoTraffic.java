@@ -12,7 +12,7 @@ import org.platewatch.server.demo.DemoPlates.DemoPlate;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.reads.DetectionSource;
 import org.platewatch.server.reads.NewDetection;
-import org.platewatch.server.reads.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 
 /**
  * A day of traffic with the rhythm of a real city: commuters who pass the same camera every

@@ -21,7 +21,7 @@ record CustomEntryRequest(String plate, String state, Vehicle vehicle, String re
 
         /** How many of make, model and color are given (not blank). */
         int attributeCount() {
-            return new org.platewatch.plate.hotlist.VehicleDescription(make, model, color).attributeCount();
+            return org.platewatch.plate.VehicleDescription.of(make, model, color).attributeCount();
         }
     }
 }

@@ -11,7 +11,7 @@ import org.platewatch.plate.UsState;
 import org.platewatch.plate.hotlist.HotlistEntry;
 import org.platewatch.plate.hotlist.HotlistIndex;
 import org.platewatch.plate.hotlist.HotlistMatch;
-import org.platewatch.plate.hotlist.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -95,7 +95,7 @@ public class HotlistMatcher {
             try {
                 UsState state = e.state() == null ? null : UsState.fromCode(e.state().trim()).orElse(null);
                 entries.add(new HotlistEntry(e.id(), e.listCode(), e.plate(), state,
-                        new VehicleDescription(e.make(), e.model(), e.color()), e.reason()));
+                        VehicleDescription.of(e.make(), e.model(), e.color()), e.reason()));
                 if (e.expiresAt() != null) {
                     expiries.put(e.id(), e.expiresAt());
                 }

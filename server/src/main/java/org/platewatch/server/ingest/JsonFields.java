@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.platewatch.plate.UsState;
 import org.platewatch.server.platform.ProblemException;
-import org.platewatch.server.reads.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -131,7 +131,7 @@ final class JsonFields {
     /** Platewatch's vehicle object ({@code make}, {@code model}, {@code color}, {@code type}); NONE when absent. */
     VehicleDescription vehicle(String field) {
         if (!has(field)) {
-            return VehicleDescription.NONE;
+            return VehicleDescription.UNKNOWN;
         }
         JsonFields v = new JsonFields(node.get(field), at(field));
         return new VehicleDescription(v.optionalString("make"), v.optionalString("model"), v.optionalString("color"),

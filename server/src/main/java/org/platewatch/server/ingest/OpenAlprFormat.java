@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.platewatch.plate.UsState;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.reads.DetectionSource;
-import org.platewatch.server.reads.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -80,7 +80,7 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
             out.add(new ReportedRead(readId(device, frameId + "#" + plateIndex), r.string("plate"),
                     region(r, "region"), r.number("confidence"), OPENALPR_CONFIDENCE_SCALE, at,
                     frame.optionalNumber("gps_latitude"), frame.optionalNumber("gps_longitude"), null,
-                    VehicleDescription.NONE, DetectionSource.OPENALPR,
+                    VehicleDescription.UNKNOWN, DetectionSource.OPENALPR,
                     new ReportedRead.Fields(r.at("plate"), r.at("confidence"),
                             r.has("epoch_time") ? r.at("epoch_time") : frame.at("epoch_time"),
                             frame.at("gps_latitude"), frame.at("gps_longitude"), frame.at("heading"),
@@ -138,7 +138,7 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
 
     private static VehicleDescription vehicle(JsonNode vehicle) {
         if (vehicle == null || !vehicle.isObject()) {
-            return VehicleDescription.NONE;
+            return VehicleDescription.UNKNOWN;
         }
         return new VehicleDescription(best(vehicle, "make"), best(vehicle, "make_model"), best(vehicle, "color"),
                 best(vehicle, "body_type"));

@@ -6,7 +6,7 @@ import org.platewatch.recognition.PlateCandidate;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.reads.DetectionSource;
-import org.platewatch.server.reads.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,10 +66,6 @@ class PhotoFormat implements ReadFormat<PhotoFormat.Photo> {
 
     /** Recognition estimates only the colour; it never guesses a make or a type. */
     private static VehicleDescription vehicle(PlateReader.Reading reading) {
-        if (reading.vehicle() == null) {
-            return VehicleDescription.NONE;
-        }
-        return new VehicleDescription(reading.vehicle().make(), null, reading.vehicle().colour(),
-                reading.vehicle().type());
+        return reading.vehicle() == null ? VehicleDescription.UNKNOWN : reading.vehicle();
     }
 }

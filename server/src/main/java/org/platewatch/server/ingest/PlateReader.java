@@ -8,7 +8,7 @@ import java.util.concurrent.Semaphore;
 import org.platewatch.recognition.PlateCandidate;
 import org.platewatch.recognition.Recognizer;
 import org.platewatch.recognition.UnreadableImageException;
-import org.platewatch.recognition.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.springframework.http.HttpStatus;

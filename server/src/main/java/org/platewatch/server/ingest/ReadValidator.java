@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.platewatch.plate.PlateText;
 import org.platewatch.server.platform.ProblemException;
-import org.platewatch.server.reads.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.platewatch.plate.UsState;
 import org.platewatch.server.reads.DetectionSource;
-import org.platewatch.server.reads.VehicleDescription;
+import org.platewatch.plate.VehicleDescription;
 
 /**
  * One read as a device format reported it, mapped onto Platewatch's fields but not yet checked:
@@ -31,7 +31,7 @@ record ReportedRead(
 
     ReportedRead {
         if (vehicle == null) {
-            vehicle = VehicleDescription.NONE;
+            vehicle = VehicleDescription.UNKNOWN;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.platewatch.server.reads;
 
+import org.platewatch.plate.VehicleDescription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package org.platewatch.server.reads;
 
+import org.platewatch.plate.VehicleDescription;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,7 +22,7 @@ public record NewDetection(
 
     public NewDetection {
         if (vehicle == null) {
-            vehicle = VehicleDescription.NONE;
+            vehicle = VehicleDescription.UNKNOWN;
         }
     }
 }

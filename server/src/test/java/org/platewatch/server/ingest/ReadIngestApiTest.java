@@ -45,6 +45,7 @@ class ReadIngestApiTest {
     UserAccounts accounts;
     @Autowired
     ImageStore images;
+    @Autowired
     PersonalTokens tokens;
 
     Api api;
