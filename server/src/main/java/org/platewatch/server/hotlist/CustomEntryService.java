@@ -13,6 +13,7 @@ import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.policy.CustomEntryRules;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
@@ -191,7 +192,7 @@ class CustomEntryService {
 
     /** Validates a new entry ({@code complete}) or the fields a change gives. */
     private Valid validate(CustomEntryRequest r, boolean complete) {
-        DepartmentProfile.CustomEntries rules = profile.hotlists().customEntries();
+        CustomEntryRules rules = profile.hotlists().customEntries();
         noControlCharacters("plate", r.plate());
         noControlCharacters("state", r.state());
         noControlCharacters("reason", r.reason());
