@@ -10,7 +10,7 @@ import java.util.Map;
 import org.platewatch.plate.PlateText;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
-import org.platewatch.server.policy.DepartmentProfile.HotlistSource;
+import org.platewatch.server.policy.HotlistSource;
 import org.springframework.stereotype.Component;
 
 /**

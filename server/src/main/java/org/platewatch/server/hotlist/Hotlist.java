@@ -3,7 +3,7 @@ package org.platewatch.server.hotlist;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
-import org.platewatch.server.policy.DepartmentProfile.HotlistSource;
+import org.platewatch.server.policy.HotlistSource;
 
 /**
  * A designated hot list as the API and the console show it.

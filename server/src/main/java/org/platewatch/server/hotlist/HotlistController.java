@@ -38,14 +38,16 @@ class HotlistController {
     private final Hotlists hotlists;
     private final HotlistImports imports;
     private final CustomEntryService custom;
+    private final CustomEntryApprovals approvals;
     private final HotlistFreshness freshness;
     private final HotlistQuality quality;
 
-    HotlistController(Hotlists hotlists, HotlistImports imports, CustomEntryService custom, HotlistFreshness freshness,
-            HotlistQuality quality) {
+    HotlistController(Hotlists hotlists, HotlistImports imports, CustomEntryService custom,
+            CustomEntryApprovals approvals, HotlistFreshness freshness, HotlistQuality quality) {
         this.imports = imports;
         this.hotlists = hotlists;
         this.custom = custom;
+        this.approvals = approvals;
         this.freshness = freshness;
         this.quality = quality;
     }
@@ -118,7 +120,7 @@ class HotlistController {
     @PostMapping("/custom/entries/{id}/approval")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     HotlistEntryView approve(@PathVariable long id, @RequestBody(required = false) Decision decision) {
-        return custom.approve(id, Decision.required(decision), decision.note());
+        return approvals.approve(id, Decision.required(decision), decision.note());
     }
 
     @Operation(summary = "Propose a change to a custom entry; it takes effect when a supervisor approves it")
@@ -142,7 +144,7 @@ class HotlistController {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("proposedAt", "an ISO-8601 instant, as the entry's proposedAt shows it");
         }
-        return custom.decideChange(id, approve, seen);
+        return approvals.decideChange(id, approve, seen);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.policy.DepartmentProfile;
-import org.platewatch.server.policy.DepartmentProfile.HotlistSource;
+import org.platewatch.server.policy.HotlistSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

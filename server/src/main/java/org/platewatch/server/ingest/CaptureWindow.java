@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.policy.DepartmentProfile;
-import org.platewatch.server.policy.DepartmentProfile.RetentionBound;
+import org.platewatch.server.policy.RetentionBound;
 import org.springframework.stereotype.Component;
 
 /**

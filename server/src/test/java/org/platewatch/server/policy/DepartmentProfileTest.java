@@ -7,10 +7,6 @@ import java.time.Period;
 import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
-import org.platewatch.server.policy.DepartmentProfile.Recipient;
-import org.platewatch.server.policy.DepartmentProfile.Retention;
-import org.platewatch.server.policy.DepartmentProfile.SearchRules;
-import org.platewatch.server.policy.DepartmentProfile.Sharing;
 
 /** The rules a profile cannot be built to break. */
 class DepartmentProfileTest {
@@ -43,7 +39,7 @@ class DepartmentProfileTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Retention.purgeAt(Period.ZERO));
         assertThatIllegalArgumentException().isThrownBy(() -> Retention.atLeast(Period.ofDays(-1)));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Retention(DepartmentProfile.RetentionBound.INDEFINITE, Period.ofDays(1)));
+                .isThrownBy(() -> new Retention(RetentionBound.INDEFINITE, Period.ofDays(1)));
     }
 
     @Test
@@ -71,9 +67,9 @@ class DepartmentProfileTest {
     void stateLawRulesCannotBeRelaxed() {
         assertThatIllegalArgumentException().isThrownBy(() -> new SearchRules(false, false))
                 .withMessageContaining("1798.90.52");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Sharing(EnumSet.of(Recipient.LAW_ENFORCEMENT),
+        assertThatIllegalArgumentException().isThrownBy(() -> new SharingRules(EnumSet.of(Recipient.LAW_ENFORCEMENT),
                 true, true, true, "Chief", true, false, true, "Records")).withMessageContaining("7284.6");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Sharing(EnumSet.of(Recipient.LAW_ENFORCEMENT),
+        assertThatIllegalArgumentException().isThrownBy(() -> new SharingRules(EnumSet.of(Recipient.LAW_ENFORCEMENT),
                 true, true, true, "Chief", true, true, false, "Records")).withMessageContaining("1798.90.55");
     }
 

@@ -9,12 +9,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.platewatch.server.policy.DepartmentProfile.AlertVerification;
-import org.platewatch.server.policy.DepartmentProfile.AuditBasis;
-import org.platewatch.server.policy.DepartmentProfile.HotlistSource;
-import org.platewatch.server.policy.DepartmentProfile.Recipient;
-import org.platewatch.server.policy.DepartmentProfile.Retention;
-import org.platewatch.server.policy.DepartmentProfile.RetentionBound;
 
 /** Each shipped profile's key figures against the department's policy text. */
 class ShippedProfilesTest {

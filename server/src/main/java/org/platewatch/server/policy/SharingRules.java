@@ -1,0 +1,49 @@
+package org.platewatch.server.policy;
+
+import static org.platewatch.server.policy.ProfileFields.requireText;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Release of ALPR data to other agencies.
+ *
+ * @param allowedRecipients                 agency kinds that may receive data
+ * @param californiaPublicAgenciesOnly      releases go to California public agencies only (Civil Code
+ *                                          §§ 1798.90.5(f), 1798.90.55(b)); true in every shipped profile
+ * @param writtenRequestRequired            the agency makes a written request naming agency, requester and
+ *                                          purpose
+ * @param approvalRequired                  the request is approved before it is fulfilled
+ * @param approverTitle                     who approves
+ * @param requestRetainedOnFile             the approved request is kept on file
+ * @param immigrationEnforcementForbidden   never released for immigration enforcement (California Values Act,
+ *                                          Gov. Code § 7284.6); always true
+ * @param saleForbidden                     never sold (Civil Code § 1798.90.55(b)); always true
+ * @param nonLawEnforcementRequestsTo       who handles requests from anyone else, under the records policy
+ */
+public record SharingRules(Set<Recipient> allowedRecipients, boolean californiaPublicAgenciesOnly,
+                           boolean writtenRequestRequired, boolean approvalRequired, String approverTitle,
+                           boolean requestRetainedOnFile, boolean immigrationEnforcementForbidden,
+                           boolean saleForbidden, String nonLawEnforcementRequestsTo) {
+
+    public SharingRules {
+        if (allowedRecipients == null || allowedRecipients.isEmpty()) {
+            throw new IllegalArgumentException("a profile names at least one kind of recipient");
+        }
+        allowedRecipients = Collections.unmodifiableSet(EnumSet.copyOf(allowedRecipients));
+        requireText(approverTitle, "approverTitle");
+        requireText(nonLawEnforcementRequestsTo, "nonLawEnforcementRequestsTo");
+        if (!immigrationEnforcementForbidden) {
+            throw new IllegalArgumentException(
+                    "the California Values Act (Gov. Code § 7284.6) forbids sharing for immigration enforcement");
+        }
+        if (!saleForbidden) {
+            throw new IllegalArgumentException("Civil Code § 1798.90.55(b) forbids selling ALPR information");
+        }
+    }
+
+    public boolean allows(Recipient recipient) {
+        return allowedRecipients.contains(recipient);
+    }
+}
