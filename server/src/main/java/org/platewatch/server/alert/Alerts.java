@@ -150,7 +150,7 @@ public class Alerts {
         try {
             tx.executeWithoutResult(status -> apply(id, to, request, member));
         } catch (ProblemException refused) {
-            if (refused.type() != ProblemType.NOT_FOUND) {
+            if (!refused.type().equals(ProblemType.NOT_FOUND)) {
                 newTx.executeWithoutResult(status -> audit.record(member.actor(),
                         AuditEvent.of("alert.transition-refused", "alert:" + id)
                                 .withTerms("to=" + to + ", reason=" + refused.type().slug())));

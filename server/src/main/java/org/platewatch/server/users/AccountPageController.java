@@ -80,7 +80,7 @@ class AccountPageController extends UsersConsoleController {
             model.addAttribute("otpauthUri", accounts.enrolOwnSecondFactor(me.username(), currentPassword, code));
             page(me, model, Map.of(), Map.of());
         } catch (ProblemException e) {
-            response.setStatus(e.type() == MemberAccess.ACCOUNT_LOCKED ? 403 : 422);
+            response.setStatus(e.type().equals(MemberAccess.ACCOUNT_LOCKED) ? 403 : 422);
             page(me, model, Map.of(), Map.of());
             model.addAttribute("secondFactorErrors", FormErrors.of(e, "currentPassword"));
         }
@@ -101,7 +101,7 @@ class AccountPageController extends UsersConsoleController {
             model.addAttribute("issuedExpires", time(token.expiresAt(), zone));
             page(me, model, Map.of(), Map.of());
         } catch (ProblemException e) {
-            response.setStatus(e.type() == MemberAccess.ACCOUNT_LOCKED ? 403 : 422);
+            response.setStatus(e.type().equals(MemberAccess.ACCOUNT_LOCKED) ? 403 : 422);
             Map<String, String> errors = FormErrors.of(e, "name");
             if (errors.containsKey("expiresInDays")) {
                 errors = Map.of("days", errors.get("expiresInDays"));
