@@ -17,7 +17,6 @@ import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccount;
-import org.platewatch.server.users.UserAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,21 +38,19 @@ class CustomEntryService {
     private final Hotlists hotlists;
     private final HotlistMatcher matcher;
     private final AuditLog audit;
-    private final UserAccounts accounts;
     private final DepartmentProfile profile;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MemberAccess access;
 
     CustomEntryService(JdbcClient jdbc, HotlistStore store, Hotlists hotlists, HotlistMatcher matcher, AuditLog audit,
-            UserAccounts accounts, DepartmentProfile profile, TransactionTemplate tx, Clock clock,
+            DepartmentProfile profile, TransactionTemplate tx, Clock clock,
             MemberAccess access) {
         this.jdbc = jdbc;
         this.store = store;
         this.hotlists = hotlists;
         this.matcher = matcher;
         this.audit = audit;
-        this.accounts = accounts;
         this.profile = profile;
         this.tx = tx;
         this.clock = clock;
