@@ -28,7 +28,7 @@ public record VehicleDescription(String make, String model, String colour) {
     }
 
     private static boolean agrees(String wanted, String seen) {
-        return !given(wanted) || given(seen) && normal(wanted).equals(normal(seen));
+        return !given(wanted) || (given(seen) && normal(wanted).equals(normal(seen)));
     }
 
     static boolean given(String s) {

@@ -357,7 +357,7 @@ class AlertFlowApiTest {
         String body = "{\"to\":\"MISREAD\"}";
         String auditor = HotlistFixtures.member(accounts, Role.AUDITOR, false, TestDates.trainedRecently());
         assertProblem(transition(id, auditor, body), 403, "forbidden");
-        String lapsed = HotlistFixtures.member(accounts, Role.OFFICER, true, LocalDate.now().minusYears(2));
+        String lapsed = HotlistFixtures.member(accounts, Role.OFFICER, true, TestDates.trainedRecently().minusYears(2));
         assertProblem(transition(id, lapsed, body), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts/" + id, lapsed), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts", lapsed), 403, "training-lapsed");
@@ -388,7 +388,7 @@ class AlertFlowApiTest {
         assertThat(audited("hotlist.flagged-viewed", supervisor, "hotlists:flagged")).isEqualTo(1);
 
         // The role alone is not enough: a supervisor whose training lapsed sees neither.
-        String lapsed = HotlistFixtures.member(accounts, Role.SUPERVISOR, true, LocalDate.now().minusYears(2));
+        String lapsed = HotlistFixtures.member(accounts, Role.SUPERVISOR, true, TestDates.trainedRecently().minusYears(2));
         assertProblem(api.get("/api/v1/hotlists/flagged", lapsed), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts/quality", lapsed), 403, "training-lapsed");
     }
