@@ -586,6 +586,7 @@ class AlertFlowApiTest {
         }
 
         @Override
+        @SuppressWarnings("FutureReturnValueIgnored") // closing the body when it comes; nothing waits on it
         public void close() {
             response.thenAccept(r -> r.body().close());
             reader.interrupt();
