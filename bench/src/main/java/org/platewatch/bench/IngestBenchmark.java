@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -170,7 +171,7 @@ public final class IngestBenchmark {
     private static String registerDevice(Path jar, Path dataDir) throws Exception {
         Process p = new ProcessBuilder("java", "-jar", jar.toString(), "device", "add", "--name", "bench-camera",
                 "--kind", "mobile", "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Matcher m = Pattern.compile("(pwd_[A-Za-z0-9_-]+)").matcher(out);
         if (!m.find()) {

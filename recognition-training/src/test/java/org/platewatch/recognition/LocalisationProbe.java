@@ -3,6 +3,7 @@ package org.platewatch.recognition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Development aid, not a test: where the labelled plate ranks among the localiser's boxes. Run with main(). */
 public final class LocalisationProbe {
@@ -14,7 +15,11 @@ public final class LocalisationProbe {
         TextDetector det = new TextDetector(models, models.sceneDetector);
         PlateLocaliser loc = new PlateLocaliser();
         int found = 0, n = 0, inTop = 0;
-        for (Path txt : Files.list(dir).filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        List<Path> labels;
+        try (Stream<Path> listed = Files.list(dir)) {
+            labels = listed.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path txt : labels) {
             String[] f = Files.readAllLines(txt).get(0).split("\t");
             double lx = Double.parseDouble(f[1]), ly = Double.parseDouble(f[2]), lw = Double.parseDouble(f[3]), lh = Double.parseDouble(f[4]);
             RgbImage img = RgbImage.of(Recognizer.decode(dir.resolve(f[0])));

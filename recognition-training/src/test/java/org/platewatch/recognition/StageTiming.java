@@ -3,6 +3,7 @@ package org.platewatch.recognition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Development aid, not a test: where the time per image goes, stage by stage, over the first 40 photos of a folder. */
 public final class StageTiming {
@@ -11,7 +12,10 @@ public final class StageTiming {
         OcrModels m = new OcrModels(st.sceneThreads(), st.smallThreads());
         TextDetector det = new TextDetector(m, m.sceneDetector);
         CandidateReader cr = new CandidateReader(new TextDetector(m, m.lineDetector), new TextLineReader(m, java.util.Optional.empty()), st);
-        List<Path> files = Files.list(Path.of(a[0])).filter(p -> p.toString().endsWith(".jpg")).sorted().limit(40).toList();
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(Path.of(a[0]))) {
+            files = listed.filter(p -> p.toString().endsWith(".jpg")).sorted().limit(40).toList();
+        }
         long tDecode = 0, tTensor = 0, tDet = 0, tGlance = 0, tClose = 0;
         int nG = 0, nC = 0;
         for (int pass = 0; pass < 2; pass++) {

@@ -19,6 +19,7 @@ final class SamePlateRule {
     private SamePlateRule() {
     }
 
+    @SuppressWarnings("ReferenceEquality") // other != c skips the candidate itself, not an equal one beside it
     static List<PlateCandidate> apply(List<PlateCandidate> candidates) {
         List<PlateCandidate> out = new ArrayList<>(candidates.size());
         for (PlateCandidate c : candidates) {

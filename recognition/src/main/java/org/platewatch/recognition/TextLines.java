@@ -14,6 +14,7 @@ final class TextLines {
      * Plates often have a gap, a dash or an emblem between character groups; the detector then
      * returns the groups separately and neither alone reads as a plate.
      */
+    @SuppressWarnings("ReferenceEquality") // j != b: joinNeighbours returns the box itself when it joined nothing
     static List<TextBox> withJoinedLines(List<TextBox> boxes) {
         List<TextBox> out = new ArrayList<>(boxes);
         for (TextBox b : boxes) {
@@ -30,6 +31,7 @@ final class TextLines {
                 && Math.abs(a.w() - b.w()) < 1 && Math.abs(a.h() - b.h()) < 1;
     }
 
+    @SuppressWarnings("ReferenceEquality") // o == line skips the line itself, not an equal box beside it
     static TextBox joinNeighbours(TextBox line, List<TextBox> lines) {
         TextBox joined = line;
         boolean grew = true;

@@ -37,6 +37,7 @@ final class PlateKey {
     }
 
     /** The canonical key of {@code plate}, or one of the negative codes above. */
+    @SuppressWarnings("ShortCircuitBoolean") // the non-short-circuit | below is on purpose: no branch per case
     static long canonical(String plate) {
         int length = plate.length();
         long key = 0;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -60,7 +61,7 @@ record LabelledSet(Path dir, boolean crops, List<Item> items) {
                 for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
                     String[] f = line.trim().split(",");
                     if (f.length >= 3 && !f[0].equalsIgnoreCase("file")) {
-                        items.add(new Item(dir.resolve(f[0]), f[2], f[1].isBlank() ? null : f[1].toLowerCase()));
+                        items.add(new Item(dir.resolve(f[0]), f[2], f[1].isBlank() ? null : f[1].toLowerCase(Locale.ROOT)));
                     }
                 }
                 return new LabelledSet(dir, true, items);

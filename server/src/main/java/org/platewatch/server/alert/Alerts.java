@@ -25,7 +25,6 @@ import org.platewatch.server.reads.NewDetection;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccount;
-import org.platewatch.server.users.UserAccounts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +42,6 @@ public class Alerts {
     private final HotlistFreshness freshness;
     private final HotlistQuality quality;
     private final DetectionStore detections;
-    private final UserAccounts accounts;
     private final AuditLog audit;
     private final DepartmentProfile profile;
     private final TransactionTemplate tx;
@@ -53,14 +51,13 @@ public class Alerts {
     private final MemberAccess access;
 
     Alerts(AlertStore store, Hotlists hotlists, HotlistFreshness freshness, HotlistQuality quality,
-            DetectionStore detections, UserAccounts accounts, AuditLog audit, DepartmentProfile profile,
+            DetectionStore detections, AuditLog audit, DepartmentProfile profile,
             TransactionTemplate tx, Clock clock, AlertProperties properties, MemberAccess access) {
         this.store = store;
         this.hotlists = hotlists;
         this.freshness = freshness;
         this.quality = quality;
         this.detections = detections;
-        this.accounts = accounts;
         this.audit = audit;
         this.profile = profile;
         this.tx = tx;
@@ -150,7 +147,7 @@ public class Alerts {
         try {
             tx.executeWithoutResult(status -> apply(id, to, request, member));
         } catch (ProblemException refused) {
-            if (refused.type() != ProblemType.NOT_FOUND) {
+            if (!refused.type().equals(ProblemType.NOT_FOUND)) {
                 newTx.executeWithoutResult(status -> audit.record(member.actor(),
                         AuditEvent.of("alert.transition-refused", "alert:" + id)
                                 .withTerms("to=" + to + ", reason=" + refused.type().slug())));

@@ -22,12 +22,10 @@ class ConsoleModel {
             "ADMINISTRATOR", "ALPR administrator", "AUDITOR", "Auditor");
 
     private final ConsoleNavigation navigation;
-    private final ConsoleProperties properties;
     private final DepartmentProfile profile;
 
-    ConsoleModel(ConsoleNavigation navigation, ConsoleProperties properties, DepartmentProfile profile) {
+    ConsoleModel(ConsoleNavigation navigation, DepartmentProfile profile) {
         this.navigation = navigation;
-        this.properties = properties;
         this.profile = profile;
     }
 

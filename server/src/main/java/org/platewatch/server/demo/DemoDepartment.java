@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.platewatch.server.demo.DemoCredentials.DeviceToken;
 import org.platewatch.server.hotlist.DemoHotlist;
@@ -145,7 +146,7 @@ class DemoDepartment implements ApplicationRunner {
             accounts.create(new UserAccounts.NewUser(m[0], m[1], role, Boolean.parseBoolean(m[3]), trained),
                     password, Actor.SYSTEM);
             String token = tokens.issue(m[0], "demo", Actor.SYSTEM).token();
-            users.add(new DemoCredentials.User(m[0], password, role.name().toLowerCase(), token, m[1]));
+            users.add(new DemoCredentials.User(m[0], password, role.name().toLowerCase(Locale.ROOT), token, m[1]));
         }
         return users;
     }

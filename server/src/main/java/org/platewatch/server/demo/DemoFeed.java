@@ -57,6 +57,8 @@ class DemoFeed {
         platesOfInterest.addAll(plates);
     }
 
+    // The schedule's future is not kept: each run catches its own failure, and stop() ends the executor.
+    @SuppressWarnings("FutureReturnValueIgnored")
     synchronized void start(DemoCredentials credentials) {
         if (executor != null) {
             return;

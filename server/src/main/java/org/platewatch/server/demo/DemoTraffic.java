@@ -59,7 +59,7 @@ final class DemoTraffic {
             DemoPlate plate = random.nextInt(3) == 0 ? locals.get(random.nextInt(locals.size()))
                     : DemoPlates.generate(random, 1).get(0);
             if (random.nextInt(4) == 0 && !mobile.isEmpty()) {
-                reads.add(mobileRead(plate, mobile.get(random.nextInt(mobile.size())), at));
+                reads.add(mobileRead(plate, at));
             } else {
                 reads.add(fixedRead(plate, fixed.get(random.nextInt(fixed.size())), at.atZone(zone)));
             }
@@ -78,7 +78,7 @@ final class DemoTraffic {
         } else {
             plate = DemoPlates.generate(random, 1).get(0);
         }
-        return device.hasLocation() ? fixedRead(plate, device, now.atZone(zone)) : mobileRead(plate, device, now);
+        return device.hasLocation() ? fixedRead(plate, device, now.atZone(zone)) : mobileRead(plate, now);
     }
 
     List<DemoPlate> locals() {
@@ -109,7 +109,8 @@ final class DemoTraffic {
                 DetectionSource.DEVICE);
     }
 
-    private NewDetection mobileRead(DemoPlate plate, Device car, Instant at) {
+    /** A patrol car's read: anywhere in the city, heading any way (the car's device id is the caller's). */
+    private NewDetection mobileRead(DemoPlate plate, Instant at) {
         double lat = DemoCity.SOUTH + random.nextDouble() * (DemoCity.NORTH - DemoCity.SOUTH);
         double lon = DemoCity.WEST + random.nextDouble() * (DemoCity.EAST - DemoCity.WEST);
         return new NewDetection(UUID.randomUUID(), plate.plate(), stateOrUnread(plate), confidence(), at, lat, lon,

@@ -148,7 +148,9 @@ public class Hotlists {
 
     /** Entries of a list, optionally those of one plate; audited, because it is a look-up of hot-list data. */
     public List<HotlistEntryView> entries(long listId, String plate, Actor by) {
-        store.list(listId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + listId));
+        if (store.list(listId).isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + listId);
+        }
         String normalised = plate == null || plate.isBlank() ? null
                 : (plate.contains("?") || plate.contains("*") ? plate.trim().toUpperCase(Locale.ROOT)
                         : PlateText.normalise(plate));

@@ -86,7 +86,7 @@ class AccountPageController extends UsersConsoleController {
             model.addAttribute("otpauthUri", enrolment.enrolOwn(me.username(), currentPassword, code));
             page(me, model, Map.of(), Map.of());
         } catch (ProblemException e) {
-            response.setStatus(e.type() == MemberAccess.ACCOUNT_LOCKED ? 403 : 422);
+            response.setStatus(e.type().equals(MemberAccess.ACCOUNT_LOCKED) ? 403 : 422);
             page(me, model, Map.of(), Map.of());
             model.addAttribute("secondFactorErrors", FormErrors.of(e, "currentPassword"));
         }
@@ -107,7 +107,7 @@ class AccountPageController extends UsersConsoleController {
             model.addAttribute("issuedExpires", time(token.expiresAt(), zone));
             page(me, model, Map.of(), Map.of());
         } catch (ProblemException e) {
-            response.setStatus(e.type() == MemberAccess.ACCOUNT_LOCKED ? 403 : 422);
+            response.setStatus(e.type().equals(MemberAccess.ACCOUNT_LOCKED) ? 403 : 422);
             Map<String, String> errors = FormErrors.of(e, "name");
             if (errors.containsKey("expiresInDays")) {
                 errors = Map.of("days", errors.get("expiresInDays"));

@@ -361,7 +361,7 @@ class AlertFlowApiTest {
         String body = "{\"to\":\"MISREAD\"}";
         String auditor = HotlistFixtures.member(accounts, tokens, Role.AUDITOR, false, TestDates.trainedRecently());
         assertProblem(transition(id, auditor, body), 403, "forbidden");
-        String lapsed = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, LocalDate.now().minusYears(2));
+        String lapsed = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently().minusYears(2));
         assertProblem(transition(id, lapsed, body), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts/" + id, lapsed), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts", lapsed), 403, "training-lapsed");
@@ -392,7 +392,7 @@ class AlertFlowApiTest {
         assertThat(audited("hotlist.flagged-viewed", supervisor, "hotlists:flagged")).isEqualTo(1);
 
         // The role alone is not enough: a supervisor whose training lapsed sees neither.
-        String lapsed = HotlistFixtures.member(accounts, tokens, Role.SUPERVISOR, true, LocalDate.now().minusYears(2));
+        String lapsed = HotlistFixtures.member(accounts, tokens, Role.SUPERVISOR, true, TestDates.trainedRecently().minusYears(2));
         assertProblem(api.get("/api/v1/hotlists/flagged", lapsed), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts/quality", lapsed), 403, "training-lapsed");
     }
@@ -590,6 +590,7 @@ class AlertFlowApiTest {
         }
 
         @Override
+        @SuppressWarnings("FutureReturnValueIgnored") // closing the body when it comes; nothing waits on it
         public void close() {
             response.thenAccept(r -> r.body().close());
             reader.interrupt();

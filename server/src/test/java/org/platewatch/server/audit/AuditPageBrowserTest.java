@@ -79,9 +79,9 @@ class AuditPageBrowserTest extends BrowserTestSupport {
         browser.find("#filter-user").sendKeys(officer.username());
         browser.find("#filter-action").sendKeys("user.*");
         browser.find("#audit-filters button[type=submit]").click();
-        browser.waitFor(d -> browser.find("#audit-summary").getText().matches("\\d+ records?")
+        browser.waitFor(d -> (browser.find("#audit-summary").getText().matches("\\d+ records?")
                 && browser.findAll("#audit-rows tr[data-event]").stream()
-                        .allMatch(tr -> tr.getText().contains(officer.username())) ? true : null);
+                        .allMatch(tr -> tr.getText().contains(officer.username()))) ? true : null);
         List<String> actions = browser.findAll("#audit-rows tr[data-event]").stream()
                 .map(tr -> tr.getDomAttribute("data-action")).toList();
         // the filter is on who acted: the officer's own password change, not the account's creation by the system

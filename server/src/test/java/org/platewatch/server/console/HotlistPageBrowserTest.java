@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -69,7 +70,7 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
         WebElement expiryError = browser.waitForVisible("#expiresAt-error");
         assertThat(expiryError.getText()).contains("required");
         assertThat(browser.find("#state-error").isDisplayed()).isFalse();
-        typeDate("#bolo-expires", LocalDate.now().plusDays(30));
+        typeDate("#bolo-expires", LocalDate.now(ZoneOffset.UTC).plusDays(30));
         browser.find("#bolo-make").sendKeys("Dodge");
         browser.find("#bolo-model").sendKeys("Charger");
         browser.find("#bolo-color").sendKeys("Black");
@@ -179,7 +180,7 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
         String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, Member.trainedOn());
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, "{\"plate\":\"4CHG*\","
                 + "\"caseNumber\":\"26-9001\",\"synopsis\":\"Hit and run, partial plate from a witness\","
-                + "\"expiresAt\":\"" + LocalDate.now().plusDays(10) + "\"}");
+                + "\"expiresAt\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(10) + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + id + "/approval", admin, "{\"approve\":true}")

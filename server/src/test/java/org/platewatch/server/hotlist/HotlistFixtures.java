@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
@@ -25,7 +26,7 @@ public final class HotlistFixtures {
     /** Creates a member trained today (or on {@code trainedOn}) and returns a bearer token. */
     public static String member(UserAccounts accounts, PersonalTokens tokens, Role role, boolean clets,
             LocalDate trainedOn) {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new UserAccounts.NewUser(username, "Test " + role.title(), role, clets, trainedOn),
                 "correct horse battery staple", Actor.SYSTEM);
         return tokens.issue(username, "test", Actor.SYSTEM).token();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -149,7 +150,7 @@ class ReadIngestApiTest {
                 .query(String.class).single()).isEqualTo(sha);
 
         assertProblem(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg",
-                "not a jpeg".getBytes()), 400, "invalid-field", "image");
+                "not a jpeg".getBytes(StandardCharsets.UTF_8)), 400, "invalid-field", "image");
         assertProblem(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/png", jpeg),
                 415, "unsupported-media-type", null);
         assertProblem(api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg",

@@ -2,6 +2,7 @@ package org.platewatch.server.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -91,7 +92,7 @@ class EmbeddedDatabaseLifecycleTest {
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 OrphanedServerProcess.class.getName(), dataDir.toString())
                 .redirectErrorStream(true).start();
-        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith("READY")) {
                 return p;
