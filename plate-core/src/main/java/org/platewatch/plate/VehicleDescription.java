@@ -41,7 +41,7 @@ public record VehicleDescription(String make, String model, String color, String
     }
 
     private static boolean agrees(String wanted, String seen) {
-        return !given(wanted) || given(seen) && normal(wanted).equals(normal(seen));
+        return !given(wanted) || (given(seen) && normal(wanted).equals(normal(seen)));
     }
 
     /** True when the attribute is given: not null and not blank. */

@@ -18,8 +18,6 @@ import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.HotlistSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,23 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Hotlists {
 
-    private static final Logger log = LoggerFactory.getLogger(Hotlists.class);
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     static final String CUSTOM_CODE = "custom";
 
     private final HotlistStore store;
-    private final HotlistMatcher matcher;
     private final AuditLog audit;
     private final DepartmentProfile profile;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final HotlistProperties properties;
 
-    Hotlists(HotlistStore store, HotlistMatcher matcher, AuditLog audit, DepartmentProfile profile,
-            TransactionTemplate tx, Clock clock, HotlistProperties properties) {
-        this.properties = properties;
+    Hotlists(HotlistStore store, AuditLog audit, DepartmentProfile profile, TransactionTemplate tx, Clock clock) {
         this.store = store;
-        this.matcher = matcher;
         this.audit = audit;
         this.profile = profile;
         this.tx = tx;
