@@ -107,12 +107,6 @@ class AlertStream implements SmartLifecycle {
         return emitters.size();
     }
 
-    int openStreams(String username) {
-        synchronized (emitters) {
-            return (int) emitters.values().stream().filter(username::equals).count();
-        }
-    }
-
     private void publish(String name, Alert alert) {
         // Rendered once, as the API renders it, whatever the number of consoles.
         String data = json.writeValueAsString(alert);
