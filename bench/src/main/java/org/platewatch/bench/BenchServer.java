@@ -32,10 +32,14 @@ final class BenchServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code server/target/platewatch-server.jar} under {@code -Dplatewatch.root} and waits until healthy. */
+    /**
+     * Starts {@code server/target/platewatch-server.jar} under {@code -Dplatewatch.root} (or the jar named by
+     * {@code -Dplatewatch.server.jar}, to compare two builds) and waits until it is healthy.
+     */
     static BenchServer start(String name) throws Exception {
         Path root = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath();
-        Path jar = root.resolve("server/target/platewatch-server.jar");
+        Path jar = Path.of(System.getProperty("platewatch.server.jar",
+                root.resolve("server/target/platewatch-server.jar").toString()));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -B -DskipTests install (" + jar + " is missing)");
         }
