@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The raise step: stores the alert for a read and a match with the snapshots of both, in its own
  * transaction with its audit row, idempotently (one per read and entry). The alert it returns is built
- * from what it inserted, never read back.
+ * from what it inserted, never read back. The commit does not wait for the disk
+ * ({@link AlertStore#commitWithoutWaitingForDisk}): the re-match covers the crash it does not survive.
  */
 @Service
 class AlertRaising {
@@ -56,6 +57,7 @@ class AlertRaising {
                 clock.instant(), ReadSnapshot.of(device, read), EntrySnapshot.of(match, details.orElse(null), stale),
                 AlertChecks.of(match, read));
         Optional<Long> id = ownTx.execute(status -> {
+            store.commitWithoutWaitingForDisk();
             Optional<Long> inserted = store.insert(alert);
             inserted.ifPresent(alertId -> audit.record(device.actor(), AuditEvent.of("alert.raised", "alert:" + alertId)
                     .withTerms("read=" + read.readId() + ", entry=" + entry.id() + ", kind=" + match.kind()
