@@ -1,6 +1,7 @@
 package org.platewatch.server.alert;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.platewatch.server.audit.AuditEvent;
@@ -83,7 +84,8 @@ class AlertLifeCycle {
                     + " cannot become " + to + "; it may become " + sorted(from.next()) + why);
         }
         requireWhatTheStepNeeds(transition, from, member);
-        AlertTransition step = new AlertTransition(from, to, member.username(), clock.instant(), transition);
+        AlertTransition step = new AlertTransition(from, to, member.username(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), transition); // as stored
         List<AlertTransition> earlier = store.transitions(id);
         String details = store.recordTransition(id, step);
         String incident = transition instanceof Transition.Cleared c ? c.incidentNumber() : null;

@@ -1,6 +1,8 @@
 package org.platewatch.server.alert;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.platewatch.plate.hotlist.HotlistMatch;
@@ -54,7 +56,7 @@ class AlertRaising {
         var entry = match.entry();
         AlertStore.NewAlert alert = new AlertStore.NewAlert(entry.id(), details.map(HotlistEntryView::hotlistId).orElse(0L),
                 entry.platePattern(), entry.state() == null ? null : entry.state().name(), match.kind(),
-                clock.instant(), ReadSnapshot.of(device, read), EntrySnapshot.of(match, details.orElse(null), stale),
+                now(), ReadSnapshot.of(device, read), EntrySnapshot.of(match, details.orElse(null), stale),
                 AlertChecks.of(match, read));
         Optional<Long> id = ownTx.execute(status -> {
             store.commitWithoutWaitingForDisk();
@@ -65,6 +67,11 @@ class AlertRaising {
             return inserted;
         });
         return id.map(alertId -> raised(alertId, alert));
+    }
+
+    /** Now, as PostgreSQL stores it (microseconds), so the alert pushed is the alert a later read returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Alert raised(long id, AlertStore.NewAlert a) {
