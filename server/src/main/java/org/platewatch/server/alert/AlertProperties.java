@@ -1,6 +1,7 @@
 package org.platewatch.server.alert;
 
 import java.time.Duration;
+import org.platewatch.plate.hotlist.MatchKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,4 +34,14 @@ public record AlertProperties(
 
     /** What a CONFUSABLE match does. */
     public enum ConfusablePolicy { PUSH, RECORD, IGNORE }
+
+    /** Whether a match of this kind raises an alert at all. */
+    boolean raises(MatchKind kind) {
+        return kind != MatchKind.CONFUSABLE || confusableMatches != ConfusablePolicy.IGNORE;
+    }
+
+    /** Whether a raised alert of this kind is pushed to the consoles' live streams. */
+    boolean pushesLive(MatchKind kind) {
+        return kind != MatchKind.CONFUSABLE || confusableMatches == ConfusablePolicy.PUSH;
+    }
 }

@@ -1,10 +1,5 @@
 package org.platewatch.server.alert;
 
-import java.util.Map;
-
-/**
- * Published after an alert was committed, on the thread of the upload that raised it. {@code alert}
- * is the alert JSON as the stream sends it (field names as in {@code GET /api/v1/alerts/{id}}).
- */
-public record AlertRaised(long alertId, String matchKind, Map<String, Object> alert) {
+/** Published after an alert was committed, on the thread of the upload (or re-match) that raised it. */
+public record AlertRaised(Alert alert) {
 }

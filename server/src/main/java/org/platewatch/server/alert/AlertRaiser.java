@@ -1,10 +1,8 @@
 package org.platewatch.server.alert;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.platewatch.plate.hotlist.HotlistMatch;
-import org.platewatch.plate.hotlist.MatchKind;
 import org.platewatch.plate.VehicleDescription;
 import org.platewatch.server.hotlist.HotlistMatcher;
 import org.platewatch.server.ingest.Device;
@@ -17,9 +15,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The match step of the read pipeline: every read of a committed batch against the hot lists in
- * force, an alert per match, pushed live. Runs in the upload request; a failure here is logged by id
- * and never fails the upload, whose reads are stored already. Log lines carry ids, never plate text.
+ * The alert end of the read's path, after ingest committed the batch: match each read against the hot
+ * lists in force → raise an alert per match ({@link AlertRaising}) → push it ({@link AlertRaised}, which
+ * the live stream and anyone else listen to). Runs in the upload request; a failure here is logged by id
+ * and never fails the upload, whose reads are stored already ({@link AlertRematch} raises what was missed).
+ * Log lines carry ids, never plate text.
  */
 @Component
 class AlertRaiser {
@@ -27,59 +27,59 @@ class AlertRaiser {
     private static final Logger log = LoggerFactory.getLogger(AlertRaiser.class);
 
     private final HotlistMatcher matcher;
-    private final Alerts alerts;
-    private final AlertStream stream;
+    private final AlertRaising raising;
     private final ApplicationEventPublisher events;
-    private final AlertProperties.ConfusablePolicy confusable;
+    private final AlertProperties properties;
 
-    AlertRaiser(HotlistMatcher matcher, Alerts alerts, AlertStream stream, ApplicationEventPublisher events,
+    AlertRaiser(HotlistMatcher matcher, AlertRaising raising, ApplicationEventPublisher events,
             AlertProperties properties) {
-        this.confusable = properties.confusableMatches();
         this.matcher = matcher;
-        this.alerts = alerts;
-        this.stream = stream;
+        this.raising = raising;
         this.events = events;
+        this.properties = properties;
     }
 
     @EventListener
     void onReadsIngested(ReadsIngested event) {
         for (NewDetection read : event.reads()) {
-            List<HotlistMatch> matches = matcher.match(read.plate(), read.state(), vehicleOf(read));
-            for (int i = 0; i < matches.size(); i++) {
-                HotlistMatch match = matches.get(i);
-                try {
-                    raise(event.device(), read, match);
-                } catch (RuntimeException e) {
-                    log.error("Could not raise the alert for read {} on hot-list entry {}: {}; the re-match "
-                            + "raises it later", read.readId(), match.entry().id(), e.getClass().getSimpleName());
-                }
+            for (HotlistMatch match : match(read)) {
+                raise(event.device(), read, match).ifPresent(this::push);
             }
         }
+    }
+
+    /** The hot-list entries the read matches (plate, state and, for vehicle-only entries, the vehicle). */
+    List<HotlistMatch> match(NewDetection read) {
+        return matcher.match(read.plate(), read.state(), vehicleOf(read));
+    }
+
+    /**
+     * The alert for the read and match, committed; empty when the department ignores this kind of match,
+     * when the read had raised it already, or when raising failed (logged; the re-match tries again).
+     */
+    Optional<Alert> raise(Device device, NewDetection read, HotlistMatch match) {
+        if (!properties.raises(match.kind())) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Alert> alert = raising.raise(device, read, match);
+            alert.ifPresent(a -> log.info("Alert {} raised: read {} on hot-list entry {} ({})", a.id(), read.readId(),
+                    match.entry().id(), match.kind()));
+            return alert;
+        } catch (RuntimeException e) {
+            log.error("Could not raise the alert for read {} on hot-list entry {}: {}; the re-match raises it later",
+                    read.readId(), match.entry().id(), e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /** Announces the committed alert; the live stream pushes it to the consoles the policy says. */
+    void push(Alert alert) {
+        events.publishEvent(new AlertRaised(alert));
     }
 
     /** What the camera saw of the vehicle, as the matcher compares it (make, model and colour). */
     static VehicleDescription vehicleOf(NewDetection read) {
         return read.vehicle();
-    }
-
-    /**
-     * Raises, pushes and announces the alert for the read and match, unless the confusable policy says
-     * otherwise; false when it was not raised (ignored, or raised already).
-     */
-    boolean raise(Device device, NewDetection read, HotlistMatch match) {
-        boolean isConfusable = match.kind() == MatchKind.CONFUSABLE;
-        if (isConfusable && confusable == AlertProperties.ConfusablePolicy.IGNORE) {
-            return false;
-        }
-        Optional<Map<String, Object>> raised = alerts.raise(device, read, match);
-        raised.ifPresent(alert -> {
-            if (!isConfusable || confusable == AlertProperties.ConfusablePolicy.PUSH) {
-                stream.publishRaised(alert);
-            }
-            events.publishEvent(new AlertRaised((Long) alert.get("id"), match.kind().name(), alert));
-            log.info("Alert {} raised: read {} on hot-list entry {} ({})", alert.get("id"),
-                    read.readId(), match.entry().id(), match.kind());
-        });
-        return raised.isPresent();
     }
 }

@@ -3,16 +3,13 @@ package org.platewatch.server.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.platewatch.plate.hotlist.HotlistMatch;
-import org.platewatch.plate.hotlist.MatchKind;
 import org.platewatch.server.hotlist.Hotlist;
 import org.platewatch.server.hotlist.HotlistEntryView;
-import org.platewatch.server.hotlist.HotlistMatcher;
 import org.platewatch.server.hotlist.Hotlists;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.DeviceRegistry;
@@ -20,7 +17,6 @@ import org.platewatch.server.reads.DetectionStore;
 import org.platewatch.server.reads.NewDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +34,7 @@ class AlertRematch {
 
     private static final Logger log = LoggerFactory.getLogger(AlertRematch.class);
 
-    private final JdbcClient jdbc;
-    private final HotlistMatcher matcher;
+    private final AlertStore store;
     private final Hotlists hotlists;
     private final DeviceRegistry devices;
     private final AlertRaiser raiser;
@@ -47,10 +42,9 @@ class AlertRematch {
     private final Clock clock;
     private final DetectionStore detections;
 
-    AlertRematch(JdbcClient jdbc, HotlistMatcher matcher, Hotlists hotlists, DeviceRegistry devices,
+    AlertRematch(AlertStore store, Hotlists hotlists, DeviceRegistry devices,
             AlertRaiser raiser, AlertProperties properties, Clock clock, DetectionStore detections) {
-        this.jdbc = jdbc;
-        this.matcher = matcher;
+        this.store = store;
         this.hotlists = hotlists;
         this.devices = devices;
         this.raiser = raiser;
@@ -69,18 +63,17 @@ class AlertRematch {
         Instant since = clock.instant().minus(properties.rematchWindow());
         int raised = 0;
         try {
-            Set<String> alerted = new HashSet<>(jdbc.sql(
-                            "SELECT read_id::text || ':' || entry_id FROM alerts WHERE raised_at >= ?")
-                    .param(java.sql.Timestamp.from(since.minus(Duration.ofDays(1)))).query(String.class).list());
+            Set<String> alerted = store.raisedSince(since.minus(Duration.ofDays(1)));
             for (RecentRead r : recentReads(since)) {
-                for (HotlistMatch match : matcher.match(r.read().plate(), r.read().state(),
-                        AlertRaiser.vehicleOf(r.read()))) {
+                for (HotlistMatch match : raiser.match(r.read())) {
                     if (alerted.contains(r.read().readId() + ":" + match.entry().id())
                             || !inForceWhenReceived(match, r.receivedAt())) {
                         continue;
                     }
                     Optional<Device> device = devices.find(r.deviceId());
-                    if (device.isPresent() && raiser.raise(device.get(), r.read(), match)) {
+                    Optional<Alert> alert = device.flatMap(d -> raiser.raise(d, r.read(), match));
+                    if (alert.isPresent()) {
+                        raiser.push(alert.get());
                         raised++;
                         log.warn("Alert for read {} on hot-list entry {} raised by the re-match: the match step "
                                 + "had missed it", r.read().readId(), match.entry().id());

@@ -4,19 +4,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.platewatch.plate.hotlist.MatchKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The SQL of the alert tables. Callers own the transactions. */
+/**
+ * The SQL of the alert tables. Callers own the transactions. The snapshots and a transition's details are
+ * {@code jsonb} columns, written from and read into their records here and nowhere else.
+ */
 @Repository
 class AlertStore {
 
-    record AlertRow(long id, UUID readId, long entryId, UUID deviceId, long hotlistId, String entryPlate,
-            String entryState, AlertState state, String matchKind, Instant raisedAt, Instant updatedAt,
-            String readJson, String entryJson, String checksJson, String outcome, String incidentNumber) {
+    /** Snapshots written by earlier versions may carry fields the records no longer have. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** An alert's row: the alert's own fields and the keys the hot-list quality counts need. */
+    record AlertRow(long id, long entryId, UUID deviceId, long hotlistId, String entryPlate, String entryState,
+            AlertState state, MatchKind matchKind, Instant raisedAt, ReadSnapshot read, EntrySnapshot entry,
+            AlertChecks checks, StopOutcome outcome, String incidentNumber) {
+
+        Alert alert(List<AlertTransition> transitions, boolean hasImage) {
+            return new Alert(id, state, raisedAt, matchKind, Alert.Read.of(read, hasImage), entry, checks, transitions,
+                    outcome, incidentNumber);
+        }
 
         @Override
         public String toString() {
@@ -24,7 +42,9 @@ class AlertStore {
         }
     }
 
-    record TransitionRow(long alertId, AlertState from, AlertState to, String by, Instant at, String details) {
+    /** What raising an alert stores; the row's own state starts at ALERT. */
+    record NewAlert(long entryId, long hotlistId, String entryPlate, String entryState, MatchKind matchKind,
+            Instant raisedAt, ReadSnapshot read, EntrySnapshot entry, AlertChecks checks) {
     }
 
     private final JdbcClient jdbc;
@@ -34,18 +54,36 @@ class AlertStore {
     }
 
     /** Inserts the alert unless this read already raised one on this entry; empty when it had. */
-    Optional<Long> insert(UUID readId, long entryId, UUID deviceId, long hotlistId, String entryPlate,
-            String entryState, String matchKind, Instant at, String readJson, String entryJson, String checksJson) {
+    Optional<Long> insert(NewAlert a) {
         return jdbc.sql("""
                         INSERT INTO alerts (read_id, entry_id, device_id, hotlist_id, entry_plate, entry_state, state,
                                             match_kind, raised_at, updated_at, read_json, entry_json, checks_json)
-                        VALUES (?, ?, ?, ?, ?, ?, 'ALERT', ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, 'ALERT', ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb))
                         ON CONFLICT (read_id, entry_id) DO NOTHING
                         RETURNING id
                         """)
-                .params(readId, entryId, deviceId, hotlistId, entryPlate, entryState == null ? "" : entryState,
-                        matchKind, Timestamp.from(at), Timestamp.from(at), readJson, entryJson, checksJson)
+                .params(a.read().readId(), a.entryId(), a.read().deviceId(), a.hotlistId(), a.entryPlate(),
+                        a.entryState() == null ? "" : a.entryState(), a.matchKind().name(),
+                        Timestamp.from(a.raisedAt()), Timestamp.from(a.raisedAt()), JSON.writeValueAsString(a.read()),
+                        JSON.writeValueAsString(a.entry()), JSON.writeValueAsString(a.checks()))
                 .query(Long.class).optional();
+    }
+
+    /** {@code readId:entryId} of every alert raised since then. */
+    Set<String> raisedSince(Instant since) {
+        return new HashSet<>(jdbc.sql("SELECT read_id::text || ':' || entry_id FROM alerts WHERE raised_at >= ?")
+                .param(Timestamp.from(since)).query(String.class).list());
+    }
+
+    /**
+     * Lets this transaction's commit return before its WAL reaches the disk ({@code synchronous_commit = off},
+     * for this transaction only). For raising an alert: the read it derives from is already durable, a crash of
+     * the database within the WAL writer's delay loses the alert and its audit row together (the hash chain
+     * stays whole: WAL is flushed in order) and the re-match raises it again; in exchange the alert reaches
+     * the consoles one disk flush sooner, which is most of its latency tail on a busy disk.
+     */
+    void commitWithoutWaitingForDisk() {
+        jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
     }
 
     Optional<AlertRow> find(long id) {
@@ -73,35 +111,44 @@ class AlertStore {
                 .query(Long.class).single();
     }
 
-    void updateState(long id, AlertState to, Instant at, String outcome, String incidentNumber) {
+    /** Moves the alert to the transition's state and appends the transition; returns its details as stored. */
+    String recordTransition(long alertId, AlertTransition t) {
+        String outcome = null;
+        String incident = null;
+        if (t.details() instanceof Transition.Cleared cleared) {
+            outcome = cleared.outcome().name();
+            incident = cleared.incidentNumber();
+        }
         jdbc.sql("""
                         UPDATE alerts SET state = ?, updated_at = ?, outcome = coalesce(?, outcome),
                                           incident_number = coalesce(?, incident_number)
                         WHERE id = ?
                         """)
-                .params(to.name(), Timestamp.from(at), outcome, incidentNumber, id).update();
-    }
-
-    void insertTransition(long alertId, AlertState from, AlertState to, String by, Instant at, String details) {
+                .params(t.to().name(), Timestamp.from(t.at()), outcome, incident, alertId).update();
+        String details = JSON.writeValueAsString(t.details());
         jdbc.sql("""
                         INSERT INTO alert_transitions (alert_id, from_state, to_state, by_username, at, details)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
                         """)
-                .params(alertId, from.name(), to.name(), by, Timestamp.from(at), details).update();
+                .params(alertId, t.from().name(), t.to().name(), t.by(), Timestamp.from(t.at()), details).update();
+        return details;
     }
 
-    List<TransitionRow> transitions(long alertId) {
+    List<AlertTransition> transitions(long alertId) {
         return jdbc.sql("SELECT * FROM alert_transitions WHERE alert_id = ? ORDER BY id").param(alertId)
-                .query((rs, n) -> new TransitionRow(rs.getLong("alert_id"), AlertState.valueOf(rs.getString("from_state")),
-                        AlertState.valueOf(rs.getString("to_state")), rs.getString("by_username"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("details")))
+                .query((rs, n) -> {
+                    AlertState to = AlertState.valueOf(rs.getString("to_state"));
+                    return new AlertTransition(AlertState.valueOf(rs.getString("from_state")), to,
+                            rs.getString("by_username"), rs.getTimestamp("at").toInstant(),
+                            JSON.readValue(rs.getString("details"), Transition.typeOf(to)));
+                })
                 .list();
     }
 
     /** Alerts, misreads and not-confirmed results per camera. */
     List<CameraQuality> perCamera() {
         return jdbc.sql("""
-                        SELECT a.device_id, max(CAST(a.read_json AS jsonb) ->> 'deviceName') AS device_name,
+                        SELECT a.device_id, max(a.read_json ->> 'deviceName') AS device_name,
                                count(*) AS alerts,
                                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM alert_transitions t
                                                 WHERE t.alert_id = a.id AND t.to_state = 'MISREAD')) AS misreads,
@@ -125,11 +172,14 @@ class AlertStore {
     }
 
     private static AlertRow map(ResultSet rs, int n) throws SQLException {
-        return new AlertRow(rs.getLong("id"), rs.getObject("read_id", UUID.class), rs.getLong("entry_id"),
-                rs.getObject("device_id", UUID.class), rs.getLong("hotlist_id"), rs.getString("entry_plate"),
-                rs.getString("entry_state"), AlertState.valueOf(rs.getString("state")), rs.getString("match_kind"),
-                rs.getTimestamp("raised_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("read_json"), rs.getString("entry_json"), rs.getString("checks_json"),
-                rs.getString("outcome"), rs.getString("incident_number"));
+        String outcome = rs.getString("outcome");
+        return new AlertRow(rs.getLong("id"), rs.getLong("entry_id"), rs.getObject("device_id", UUID.class),
+                rs.getLong("hotlist_id"), rs.getString("entry_plate"), rs.getString("entry_state"),
+                AlertState.valueOf(rs.getString("state")), MatchKind.valueOf(rs.getString("match_kind")),
+                rs.getTimestamp("raised_at").toInstant(),
+                JSON.readValue(rs.getString("read_json"), ReadSnapshot.class),
+                JSON.readValue(rs.getString("entry_json"), EntrySnapshot.class),
+                JSON.readValue(rs.getString("checks_json"), AlertChecks.class),
+                outcome == null ? null : StopOutcome.valueOf(outcome), rs.getString("incident_number"));
     }
 }

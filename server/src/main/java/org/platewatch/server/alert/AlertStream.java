@@ -15,13 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * The open alert streams of signed-in consoles. New alerts go to every one of them as server-sent
- * event {@code alert} (data: the alert JSON), changes as {@code alert-updated}; a comment line every
+ * The open alert streams of signed-in consoles. New alerts ({@link AlertRaised}) go to every one of them as
+ * server-sent event {@code alert} (data: the alert JSON), changes ({@link AlertUpdated}) as
+ * {@code alert-updated}; a comment line every
  * {@code platewatch.alert.heartbeat} keeps proxies from closing the stream and finds dead consoles,
  * which are dropped. Sending happens on one background thread, so a slow console never holds up a
  * camera's upload.
@@ -39,12 +42,14 @@ class AlertStream implements SmartLifecycle {
         return t;
     });
     private final AlertProperties properties;
+    private final ObjectMapper json;
     private final UserAccounts accounts;
     private final MemberAccess access;
     private volatile boolean running;
 
-    AlertStream(AlertProperties properties, UserAccounts accounts, MemberAccess access) {
+    AlertStream(AlertProperties properties, UserAccounts accounts, MemberAccess access, ObjectMapper json) {
         this.properties = properties;
+        this.json = json;
         this.accounts = accounts;
         this.access = access;
     }
@@ -85,30 +90,30 @@ class AlertStream implements SmartLifecycle {
         return emitter;
     }
 
-    void publishRaised(Map<String, Object> alert) {
-        publish("alert", alert);
+    /** A new alert, unless the department records this kind without pushing it (confusable matches). */
+    @EventListener
+    void onAlertRaised(AlertRaised event) {
+        if (properties.pushesLive(event.alert().matchKind())) {
+            publish("alert", event.alert());
+        }
     }
 
-    void publishUpdated(Map<String, Object> alert) {
-        publish("alert-updated", alert);
+    @EventListener
+    void onAlertUpdated(AlertUpdated event) {
+        publish("alert-updated", event.alert());
     }
 
     int openStreams() {
         return emitters.size();
     }
 
-    int openStreams(String username) {
-        synchronized (emitters) {
-            return (int) emitters.values().stream().filter(username::equals).count();
-        }
-    }
-
-    private void publish(String name, Map<String, Object> alert) {
-        String json = AlertJson.JSON.writeValueAsString(alert);
-        String id = String.valueOf(alert.get("id"));
+    private void publish(String name, Alert alert) {
+        // Rendered once, as the API renders it, whatever the number of consoles.
+        String data = json.writeValueAsString(alert);
+        String id = String.valueOf(alert.id());
         execute(() -> {
             for (SseEmitter emitter : mayReceive()) {
-                send(emitter, SseEmitter.event().name(name).id(id).data(json, MediaType.APPLICATION_JSON));
+                send(emitter, SseEmitter.event().name(name).id(id).data(data, MediaType.APPLICATION_JSON));
             }
         });
     }

@@ -11,16 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class ConsolePages {
 
     static final Set<String> EVERYONE = Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR", "AUDITOR");
-    /** Alerts carry plate text: not for auditors, who may not search detections. */
-    static final Set<String> ALERT_ROLES = Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR");
 
     @Bean
     ConsoleNavEntry homeNav() {
         return new ConsoleNavEntry("home", "Home", "/", 0, EVERYONE);
-    }
-
-    @Bean
-    ConsoleNavEntry alertsNav() {
-        return new ConsoleNavEntry("alerts", "Live alerts", "/alerts", 10, ALERT_ROLES);
     }
 }

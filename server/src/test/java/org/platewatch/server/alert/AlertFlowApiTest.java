@@ -3,9 +3,7 @@ package org.platewatch.server.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +54,6 @@ class AlertFlowApiTest {
     Clock clock;
     @Autowired
     AlertRetention retention;
-    @Autowired
-    AlertStream alertStream;
     @Autowired
     AlertRematch rematch;
 
@@ -219,27 +210,34 @@ class AlertFlowApiTest {
 
     @Test
     void aStreamStopsWhenItsMemberLosesAccessAndStreamsPerMemberAreCapped() throws Exception {
-        svs("5LOS123", "CA");
+        svs("5LOS123", "CA", "5CAP123", "CA");
         String leaver = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
         String leaverName = tokens.holderOf(leaver).orElseThrow().username();
         try (SseReader stays = new SseReader(port, officer); SseReader leaves = new SseReader(port, leaver)) {
-            assertThat(alertStream.openStreams(leaverName)).isEqualTo(1);
             accounts.disable(leaverName, Actor.SYSTEM);
             postRead("5LOS123", "CA");
             assertThat(stays.next("alert", Duration.ofSeconds(10)).get("matchKind").asString()).isEqualTo("EXACT");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> leaves.next("alert", Duration.ofSeconds(2)))
-                    .isInstanceOf(AssertionError.class);
-            assertThat(alertStream.openStreams(leaverName)).isZero();
+            // The server ends the disabled member's HTTP stream, without the alert in it.
+            assertThat(leaves.endsWithin(Duration.ofSeconds(10))).as("the leaver's stream ends").isTrue();
+            assertThat(leaves.drain()).noneMatch(line -> line.startsWith("event:alert"));
+            assertThat(stays.endsWithin(Duration.ofMillis(200))).as("the other stream stays open").isFalse();
         }
 
         String busy = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false, TestDates.trainedRecently());
-        String busyName = tokens.holderOf(busy).orElseThrow().username();
         List<SseReader> readers = new ArrayList<>();
         try {
             for (int i = 0; i < 7; i++) {
                 readers.add(new SseReader(port, busy));
             }
-            assertThat(alertStream.openStreams(busyName)).isEqualTo(5);
+            // Five streams per member: the two oldest were ended by the server when the sixth and seventh opened.
+            assertThat(readers.get(0).endsWithin(Duration.ofSeconds(10))).as("oldest stream ends").isTrue();
+            assertThat(readers.get(1).endsWithin(Duration.ofSeconds(10))).as("second oldest stream ends").isTrue();
+            postRead("5CAP123", "CA");
+            for (SseReader open : readers.subList(2, 7)) {
+                assertThat(open.next("alert", Duration.ofSeconds(10)).get("read").get("plate").asString())
+                        .isEqualTo("5CAP123");
+                assertThat(open.endsWithin(Duration.ZERO)).isFalse();
+            }
         } finally {
             readers.forEach(SseReader::close);
         }
@@ -538,62 +536,5 @@ class AlertFlowApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?").param(id).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.purged'").query(Long.class)
                 .single()).isEqualTo(1);
-    }
-
-    /** Reads a server-sent event stream on a background thread. */
-    static final class SseReader implements AutoCloseable {
-
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final CompletableFuture<HttpResponse<Stream<String>>> response;
-        private final Thread reader;
-
-        SseReader(int port, String token) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-            response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-            HttpResponse<Stream<String>> r = response.get(10, TimeUnit.SECONDS);
-            assertThat(r.statusCode()).isEqualTo(200);
-            reader = new Thread(() -> {
-                try {
-                    r.body().forEach(lines::add);
-                } catch (RuntimeException ignored) {
-                    // closed
-                }
-            }, "sse-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** The data of the next event with this name, parsed. */
-        JsonNode next(String event, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            String name = null;
-            StringBuilder data = new StringBuilder();
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line == null) {
-                    continue;
-                }
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5));
-                } else if (line.isEmpty()) {
-                    if (event.equals(name) && data.length() > 0) {
-                        return Api.parse(data.toString());
-                    }
-                    name = null;
-                    data.setLength(0);
-                }
-            }
-            throw new AssertionError("no '" + event + "' event within " + timeout);
-        }
-
-        @Override
-        @SuppressWarnings("FutureReturnValueIgnored") // closing the body when it comes; nothing waits on it
-        public void close() {
-            response.thenAccept(r -> r.body().close());
-            reader.interrupt();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.platewatch.server.console;
+package org.platewatch.server.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

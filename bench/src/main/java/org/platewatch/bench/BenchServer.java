@@ -1,0 +1,124 @@
+package org.platewatch.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real server as a separate process ({@code platewatch-server.jar serve}) on a fresh data directory, and
+ * its command line for the set-up a benchmark needs. The benchmark talks to it only over HTTP, as a camera
+ * and a console would, so nothing in {@code bench} links against {@code server}.
+ */
+final class BenchServer implements AutoCloseable {
+
+    private final Path jar;
+    private final Path dataDir;
+    private final int port;
+    private final Process process;
+
+    private BenchServer(Path jar, Path dataDir, int port, Process process) {
+        this.jar = jar;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code server/target/platewatch-server.jar} under {@code -Dplatewatch.root} (or the jar named by
+     * {@code -Dplatewatch.server.jar}, to compare two builds) and waits until it is healthy.
+     */
+    static BenchServer start(String name) throws Exception {
+        Path root = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("platewatch.server.jar",
+                root.resolve("server/target/platewatch-server.jar").toString()));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build first: ./mvnw -B -DskipTests install (" + jar + " is missing)");
+        }
+        Path dataDir = Files.createTempDirectory("platewatch-" + name);
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("java"));
+        String opts = System.getProperty("platewatch.server.opts", "");
+        if (!opts.isBlank()) {
+            command.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir",
+                dataDir.toString()));
+        Process process = new ProcessBuilder(command).redirectOutput(dataDir.resolve("server.out").toFile())
+                .redirectErrorStream(true).start();
+        BenchServer server = new BenchServer(jar, dataDir, port, process);
+        try {
+            server.waitForHealth();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * Runs a command-line subcommand against this server's database (it attaches to the running embedded
+     * PostgreSQL) and returns the first match of {@code printed} in what it printed.
+     */
+    String cli(Pattern printed, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--data-dir", dataDir.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Matcher m = printed.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException(String.join(" ", args) + " printed no " + printed + ": " + out);
+        }
+        return m.group(1);
+    }
+
+    private void waitForHealth() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited; see " + dataDir.resolve("server.out"));
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server did not become healthy within 3 minutes");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
