@@ -81,7 +81,7 @@ final class BenchServer implements AutoCloseable {
         command.addAll(List.of(args));
         command.addAll(List.of("--data-dir", dataDir.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
         Matcher m = printed.matcher(out);
         if (!m.find()) {

@@ -60,7 +60,7 @@ class AlertLifeCycle {
             Transition transition = TransitionBody.parse(to, body);
             moved = tx.execute(status -> apply(id, transition, member));
         } catch (ProblemException refused) {
-            if (refused.type() != ProblemType.NOT_FOUND) {
+            if (!refused.type().equals(ProblemType.NOT_FOUND)) {
                 ownTx.executeWithoutResult(status -> audit.record(member.actor(),
                         AuditEvent.of("alert.transition-refused", "alert:" + id)
                                 .withTerms("to=" + to + ", reason=" + refused.type().slug())));

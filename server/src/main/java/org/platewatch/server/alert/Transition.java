@@ -19,6 +19,7 @@ public sealed interface Transition {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Tentative(boolean charactersVerified, boolean stateVerified, boolean vehicleVerified, String note)
             implements Transition {
+        @Override
         public AlertState to() {
             return AlertState.TENTATIVE;
         }
@@ -27,6 +28,7 @@ public sealed interface Transition {
     /** The live query of the list ({@code system}, CLETS unless said otherwise) and what it answered. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Queried(String system, String result, String reference, String note) implements Transition {
+        @Override
         public AlertState to() {
             return AlertState.QUERIED;
         }
@@ -35,6 +37,7 @@ public sealed interface Transition {
     /** The entering agency (or person) confirmed the hit, and how. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Confirmed(String confirmedWith, String method, String reference, String note) implements Transition {
+        @Override
         public AlertState to() {
             return AlertState.CONFIRMED;
         }
@@ -42,6 +45,7 @@ public sealed interface Transition {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NotConfirmed(String reason, String note) implements Transition {
+        @Override
         public AlertState to() {
             return AlertState.NOT_CONFIRMED;
         }
@@ -49,6 +53,7 @@ public sealed interface Transition {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Misread(String note) implements Transition {
+        @Override
         public AlertState to() {
             return AlertState.MISREAD;
         }
@@ -57,6 +62,7 @@ public sealed interface Transition {
     /** The stop is over: how it ended and the incident it was recorded under. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Cleared(StopOutcome outcome, String incidentNumber, String note) implements Transition {
+        @Override
         public AlertState to() {
             return AlertState.CLEARED;
         }

@@ -94,7 +94,7 @@ class ConfusableMatchPolicyTest {
     @Nested
     @PlatewatchServerTest
     @TestPropertySource(properties = "platewatch.alert.confusable-matches=RECORD")
-    class Record extends PolicyCase {
+    class RecordPolicy extends PolicyCase {
 
         @Test
         void aConfusableMatchIsStoredAndListedButNotPushed() throws Exception {
@@ -116,7 +116,7 @@ class ConfusableMatchPolicyTest {
     @Nested
     @PlatewatchServerTest
     @TestPropertySource(properties = "platewatch.alert.confusable-matches=IGNORE")
-    class Ignore extends PolicyCase {
+    class IgnorePolicy extends PolicyCase {
 
         @Test
         void aConfusableMatchRaisesNoAlertAtAllWhileTheReadIsStored() throws Exception {
