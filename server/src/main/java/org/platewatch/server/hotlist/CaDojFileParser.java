@@ -117,7 +117,7 @@ final class CaDojFileParser {
         }
         String stateCode = line.substring(8, 10);
         if (UsState.fromCode(stateCode).isEmpty()) {
-            throw new HotlistFileException(number, "columns 9-10: '" + stateCode + "' is not a state code");
+            throw new HotlistFileException(number, "columns 9-10: not a state code");
         }
         String county = line.substring(10, 12);
         if (!county.isBlank() && !county.chars().allMatch(Character::isDigit)) {

@@ -74,7 +74,8 @@ final class CsvListParser {
         if (state != null) {
             state = state.trim().toUpperCase(Locale.ROOT);
             if (UsState.fromCode(state).isEmpty()) {
-                throw new HotlistFileException(line, f.header("state") + ": '" + state + "' is not a state code");
+                // The message names the column, never the value: every member reads a list's last error.
+                throw new HotlistFileException(line, f.header("state") + ": not a state code (two letters, e.g. CA)");
             }
         }
         String reason = f.get("reason");

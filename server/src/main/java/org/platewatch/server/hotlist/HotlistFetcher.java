@@ -3,8 +3,6 @@ package org.platewatch.server.hotlist;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,8 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Downloads every external list that has a location, on the schedule of
  * {@code platewatch.hotlist.fetch-interval} (at most daily), and imports it through the same path as
- * an upload. A location is an http(s) URL, a file, or a directory: then the newest file whose name
- * starts with the list's code ({@code svs.tbl}, {@code svs-20260407.tbl}, ...). A failed download or a
+ * an upload. A location is an https URL, a file, or a directory inside the source directory
+ * ({@link HotlistSources}): then the newest file whose name starts with the list's code
+ * ({@code svs.tbl}, {@code svs-20260407.tbl}, ...). A download may take at most
+ * {@code fetch-timeout} and hold at most {@code max-download-size}. A failed download or a
  * rejected file leaves the list in force and shows in the list's {@code lastError} and, once the list
  * passes its maximum age, in the health endpoint.
  */
@@ -39,8 +39,11 @@ class HotlistFetcher {
     private final HotlistProperties properties;
     private final HttpClient http;
     private final Clock clock;
+    private final HotlistSources sources;
 
-    HotlistFetcher(Hotlists hotlists, HotlistImports imports, HotlistProperties properties, Clock clock) {
+    HotlistFetcher(Hotlists hotlists, HotlistImports imports, HotlistProperties properties, Clock clock,
+            HotlistSources sources) {
+        this.sources = sources;
         this.imports = imports;
         this.hotlists = hotlists;
         this.clock = clock;
@@ -90,20 +93,21 @@ class HotlistFetcher {
 
     private byte[] download(Hotlist list) throws IOException, InterruptedException {
         String location = list.location();
-        if (location.startsWith("http://") || location.startsWith("https://")) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(location))
-                    .timeout(properties.fetchTimeout()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            return response.body();
+        if (HotlistSources.isUrl(location)) {
+            return LimitedDownload.get(http, URI.create(location), properties.fetchTimeout(),
+                    properties.maxDownloadSize().toBytes());
         }
-        Path path = Path.of(location);
+        // Checked again at each fetch: a link inside the directory may have been changed since designation.
+        Path path = sources.inside(Path.of(location));
         if (Files.isDirectory(path)) {
-            path = newestFile(path, list.code(), clock.instant().minus(properties.fetchSettleTime()))
+            path = sources.inside(newestFile(path, list.code(), clock.instant().minus(properties.fetchSettleTime()))
                     .orElseThrow(() -> new IOException("no file starting with '" + list.code()
                             + "' in the directory that was last modified over " + properties.fetchSettleTime()
-                            + " ago"));
+                            + " ago")));
+        }
+        if (Files.size(path) > properties.maxDownloadSize().toBytes()) {
+            throw new IOException("the file is larger than platewatch.hotlist.max-download-size ("
+                    + properties.maxDownloadSize().toMegabytes() + " MB)");
         }
         return Files.readAllBytes(path);
     }

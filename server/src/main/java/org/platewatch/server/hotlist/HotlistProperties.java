@@ -1,8 +1,10 @@
 package org.platewatch.server.hotlist;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Hot-list settings ({@code platewatch.hotlist.*}).
@@ -20,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               {@code confirmShrink=true} (a cut-short CSV download otherwise replaces the list)
  * @param fetchSettleTime        in directory mode, a file modified more recently than this is skipped: it may still
  *                               be being written
+ * @param maxDownloadSize        the largest list file one fetch reads (over HTTPS or from the source directory)
+ * @param sourceDir              the one directory whose files and subdirectories may be list locations; unset, lists
+ *                               are fetched over HTTPS only
  */
 @ConfigurationProperties(prefix = "platewatch.hotlist")
 public record HotlistProperties(
@@ -29,7 +34,9 @@ public record HotlistProperties(
         @DefaultValue("2m") Duration fetchTimeout,
         @DefaultValue("3") int misreadFlagThreshold,
         @DefaultValue("0.5") double maxShrink,
-        @DefaultValue("1m") Duration fetchSettleTime) {
+        @DefaultValue("1m") Duration fetchSettleTime,
+        @DefaultValue("50MB") DataSize maxDownloadSize,
+        Path sourceDir) {
 
     public HotlistProperties {
         if (fetchInterval.isNegative() || fetchInterval.isZero() || fetchInterval.compareTo(Duration.ofHours(24)) > 0) {
@@ -38,6 +45,9 @@ public record HotlistProperties(
         }
         if (!(maxShrink >= 0 && maxShrink <= 1)) {
             throw new IllegalArgumentException("platewatch.hotlist.max-shrink must be between 0 and 1");
+        }
+        if (sourceDir != null && !sourceDir.isAbsolute()) {
+            throw new IllegalArgumentException("platewatch.hotlist.source-dir must be an absolute path");
         }
         if (misreadFlagThreshold < 1) {
             throw new IllegalArgumentException("platewatch.hotlist.misread-flag-threshold must be at least 1");

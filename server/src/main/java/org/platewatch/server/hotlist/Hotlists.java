@@ -37,8 +37,11 @@ public class Hotlists {
     private final DepartmentProfile profile;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final HotlistSources sources;
 
-    Hotlists(HotlistStore store, AuditLog audit, DepartmentProfile profile, TransactionTemplate tx, Clock clock) {
+    Hotlists(HotlistStore store, AuditLog audit, DepartmentProfile profile, TransactionTemplate tx, Clock clock,
+            HotlistSources sources) {
+        this.sources = sources;
         this.store = store;
         this.audit = audit;
         this.profile = profile;
@@ -50,7 +53,8 @@ public class Hotlists {
      * What an administrator gives to designate a list.
      *
      * @param format         {@code CA_DOJ} or {@code CSV} (custom entries have their own list)
-     * @param location       an http(s) URL, a file or a directory to fetch from on schedule; null for upload only
+     * @param location       an https URL, or a file or a directory inside the source directory, to fetch from on
+     *                       schedule ({@link HotlistSources}); null for upload only
      * @param columnMapping  CSV only: field to header name, see {@link ColumnMapping}
      */
     public record NewHotlist(String code, String name, HotlistSource sourceKind, String format, String location,
@@ -106,19 +110,19 @@ public class Hotlists {
             throw ProblemException.invalid("columnMapping", "applies to CSV lists only");
         }
         String location = blankToNull(request.location());
-        if (location != null && !(location.startsWith("http://") || location.startsWith("https://")
-                || location.startsWith("/"))) {
-            throw ProblemException.invalid("location", "an http(s) URL or an absolute file or directory path");
+        if (location != null) {
+            location = sources.check(location);
         }
+        String where = location;
         return tx.execute(status -> {
             if (store.listByCode(code).isPresent()) {
                 throw new ProblemException(ProblemType.CONFLICT, "code", "code: a list '" + code + "' exists");
             }
-            long id = store.insertList(code, request.name().trim(), request.sourceKind(), format, location,
+            long id = store.insertList(code, request.name().trim(), request.sourceKind(), format, where,
                     mapping.columns(), by.username(), clock.instant());
             audit.record(by, AuditEvent.of("hotlist.designated", "hotlist:" + id)
                     .withTerms("code=" + code + ", source=" + request.sourceKind() + ", format=" + format
-                            + (location == null ? "" : ", location=" + SecretMasking.mask(location))));
+                            + (where == null ? "" : ", location=" + SecretMasking.mask(where))));
             return store.list(id).orElseThrow();
         });
     }

@@ -1,6 +1,7 @@
 package org.platewatch.server.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import org.platewatch.server.platform.ProblemException;
@@ -10,8 +11,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The capture times a read may have: not in the future beyond the allowed clock skew, and not
- * older than the department keeps detections when its policy sets a purge age (such a read would
- * be stored only to be purged, and each old day would cost a partition). Never before 2000.
+ * further back than the device may hold reads. A mobile unit (offline on patrol) may hold them as
+ * long as the department's policy lets a vehicle go between transfers ({@code maxUploadInterval},
+ * Hayward 429.5(c): 30 days), but never less than a fixed camera; a fixed camera, on the network,
+ * a few days ({@code platewatch.ingest.fixed-camera-backlog}). A device that back-dates further is
+ * faulty or forging reads. Never older than the department keeps detections (such a read would be
+ * stored only to be purged), never before 2000.
  */
 @Component
 class CaptureWindow {
@@ -28,8 +33,8 @@ class CaptureWindow {
         this.clock = clock;
     }
 
-    /** Checks one capture time; {@code field} names it in the error. */
-    Instant check(Instant capturedAt, String field) {
+    /** Checks one capture time of a device of {@code kind}; {@code field} names it in the error. */
+    Instant check(Instant capturedAt, String field, DeviceKind kind) {
         Instant now = clock.instant();
         if (capturedAt.isAfter(now.plus(limits.maxClockSkew()))) {
             throw ProblemException.invalid(field, "is in the future (check the device clock)");
@@ -38,7 +43,24 @@ class CaptureWindow {
             throw ProblemException.invalid(field, "is older than " + profile.departmentName()
                     + " keeps detections (" + profile.detectionRetention().describe() + "); check the device clock");
         }
+        Duration backlog = backlog(kind);
+        if (capturedAt.isBefore(now.minus(backlog))) {
+            throw ProblemException.invalid(field, "is more than " + backlog.toDays() + " days ago, further back than "
+                    + (kind == DeviceKind.FIXED ? "a fixed camera" : "a mobile unit") + " may hold reads; "
+                    + "check the device clock");
+        }
         return capturedAt;
+    }
+
+    /** How long a device of this kind may hold a read before uploading it. */
+    Duration backlog(DeviceKind kind) {
+        Duration fixed = limits.fixedCameraBacklog();
+        if (kind == DeviceKind.FIXED) {
+            return fixed;
+        }
+        // ZERO is "uploaded immediately" in the policy texts; a car still loses its connection for a while.
+        Duration mobile = profile.maxUploadInterval();
+        return mobile.compareTo(fixed) > 0 ? mobile : fixed;
     }
 
     private Instant earliest(Instant now) {

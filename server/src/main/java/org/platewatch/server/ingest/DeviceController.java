@@ -2,10 +2,12 @@ package org.platewatch.server.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import java.util.UUID;
 import org.platewatch.server.platform.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,5 +38,19 @@ class DeviceController {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     RegisteredDevice register(@RequestBody DeviceRegistration registration) {
         return devices.register(registration, Actor.current());
+    }
+
+    @Operation(summary = "Retire a camera or mobile unit for good: its token is refused from now on; its reads stay")
+    @PostMapping("/{id}/retire")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    Device retire(@PathVariable UUID id) {
+        return devices.retire(id, Actor.current());
+    }
+
+    @Operation(summary = "Give a device a new token, the old one refused at once; the answer holds it, shown this once")
+    @PostMapping("/{id}/token")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    RegisteredDevice rotateToken(@PathVariable UUID id) {
+        return devices.rotateToken(id, Actor.current());
     }
 }

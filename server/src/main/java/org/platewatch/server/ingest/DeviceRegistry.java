@@ -67,6 +67,55 @@ public class DeviceRegistry {
         return new RegisteredDevice(find(id).orElseThrow(), token);
     }
 
+    /**
+     * Retires a device for good: its token is refused from now on (a stolen camera or car), its reads
+     * stay. Audited in the same transaction.
+     */
+    @Transactional
+    public Device retire(UUID id, Actor by) {
+        Device device = current(id);
+        int retired = jdbc.sql("""
+                        UPDATE devices SET active = false, retired_at = :now, retired_by = :by
+                        WHERE id = :id AND retired_at IS NULL
+                        """)
+                .param("now", Timestamp.from(clock.instant())).param("by", by.username()).param("id", id).update();
+        if (retired == 0) {
+            throw new ProblemException(ProblemType.CONFLICT, "id", "Device '" + device.name() + "' is retired already");
+        }
+        audit.record(by, AuditEvent.of("device.retired", "device:" + id).withTerms("name=" + device.name()));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Gives a device a new token and makes the old one worthless at once (a leaked or scheduled change);
+     * the answer holds the new token, shown this once. A retired device gets none. Audited in the same
+     * transaction.
+     */
+    @Transactional
+    public RegisteredDevice rotateToken(UUID id, Actor by) {
+        Device device = current(id);
+        String token = SecretTokens.generate(TOKEN_PREFIX);
+        int rotated = jdbc.sql("""
+                        UPDATE devices SET token_sha256 = :token, token_rotated_at = :now
+                        WHERE id = :id AND retired_at IS NULL
+                        """)
+                .param("token", SecretTokens.sha256(token)).param("now", Timestamp.from(clock.instant()))
+                .param("id", id).update();
+        if (rotated == 0) {
+            throw new ProblemException(ProblemType.CONFLICT, "id",
+                    "Device '" + device.name() + "' is retired; a retired device gets no token");
+        }
+        audit.record(by, AuditEvent.of("device.token-rotated", "device:" + id).withTerms("name=" + device.name()));
+        return new RegisteredDevice(find(id).orElseThrow(), token);
+    }
+
+    /** The device, its row locked until the transaction ends, so that retiring and rotating take turns. */
+    private Device current(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM devices WHERE id = ? FOR UPDATE").param(id)
+                .query(DeviceRegistry::map).optional()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No device " + id));
+    }
+
     public Optional<Device> authenticate(String token) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM devices WHERE token_sha256 = ? AND active")
                 .param(SecretTokens.sha256(token)).query(DeviceRegistry::map).optional();

@@ -81,7 +81,8 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
                     region(r, "region"), r.number("confidence"), OPENALPR_CONFIDENCE_SCALE, at,
                     frame.optionalNumber("gps_latitude"), frame.optionalNumber("gps_longitude"), null,
                     VehicleDescription.UNKNOWN, DetectionSource.OPENALPR,
-                    new ReportedRead.Fields(r.at("plate"), r.at("confidence"),
+                    new ReportedRead.Fields(frame.has("uuid") ? frame.at("uuid") : frame.at("epoch_time"),
+                            r.at("plate"), r.at("confidence"),
                             r.has("epoch_time") ? r.at("epoch_time") : frame.at("epoch_time"),
                             frame.at("gps_latitude"), frame.at("gps_longitude"), frame.at("heading"),
                             frame.at("vehicle"))));
@@ -96,7 +97,8 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
                 epoch(group, "epoch_start"), group.optionalNumber("gps_latitude"),
                 group.optionalNumber("gps_longitude"), travelDirection(group), vehicle(group.get("vehicle")),
                 DetectionSource.OPENALPR,
-                new ReportedRead.Fields(group.at("best_plate_number"), group.at("best_confidence"),
+                new ReportedRead.Fields(group.has("best_uuid") ? group.at("best_uuid") : group.at("uuids"),
+                        group.at("best_plate_number"), group.at("best_confidence"),
                         group.at("epoch_start"), group.at("gps_latitude"), group.at("gps_longitude"),
                         group.at("travel_direction"), group.at("vehicle")));
     }

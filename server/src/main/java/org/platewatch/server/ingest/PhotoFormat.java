@@ -24,8 +24,10 @@ class PhotoFormat implements ReadFormat<PhotoFormat.Photo> {
 
     private final PlateReader reader;
     private final RecognitionProperties recognition;
+    private final IngestProperties limits;
 
-    PhotoFormat(PlateReader reader, RecognitionProperties recognition) {
+    PhotoFormat(PlateReader reader, RecognitionProperties recognition, IngestProperties limits) {
+        this.limits = limits;
         this.reader = reader;
         this.recognition = recognition;
     }
@@ -42,7 +44,7 @@ class PhotoFormat implements ReadFormat<PhotoFormat.Photo> {
         Double latitude = read.optionalNumber("latitude");
         Double longitude = read.optionalNumber("longitude");
         Double heading = read.optionalNumber("heading");
-        JpegImages.requireJpeg(photo.jpeg());
+        JpegImages.requireJpeg(photo.jpeg(), limits.maxImagePixels());
 
         PlateReader.Reading reading = reader.read(photo.jpeg());
         List<PlateCandidate> candidates = reading.candidates();

@@ -40,14 +40,15 @@ class PlateReader {
             throw new ProblemException(RECOGNITION_OFF, "Plate recognition is turned off on this server "
                     + "(platewatch.recognition.enabled); send plate text instead");
         }
-        BufferedImage image;
-        try {
-            image = Recognizer.decode(jpeg);
-        } catch (UnreadableImageException e) {
-            throw ProblemException.invalid("image", "is not a readable image");
-        }
+        // Decoding holds the whole image in memory: it counts against the permits like recognition does.
         permits.acquireUninterruptibly();
         try {
+            BufferedImage image;
+            try {
+                image = Recognizer.decode(jpeg);
+            } catch (UnreadableImageException e) {
+                throw ProblemException.invalid("image", "is not a readable image");
+            }
             Recognizer r = recognizer();
             List<PlateCandidate> candidates = r.recognize(image);
             Optional<VehicleDescription> vehicle = candidates.isEmpty() ? Optional.empty()

@@ -5,6 +5,7 @@ import org.platewatch.recognition.PlateCandidate;
 import org.platewatch.server.platform.TransientConflicts;
 import org.platewatch.server.reads.DetectionStore;
 import org.platewatch.server.reads.NewDetection;
+import org.platewatch.server.reads.RefusedBatch;
 import org.platewatch.server.reads.StoredBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +22,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>authenticate the device ({@link DeviceAuthentication});
  *   <li>adapt the format ({@link ReadFormat}: {@link PlatewatchJsonFormat}, {@link OpenAlprFormat},
  *       {@link PhotoFormat}, which reads the plate from the photo);
- *   <li>validate every field ({@link ReadValidator}, one for all formats);
- *   <li>fill what the device knows ({@link DeviceDefaults}: a fixed camera's position and heading);
+ *   <li>validate every field ({@link ReadValidator}, one for all formats; the capture window
+ *       depends on the kind of device, {@link CaptureWindow});
+ *   <li>fill what the device knows ({@link DeviceDefaults}: a fixed camera's position, which a
+ *       reported one may not contradict, and its heading);
  *   <li>store: receipt, detection and image in one transaction ({@code reads.DetectionStore}),
- *       again from the start if PostgreSQL ended it for a deadlock;
+ *       again from the start if PostgreSQL ended it for a deadlock; a read id of another device,
+ *       or more new capture days than {@code max-new-partitions}, refuses the upload
+ *       ({@link StoreRefusals});
  *   <li>publish {@link ReadsIngested} once that transaction has committed;
  *   <li>match, raise and push: the alert feature's listener ({@code alert.AlertRaiser}) matches
  *       each new read against the hot lists in force, raises an alert per match and pushes it to
  *       the consoles' live stream.
  * </ol>
  *
- * A fault in steps 1 to 4 refuses the whole upload with problem+json naming the field; nothing
+ * A fault in steps 1 to 5 refuses the whole upload with problem+json naming the field; nothing
  * of it is stored. A failure after step 5 never fails the upload, whose reads are stored already.
  */
 @Service
@@ -44,9 +49,11 @@ class ReadPipeline {
     private final DeviceDefaults defaults;
     private final DetectionStore detections;
     private final ApplicationEventPublisher events;
+    private final IngestProperties limits;
 
     ReadPipeline(DeviceAuthentication authentication, ReadValidator validator, DeviceDefaults defaults,
-            DetectionStore detections, ApplicationEventPublisher events) {
+            DetectionStore detections, ApplicationEventPublisher events, IngestProperties limits) {
+        this.limits = limits;
         this.authentication = authentication;
         this.validator = validator;
         this.defaults = defaults;
@@ -57,10 +64,15 @@ class ReadPipeline {
     <T> Ingested ingest(Authentication caller, ReadFormat<T> format, T upload) {
         Device device = authentication.deviceOf(caller);
         ReadFormat.Adapted adapted = format.adapt(upload, device);
-        List<ReportedRead> valid = validator.validate(adapted.reads());
+        List<ReportedRead> valid = validator.validate(adapted.reads(), device.kind());
         List<NewDetection> reads = defaults.fill(valid, device);
-        StoredBatch stored = TransientConflicts.retry("Reads of device " + device.id(),
-                () -> detections.store(device.id(), reads, adapted.image()));
+        StoredBatch stored;
+        try {
+            stored = TransientConflicts.retry("Reads of device " + device.id(),
+                    () -> detections.store(device.id(), reads, adapted.image(), limits.maxNewPartitions()));
+        } catch (RefusedBatch refused) {
+            throw StoreRefusals.problem(refused, valid);
+        }
         publishCommitted(device, stored);
         log.debug("Device {} uploaded {} reads: {} new, {} duplicates", device.id(), reads.size(),
                 stored.accepted().size(), stored.duplicates());

@@ -79,7 +79,7 @@ class ReadUploadController {
                     "Content-Type: images are accepted as image/jpeg only");
         }
         byte[] jpeg = JpegImages.readLimited(request.getInputStream(), limits.maxImageSize());
-        JpegImages.requireJpeg(jpeg);
+        JpegImages.requireJpeg(jpeg, limits.maxImagePixels());
         DetectionStore.ImageAttachment attached = detections.attachImage(device.id(), readId, jpeg);
         switch (attached.result()) {
             case NO_SUCH_READ -> throw new ProblemException(ProblemType.NOT_FOUND, "readId",

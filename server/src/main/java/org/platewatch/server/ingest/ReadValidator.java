@@ -23,23 +23,26 @@ class ReadValidator {
         this.window = window;
     }
 
-    /** The reads with plate text normalised and confidence out of 1; refuses the first invalid field. */
-    List<ReportedRead> validate(List<ReportedRead> reads) {
+    /**
+     * The reads with plate text normalised and confidence out of 1; refuses the first invalid field.
+     * The capture window depends on the kind of device that sent them.
+     */
+    List<ReportedRead> validate(List<ReportedRead> reads, DeviceKind sentBy) {
         List<ReportedRead> valid = new ArrayList<>(reads.size());
         for (ReportedRead read : reads) {
-            valid.add(validate(read));
+            valid.add(validate(read, sentBy));
         }
         return valid;
     }
 
-    private ReportedRead validate(ReportedRead read) {
+    private ReportedRead validate(ReportedRead read, DeviceKind sentBy) {
         ReportedRead.Fields f = read.fields();
         String plate = plate(read.plate(), f.plate());
         double confidence = confidence(read.confidence(), read.confidenceScale(), f.confidence());
         if (read.capturedAt() == null) {
             throw ProblemException.invalid(f.capturedAt(), "is required");
         }
-        window.check(read.capturedAt(), f.capturedAt());
+        window.check(read.capturedAt(), f.capturedAt(), sentBy);
         optionalInRange(read.latitude(), -90, 90, f.latitude());
         optionalInRange(read.longitude(), -180, 180, f.longitude());
         heading(read.heading(), f.heading());

@@ -41,13 +41,13 @@ record ReportedRead(
     }
 
     /** The request path of each field, as an error names it: {@code reads[3].latitude}, {@code gps_latitude}. */
-    record Fields(String plate, String confidence, String capturedAt, String latitude, String longitude,
-            String heading, String vehicle) {
+    record Fields(String readId, String plate, String confidence, String capturedAt, String latitude,
+            String longitude, String heading, String vehicle) {
 
         /** The fields of a read object at {@code path}, under Platewatch's own names. */
         static Fields under(String path) {
-            return new Fields(path + ".plate", path + ".confidence", path + ".capturedAt", path + ".latitude",
-                    path + ".longitude", path + ".heading", path + ".vehicle");
+            return new Fields(path + ".readId", path + ".plate", path + ".confidence", path + ".capturedAt",
+                    path + ".latitude", path + ".longitude", path + ".heading", path + ".vehicle");
         }
     }
 }

@@ -53,8 +53,12 @@ public class DetectionPartitions {
         }
     }
 
-    /** Makes sure each capture day has its partition; call inside the inserting transaction. */
-    void ensureFor(Collection<Instant> capturedAt) {
+    /**
+     * Makes sure each capture day has its partition, creating at most {@code maxNew}; call inside the
+     * inserting transaction, which a {@link RefusedBatch.TooManyNewDays} rolls back with the partitions
+     * it created. Each partition is a table: a device must not create them by the hundred.
+     */
+    void ensureFor(Collection<Instant> capturedAt, int maxNew) {
         Set<LocalDate> days = new TreeSet<>();
         for (Instant t : capturedAt) {
             LocalDate day = t.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -62,7 +66,12 @@ public class DetectionPartitions {
                 days.add(day);
             }
         }
-        days.forEach(this::ensure);
+        int created = 0;
+        for (LocalDate day : days) {
+            if (ensure(day) && ++created > maxNew) {
+                throw new RefusedBatch.TooManyNewDays(day, maxNew);
+            }
+        }
     }
 
     /** Retention calls this after dropping a day's partition. */

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,9 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The detections table: stores batches of reads idempotently and attaches images to them.
  *
- * <p>A batch is one statement: the read ids go into {@code read_receipts} with ON CONFLICT DO
- * NOTHING, and only the ids that were new flow on into {@code detections}. Either the whole
- * batch is stored or, on any error, none of it.
+ * <p>A batch is one statement: the read ids go into {@code read_receipts}, and only the ids that
+ * were new flow on into {@code detections}. A read id this device sent before is a duplicate; one
+ * another device sent refuses the batch. Either the whole batch is stored or, on any error, none of it.
  *
  * <p>Concurrent uploads often overlap (a retried batch, a journal re-batched after a lost answer),
  * so row locks are taken in one order: receipts by read id, the device row last. Two batches then
@@ -39,6 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DetectionStore {
 
+    /**
+     * A receipt of another device is "updated" to itself, not skipped: ON CONFLICT DO UPDATE sees the
+     * latest committed receipt even when it was committed after this statement began (DO NOTHING
+     * would count it as a duplicate), and RETURNING then shows it as {@code taken}. The caller
+     * refuses the batch on any, so the no-op update is rolled back.
+     */
     private static final String INSERT_BATCH = """
             WITH incoming AS (
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::real[], ?::timestamptz[],
@@ -48,18 +56,24 @@ public class DetectionStore {
                     AS t(read_id, plate, state, confidence, captured_at, latitude, longitude, heading,
                          make, model, color, vtype, source, position)
             ), receipted AS (
-                INSERT INTO read_receipts (read_id, device_id, captured_at, received_at)
-                SELECT read_id, ?, captured_at, ? FROM incoming ORDER BY position
-                ON CONFLICT (read_id) DO NOTHING
+                INSERT INTO read_receipts AS r (read_id, device_id, captured_at, received_at)
+                SELECT read_id, ?::uuid, captured_at, ?::timestamptz FROM incoming ORDER BY position
+                ON CONFLICT (read_id) DO UPDATE SET device_id = r.device_id
+                    WHERE r.device_id <> EXCLUDED.device_id
+                RETURNING r.read_id, r.device_id <> ?::uuid AS taken
+            ), stored AS (
+                INSERT INTO detections (read_id, device_id, plate, state, confidence, captured_at, received_at,
+                                        location, heading_degrees, vehicle_make, vehicle_model, vehicle_color,
+                                        vehicle_type, source, image_sha256)
+                SELECT i.read_id, ?::uuid, i.plate, i.state, i.confidence, i.captured_at, ?::timestamptz,
+                       point(i.longitude, i.latitude), i.heading, i.make, i.model, i.color, i.vtype, i.source, ?
+                FROM incoming i JOIN receipted r USING (read_id)
+                WHERE NOT r.taken
                 RETURNING read_id
             )
-            INSERT INTO detections (read_id, device_id, plate, state, confidence, captured_at, received_at,
-                                    location, heading_degrees, vehicle_make, vehicle_model, vehicle_color,
-                                    vehicle_type, source, image_sha256)
-            SELECT i.read_id, ?, i.plate, i.state, i.confidence, i.captured_at, ?,
-                   point(i.longitude, i.latitude), i.heading, i.make, i.model, i.color, i.vtype, i.source, ?
-            FROM incoming i JOIN receipted r USING (read_id)
-            RETURNING read_id
+            SELECT read_id, false AS taken FROM stored
+            UNION ALL
+            SELECT read_id, true FROM receipted WHERE taken
             """;
 
     private final JdbcTemplate jdbcTemplate;
@@ -77,19 +91,26 @@ public class DetectionStore {
         this.clock = clock;
     }
 
-    /** Stores the reads of one device; a read id seen before (or twice in the batch) counts as a duplicate. */
+    /**
+     * Stores the reads of one device; a read id this device sent before (or twice in the batch) counts
+     * as a duplicate. No limit on new day partitions: for loading history (the demo department).
+     */
     @Transactional
     public StoredBatch store(UUID deviceId, List<NewDetection> reads) {
-        return store(deviceId, reads, null);
+        return store(deviceId, reads, null, Integer.MAX_VALUE);
     }
 
     /**
      * Stores the reads with {@code image} (a photo the reads were made from; may be null) attached to
      * each new one. The image is written first, inside the transaction: if writing it fails, no
      * detection is stored; a detection is never left without the image it was read from.
+     *
+     * @param maxNewPartitions the most day partitions this batch may create
+     * @throws RefusedBatch when a read id is another device's, or the batch needs too many new days;
+     *                      nothing of the batch is stored then
      */
     @Transactional
-    public StoredBatch store(UUID deviceId, List<NewDetection> reads, byte[] image) {
+    public StoredBatch store(UUID deviceId, List<NewDetection> reads, byte[] image, int maxNewPartitions) {
         String imageSha256 = image == null ? null : putImage(image);
         Map<UUID, NewDetection> unique = new LinkedHashMap<>();
         for (NewDetection read : reads) {
@@ -98,14 +119,22 @@ public class DetectionStore {
         // PostgreSQL orders uuids as unsigned bytes, which is the order of their text form.
         List<NewDetection> inLockOrder = new ArrayList<>(unique.values());
         inLockOrder.sort(Comparator.comparing(d -> d.readId().toString()));
-        partitions.ensureFor(inLockOrder.stream().map(NewDetection::capturedAt).toList());
+        partitions.ensureFor(inLockOrder.stream().map(NewDetection::capturedAt).toList(), maxNewPartitions);
         Instant now = clock.instant();
-        Set<UUID> stored = jdbcTemplate.execute(
-                (ConnectionCallback<Set<UUID>>) c -> insert(c, deviceId, inLockOrder, now, imageSha256));
-        List<NewDetection> accepted = unique.values().stream().filter(d -> stored.contains(d.readId())).toList();
+        Inserted inserted = jdbcTemplate.execute(
+                (ConnectionCallback<Inserted>) c -> insert(c, deviceId, inLockOrder, now, imageSha256));
+        unique.keySet().stream().filter(inserted.taken()::contains).findFirst().ifPresent(id -> {
+            throw new RefusedBatch.ReadIdOfAnotherDevice(id);
+        });
+        List<NewDetection> accepted = unique.values().stream()
+                .filter(d -> inserted.stored().contains(d.readId())).toList();
         jdbc.sql("UPDATE devices SET last_upload_at = greatest(last_upload_at, ?) WHERE id = ?")
                 .param(Timestamp.from(now)).param(deviceId).update();
         return new StoredBatch(accepted, reads.size() - accepted.size());
+    }
+
+    /** The read ids the batch statement stored, and those it found to be another device's. */
+    private record Inserted(Set<UUID> stored, Set<UUID> taken) {
     }
 
     /**
@@ -201,7 +230,7 @@ public class DetectionStore {
                 .param(readId).query(String.class).optional();
     }
 
-    private static Set<UUID> insert(Connection c, UUID deviceId, List<NewDetection> batch, Instant now,
+    private static Inserted insert(Connection c, UUID deviceId, List<NewDetection> batch, Instant now,
             String imageSha256)
             throws SQLException {
         int n = batch.size();
@@ -249,18 +278,20 @@ public class DetectionStore {
             ps.setArray(p++, c.createArrayOf("text", colors));
             ps.setArray(p++, c.createArrayOf("text", types));
             ps.setArray(p++, c.createArrayOf("text", sources));
+            OffsetDateTime received = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
             ps.setObject(p++, deviceId);
-            ps.setObject(p++, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            ps.setObject(p++, received);
             ps.setObject(p++, deviceId);
-            ps.setObject(p++, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            ps.setObject(p++, deviceId);
+            ps.setObject(p++, received);
             ps.setString(p, imageSha256);
-            Set<UUID> stored = new HashSet<>();
+            Inserted inserted = new Inserted(new HashSet<>(), new HashSet<>());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    stored.add(rs.getObject(1, UUID.class));
+                    (rs.getBoolean(2) ? inserted.taken() : inserted.stored()).add(rs.getObject(1, UUID.class));
                 }
             }
-            return stored;
+            return inserted;
         }
     }
 }

@@ -106,7 +106,7 @@ class AlertFlowApiTest {
         UUID id = UUID.randomUUID();
         String json = "{\"reads\":[{\"readId\":\"" + id + "\",\"plate\":\"" + plate + "\",\"state\":"
                 + (state == null ? "null" : "\"" + state + "\"") + ",\"confidence\":0.93,\"capturedAt\":\""
-                + Instant.now().minusSeconds(2) + "\",\"vehicle\":" + vehicleJson + "}]}";
+                + clock.instant().minusSeconds(2) + "\",\"vehicle\":" + vehicleJson + "}]}";
         Api.Response r = api.postJson("/api/v1/reads", camera, json);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return id;
