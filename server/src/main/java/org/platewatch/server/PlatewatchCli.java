@@ -17,6 +17,7 @@ import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.ingest.RegisteredDevice;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.platform.UnsafeDatabaseSetup;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -46,10 +47,26 @@ public final class PlatewatchCli {
         } catch (ProblemException e) {
             System.err.println("platewatch: " + e.getMessage());
             status = 1;
+        } catch (RuntimeException e) {
+            UnsafeDatabaseSetup refused = refusal(e);
+            if (refused == null) {
+                throw e;
+            }
+            System.err.println("platewatch: " + refused.getMessage());
+            status = 1;
         }
         if (status >= 0) {
             System.exit(status);
         }
+    }
+
+    private static UnsafeDatabaseSetup refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsafeDatabaseSetup refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     /** Returns the exit status, or -1 when the server keeps running. */

@@ -78,7 +78,8 @@ class EmbeddedDatabaseLifecycleTest {
         try {
             assertThat(recovered.owned()).isTrue();
             assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-            try (Connection c = DriverManager.getConnection(recovered.jdbcUrl("postgres"), "postgres", null)) {
+            try (Connection c = DriverManager.getConnection(recovered.jdbcUrl("postgres"), "postgres",
+                    recovered.passwords().owner())) {
                 assertThat(c.isValid(5)).isTrue();
             }
         } finally {
@@ -119,7 +120,8 @@ class EmbeddedDatabaseLifecycleTest {
             assertThat(guest.owned()).isFalse();
             assertThat(guest.port()).isEqualTo(owner.port());
             guest.close();
-            try (Connection c = DriverManager.getConnection(owner.jdbcUrl("postgres"), "postgres", null)) {
+            try (Connection c = DriverManager.getConnection(owner.jdbcUrl("postgres"), "postgres",
+                    guest.passwords().owner())) {
                 assertThat(c.isValid(5)).as("closing a guest leaves the owner's server running").isTrue();
             }
         } finally {
