@@ -46,6 +46,8 @@ class EmbeddedDatabaseLifecycleTest {
             assertThat(setting(first, "fsync")).isEqualTo("on");
             assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
         }
+        assertThat(Files.readAllLines(dataDir.resolve("audit-anchors.jsonl")))
+                .as("the server anchored the audit chain at shutdown").hasSize(1);
         try (ConfigurableApplicationContext second = start()) {
             Api api = new Api(port(second));
             Api.Response again = api.postJson("/api/v1/reads", token, "{\"reads\":[{\"readId\":\"" + readId
