@@ -60,18 +60,19 @@ public final class IngestBenchmark {
             waitForHealth(port);
             String token = registerDevice(jar, dataDir);
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgresPort(dataDir) + "/platewatch";
-            UUID deviceId = deviceId(jdbcUrl);
+            String password = ownerPassword(dataDir);
+            UUID deviceId = deviceId(jdbcUrl, password);
             System.out.printf("Ingest benchmark: %d rounds x %d batches of %d reads, %d HTTP clients%n",
                     rounds, batches, BATCH, clients);
             // Warm-up: the JIT, the connection pool and the partitions.
             http(port, token, 3, clients);
-            copy(jdbcUrl, deviceId, 3);
+            copy(jdbcUrl, password, deviceId, 3);
             double[] ratios = new double[rounds];
             double[] httpRates = new double[rounds];
             double[] copyRates = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 httpRates[r] = http(port, token, batches, clients);
-                copyRates[r] = copy(jdbcUrl, deviceId, batches);
+                copyRates[r] = copy(jdbcUrl, password, deviceId, batches);
                 ratios[r] = httpRates[r] / copyRates[r];
                 System.out.printf("round %d: HTTP %,.0f reads/s   COPY %,.0f reads/s   ratio %.2f%n", r + 1,
                         httpRates[r], copyRates[r], ratios[r]);
@@ -116,12 +117,12 @@ public final class IngestBenchmark {
     }
 
     /** Reads per second with COPY straight into the detections table, one batch per transaction. */
-    private static double copy(String jdbcUrl, UUID deviceId, int batches) throws Exception {
+    private static double copy(String jdbcUrl, String password, UUID deviceId, int batches) throws Exception {
         List<String> data = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
             data.add(copyRows(deviceId));
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", password)) {
             CopyManager copy = c.unwrap(BaseConnection.class).getCopyAPI();
             long start = System.nanoTime();
             for (String rows : data) {
@@ -180,12 +181,21 @@ public final class IngestBenchmark {
         return m.group(1);
     }
 
-    private static UUID deviceId(String jdbcUrl) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null);
+    private static UUID deviceId(String jdbcUrl, String password) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", password);
                 var rs = c.createStatement().executeQuery("SELECT id FROM devices WHERE name = 'bench-camera'")) {
             rs.next();
             return rs.getObject(1, UUID.class);
         }
+    }
+
+    /** The embedded server's superuser password, from the owner-only file the server wrote. */
+    private static String ownerPassword(Path dataDir) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(dataDir.resolve("postgres-passwords.properties"))) {
+            p.load(in);
+        }
+        return p.getProperty("owner");
     }
 
     private static int postgresPort(Path dataDir) throws IOException {

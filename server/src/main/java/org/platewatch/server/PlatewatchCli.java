@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.platewatch.server.CommandOptions.UsageException;
+import org.platewatch.server.audit.AuditAnchor;
+import org.platewatch.server.audit.AuditAnchors;
 import org.platewatch.server.audit.AuditChain;
 import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistration;
@@ -17,6 +19,7 @@ import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.ingest.RegisteredDevice;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
+import org.platewatch.server.platform.UnsafeDatabaseSetup;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -26,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The server jar's entry point: {@code serve} runs the server; the administrative subcommands
- * ({@code device add}, {@code user add}, {@code user token}, {@code audit verify}) start the application
+ * ({@code device add}, {@code user add}, {@code user token}, {@code audit verify}, {@code audit anchor}) start the application
  * without its web server, against the same database, do one thing and exit.
  */
 public final class PlatewatchCli {
@@ -46,10 +49,26 @@ public final class PlatewatchCli {
         } catch (ProblemException e) {
             System.err.println("platewatch: " + e.getMessage());
             status = 1;
+        } catch (RuntimeException e) {
+            UnsafeDatabaseSetup refused = refusal(e);
+            if (refused == null) {
+                throw e;
+            }
+            System.err.println("platewatch: " + refused.getMessage());
+            status = 1;
         }
         if (status >= 0) {
             System.exit(status);
         }
+    }
+
+    private static UnsafeDatabaseSetup refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsafeDatabaseSetup refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     /** Returns the exit status, or -1 when the server keeps running. */
@@ -186,17 +205,40 @@ public final class PlatewatchCli {
         if (args.contains("--help")) {
             out.println("""
                     Usage: bin/platewatch audit verify [--data-dir DIR]
-                      Walks the hash chain of the access log. Prints "audit chain intact: N records, head HASH" and
-                      exits 0, or names the first broken record (id, time, what is wrong) and exits 1.""");
+                           bin/platewatch audit anchor [--data-dir DIR]
+                      verify: walks the hash chain of the access log. Prints "audit chain intact: N records, head HASH",
+                        then holds the log to the newest signed anchor (signature, the anchored record and its hash, no
+                        fewer records). Exits 0 when both hold, else names what is missing or rewritten and exits 1.
+                      anchor: signs the chain head (last id, count, hash, time) and appends it to the anchor file
+                        (the server also does this hourly and at shutdown). Refused, exit 1, when the log no longer
+                        holds the newest anchor.""");
             return 0;
         }
-        if (args.isEmpty() || !args.get(0).equals("verify")) {
-            throw new UsageException("usage: audit verify [--data-dir DIR]");
+        String sub = args.isEmpty() ? "" : args.get(0);
+        if (!sub.equals("verify") && !sub.equals("anchor")) {
+            throw new UsageException("usage: audit verify|anchor [--data-dir DIR]");
         }
         CommandOptions o = CommandOptions.parse(args.subList(1, args.size()), DATA_DIR, Set.of());
-        AuditChain.Verification result = withContext(o, ctx -> ctx.getBean(AuditChain.class).verify());
-        out.println(result.describe());
-        return result.intact() ? 0 : 1;
+        if (sub.equals("anchor")) {
+            return withContext(o, ctx -> {
+                try {
+                    AuditAnchor a = ctx.getBean(AuditAnchors.class).anchor();
+                    out.println("audit anchor written: record " + a.lastId() + ", " + a.records() + " records, head "
+                            + a.hash() + ", signed by key " + a.keyId());
+                    return 0;
+                } catch (AuditAnchors.AnchorRefused e) {
+                    out.println(e.getMessage());
+                    return 1;
+                }
+            });
+        }
+        return withContext(o, ctx -> {
+            AuditChain.Verification chain = ctx.getBean(AuditChain.class).verify();
+            AuditAnchors.AnchorCheck anchor = ctx.getBean(AuditAnchors.class).checkNewest();
+            out.println(chain.describe());
+            out.println(anchor.describe());
+            return chain.intact() && anchor.holds() ? 0 : 1;
+        });
     }
 
     /** Starts the application without a web server, runs one action, and closes it. */

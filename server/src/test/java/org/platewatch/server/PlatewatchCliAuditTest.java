@@ -19,7 +19,7 @@ class PlatewatchCliAuditTest {
         int status = PlatewatchCli.run(List.of("audit", "--help"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("audit verify [--data-dir DIR]")
-                .contains("audit chain intact: N records, head HASH");
+                .contains("audit chain intact: N records, head HASH").contains("audit anchor [--data-dir DIR]");
     }
 
     @Test
@@ -31,5 +31,7 @@ class PlatewatchCliAuditTest {
                 .isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> PlatewatchCli.run(List.of("audit", "verify", "--fast"), out))
                 .isInstanceOf(UsageException.class).hasMessage("unknown option --fast");
+        assertThatThrownBy(() -> PlatewatchCli.run(List.of("audit", "anchor", "--now"), out))
+                .isInstanceOf(UsageException.class).hasMessage("unknown option --now");
     }
 }

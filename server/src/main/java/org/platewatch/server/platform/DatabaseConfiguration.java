@@ -35,9 +35,15 @@ class DatabaseConfiguration {
     DatabaseLocation databaseLocation(PlatewatchProperties properties) {
         PlatewatchProperties.Database db = properties.db();
         if (db.external()) {
-            if (blank(db.appUser())) {
-                log.warn("PLATEWATCH_DB_APP_USER is not set: the application runs as the schema owner, which could "
-                        + "disable the audit log's append-only trigger. Create a separate application role (README).");
+            boolean appIsOwner = blank(db.appUser()) || db.appUser().equals(db.user());
+            if (appIsOwner && !properties.demo()) {
+                throw new UnsafeDatabaseSetup("refusing to start: the application would connect to the external database"
+                        + " as the schema owner '" + db.user() + "', who can switch off the audit log's append-only "
+                        + "trigger; set PLATEWATCH_DB_APP_USER to a separate role (README.md, External PostgreSQL)");
+            }
+            if (appIsOwner) {
+                log.warn("The demo runs as the schema owner of the external database, which could disable the audit "
+                        + "log's append-only trigger. Create a separate application role (README).");
             }
             String appUser = blank(db.appUser()) ? db.user() : db.appUser();
             String appPassword = blank(db.appUser()) ? db.password() : db.appPassword();
@@ -45,8 +51,10 @@ class DatabaseConfiguration {
         }
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
         String appUser = blank(db.appUser()) ? PlatewatchProperties.Database.EMBEDDED_APP_USER : db.appUser();
-        prepareEmbedded(server, appUser);
-        return new DatabaseLocation(server.jdbcUrl(EMBEDDED_DATABASE), "postgres", null, appUser, null, server);
+        EmbeddedDatabasePasswords passwords = server.passwords();
+        prepareEmbedded(server, appUser, passwords);
+        return new DatabaseLocation(server.jdbcUrl(EMBEDDED_DATABASE), EmbeddedAuthentication.SUPERUSER,
+                passwords.owner(), appUser, passwords.app(), server);
     }
 
     @Bean
@@ -86,15 +94,25 @@ class DatabaseConfiguration {
         return configuration -> configuration.placeholders(Map.of("appRole", location.getObject().appUser()));
     }
 
-    private static void prepareEmbedded(EmbeddedPostgresServer server, String appUser) {
-        try (Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), "postgres", null);
+    /**
+     * The database and the application role, whose password is (re)set from the passwords file on
+     * every start: a role made by an older version without one gets it here.
+     */
+    private static void prepareEmbedded(EmbeddedPostgresServer server, String appUser,
+            EmbeddedDatabasePasswords passwords) {
+        try (Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"),
+                        EmbeddedAuthentication.SUPERUSER, passwords.owner());
                 Statement s = c.createStatement()) {
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", EMBEDDED_DATABASE)) {
                 s.execute("CREATE DATABASE " + EMBEDDED_DATABASE);
             }
+            String role = "\"" + appUser.replace("\"", "") + "\"";
             if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", appUser)) {
-                s.execute("CREATE ROLE \"" + appUser.replace("\"", "") + "\" LOGIN");
+                s.execute("CREATE ROLE " + role + " LOGIN");
             }
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            // The password is base64url (EmbeddedDatabasePasswords checks), so it needs no escaping here.
+            s.execute("ALTER ROLE " + role + " PASSWORD '" + passwords.app() + "'");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the embedded database: " + e.getMessage(), e);
         }

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * live owner and connects to the running server instead of starting one. A server whose owner died
  * is stopped and started afresh, and a small watchdog stops the server within seconds if its owner
  * JVM is killed, so a crash never leaves PostgreSQL holding the data directory for good.
+ *
+ * <p>Authentication: every connection needs a password (scram-sha-256, {@link EmbeddedAuthentication});
+ * the server listens on loopback only, and the passwords are in {@code DATA_DIR/postgres-passwords.properties}
+ * (0600), which an attaching process reads as well.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -34,11 +38,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path pgData;
     private final EmbeddedPostgres owned;
     private final int port;
+    private final EmbeddedDatabasePasswords passwords;
 
-    private EmbeddedPostgresServer(Path pgData, EmbeddedPostgres owned, int port) {
+    private EmbeddedPostgresServer(Path pgData, EmbeddedPostgres owned, int port, EmbeddedDatabasePasswords passwords) {
         this.pgData = pgData;
         this.owned = owned;
         this.port = port;
+        this.passwords = passwords;
     }
 
     /** Connects to the server already running on this data directory, or starts one. */
@@ -51,14 +57,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + pgData, e);
         }
+        EmbeddedDatabasePasswords.Loaded secrets = EmbeddedDatabasePasswords.loadOrCreate(dataDir);
         Optional<Integer> running = livePortOfRunningOwner(pgData);
         if (running.isPresent()) {
             log.info("Using the embedded PostgreSQL already running for this data directory (port {})", running.get());
-            return new EmbeddedPostgresServer(pgData, null, running.get());
+            return new EmbeddedPostgresServer(pgData, null, running.get(), secrets.passwords());
         }
         stopStaleServer(pgData);
+        boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
+        boolean trustEra = !fresh && EmbeddedAuthentication.trustsConnections(pgData);
+        if (!fresh && !trustEra && secrets.created()) {
+            throw new IllegalStateException("the embedded PostgreSQL in " + pgData + " is password-protected but "
+                    + EmbeddedDatabasePasswords.file(dataDir) + " was missing; restore it from the backup of the "
+                    + "data directory (a new one was written and does not match: delete it before restoring)");
+        }
+        Path pwfile = null;
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData.toFile())
                     .setOverrideWorkingDirectory(work.toFile())
                     .setCleanDataDirectory(false)
@@ -69,19 +84,39 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("timezone", "UTC")
                     .setServerConfig("listen_addresses", "localhost")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // the library's readiness check connects as the superuser: with its password (a trust-era
+                    // directory ignores it until it is upgraded below)
+                    .setConnectConfig("password", secrets.passwords().owner())
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (fresh) {
+                // initdb takes its options after the library's "-A trust": the later --auth wins, and the
+                // superuser gets its password before the server first listens.
+                pwfile = OwnerOnlyFiles.createPasswordFile(work, secrets.passwords().owner());
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
+            }
+            EmbeddedPostgres pg = builder.start();
             writeOwner(pgData);
             startWatchdog(pgData);
+            if (trustEra) {
+                EmbeddedAuthentication.upgradeFromTrust(pgData, pg.getPort(), secrets.passwords());
+            }
             log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
-            return new EmbeddedPostgresServer(pgData, pg, pg.getPort());
+            return new EmbeddedPostgresServer(pgData, pg, pg.getPort(), secrets.passwords());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData, e);
+        } finally {
+            deleteQuietly(pwfile);
         }
     }
 
     public int port() {
         return port;
+    }
+
+    /** The superuser's and the application role's passwords (from the passwords file). */
+    public EmbeddedDatabasePasswords passwords() {
+        return passwords;
     }
 
     public String jdbcUrl(String database) {
@@ -191,6 +226,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete the temporary password file {}: {}", file, e.getMessage());
+            }
         }
     }
 

@@ -48,6 +48,8 @@ class AuditIntegrityTest {
     AuditChain chain;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditAnchors anchors;
 
     Api api;
     String suffix;
@@ -210,6 +212,33 @@ class AuditIntegrityTest {
     void csvFieldsAreQuotedAndFormulasDisarmed() {
         assertThat(Csv.row("plain", "a,b", "say \"hi\"", "two\nlines", null, "=HYPERLINK(\"x\")", "-1"))
                 .isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n");
+    }
+
+    @Test
+    void theNewestSignedHeadIsServedToAuditorsAndChecksOutWithItsPublicKey() throws Exception {
+        String officer = token("officer", Role.OFFICER);
+        assertThat(api.get("/api/v1/audit/anchors/latest", auditor).status()).isEqualTo(404);
+        AuditAnchor written = anchors.anchor();
+
+        Api.Response latest = api.get("/api/v1/audit/anchors/latest", auditor);
+        assertThat(latest.status()).as(latest.body()).isEqualTo(200);
+        JsonNode body = latest.json();
+        assertThat(body.get("anchor").get("lastId").asLong()).isEqualTo(written.lastId());
+        assertThat(body.get("anchor").get("hash").asString()).isEqualTo(chain.verify().head());
+        assertThat(body.get("signatureValid").asBoolean()).isTrue();
+        // Anyone with the public key can check the head without Platewatch.
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder()
+                        .decode(body.get("publicKey").asString())));
+        java.security.Signature ed = java.security.Signature.getInstance("Ed25519");
+        ed.initVerify(key);
+        ed.update(body.get("signedText").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ed.verify(java.util.Base64.getDecoder().decode(body.get("anchor").get("signature").asString())))
+                .isTrue();
+        assertThat(body.get("signedText").asString()).contains(body.get("anchor").get("hash").asString());
+
+        assertThat(api.get("/api/v1/audit/anchors/latest", officer).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/audit/anchors/latest", admin).status()).isEqualTo(200);
     }
 
     @Test

@@ -47,6 +47,8 @@ class EmbeddedDatabaseLifecycleTest {
             assertThat(setting(first, "fsync")).isEqualTo("on");
             assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
         }
+        assertThat(Files.readAllLines(dataDir.resolve("audit-anchors.jsonl")))
+                .as("the server anchored the audit chain at shutdown").hasSize(1);
         try (ConfigurableApplicationContext second = start()) {
             Api api = new Api(port(second));
             Api.Response again = api.postJson("/api/v1/reads", token, "{\"reads\":[{\"readId\":\"" + readId
@@ -79,7 +81,8 @@ class EmbeddedDatabaseLifecycleTest {
         try {
             assertThat(recovered.owned()).isTrue();
             assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-            try (Connection c = DriverManager.getConnection(recovered.jdbcUrl("postgres"), "postgres", null)) {
+            try (Connection c = DriverManager.getConnection(recovered.jdbcUrl("postgres"), "postgres",
+                    recovered.passwords().owner())) {
                 assertThat(c.isValid(5)).isTrue();
             }
         } finally {
@@ -120,7 +123,8 @@ class EmbeddedDatabaseLifecycleTest {
             assertThat(guest.owned()).isFalse();
             assertThat(guest.port()).isEqualTo(owner.port());
             guest.close();
-            try (Connection c = DriverManager.getConnection(owner.jdbcUrl("postgres"), "postgres", null)) {
+            try (Connection c = DriverManager.getConnection(owner.jdbcUrl("postgres"), "postgres",
+                    guest.passwords().owner())) {
                 assertThat(c.isValid(5)).as("closing a guest leaves the owner's server running").isTrue();
             }
         } finally {
