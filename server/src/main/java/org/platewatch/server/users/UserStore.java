@@ -160,7 +160,7 @@ class UserStore {
                             SELECT id, CASE WHEN locked_at IS NULL THEN failed_sign_ins + 1 ELSE 1 END AS failures
                             FROM users WHERE id = ? AND (locked_at IS NULL OR locked_at <= ?) FOR UPDATE)
                         UPDATE users u SET failed_sign_ins = c.failures,
-                                           locked_at = CASE WHEN c.failures >= ? THEN ? ELSE NULL END
+                                           locked_at = CASE WHEN c.failures >= ? THEN CAST(? AS timestamptz) ELSE NULL END
                         FROM counted c
                         WHERE u.id = c.id
                         RETURNING u.failed_sign_ins, u.locked_at IS NOT NULL
