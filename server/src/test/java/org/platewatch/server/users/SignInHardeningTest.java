@@ -190,6 +190,25 @@ class SignInHardeningTest {
                 .containsExactlyInAnyOrder("1", "2", "3", "4", "5");
     }
 
+    @Test
+    void anIdleSessionsApiCallsAreRefusedAfterTheIdleTimeHowEverOftenItsBackgroundCallsCame() {
+        SessionClient console = new SessionClient(port);
+        assertThat(console.signIn(username, PASSWORD, currentCode()).headers().firstValue("Location").orElse(""))
+                .doesNotContain("error");
+        assertThat(console.get("/api/v1/users/me").statusCode()).isEqualTo(200); // an action of the member
+        for (int i = 1; i <= 2; i++) {
+            ((MutableClock) clock).advance(Duration.ofMinutes(10));
+            assertThat(console.get("/api/v1/users/me", Map.of("X-Platewatch-Background", "1")).statusCode())
+                    .as("a background call after %d minutes", 10 * i).isEqualTo(200);
+        }
+        ((MutableClock) clock).advance(Duration.ofMinutes(10)); // 30 minutes after the member's last action
+        java.net.http.HttpResponse<String> after = console.get("/api/v1/users/me", Map.of("X-Platewatch-Background", "1"));
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(after.body()).contains("without activity");
+        assertThat(console.get("/api/v1/users/me").statusCode()).as("the session is over").isEqualTo(401);
+    }
+
     /** What the sign-in page says after the attempt. */
     private String answer(SessionClient browser, String user, String password) {
         String location = browser.signIn(user, password, currentCode()).headers().firstValue("Location").orElse("");
