@@ -421,9 +421,12 @@
     el.textContent = label;
   }
 
+  // The list is loaded by the page itself (on opening, after a reconnect): a background request, which does not
+  // hold off the idle lock. A member's own clicks (an alert, a step) are not marked.
   function load() {
     $('alerts-loading').hidden = false;
-    return fetch(api, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    return fetch(api, { credentials: 'same-origin',
+      headers: window.Platewatch.backgroundHeaders({ 'Accept': 'application/json' }) })
       .then(function (response) {
         if (response.status === 401) {
           // the session ended: sign in again rather than show an empty list
@@ -456,9 +459,26 @@
       status('down', 'Live updates are not supported by this browser');
       return;
     }
+    // The stream is background by its kind (text/event-stream): it never keeps the session from its idle lock,
+    // and the server ends it when the lock falls.
     var source = new EventSource(api + '/stream');
-    source.addEventListener('open', function () { status('live', 'Live'); });
-    source.addEventListener('error', function () { status('reconnecting', 'Reconnecting…'); });
+    var opened = false;
+    source.addEventListener('open', function () {
+      status('live', 'Live');
+      // after a reconnect: alerts raised while the stream was down were not pushed, so load the list again
+      if (opened) { load(); }
+      opened = true;
+    });
+    source.addEventListener('error', function () {
+      if (source.readyState === EventSource.CLOSED) {
+        // the server refused to reopen it (the session ended, or access changed): the list load says which,
+        // and returns to sign-in when the session ended
+        status('down', 'Live updates stopped');
+        load();
+        return;
+      }
+      status('reconnecting', 'Reconnecting…');
+    });
     source.addEventListener('alert', function (evt) {
       try {
         upsert(JSON.parse(evt.data), true);

@@ -1,5 +1,5 @@
 // Shared console behaviour: CSRF header on htmx requests, a return to sign-in when the session ended,
-// and copy buttons. Page scripts read the CSRF token with Platewatch.csrfHeaders().
+// the background-request header, and copy buttons. Page scripts read the CSRF token with Platewatch.csrfHeaders().
 (function () {
   'use strict';
 
@@ -17,6 +17,13 @@
       headers[name] = token;
     }
     return headers;
+  };
+  // Requests the console makes by itself (polling, reloads after a reconnect) say so, so that the server's idle
+  // lock counts only what the member does. Polling elements set the same header with hx-headers.
+  window.Platewatch.backgroundHeaders = function (headers) {
+    var all = headers || {};
+    all['X-Platewatch-Background'] = '1';
+    return all;
   };
   window.Platewatch.zone = function () {
     return meta('department-zone') || undefined;

@@ -45,10 +45,10 @@ class AlertController {
     @Operation(summary = "Live alerts as server-sent events: 'alert' for a new one, 'alert-updated' after a transition")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize(SEES_ALERTS)
-    SseEmitter stream() {
+    SseEmitter stream(jakarta.servlet.http.HttpServletRequest request) {
         UserAccount member = mayActOnAlerts();
         queries.recordStreamOpened(member);
-        return stream.open(member.actor());
+        return stream.open(member.actor(), request.getSession(false));
     }
 
     @Operation(summary = "Alerts, newest first; optional state filter; X-Total-Count header")

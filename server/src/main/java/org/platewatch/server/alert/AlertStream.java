@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.users.IdleSessionLock;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccounts;
@@ -36,6 +37,9 @@ class AlertStream implements SmartLifecycle {
 
     /** Each open stream and the member it was opened for, oldest first. */
     private final Map<SseEmitter, String> emitters = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    /** The console session a stream rides on, if any: its idle lock ends the stream. */
+    private final Map<SseEmitter, jakarta.servlet.http.HttpSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final IdleSessionLock idleLock;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "alert-stream");
         t.setDaemon(true);
@@ -47,19 +51,22 @@ class AlertStream implements SmartLifecycle {
     private final MemberAccess access;
     private volatile boolean running;
 
-    AlertStream(AlertProperties properties, UserAccounts accounts, MemberAccess access, ObjectMapper json) {
+    AlertStream(AlertProperties properties, UserAccounts accounts, MemberAccess access, ObjectMapper json,
+            IdleSessionLock idleLock) {
         this.properties = properties;
         this.json = json;
         this.accounts = accounts;
         this.access = access;
+        this.idleLock = idleLock;
     }
 
     /**
      * Opens a stream for the member. A member holds at most {@code platewatch.alert.max-streams-per-member}
      * streams: opening one more completes their oldest (a console that reconnected after a network drop leaves
-     * its old stream behind until a heartbeat finds it dead).
+     * its old stream behind until a heartbeat finds it dead). A stream on a console session ends at the first
+     * heartbeat or event after the session's idle lock fell ({@code session} null: a bearer token's stream).
      */
-    SseEmitter open(Actor member) {
+    SseEmitter open(Actor member, jakarta.servlet.http.HttpSession session) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         List<SseEmitter> evicted = new ArrayList<>();
         synchronized (emitters) {
@@ -70,9 +77,15 @@ class AlertStream implements SmartLifecycle {
                 emitters.remove(own.get(i));
             }
             emitters.put(emitter, member.username());
+            if (session != null) {
+                sessions.put(emitter, session);
+            }
         }
         evicted.forEach(AlertStream::completeQuietly);
-        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onCompletion(() -> {
+            emitters.remove(emitter);
+            sessions.remove(emitter);
+        });
         emitter.onTimeout(() -> {
             // Completing here ends the stream cleanly instead of as an AsyncRequestTimeoutException.
             emitters.remove(emitter);
@@ -130,17 +143,22 @@ class AlertStream implements SmartLifecycle {
     /**
      * The streams whose member may still see alerts, asked of the database now (once per member): a member
      * disabled, locked, demoted or whose training lapsed since the stream opened gets no more alerts, and
-     * their streams are completed.
+     * their streams are completed; so is a stream whose console session reached its idle lock.
      */
     private List<SseEmitter> mayReceive() {
         Map<SseEmitter, String> open;
         synchronized (emitters) {
             open = new java.util.LinkedHashMap<>(emitters);
         }
+        sessions.keySet().removeIf(emitter -> !open.containsKey(emitter)); // streams ended another way
         Map<String, Boolean> allowed = new HashMap<>();
         List<SseEmitter> receivers = new ArrayList<>();
         for (Map.Entry<SseEmitter, String> e : open.entrySet()) {
-            if (allowed.computeIfAbsent(e.getValue(), this::mayStillSeeAlerts)) {
+            if (idleLock.lapsed(sessions.get(e.getKey()))) {
+                log.debug("Alert stream of {} closed: its session's idle lock fell", e.getValue());
+                emitters.remove(e.getKey());
+                completeQuietly(e.getKey());
+            } else if (allowed.computeIfAbsent(e.getValue(), this::mayStillSeeAlerts)) {
                 receivers.add(e.getKey());
             } else {
                 emitters.remove(e.getKey());

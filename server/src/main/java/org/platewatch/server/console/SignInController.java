@@ -22,6 +22,8 @@ class SignInController {
             model.addAttribute("signInError", message(request.getSession(false)));
         }
         model.addAttribute("signedOut", request.getParameter("logout") != null);
+        // users' IdleSessionLock ended the session: no action of the member for the idle time
+        model.addAttribute("idleLocked", request.getParameter("idle") != null);
         return "login";
     }
 
@@ -29,7 +31,8 @@ class SignInController {
     private static String message(HttpSession session) {
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (failure instanceof LockedException) {
-            return "This account is locked after too many failed attempts. Ask the ALPR administrator.";
+            return "This account is locked after too many failed attempts. It unlocks by itself after a few minutes, "
+                    + "or ask the ALPR administrator.";
         }
         if (failure instanceof DisabledException) {
             return "This account is disabled. Ask the ALPR administrator.";

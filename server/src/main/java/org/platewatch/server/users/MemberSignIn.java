@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Console sign-in: user name, password and (unless demo mode turned it off) the TOTP code from the
  * form field {@code code}. Every outcome is audited; wrong credentials count towards the lock-out,
- * and the failure that reaches the limit locks the account ({@code user.locked}).
+ * and the failure that reaches the limit locks the account ({@code user.locked}) for {@code lock-out-duration}.
  *
  * <p>The refusal never says which part was wrong, so the form cannot be used to guess passwords
- * and codes separately.
+ * and codes separately; and "locked" or "disabled" is said only after the right password.
  *
  * <p>A {@link SignInThrottle} stands in front: after too many failures from one client address or for
  * one user name within the window, attempts are refused before any check, database read or audit
@@ -78,6 +78,11 @@ class MemberSignIn implements AuthenticationProvider {
             throw new BadCredentialsException(GENERIC);
         }
         UserAccount account = found.get();
+        // The password first: only its holder learns that the account is locked or disabled. A wrong password
+        // gets the same answer whatever the account's state.
+        if (!passwords.matches(password, record.get().passwordHash())) {
+            fail(address, key, username, "wrong-password");
+        }
         if (account.locked()) {
             counted(address, key);
             ledger.recordRefusal(account, "locked");
@@ -87,9 +92,6 @@ class MemberSignIn implements AuthenticationProvider {
             counted(address, key);
             ledger.recordRefusal(account, "disabled");
             throw new DisabledException("The account is disabled");
-        }
-        if (!passwords.matches(password, record.get().passwordHash())) {
-            fail(address, key, username, "wrong-password");
         }
         OptionalLong step = OptionalLong.empty();
         if (secondFactor.required()) {
@@ -118,12 +120,14 @@ class MemberSignIn implements AuthenticationProvider {
         }
     }
 
+    /**
+     * Counts the failure (the one that reaches the limit locks the account, audited) and refuses with the generic
+     * answer: even the failure that locks says nothing of the lock, which would tell a stranger that the name is a
+     * real account. Its holder learns of the lock at the next sign-in with the right password.
+     */
     private void fail(String address, String key, String username, String reason) {
         counted(address, key);
-        boolean lockedNow = ledger.recordFailure(username, reason);
-        if (lockedNow) {
-            throw new LockedException("Too many failed sign-ins: the account is locked; ask the ALPR administrator");
-        }
+        ledger.recordFailure(username, reason);
         throw new BadCredentialsException(GENERIC);
     }
 

@@ -15,6 +15,8 @@ public final class SignInDetails extends WebAuthenticationDetails {
     public static final String CODE_PARAMETER = "code";
 
     private final transient String code;
+    /** Tells one sign-in from the next on the same session, for {@link IdleSessionLock}. */
+    private final String signInId = java.util.UUID.randomUUID().toString();
 
     SignInDetails(HttpServletRequest request) {
         super(request);
@@ -24,6 +26,10 @@ public final class SignInDetails extends WebAuthenticationDetails {
 
     String code() {
         return code;
+    }
+
+    String signInId() {
+        return signInId;
     }
 
     /** The details source the console's form login uses (SecurityConfiguration picks it up as a bean). */

@@ -2,6 +2,7 @@ package org.platewatch.server.users;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,7 +35,8 @@ class SignInLedger {
     }
 
     /**
-     * Counts a failed sign-in and locks the account when it reaches the limit. Commits on its own,
+     * Counts a failed sign-in and locks the account when it reaches the limit (for {@code lock-out-duration}); a
+     * failure on an account that is locked is audited but not counted. Commits on its own,
      * before the sign-in is refused, so the count and its audit records survive the refusal.
      *
      * @return true when this failure locked the account
@@ -48,13 +50,21 @@ class SignInLedger {
             return false;
         }
         UserAccount account = found.get();
-        int failures = store.countFailedSignIn(account.id());
+        Optional<UserStore.FailedSignIn> counted = store.countFailedSignIn(account.id(),
+                settings.lockAfterFailedSignIns());
+        if (counted.isEmpty()) {
+            // Locked already (perhaps by a concurrent attempt): nothing more is counted until the lock ends.
+            audit.record(account.actor(), AuditEvent.of("user.sign-in-failed", "user:" + username)
+                    .withTerms("reason=" + reason + ", account-locked"));
+            return false;
+        }
+        int failures = counted.get().failures();
         audit.record(account.actor(), AuditEvent.of("user.sign-in-failed", "user:" + username)
                 .withTerms("reason=" + reason + ", consecutive-failures=" + failures));
-        if (!account.locked() && failures >= settings.lockAfterFailedSignIns()) {
-            store.lock(account.id(), clock.instant());
+        if (counted.get().lockedNow()) {
             audit.record(account.actor(), AuditEvent.of("user.locked", "user:" + username)
-                    .withTerms("consecutive-failures=" + failures));
+                    .withTerms("consecutive-failures=" + failures + ", until="
+                            + clock.instant().plus(settings.lockOutDuration()).truncatedTo(ChronoUnit.SECONDS)));
             return true;
         }
         return false;

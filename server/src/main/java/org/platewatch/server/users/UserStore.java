@@ -21,18 +21,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserStore {
 
-    /** An account with the date of its latest training record: what {@link UserAccount} holds. */
+    /**
+     * An account with the date of its latest training record: what {@link UserAccount} holds. Its one parameter is
+     * {@link #lockedSince()}: a lock older than {@code lock-out-duration} has ended by itself.
+     */
     private static final String SELECT_ACCOUNT = """
             SELECT u.id, u.username, u.full_name, u.role, u.enabled, u.clets_authorised, u.designee,
-                   u.job_classification, u.locked_at IS NOT NULL AS locked, u.totp_secret IS NOT NULL AS enrolled,
+                   u.job_classification, (u.locked_at IS NOT NULL AND u.locked_at > ?) AS locked,
+                   u.totp_secret IS NOT NULL AS enrolled,
                    (SELECT max(t.completed_on) FROM training_records t WHERE t.user_id = u.id) AS trained_on
             FROM users u
             """;
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+    private final java.time.Duration lockOut;
 
-    UserStore(JdbcClient jdbc) {
+    UserStore(JdbcClient jdbc, java.time.Clock clock, UsersProperties settings) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.lockOut = settings.lockOutDuration();
+    }
+
+    /** Locks set after this instant are still in force; older ones have ended by themselves. */
+    private Timestamp lockedSince() {
+        return Timestamp.from(clock.instant().minus(lockOut));
     }
 
     // ---------------------------------------------------------------- accounts
@@ -53,7 +66,7 @@ class UserStore {
     }
 
     Optional<UserAccount> find(String username) {
-        return jdbc.sql(SELECT_ACCOUNT + " WHERE u.username = ?").param(username).query(UserStore::account)
+        return jdbc.sql(SELECT_ACCOUNT + " WHERE u.username = ?").params(lockedSince(), username).query(UserStore::account)
                 .optional();
     }
 
@@ -64,7 +77,7 @@ class UserStore {
     }
 
     List<UserAccount> all() {
-        return jdbc.sql(SELECT_ACCOUNT + " ORDER BY u.username").query(UserStore::account).list();
+        return jdbc.sql(SELECT_ACCOUNT + " ORDER BY u.username").param(lockedSince()).query(UserStore::account).list();
     }
 
     long count() {
@@ -131,18 +144,37 @@ class UserStore {
                 .params(step, id, step).update() == 1;
     }
 
-    /** @return the consecutive failed sign-ins, this one included */
-    int countFailedSignIn(UUID id) {
-        return jdbc.sql("UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = ? RETURNING failed_sign_ins")
-                .param(id).query(Integer.class).single();
+    /**
+     * Counts a failed sign-in and, when it reaches the limit, locks the account, in one statement: the row lock it
+     * takes makes concurrent failures wait their turn, and one that finds the account locked by an earlier one
+     * counts nothing (its WHERE no longer holds). So parallel attempts never count past the limit, and exactly one
+     * of them locks. A lock that ended by itself starts the count afresh.
+     *
+     * @return the consecutive failures, this one included, and whether it locked the account; empty when the
+     *         account is locked (and so nothing was counted)
+     */
+    Optional<FailedSignIn> countFailedSignIn(UUID id, int limit) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        WITH counted AS (
+                            SELECT id, CASE WHEN locked_at IS NULL THEN failed_sign_ins + 1 ELSE 1 END AS failures
+                            FROM users WHERE id = ? AND (locked_at IS NULL OR locked_at <= ?) FOR UPDATE)
+                        UPDATE users u SET failed_sign_ins = c.failures,
+                                           locked_at = CASE WHEN c.failures >= ? THEN CAST(? AS timestamptz) ELSE NULL END
+                        FROM counted c
+                        WHERE u.id = c.id
+                        RETURNING u.failed_sign_ins, u.locked_at IS NOT NULL
+                        """)
+                .params(id, lockedSince(), limit, now)
+                .query((rs, n) -> new FailedSignIn(rs.getInt(1), rs.getBoolean(2))).optional();
     }
 
-    void lock(UUID id, Instant at) {
-        jdbc.sql("UPDATE users SET locked_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
+    /** A counted failed sign-in: the consecutive failures and whether this one locked the account. */
+    record FailedSignIn(int failures, boolean lockedNow) {
     }
 
     void signedIn(UUID id, Instant at) {
-        jdbc.sql("UPDATE users SET failed_sign_ins = 0, last_signed_in_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE users SET failed_sign_ins = 0, locked_at = NULL, last_signed_in_at = ? WHERE id = ?")
                 .params(Timestamp.from(at), id).update();
     }
 
@@ -208,9 +240,9 @@ class UserStore {
         return jdbc.sql(SELECT_ACCOUNT + """
                          JOIN api_tokens k ON k.user_id = u.id
                         WHERE k.token_sha256 = ? AND k.revoked_at IS NULL AND k.expires_at > ? AND u.enabled
-                          AND u.locked_at IS NULL
+                          AND (u.locked_at IS NULL OR u.locked_at <= ?)
                         """)
-                .param(tokenSha256).param(Timestamp.from(now))
+                .param(lockedSince()).param(tokenSha256).param(Timestamp.from(now)).param(lockedSince())
                 .query(UserStore::account).optional();
     }
 

@@ -11,13 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              {@code off-in-demo}: no code is asked, but only while {@code platewatch.demo=true}
  *                              ({@code serve --demo}); outside demo mode this value has no effect. No setting turns
  *                              the second factor off for a real department (CJIS Security Policy 5.6.2.2).
- * @param lockAfterFailedSignIns consecutive failed sign-ins that lock an account until an administrator unlocks it
+ * @param lockAfterFailedSignIns consecutive failed sign-ins that lock an account, until {@code lock-out-duration}
+ *                              has passed or an administrator unlocks it
  * @param tokenLifetime         how long a personal API token lives when the request names no lifetime
  * @param maxTokenLifetime      the longest lifetime a member may ask for
  * @param totpIssuer            the issuer shown in authenticator apps
  * @param signInThrottle        how many failed console sign-ins from one client address, or for one user name
  *                              (existing or not), are answered before further attempts are refused for a while
  *                              without checking anything (no database, no bcrypt, no audit row)
+ * @param lockOutDuration       how long a lock-out lasts before it ends by itself (CJIS 5.5.3: 10 minutes, or until an
+ *                              administrator unlocks it, which also works at any time)
+ * @param idleLock              a console session without any action of its member for this long is ended (CJIS
+ *                              5.5.5: 30 minutes). Background requests (polling, the live alert stream) do not count
+ *                              as actions; {@code server.servlet.session.timeout} follows this setting.
  */
 @ConfigurationProperties(prefix = "platewatch.users")
 public record UsersProperties(
@@ -26,7 +32,9 @@ public record UsersProperties(
         @DefaultValue("90d") Duration tokenLifetime,
         @DefaultValue("365d") Duration maxTokenLifetime,
         @DefaultValue("Platewatch") String totpIssuer,
-        @DefaultValue SignInThrottle signInThrottle) {
+        @DefaultValue SignInThrottle signInThrottle,
+        @DefaultValue("10m") Duration lockOutDuration,
+        @DefaultValue("30m") Duration idleLock) {
 
     public UsersProperties {
         if (lockAfterFailedSignIns < 1) {
@@ -35,6 +43,10 @@ public record UsersProperties(
         if (tokenLifetime.isNegative() || tokenLifetime.isZero() || tokenLifetime.compareTo(maxTokenLifetime) > 0) {
             throw new IllegalArgumentException(
                     "platewatch.users.token-lifetime must be positive and no longer than max-token-lifetime");
+        }
+        if (lockOutDuration.isNegative() || lockOutDuration.isZero() || idleLock.isNegative() || idleLock.isZero()) {
+            throw new IllegalArgumentException(
+                    "platewatch.users.lock-out-duration and platewatch.users.idle-lock must be positive");
         }
         if (signInThrottle.perUsername() < lockAfterFailedSignIns) {
             throw new IllegalArgumentException("platewatch.users.sign-in-throttle.per-username must be at least "

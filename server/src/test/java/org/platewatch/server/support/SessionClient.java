@@ -37,6 +37,13 @@ public final class SessionClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET with extra headers, such as the console's background marker. */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A JSON call riding on the session, with the CSRF token a console page would send. */
     public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
