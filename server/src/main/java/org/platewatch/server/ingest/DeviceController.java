@@ -2,7 +2,10 @@ package org.platewatch.server.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import org.platewatch.server.platform.Actor;
+import org.platewatch.server.users.Permission;
+import org.platewatch.server.users.Reauthentication;
+import org.platewatch.server.users.UserAccount;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +15,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cameras and patrol cars: the administrator registers them; the people who work alerts may list them. */
+/**
+ * Cameras and patrol cars: the administrator registers them, at a console session with their password and a
+ * fresh code in the body ({@code currentPassword}, {@code code}: {@link Reauthentication}); the people who
+ * work alerts may list them, with a personal token too.
+ */
 @RestController
 @RequestMapping("/api/v1/devices")
 class DeviceController {
 
     private final DeviceRegistry devices;
+    private final Reauthentication reauthentication;
 
-    DeviceController(DeviceRegistry devices) {
+    DeviceController(DeviceRegistry devices, Reauthentication reauthentication) {
         this.devices = devices;
+        this.reauthentication = reauthentication;
     }
 
     @Operation(summary = "List cameras and mobile units with their last upload")
@@ -34,7 +43,16 @@ class DeviceController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    RegisteredDevice register(@RequestBody DeviceRegistration registration) {
-        return devices.register(registration, Actor.current());
+    @Transactional // the confirmation and the registration: a refused registration gives the code back
+    RegisteredDevice register(@RequestBody RegistrationRequest request) {
+        UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES, request.currentPassword(),
+                request.code());
+        return devices.register(new DeviceRegistration(request.name(), request.kind(), request.latitude(),
+                request.longitude(), request.heading()), admin.actor());
+    }
+
+    /** A {@link DeviceRegistration} with the administrator's re-authentication. */
+    record RegistrationRequest(String name, DeviceKind kind, Double latitude, Double longitude, Double heading,
+            String currentPassword, String code) {
     }
 }

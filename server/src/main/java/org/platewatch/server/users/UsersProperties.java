@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signInThrottle        how many failed console sign-ins from one client address, or for one user name
  *                              (existing or not), are answered before further attempts are refused for a while
  *                              without checking anything (no database, no bcrypt, no audit row)
+ * @param totpKeyFile           the AES key that encrypts TOTP secrets in the database (256 bits, Base64, mode 0600);
+ *                              unset: {@code totp-secret.key} in the data directory, created on first start. Keep it
+ *                              out of database backups, and with them: without it no member can pass the code check
  */
 @ConfigurationProperties(prefix = "platewatch.users")
 public record UsersProperties(
@@ -26,7 +29,8 @@ public record UsersProperties(
         @DefaultValue("90d") Duration tokenLifetime,
         @DefaultValue("365d") Duration maxTokenLifetime,
         @DefaultValue("Platewatch") String totpIssuer,
-        @DefaultValue SignInThrottle signInThrottle) {
+        @DefaultValue SignInThrottle signInThrottle,
+        java.nio.file.Path totpKeyFile) {
 
     public UsersProperties {
         if (lockAfterFailedSignIns < 1) {
