@@ -91,11 +91,8 @@ class CamerasPageController extends ConsoleController {
             String field = e.field() == null ? "name" : e.field();
             String message = e.getMessage();
             errors.putIfAbsent(field, message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message);
-            if (e.type().status().value() == 403) {
-                response.setStatus(403);
-            }
         }
-        if (!errors.isEmpty() && response.getStatus() != 403) {
+        if (!errors.isEmpty()) {
             response.setStatus(422); // Unprocessable: the form comes back with its errors
         }
         model.addAttribute("confirmFor", "register");

@@ -69,7 +69,7 @@ class AuditIntegrityTest {
     String token(String name, Role role) {
         String username = name + "-" + suffix;
         Member.ready(accounts, new UserAccounts.NewUser(username, "Member " + name, role, false,
-                trainingRecords.today()), "pw-" + suffix);
+                trainingRecords.today()), "pw-" + suffix + "-long-enough");
         return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 

@@ -30,7 +30,7 @@ public record Member(String username, String password, Role role, Supplier<Strin
 
     /** As {@link #create}, trained on the given day (null: no training on record). */
     public static Member create(UserAccounts accounts, Role role, LocalDate trainedOn) {
-        return create(accounts, role, trainedOn, Clock.systemUTC());
+        return create(accounts, role, trainedOn, MutableClock.server());
     }
 
     /**
@@ -63,7 +63,7 @@ public record Member(String username, String password, Role role, Supplier<Strin
 
     /** Codes of an authenticator holding {@code secret} (the Base32 key a page showed), on the system clock. */
     public static Supplier<String> codesOf(String secret) {
-        return new TotpCodes(secret, Clock.systemUTC());
+        return new TotpCodes(secret, MutableClock.server());
     }
 
     /**
