@@ -144,12 +144,13 @@ class AuditIntegrityTest {
         String target = "target-" + suffix;
         UserAccount member = accounts.create(new UserAccounts.NewUser(target, "Target", Role.OFFICER, false, null),
                 "pw", Actor.SYSTEM);
+        // signed in before the trigger: creating the administrator is itself audited
+        AdminSession administrator = AdminSession.signIn(port, accounts, tokens, clock);
         try (Connection su = TestDatabase.get().superConnection(databaseUrl); Statement s = su.createStatement()) {
             s.execute("""
                     CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW
                     WHEN (NEW.action IN ('training.recorded', 'user.created', 'user.role-changed'))
                     EXECUTE FUNCTION refuse_audit_change()""");
-            AdminSession administrator = AdminSession.signIn(port, accounts, tokens, clock);
             try {
                 Api.Response training = administrator.postJson("/api/v1/users/" + target + "/training",
                         "{\"completedOn\":\"" + trainingRecords.today()
