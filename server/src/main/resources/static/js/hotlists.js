@@ -134,6 +134,9 @@
       if (!file) { showProblem(form, { field: 'file', detail: 'Choose the file to import.' }); return; }
       var data = new FormData();
       data.append('file', file);
+      // the administrator's re-authentication travels with the upload (users.Reauthentication)
+      data.append('currentPassword', form.querySelector('[name=currentPassword]').value);
+      data.append('code', form.querySelector('[name=code]').value);
       var xhr = new XMLHttpRequest();
       xhr.open('POST', form.getAttribute('data-action-base') + encodeURIComponent(list) + '/imports');
       var h = headers(false);

@@ -155,7 +155,8 @@ public final class PlatewatchCli {
                                                  [--designee] [--classification JOB]
                            bin/platewatch user token --username U [--name LABEL]
                       Roles: officer, investigator, supervisor, administrator, auditor.
-                      'user add' prints the one-time password and the otpauth:// URI of the second factor, once.""");
+                      'user add' prints the one-time password, once; the member enrols their own second factor
+                      at first sign-in, on the console's change-password page.""");
             return 0;
         }
         return switch (sub) {
@@ -185,7 +186,7 @@ public final class PlatewatchCli {
                 .createWithCredentials(user, Actor.commandLine()));
         out.println("Created " + role.title().toLowerCase(Locale.ROOT) + " account '" + username + "'.");
         out.println("One-time password (must be changed at first sign-in): " + created.oneTimePassword());
-        out.println("Second factor, shown once (add to an authenticator app): " + created.otpauthUri());
+        out.println("Second factor: the member enrols it at first sign-in (the console shows it to them alone).");
         if (trained == null) {
             out.println("No training record: the account cannot search or act on alerts until training is recorded.");
         }

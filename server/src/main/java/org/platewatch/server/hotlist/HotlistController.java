@@ -1,6 +1,8 @@
 package org.platewatch.server.hotlist;
 
 import org.platewatch.server.users.Permission;
+import org.platewatch.server.users.Reauthentication;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -41,9 +43,12 @@ class HotlistController {
     private final CustomEntryApprovals approvals;
     private final HotlistFreshness freshness;
     private final HotlistQuality quality;
+    private final Reauthentication reauthentication;
 
     HotlistController(Hotlists hotlists, HotlistImports imports, CustomEntryService custom,
-            CustomEntryApprovals approvals, HotlistFreshness freshness, HotlistQuality quality) {
+            CustomEntryApprovals approvals, HotlistFreshness freshness, HotlistQuality quality,
+            Reauthentication reauthentication) {
+        this.reauthentication = reauthentication;
         this.imports = imports;
         this.hotlists = hotlists;
         this.custom = custom;
@@ -66,23 +71,47 @@ class HotlistController {
                 .anyMatch(a -> Role.ADMINISTRATOR.authority().equals(a.getAuthority()));
     }
 
-    @Operation(summary = "Designate a hot-list source (ALPR administrator)")
+    /**
+     * Designating a source decides what the cameras look for, so it needs the administrator at a console
+     * session with their password and a fresh code ({@link Reauthentication}). The list's own fields sit under
+     * {@code hotlist}, because a list has a {@code code} of its own.
+     */
+    @Operation(summary = "Designate a hot-list source (ALPR administrator, re-authenticated)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    Hotlist designate(@RequestBody Hotlists.NewHotlist request) {
-        return hotlists.designate(request, Actor.current()).forAdministrators();
+    @Transactional // the confirmation and the designation: a refused designation gives the code back
+    Hotlist designate(@RequestBody Designation request) {
+        UserAccount admin = reauthentication.confirm(Permission.MANAGE_HOTLISTS, request.currentPassword(),
+                request.code());
+        if (request.hotlist() == null) {
+            throw ProblemException.invalid("hotlist", "is required: the list's code, name, sourceKind and format");
+        }
+        return hotlists.designate(request.hotlist(), admin.actor()).forAdministrators();
     }
 
-    @Operation(summary = "Import a list file (multipart field 'file'); all or nothing (ALPR administrator)")
+    /** A designation with the administrator's re-authentication. */
+    record Designation(Hotlists.NewHotlist hotlist, String currentPassword, String code) {
+    }
+
+    /**
+     * Uploading a file replaces what the list holds, which is managing the list as much as designating it:
+     * the multipart fields {@code currentPassword} and {@code code} re-authenticate the administrator.
+     * Scheduled fetches of a designated source are the system's and need none.
+     */
+    @Operation(summary = "Import a list file (multipart field 'file'); all or nothing (ALPR administrator, "
+            + "re-authenticated)")
     @PostMapping(path = "/{id}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     ImportReport importFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean confirmShrink) throws IOException {
+            @RequestParam(defaultValue = "false") boolean confirmShrink,
+            @RequestParam(required = false) String currentPassword, @RequestParam(required = false) String code)
+            throws IOException {
+        UserAccount admin = reauthentication.confirm(Permission.MANAGE_HOTLISTS, currentPassword, code);
         if (file.isEmpty()) {
             throw ProblemException.invalid("file", "is empty");
         }
-        return imports.importFile(id, file.getBytes(), Actor.current(), confirmShrink);
+        return imports.importFile(id, file.getBytes(), admin.actor(), confirmShrink);
     }
 
     @Operation(summary = "Entries of a list, optionally of one plate (audited)")

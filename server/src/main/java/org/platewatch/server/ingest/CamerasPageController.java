@@ -9,7 +9,9 @@ import java.util.Set;
 import org.platewatch.server.console.ConsoleController;
 import org.platewatch.server.console.ConsoleNavEntry;
 import org.platewatch.server.console.ConsoleProperties;
-import org.platewatch.server.platform.Actor;
+import org.platewatch.server.users.Permission;
+import org.platewatch.server.users.Reauthentication;
+import org.platewatch.server.users.UserAccount;
 import org.platewatch.server.platform.ProblemException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cameras and mobile units: a map and a table for supervisors and administrators; administrators also
- * register devices here, and see the new device's token once.
+ * register devices here, confirming with their password and a fresh code, and see the new device's token once.
  */
 @Controller
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMINISTRATOR')")
@@ -36,9 +38,11 @@ class CamerasPageController extends ConsoleController {
     private final DeviceRegistry registry;
     private final ConsoleProperties properties;
     private final JsonMapper json;
+    private final Reauthentication reauthentication;
 
     CamerasPageController(DeviceOverview overview, DeviceRegistry registry, ConsoleProperties properties,
-            JsonMapper json) {
+            JsonMapper json, Reauthentication reauthentication) {
+        this.reauthentication = reauthentication;
         this.overview = overview;
         this.registry = registry;
         this.properties = properties;
@@ -75,7 +79,9 @@ class CamerasPageController extends ConsoleController {
                     number(form, "latitude", errors), number(form, "longitude", errors),
                     number(form, "heading", errors));
             if (errors.isEmpty()) {
-                RegisteredDevice registered = registry.register(registration, Actor.current());
+                UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES,
+                        params.get("currentPassword"), params.get("code"));
+                RegisteredDevice registered = registry.register(registration, admin.actor());
                 model.addAttribute("registered", registered);
                 form = Map.of("kind", "FIXED");
                 // the table below shows the new device without reloading the page
@@ -89,6 +95,7 @@ class CamerasPageController extends ConsoleController {
         if (!errors.isEmpty()) {
             response.setStatus(422); // Unprocessable: the form comes back with its errors
         }
+        model.addAttribute("confirmFor", "register");
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("canRegister", true);

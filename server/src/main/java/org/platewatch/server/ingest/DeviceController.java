@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.users.Permission;
+import org.platewatch.server.users.Reauthentication;
+import org.platewatch.server.users.UserAccount;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,15 +18,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cameras and patrol cars: the administrator registers them; the people who work alerts may list them. */
+/**
+ * Cameras and patrol cars: the administrator registers them, at a console session with their password and a
+ * fresh code in the body ({@code currentPassword}, {@code code}: {@link Reauthentication}); the people who
+ * work alerts may list them, with a personal token too.
+ */
 @RestController
 @RequestMapping("/api/v1/devices")
 class DeviceController {
 
     private final DeviceRegistry devices;
+    private final Reauthentication reauthentication;
 
-    DeviceController(DeviceRegistry devices) {
+    DeviceController(DeviceRegistry devices, Reauthentication reauthentication) {
         this.devices = devices;
+        this.reauthentication = reauthentication;
     }
 
     @Operation(summary = "List cameras and mobile units with their last upload")
@@ -36,21 +46,40 @@ class DeviceController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    RegisteredDevice register(@RequestBody DeviceRegistration registration) {
-        return devices.register(registration, Actor.current());
+    @Transactional // the confirmation and the registration: a refused registration gives the code back
+    RegisteredDevice register(@RequestBody RegistrationRequest request) {
+        UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES, request.currentPassword(),
+                request.code());
+        return devices.register(new DeviceRegistration(request.name(), request.kind(), request.latitude(),
+                request.longitude(), request.heading()), admin.actor());
+    }
+
+    /** A {@link DeviceRegistration} with the administrator's re-authentication. */
+    record RegistrationRequest(String name, DeviceKind kind, Double latitude, Double longitude, Double heading,
+            String currentPassword, String code) {
     }
 
     @Operation(summary = "Retire a camera or mobile unit for good: its token is refused from now on; its reads stay")
     @PostMapping("/{id}/retire")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    Device retire(@PathVariable UUID id) {
-        return devices.retire(id, Actor.current());
+    @Transactional // the confirmation and the retirement: a refused retirement gives the code back
+    Device retire(@PathVariable UUID id, @RequestBody Reauthenticated confirmation) {
+        UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES, confirmation.currentPassword(),
+                confirmation.code());
+        return devices.retire(id, admin.actor());
     }
 
     @Operation(summary = "Give a device a new token, the old one refused at once; the answer holds it, shown this once")
     @PostMapping("/{id}/token")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    RegisteredDevice rotateToken(@PathVariable UUID id) {
-        return devices.rotateToken(id, Actor.current());
+    @Transactional
+    RegisteredDevice rotateToken(@PathVariable UUID id, @RequestBody Reauthenticated confirmation) {
+        UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES, confirmation.currentPassword(),
+                confirmation.code());
+        return devices.rotateToken(id, admin.actor());
+    }
+
+    /** The administrator's password and a fresh second-factor code, for a write that manages devices. */
+    record Reauthenticated(String currentPassword, String code) {
     }
 }

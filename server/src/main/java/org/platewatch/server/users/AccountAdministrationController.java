@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The ALPR administrator's (and designee's) account management. Every call is checked against
- * {@link Permission#MANAGE_USERS} and every change is audited in its own transaction.
+ * {@link Permission#MANAGE_USERS} and every change is audited in its own transaction. Every change also needs
+ * a console session and, in its body, the administrator's {@code currentPassword} and a fresh {@code code}
+ * ({@link Reauthentication}): a personal API token may list accounts but not change them. The check and the
+ * change share one transaction, so a refused change does not use up the code.
  */
 @RestController
 @RequestMapping("/api/v1/users")
@@ -30,9 +33,11 @@ class AccountAdministrationController {
     private final SecondFactorEnrolment enrolment;
     private final MemberAccess access;
     private final AuditLog audit;
+    private final Reauthentication reauthentication;
 
     AccountAdministrationController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
-            MemberAccess access, AuditLog audit) {
+            MemberAccess access, AuditLog audit, Reauthentication reauthentication) {
+        this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.training = training;
         this.enrolment = enrolment;
@@ -60,8 +65,9 @@ class AccountAdministrationController {
     }
 
     @PostMapping
+    @Transactional
     ResponseEntity<Created> create(@RequestBody CreateRequest request) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        UserAccount admin = confirmed(request.currentPassword(), request.code());
         Role role = role(request.role());
         UserAccounts.NewUser user = new UserAccounts.NewUser(request.username(), request.fullName(), role,
                 Boolean.TRUE.equals(request.cletsAuthorised()), null, Boolean.TRUE.equals(request.designee()),
@@ -70,19 +76,21 @@ class AccountAdministrationController {
                 ? accounts.createWithCredentials(user, admin.actor())
                 : accounts.createWithTraining(user, request.training().toRecord(), admin.actor());
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.account().username()))
-                .body(new Created(view(created.account()), created.oneTimePassword(), created.otpauthUri()));
+                .body(new Created(view(created.account()), created.oneTimePassword()));
     }
 
     @PutMapping("/{username}/role")
+    @Transactional
     AccountView changeRole(@PathVariable String username, @RequestBody RoleRequest request) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        UserAccount admin = confirmed(request.currentPassword(), request.code());
         return view(accounts.changeRole(username, role(request.role()), Boolean.TRUE.equals(request.designee()),
                 admin.actor()));
     }
 
     @PostMapping("/{username}/training")
+    @Transactional
     AccountView recordTraining(@PathVariable String username, @RequestBody TrainingRequest request) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        UserAccount admin = confirmed(request.currentPassword(), request.code());
         return view(training.record(username, request.toRecord(), admin.actor()));
     }
 
@@ -91,14 +99,17 @@ class AccountAdministrationController {
      * the second factor); the URI is returned once, to be handed over in person.
      */
     @PostMapping("/{username}/second-factor")
-    java.util.Map<String, String> resetSecondFactor(@PathVariable String username) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+    @Transactional
+    java.util.Map<String, String> resetSecondFactor(@PathVariable String username,
+            @RequestBody(required = false) Confirmation confirmation) {
+        UserAccount admin = confirmed(confirmation);
         return java.util.Map.of("otpauthUri", enrolment.enrol(username, admin.actor()));
     }
 
     @PutMapping("/{username}/clets")
+    @Transactional
     AccountView clets(@PathVariable String username, @RequestBody CletsRequest request) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+        UserAccount admin = confirmed(request.currentPassword(), request.code());
         if (request.authorised() == null) {
             throw ProblemException.invalid("authorised", "is required: true or false");
         }
@@ -106,21 +117,33 @@ class AccountAdministrationController {
     }
 
     @PostMapping("/{username}/unlock")
-    AccountView unlock(@PathVariable String username) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+    @Transactional
+    AccountView unlock(@PathVariable String username, @RequestBody(required = false) Confirmation confirmation) {
+        UserAccount admin = confirmed(confirmation);
         return view(accounts.unlock(username, admin.actor()));
     }
 
     @PostMapping("/{username}/disable")
-    AccountView disable(@PathVariable String username) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+    @Transactional
+    AccountView disable(@PathVariable String username, @RequestBody(required = false) Confirmation confirmation) {
+        UserAccount admin = confirmed(confirmation);
         return view(accounts.disable(username, admin.actor()));
     }
 
     @PostMapping("/{username}/enable")
-    AccountView enable(@PathVariable String username) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+    @Transactional
+    AccountView enable(@PathVariable String username, @RequestBody(required = false) Confirmation confirmation) {
+        UserAccount admin = confirmed(confirmation);
         return view(accounts.enable(username, admin.actor()));
+    }
+
+    private UserAccount confirmed(Confirmation confirmation) {
+        Confirmation c = confirmation == null ? new Confirmation(null, null) : confirmation;
+        return confirmed(c.currentPassword(), c.code());
+    }
+
+    private UserAccount confirmed(String currentPassword, String code) {
+        return reauthentication.confirm(Permission.MANAGE_USERS, currentPassword, code);
     }
 
     private AccountView view(UserAccount account) {
@@ -133,22 +156,30 @@ class AccountAdministrationController {
     }
 
     record CreateRequest(String username, String fullName, String role, Boolean designee, Boolean cletsAuthorised,
-            String jobClassification, TrainingRequest training) {
+            String jobClassification, TrainingRequest training, String currentPassword, String code) {
     }
 
-    record TrainingRequest(LocalDate completedOn, String course, String trainer) {
+    /** The administrator's re-authentication, for changes that carry nothing else. */
+    record Confirmation(String currentPassword, String code) {
+    }
+
+    record TrainingRequest(LocalDate completedOn, String course, String trainer, String currentPassword,
+            String code) {
         TrainingRecord toRecord() {
             return new TrainingRecord(completedOn, course, trainer);
         }
     }
 
-    record RoleRequest(String role, Boolean designee) {
+    record RoleRequest(String role, Boolean designee, String currentPassword, String code) {
     }
 
-    record CletsRequest(Boolean authorised) {
+    record CletsRequest(Boolean authorised, String currentPassword, String code) {
     }
 
-    /** The new account with its one-time password and enrolment URI: shown in this response only. */
-    record Created(AccountView account, String oneTimePassword, String otpauthUri) {
+    /**
+     * The new account with its one-time password: shown in this response only. The holder enrols their own
+     * second factor at first sign-in, so the creating administrator never holds both.
+     */
+    record Created(AccountView account, String oneTimePassword) {
     }
 }

@@ -1,6 +1,7 @@
 package org.platewatch.server.users;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -31,9 +32,15 @@ class AccountPageController extends UsersConsoleController {
     private final MemberAccess access;
     private final ZoneId zone;
     private final java.time.Clock clock;
+    private final SecondFactor secondFactor;
+
+    /** The session attribute holding the secret the first sign-in page shows until its code proves it. */
+    private static final String PENDING_SECRET = "platewatch.firstSignIn.totpSecret";
 
     AccountPageController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
-            PersonalTokens tokens, MemberAccess access, DepartmentProfile profile, java.time.Clock clock) {
+            PersonalTokens tokens, MemberAccess access, DepartmentProfile profile, java.time.Clock clock,
+            SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.accounts = accounts;
         this.training = training;
         this.enrolment = enrolment;
@@ -50,31 +57,52 @@ class AccountPageController extends UsersConsoleController {
     }
 
     @GetMapping(FirstSignInPasswordChange.PAGE)
-    String passwordPage(Model model) {
-        UserAccount me = access.requireMember();
-        model.addAttribute("firstSignIn", accounts.mustChangePassword(me.username()));
-        model.addAttribute("errors", Map.of());
+    String passwordPage(Model model, HttpSession session) {
+        UserAccount me = accounts.require(access.requireMember().username());
+        passwordModel(me, model, session, Map.of());
         return "users/password";
     }
 
+    /**
+     * Changes the password; at the first sign-in of an account without a second factor, also enrols the
+     * secret this page showed (kept in the session until then, never in the database before it is proved).
+     */
     @PostMapping(FirstSignInPasswordChange.PAGE)
     String changePassword(@RequestParam(defaultValue = "") String currentPassword,
             @RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        UserAccount me = access.requireMember();
+            @RequestParam(defaultValue = "") String code, HttpSession session, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        UserAccount me = accounts.require(access.requireMember().username());
         try {
             if (!newPassword.equals(confirmPassword)) {
                 throw ProblemException.invalid("confirmPassword", "does not match the new password");
             }
-            accounts.changePassword(me.username(), currentPassword, newPassword, me.actor());
-            redirect.addFlashAttribute("done", "Your password is changed.");
+            Object pending = session.getAttribute(PENDING_SECRET);
+            if (!me.secondFactorEnrolled() && pending instanceof String secret) {
+                accounts.completeFirstSignIn(me.username(), currentPassword, newPassword, secret, code);
+                session.removeAttribute(PENDING_SECRET);
+                redirect.addFlashAttribute("done", "Your password is changed and your second factor enrolled.");
+            } else {
+                accounts.changePassword(me.username(), currentPassword, newPassword, me.actor());
+                redirect.addFlashAttribute("done", "Your password is changed.");
+            }
             return "redirect:/account";
         } catch (ProblemException e) {
-            response.setStatus(422);
-            model.addAttribute("firstSignIn", accounts.mustChangePassword(me.username()));
-            model.addAttribute("errors", FormErrors.of(e, "newPassword"));
+            response.setStatus(e.type().equals(MemberAccess.ACCOUNT_LOCKED) ? 403 : 422);
+            passwordModel(me, model, session, FormErrors.of(e, "newPassword"));
             return "users/password";
         }
+    }
+
+    private void passwordModel(UserAccount me, Model model, HttpSession session, Map<String, String> errors) {
+        model.addAttribute("firstSignIn", accounts.mustChangePassword(me.username()));
+        if (!me.secondFactorEnrolled() && secondFactor.required()) {
+            String secret = session.getAttribute(PENDING_SECRET) instanceof String s ? s : enrolment.newSecret();
+            session.setAttribute(PENDING_SECRET, secret);
+            model.addAttribute("enrolSecret", secret);
+            model.addAttribute("enrolUri", enrolment.uri(me.username(), secret));
+        }
+        model.addAttribute("errors", errors);
     }
 
     /** Replaces the member's TOTP secret; the new URI is on this response only. */

@@ -36,7 +36,7 @@ class FirstAdministrator implements ApplicationRunner {
         System.out.println("Platewatch created the first ALPR administrator account.");
         System.out.println("  username: admin");
         System.out.println("  one-time password: " + created.oneTimePassword() + "   (change it at first sign-in)");
-        System.out.println("  second factor (add to an authenticator app; shown once): " + created.otpauthUri());
+        System.out.println("  second factor: enrolled at first sign-in (the console shows it to you alone)");
         System.out.println();
     }
 }

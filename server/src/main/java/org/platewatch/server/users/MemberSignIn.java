@@ -94,7 +94,10 @@ class MemberSignIn implements AuthenticationProvider {
             throw new DisabledException("The account is disabled");
         }
         OptionalLong step = OptionalLong.empty();
-        if (secondFactor.required()) {
+        // A new account has no second factor yet: its one-time password opens only the first sign-in page,
+        // where the holder enrols their own (FirstSignInPasswordChange keeps them there, on the API too).
+        boolean enrolling = record.get().totpSecret() == null && accounts.mustChangePassword(username);
+        if (secondFactor.required() && !enrolling) {
             step = secondFactor.matchingStep(record.get().totpSecret(), code);
             if (step.isEmpty()) {
                 fail(address, key, username, code == null || code.isEmpty() ? "missing-code" : "wrong-code");

@@ -56,6 +56,32 @@ class SecondFactorEnrolment {
         return replace(account, account.actor());
     }
 
+    /**
+     * The holder's first second factor, at first sign-in: the secret the console showed them, proved by a
+     * current code from it (that step counts as used). Refused as a bad {@code code} field.
+     */
+    void enrolAtFirstSignIn(UserAccount account, String secret, String code) {
+        String typed = code == null ? null : code.replace(" ", "").trim();
+        java.util.OptionalLong step = secondFactor.matchingStep(secret, typed);
+        if (step.isEmpty()) {
+            throw ProblemException.invalid("code", "is not the code your authenticator app shows for the new "
+                    + "second factor; add it to the app and type the current code");
+        }
+        store.replaceTotpSecret(account.id(), secret, clock.instant());
+        store.claimTotpStep(account.id(), step.getAsLong());
+        audit.record(account.actor(), AuditEvent.of("user.second-factor-enrolled", "user:" + account.username())
+                .withTerms("at=first-sign-in"));
+    }
+
+    /** A fresh secret for the first sign-in page to show. */
+    String newSecret() {
+        return secondFactor.newSecret();
+    }
+
+    String uri(String username, String secret) {
+        return secondFactor.uri(username, secret);
+    }
+
     private String replace(UserAccount account, Actor enrolledBy) {
         String secret = secondFactor.newSecret();
         store.replaceTotpSecret(account.id(), secret, clock.instant());

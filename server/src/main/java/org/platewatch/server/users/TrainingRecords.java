@@ -44,6 +44,10 @@ public class TrainingRecords {
 
     /** As {@link #record(String, TrainingRecord, Actor)}, for an account being created in the caller's transaction. */
     void record(UUID userId, String username, TrainingRecord record, Actor recordedBy) {
+        if (username.equals(recordedBy.username())) {
+            throw new ProblemException(UserAccounts.OWN_ACCOUNT, "username",
+                    "username: your own training is recorded by another administrator or the department trainer");
+        }
         if (record.completedOn() == null || record.completedOn().isAfter(today())) {
             throw ProblemException.invalid("completedOn", "is required and cannot be in the future");
         }

@@ -28,6 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts {
 
+    /** Administrators do not grant themselves CLETS or record their own training: another must. */
+    public static final ProblemType OWN_ACCOUNT = new ProblemType("own-account-change-refused",
+            "Another administrator must make this change to your account", org.springframework.http.HttpStatus.FORBIDDEN);
+
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
     private static final int MIN_PASSWORD = 12;
     /** Names the audit log uses for actors that are not members. */
@@ -41,9 +45,12 @@ public class UserAccounts {
     private final SecondFactor secondFactor;
     private final TrainingRecords training;
     private final HolderConfirmation confirmation;
+    private final SecondFactorEnrolment enrolment;
 
     UserAccounts(UserStore store, PasswordEncoder passwords, AuditLog audit, Clock clock, DepartmentProfile profile,
-            SecondFactor secondFactor, TrainingRecords training, HolderConfirmation confirmation) {
+            SecondFactor secondFactor, TrainingRecords training, HolderConfirmation confirmation,
+            SecondFactorEnrolment enrolment) {
+        this.enrolment = enrolment;
         this.store = store;
         this.passwords = passwords;
         this.audit = audit;
@@ -58,20 +65,23 @@ public class UserAccounts {
 
     /**
      * Creates an account with the given password (the holder must change it at first sign-in) and a
-     * TOTP secret. Use {@link #createWithCredentials} where the enrolment URI must be shown.
+     * TOTP secret nobody is shown: for local set-ups that give their own password (the demo, tests).
      */
     @Transactional
     public UserAccount create(NewUser user, String password, Actor createdBy) {
         return insert(user, password, secondFactor.newSecret(), createdBy);
     }
 
-    /** Creates an account with a one-time password and a TOTP secret; both are returned once. */
+    /**
+     * Creates an account with a one-time password, returned once, and no second factor: the holder enrols
+     * their own at first sign-in ({@link #completeFirstSignIn}), so the creating administrator never holds
+     * both factors of someone else's account.
+     */
     @Transactional
     public NewAccount createWithCredentials(NewUser user, Actor createdBy) {
         String password = SecretTokens.oneTimePassword();
-        String secret = secondFactor.newSecret();
-        UserAccount account = insert(user, password, secret, createdBy);
-        return new NewAccount(account, password, secondFactor.uri(account.username(), secret));
+        UserAccount account = insert(user, password, null, createdBy);
+        return new NewAccount(account, password);
     }
 
     /** As {@link #createWithCredentials}, with the holder's training record, in the same transaction. */
@@ -79,7 +89,7 @@ public class UserAccounts {
     public NewAccount createWithTraining(NewUser user, TrainingRecord record, Actor createdBy) {
         NewAccount created = createWithCredentials(user, createdBy);
         UserAccount account = training.record(created.account().username(), record, createdBy);
-        return new NewAccount(account, created.oneTimePassword(), created.otpauthUri());
+        return new NewAccount(account, created.oneTimePassword());
     }
 
     private UserAccount insert(NewUser user, String password, String totpSecret, Actor createdBy) {
@@ -92,7 +102,7 @@ public class UserAccounts {
         audit.record(createdBy, AuditEvent.of("user.created", "user:" + user.username())
                 .withTerms("role=" + user.role() + ", designee=" + user.designee() + ", clets="
                         + user.cletsAuthorised() + ", classification=" + user.jobClassification()
-                        + ", second-factor=enrolled"));
+                        + ", second-factor=" + (totpSecret == null ? "at-first-sign-in" : "enrolled")));
         if (user.trainedOn() != null) {
             training.record(id, user.username(), new TrainingRecord(user.trainedOn(), "ALPR operator training",
                     "department trainer"), createdBy);
@@ -154,6 +164,10 @@ public class UserAccounts {
     @Transactional
     public UserAccount setCletsAuthorised(String username, boolean authorised, Actor changedBy) {
         UserAccount before = store.require(username);
+        if (before.username().equals(changedBy.username())) {
+            throw new ProblemException(OWN_ACCOUNT, "username",
+                    "username: another administrator must change your own CLETS authorisation");
+        }
         store.setCletsAuthorised(before.id(), authorised);
         audit.record(changedBy, AuditEvent.of("user.clets-changed", "user:" + username)
                 .withTerms("clets=" + before.cletsAuthorised() + "->" + authorised));
@@ -197,7 +211,36 @@ public class UserAccounts {
     @Transactional
     public void changePassword(String username, String currentPassword, String newPassword, Actor changedBy) {
         UserAccount account = store.require(username);
+        if (!account.secondFactorEnrolled() && secondFactor.required()) {
+            throw new ProblemException(ProblemType.CONFLICT, "code", "code: the account has no second factor yet; "
+                    + "change the one-time password on the console's first sign-in page, which enrols one");
+        }
         confirmation.confirmPassword(account, currentPassword);
+        checkNewPassword(username, currentPassword, newPassword);
+        store.setPassword(account.id(), passwords.encode(newPassword));
+        audit.record(changedBy, AuditEvent.of("user.password-changed", "user:" + username));
+    }
+
+    /**
+     * The first sign-in of an account created without a second factor: the holder replaces the one-time
+     * password and enrols the TOTP secret the console showed them, proving it with a current code from it.
+     * Both or neither: the password is not changed unless the code is right.
+     */
+    @Transactional
+    public void completeFirstSignIn(String username, String currentPassword, String newPassword, String totpSecret,
+            String code) {
+        UserAccount account = store.require(username);
+        if (account.secondFactorEnrolled()) {
+            throw new ProblemException(ProblemType.CONFLICT, "code", "code: the account already has a second factor");
+        }
+        confirmation.confirmPassword(account, currentPassword);
+        checkNewPassword(username, currentPassword, newPassword);
+        enrolment.enrolAtFirstSignIn(account, totpSecret, code);
+        store.setPassword(account.id(), passwords.encode(newPassword));
+        audit.record(account.actor(), AuditEvent.of("user.password-changed", "user:" + username));
+    }
+
+    private static void checkNewPassword(String username, String currentPassword, String newPassword) {
         if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > RequiredText.MAX) {
             throw ProblemException.invalid("newPassword", "must be " + MIN_PASSWORD + " to " + RequiredText.MAX
                     + " characters");
@@ -205,8 +248,6 @@ public class UserAccounts {
         if (newPassword.equals(currentPassword) || newPassword.equalsIgnoreCase(username)) {
             throw ProblemException.invalid("newPassword", "must differ from the current password and the user name");
         }
-        store.setPassword(account.id(), passwords.encode(newPassword));
-        audit.record(changedBy, AuditEvent.of("user.password-changed", "user:" + username));
     }
 
     // ---------------------------------------------------------------- lookups
@@ -247,7 +288,7 @@ public class UserAccounts {
         }
     }
 
-    /** A new account with its one-time password and otpauth:// enrolment URI: shown once. */
-    public record NewAccount(UserAccount account, String oneTimePassword, String otpauthUri) {
+    /** A new account with its one-time password: shown once. Its holder enrols the second factor. */
+    public record NewAccount(UserAccount account, String oneTimePassword) {
     }
 }

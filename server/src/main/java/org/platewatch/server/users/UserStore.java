@@ -36,11 +36,14 @@ class UserStore {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
     private final java.time.Duration lockOut;
+    /** TOTP secrets are written encrypted and read decrypted here, so no clear secret reaches the database. */
+    private final TotpSecretCipher cipher;
 
-    UserStore(JdbcClient jdbc, java.time.Clock clock, UsersProperties settings) {
+    UserStore(JdbcClient jdbc, java.time.Clock clock, UsersProperties settings, TotpSecretCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lockOut = settings.lockOutDuration();
+        this.cipher = cipher;
     }
 
     /** Locks set after this instant are still in force; older ones have ended by themselves. */
@@ -60,8 +63,9 @@ class UserStore {
                         ON CONFLICT (username) DO NOTHING
                         """)
                 .params(id, user.username(), user.fullName(), user.role().name(), passwordHash,
-                        user.cletsAuthorised(), user.designee(), user.jobClassification(), totpSecret,
-                        Timestamp.from(now), Timestamp.from(now), createdBy)
+                        user.cletsAuthorised(), user.designee(), user.jobClassification(),
+                        cipher.encrypt(id, totpSecret), totpSecret == null ? null : Timestamp.from(now),
+                        Timestamp.from(now), createdBy)
                 .update() == 1;
     }
 
@@ -120,9 +124,10 @@ class UserStore {
     // ---------------------------------------------------------------- credentials and sign-in
 
     Optional<SignInRecord> signInRecord(String username) {
-        return jdbc.sql("SELECT password_hash, totp_secret, totp_last_step FROM users WHERE username = ?")
+        return jdbc.sql("SELECT password_hash, totp_secret, totp_last_step, id FROM users WHERE username = ?")
                 .param(username)
-                .query((rs, n) -> new SignInRecord(rs.getString(1), rs.getString(2),
+                .query((rs, n) -> new SignInRecord(rs.getString(1),
+                        cipher.decrypt(rs.getObject(4, UUID.class), rs.getString(2)),
                         rs.getObject(3) == null ? null : rs.getLong(3)))
                 .optional();
     }
@@ -130,7 +135,24 @@ class UserStore {
     /** A new TOTP secret: no step of the old one counts as used any more. */
     void replaceTotpSecret(UUID id, String secret, Instant at) {
         jdbc.sql("UPDATE users SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = NULL WHERE id = ?")
-                .params(secret, Timestamp.from(at), id).update();
+                .params(cipher.encrypt(id, secret), Timestamp.from(at), id).update();
+    }
+
+    /** Accounts whose TOTP secret is still stored in clear (from before encryption). */
+    List<StoredSecret> clearTotpSecrets() {
+        return jdbc.sql("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE ?")
+                .param(TotpSecretCipher.PREFIX + "%")
+                .query((rs, n) -> new StoredSecret(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
+    /** Encrypts one clear secret in place, unless it changed meanwhile; true when this call encrypted it. */
+    boolean encryptClearTotpSecret(UUID id, String clear) {
+        return jdbc.sql("UPDATE users SET totp_secret = ? WHERE id = ? AND totp_secret = ?")
+                .params(cipher.encrypt(id, clear), id, clear).update() == 1;
+    }
+
+    /** A TOTP secret as the database holds it. */
+    record StoredSecret(UUID accountId, String stored) {
     }
 
     /**

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Users and training, for the ALPR administrator and designee: every account with its role, CLETS
  * authorisation, training and state; who lapses soon; a form to create an account (the one-time password
  * and second-factor URI shown once); and per account, small forms for role, training, CLETS, unlock,
- * disable/enable and a new second factor. Every change goes through the feature's services, which audit it.
+ * disable/enable and a new second factor. Every change goes through the feature's services, which audit it,
+ * and each form carries the administrator's password and a fresh code ({@link Reauthentication}).
  */
 @Controller
 @PreAuthorize("hasAuthority('PERMISSION_MANAGE_USERS')")
@@ -39,9 +40,11 @@ class UsersPageController extends UsersConsoleController {
     private final SecondFactorEnrolment enrolment;
     private final MemberAccess access;
     private final AuditLog audit;
+    private final Reauthentication reauthentication;
 
     UsersPageController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
-            MemberAccess access, AuditLog audit) {
+            MemberAccess access, AuditLog audit, Reauthentication reauthentication) {
+        this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.training = training;
         this.enrolment = enrolment;
@@ -71,6 +74,8 @@ class UsersPageController extends UsersConsoleController {
         form.put("designee", String.valueOf(params.containsKey("designee")));
         form.put("cletsAuthorised", String.valueOf(params.containsKey("cletsAuthorised")));
         try {
+            admin = reauthentication.confirm(Permission.MANAGE_USERS, params.get("currentPassword"),
+                    params.get("code"));
             Role role = Role.parse(form.get("role")).orElseThrow(() -> ProblemException.invalid("role",
                     "choose one of the roles"));
             UserAccounts.NewUser user = new UserAccounts.NewUser(form.get("username"), form.get("fullName"), role,
@@ -85,8 +90,9 @@ class UsersPageController extends UsersConsoleController {
             model.addAttribute("created", created);
             listPage(model, Map.of("role", "OFFICER"), Map.of());
         } catch (ProblemException e) {
-            response.setStatus(422); // the form comes back with its errors next to the fields
+            response.setStatus(status(e)); // the form comes back with its errors next to the fields
             listPage(model, form, FormErrors.of(e, "username"));
+            model.addAttribute("confirmFor", "create");
         }
         return "users/users";
     }
@@ -100,9 +106,9 @@ class UsersPageController extends UsersConsoleController {
 
     @PostMapping("/users/{username}/role")
     String role(@PathVariable String username, @RequestParam(defaultValue = "") String role,
-            @RequestParam(required = false) String designee, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
-        return change(username, "role", Map.of("role", role), response, model, redirect, admin -> {
+            @RequestParam(required = false) String designee, Confirmation confirmation, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        return change(username, "role", Map.of("role", role), confirmation, response, model, redirect, admin -> {
             Role r = Role.parse(role).orElseThrow(() -> ProblemException.invalid("role", "choose one of the roles"));
             accounts.changeRole(username, r, designee != null, admin.actor());
             return "Role changed to " + r.title() + (designee != null ? " (designee)" : "") + ".";
@@ -112,10 +118,10 @@ class UsersPageController extends UsersConsoleController {
     @PostMapping("/users/{username}/training")
     String training(@PathVariable String username, @RequestParam(defaultValue = "") String completedOn,
             @RequestParam(defaultValue = "") String course, @RequestParam(defaultValue = "") String trainer,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+            Confirmation confirmation, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Map<String, String> form = Map.of("completedOn", completedOn.strip(), "course", course.strip(), "trainer",
                 trainer.strip());
-        return change(username, "training", form, response, model, redirect, admin -> {
+        return change(username, "training", form, confirmation, response, model, redirect, admin -> {
             training.record(username, new TrainingRecord(date(completedOn.strip()),
                     course.strip(), trainer.strip()), admin.actor());
             return "Training of " + completedOn.strip() + " recorded.";
@@ -124,35 +130,35 @@ class UsersPageController extends UsersConsoleController {
 
     @PostMapping("/users/{username}/clets")
     String clets(@PathVariable String username, @RequestParam(required = false) String authorised,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        return change(username, "clets", Map.of(), response, model, redirect, admin -> {
+            Confirmation confirmation, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return change(username, "clets", Map.of(), confirmation, response, model, redirect, admin -> {
             accounts.setCletsAuthorised(username, authorised != null, admin.actor());
             return authorised != null ? "CLETS queries authorised." : "CLETS authorisation withdrawn.";
         });
     }
 
     @PostMapping("/users/{username}/unlock")
-    String unlock(@PathVariable String username, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
-        return change(username, "state", Map.of(), response, model, redirect, admin -> {
+    String unlock(@PathVariable String username, Confirmation confirmation, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        return change(username, "state", Map.of(), confirmation, response, model, redirect, admin -> {
             accounts.unlock(username, admin.actor());
             return "Account unlocked.";
         });
     }
 
     @PostMapping("/users/{username}/disable")
-    String disable(@PathVariable String username, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
-        return change(username, "state", Map.of(), response, model, redirect, admin -> {
+    String disable(@PathVariable String username, Confirmation confirmation, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        return change(username, "state", Map.of(), confirmation, response, model, redirect, admin -> {
             accounts.disable(username, admin.actor());
             return "Account disabled: it cannot sign in and its API tokens stop working.";
         });
     }
 
     @PostMapping("/users/{username}/enable")
-    String enable(@PathVariable String username, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
-        return change(username, "state", Map.of(), response, model, redirect, admin -> {
+    String enable(@PathVariable String username, Confirmation confirmation, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        return change(username, "state", Map.of(), confirmation, response, model, redirect, admin -> {
             accounts.enable(username, admin.actor());
             return "Account enabled.";
         });
@@ -160,11 +166,29 @@ class UsersPageController extends UsersConsoleController {
 
     /** A new TOTP secret for a lost authenticator: the URI is shown on this response only, never again. */
     @PostMapping("/users/{username}/second-factor")
-    String secondFactor(@PathVariable String username, Model model) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
-        model.addAttribute("otpauthUri", enrolment.enrol(username, admin.actor()));
-        detailPage(username, model, Map.of(), Map.of());
+    String secondFactor(@PathVariable String username, Confirmation confirmation, HttpServletResponse response,
+            Model model) {
+        access.requireActive(Permission.MANAGE_USERS);
+        accounts.require(username);
+        try {
+            UserAccount admin = reauthentication.confirm(Permission.MANAGE_USERS, confirmation.currentPassword(),
+                    confirmation.code());
+            model.addAttribute("otpauthUri", enrolment.enrol(username, admin.actor()));
+            detailPage(username, model, Map.of(), Map.of());
+        } catch (ProblemException e) {
+            response.setStatus(status(e));
+            detailPage(username, model, Map.of(), FormErrors.of(e, "state"));
+            model.addAttribute("confirmFor", "state");
+        }
         return "users/user";
+    }
+
+    /** The re-authentication fields every form posts (bound from the form's currentPassword and code). */
+    record Confirmation(String currentPassword, String code) {
+    }
+
+    private static int status(ProblemException e) {
+        return e.type().status().value() == 403 ? 403 : 422;
     }
 
     private interface Change {
@@ -172,15 +196,18 @@ class UsersPageController extends UsersConsoleController {
     }
 
     /** Applies one change; on success back to the account (post/redirect/get), on refusal the form with its error. */
-    private String change(String username, String formName, Map<String, String> form, HttpServletResponse response,
-            Model model, RedirectAttributes redirect, Change change) {
-        UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
+    private String change(String username, String formName, Map<String, String> form, Confirmation confirmation,
+            HttpServletResponse response, Model model, RedirectAttributes redirect, Change change) {
+        access.requireActive(Permission.MANAGE_USERS);
         accounts.require(username); // an unknown account is a not-found page, not a form error
         try {
+            UserAccount admin = reauthentication.confirm(Permission.MANAGE_USERS, confirmation.currentPassword(),
+                    confirmation.code());
             redirect.addFlashAttribute("done", change.apply(admin));
             return "redirect:/users/" + username;
         } catch (ProblemException e) {
-            response.setStatus(422);
+            response.setStatus(status(e));
+            model.addAttribute("confirmFor", formName);
             String fallback = switch (formName) {
                 case "training" -> "completedOn";
                 case "clets" -> "authorised";

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleLock              a console session without any action of its member for this long is ended (CJIS
  *                              5.5.5: 30 minutes). Background requests (polling, the live alert stream) do not count
  *                              as actions; {@code server.servlet.session.timeout} follows this setting.
+ * @param totpKeyFile           the AES key that encrypts TOTP secrets in the database (256 bits, Base64, mode 0600);
+ *                              unset: {@code totp-secret.key} in the data directory, created on first start. Keep it
+ *                              out of database backups, and with them: without it no member can pass the code check
  */
 @ConfigurationProperties(prefix = "platewatch.users")
 public record UsersProperties(
@@ -34,7 +37,8 @@ public record UsersProperties(
         @DefaultValue("Platewatch") String totpIssuer,
         @DefaultValue SignInThrottle signInThrottle,
         @DefaultValue("10m") Duration lockOutDuration,
-        @DefaultValue("30m") Duration idleLock) {
+        @DefaultValue("30m") Duration idleLock,
+        java.nio.file.Path totpKeyFile) {
 
     public UsersProperties {
         if (lockAfterFailedSignIns < 1) {

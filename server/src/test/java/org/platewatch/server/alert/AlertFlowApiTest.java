@@ -21,6 +21,7 @@ import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.support.TestDates;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -87,12 +88,12 @@ class AlertFlowApiTest {
 
     /** Designates a CA DOJ list for this test and imports the plate/state pairs into it. */
     private void svs(String... plateStatePairs) {
-        long id = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
+        long id = HotlistFixtures.designate(api, lists(), "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
         List<String[]> plates = new ArrayList<>();
         for (int i = 0; i < plateStatePairs.length; i += 2) {
             plates.add(new String[] {plateStatePairs[i], plateStatePairs[i + 1]});
         }
-        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", admin, "svs.tbl",
+        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", lists(), "svs.tbl",
                 HotlistFixtures.dojFile(clock, profile.zone(), plates));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
@@ -536,5 +537,15 @@ class AlertFlowApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?").param(id).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.purged'").query(Long.class)
                 .single()).isEqualTo(1);
+    }
+
+    private AdminSession listAdmin;
+
+    /** The administrator who designates and fills lists: at a console session, re-authenticated per write. */
+    private AdminSession lists() {
+        if (listAdmin == null) {
+            listAdmin = AdminSession.signIn(port, accounts, tokens, clock);
+        }
+        return listAdmin;
     }
 }

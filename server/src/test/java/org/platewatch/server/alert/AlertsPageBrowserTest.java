@@ -30,6 +30,7 @@ import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.BrowserTestSupport;
 import org.platewatch.server.support.Member;
@@ -252,14 +253,13 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
 
     /** Designates a CA DOJ list for this test and imports the plate/state pairs through the API. */
     private void hotlist(String... plateStatePairs) {
-        String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, Member.trainedOn());
-        long id = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
+        long id = HotlistFixtures.designate(api, lists(), "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < plateStatePairs.length; i += 2) {
             rows.add(new String[] {plateStatePairs[i], plateStatePairs[i + 1]});
             plates.add(plateStatePairs[i]);
         }
-        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", admin, "svs.tbl",
+        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", lists(), "svs.tbl",
                 HotlistFixtures.dojFile(clock, profile.zone(), rows));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
@@ -336,5 +336,15 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
                   }
                 }
                 return null;""", check));
+    }
+
+    private AdminSession listAdmin;
+
+    /** The administrator who designates and fills lists: at a console session, re-authenticated per write. */
+    private AdminSession lists() {
+        if (listAdmin == null) {
+            listAdmin = AdminSession.signIn(port, accounts, tokens, clock);
+        }
+        return listAdmin;
     }
 }

@@ -16,6 +16,7 @@ import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDates;
@@ -64,7 +65,7 @@ class ConfusableMatchPolicyTest {
             camera = devices.register(new DeviceRegistration("cam-" + suffix, DeviceKind.FIXED, 37.80, -122.27, 90.0),
                     Actor.SYSTEM).token();
             officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
-            String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
+            AdminSession admin = AdminSession.signIn(port, accounts, tokens, clock);
             long list = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
             Api.Response imported = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + list + "/imports", admin,
                     "svs.tbl", HotlistFixtures.dojFile(clock, profile.zone(),

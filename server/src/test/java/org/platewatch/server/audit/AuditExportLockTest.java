@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
+import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
@@ -32,6 +34,8 @@ class AuditExportLockTest {
     @LocalServerPort
     int port;
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     UserAccounts accounts;
     @Autowired
     TrainingRecords trainingRecords;
@@ -43,10 +47,8 @@ class AuditExportLockTest {
     @Test
     void anUnreadExportDoesNotStallOtherAuditedActions() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String admin = "admin-" + suffix;
-        accounts.create(new UserAccounts.NewUser(admin, "Admin", Role.ADMINISTRATOR, false, trainingRecords.today()),
-                "pw-" + suffix, Actor.SYSTEM);
-        String token = tokens.issue(admin, "test", Actor.SYSTEM).token();
+        AdminSession administrator = AdminSession.signIn(port, accounts, tokens, clock);
+        String token = administrator.token();
         String officer = "officer-" + suffix;
         accounts.create(new UserAccounts.NewUser(officer, "Officer", Role.OFFICER, false, null), "pw-" + suffix,
                 Actor.SYSTEM);
@@ -77,9 +79,8 @@ class AuditExportLockTest {
                     .as("no connection is held in a transaction while the client stalls").isZero();
 
             // Meanwhile an administrator records training: an audited action that needs the chain lock.
-            Api api = new Api(port);
-            CompletableFuture<Api.Response> training = CompletableFuture.supplyAsync(() -> api.postJson(
-                    "/api/v1/users/" + officer + "/training", token, "{\"completedOn\":\"" + trainingRecords.today()
+            CompletableFuture<Api.Response> training = CompletableFuture.supplyAsync(() -> administrator.postJson(
+                    "/api/v1/users/" + officer + "/training", "{\"completedOn\":\"" + trainingRecords.today()
                             + "\",\"course\":\"POST ALPR operator course\",\"trainer\":\"Sgt. Rivera\"}"));
             Api.Response recorded = training.get(15, TimeUnit.SECONDS);
             assertThat(recorded.status()).isEqualTo(200);

@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
+import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDatabase;
 import org.platewatch.server.users.PersonalTokens;
@@ -38,6 +40,8 @@ class AuditIntegrityTest {
     int port;
     @Value("${platewatch.test.database-url}")
     String databaseUrl;
+    @Autowired
+    java.time.Clock clock;
     @Autowired
     UserAccounts accounts;
     @Autowired
@@ -66,8 +70,8 @@ class AuditIntegrityTest {
 
     String token(String name, Role role) {
         String username = name + "-" + suffix;
-        accounts.create(new UserAccounts.NewUser(username, "Member " + name, role, false, trainingRecords.today()),
-                "pw-" + suffix, Actor.SYSTEM);
+        Member.ready(accounts, new UserAccounts.NewUser(username, "Member " + name, role, false,
+                trainingRecords.today()), "pw-" + suffix + "-long-enough");
         return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 
@@ -142,13 +146,15 @@ class AuditIntegrityTest {
         String target = "target-" + suffix;
         UserAccount member = accounts.create(new UserAccounts.NewUser(target, "Target", Role.OFFICER, false, null),
                 "pw", Actor.SYSTEM);
+        // signed in before the trigger: creating the administrator is itself audited
+        AdminSession administrator = AdminSession.signIn(port, accounts, tokens, clock);
         try (Connection su = TestDatabase.get().superConnection(databaseUrl); Statement s = su.createStatement()) {
             s.execute("""
                     CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW
                     WHEN (NEW.action IN ('training.recorded', 'user.created', 'user.role-changed'))
                     EXECUTE FUNCTION refuse_audit_change()""");
             try {
-                Api.Response training = api.postJson("/api/v1/users/" + target + "/training", admin,
+                Api.Response training = administrator.postJson("/api/v1/users/" + target + "/training",
                         "{\"completedOn\":\"" + trainingRecords.today()
                                 + "\",\"course\":\"ALPR\",\"trainer\":\"Sgt\"}");
                 assertThat(training.status()).isEqualTo(500);
@@ -156,15 +162,13 @@ class AuditIntegrityTest {
                 assertThat(jdbc.sql("SELECT count(*) FROM training_records WHERE user_id = ?").param(member.id())
                         .query(Long.class).single()).isZero();
 
-                Api.Response role = api.send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create("http://localhost:" + port + "/api/v1/users/" + target + "/role"))
-                        .header("Content-Type", "application/json")
-                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\":\"supervisor\"}")), admin);
+                Api.Response role = administrator.send("PUT", "/api/v1/users/" + target + "/role",
+                        "{\"role\":\"supervisor\"}");
                 assertThat(role.status()).isEqualTo(500);
                 assertThat(accounts.findByUsername(target).orElseThrow().role()).isEqualTo(Role.OFFICER);
 
                 String newcomer = "newcomer-" + suffix;
-                Api.Response created = api.postJson("/api/v1/users", admin,
+                Api.Response created = administrator.postJson("/api/v1/users",
                         "{\"username\":\"" + newcomer + "\",\"fullName\":\"N\",\"role\":\"officer\"}");
                 assertThat(created.status()).isEqualTo(500);
                 assertThat(accounts.findByUsername(newcomer)).isEmpty();

@@ -144,7 +144,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 
     @Test
     void anAdministratorRegistersADeviceSeesFieldErrorsThenTheTokenOnce() throws Exception {
-        browser.signIn(Member.create(accounts, Role.ADMINISTRATOR));
+        Member admin = Member.create(accounts, Role.ADMINISTRATOR);
+        browser.signIn(admin);
         browser.go("/cameras");
         String name = "cam-high-st-" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -162,6 +163,14 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         browser.find("#device-longitude").clear();
         browser.find("#device-longitude").sendKeys("-122.2000");
         browser.find("#device-heading").sendKeys("180");
+        // registering needs the administrator's password and a fresh code: a wrong code is refused
+        browser.find("#register-currentPassword").sendKeys(admin.password());
+        browser.find("#register-code").sendKeys("000000");
+        browser.find("#register-form button[type=submit]").click();
+        assertThat(browser.waitForVisible("#register-currentPassword-error").getText()).contains("not right");
+        assertThat(devices.all()).noneMatch(d -> d.name().equals(name));
+        browser.find("#register-currentPassword").sendKeys(admin.password());
+        browser.find("#register-code").sendKeys(admin.currentCode());
         browser.find("#register-form button[type=submit]").click();
         String token = browser.waitForVisible("#device-token").getText();
         assertThat(token).startsWith("pwd_");

@@ -114,15 +114,18 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
 
     @Test
     void theAdministratorDesignatesAListSeesItStaleThenImportsAFileWithItsReport() throws IOException {
-        browser.signIn(Member.create(accounts, Role.ADMINISTRATOR));
+        Member admin = Member.create(accounts, Role.ADMINISTRATOR);
+        browser.signIn(admin);
         browser.go("/hotlists");
         String code = "bolo-" + UUID.randomUUID().toString().substring(0, 6);
         browser.find("#designate-code").sendKeys(code);
+        confirm(admin, "designation");
         browser.find("#designate-form button[type=submit]").click();
         assertThat(browser.waitForVisible("#name-error").getText()).contains("required");
         browser.find("#designate-name").sendKeys("County BOLO " + code);
         new Select(browser.find("#designate-format")).selectByValue("CSV");
         new Select(browser.find("#designate-source")).selectByIndex(1);
+        confirm(admin, "designation");
         browser.find("#designate-form button[type=submit]").click();
         WebElement listRow = browser.waitForVisible("#hotlist-table tr[data-hotlist='" + code + "']");
         assertThat(listRow.getText()).contains("never loaded", "Stale");
@@ -139,6 +142,7 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
                 StandardCharsets.UTF_8);
         new Select(browser.find("#import-list")).selectByVisibleText("County BOLO " + code + " (" + code + ", CSV)");
         browser.find("#import-file").sendKeys(bad.toAbsolutePath().toString());
+        confirm(admin, "import");
         browser.find("#import-form button[type=submit]").click();
         WebElement fileError = browser.waitForVisible("#file-error");
         // the line and the fault, never the field's content, which every member could read
@@ -150,6 +154,7 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
                 + "7GUD002,CA,Immigration Violator File,IVF record\n7GUD003,NV,Wanted,Wanted person\n",
                 StandardCharsets.UTF_8);
         browser.find("#import-file").sendKeys(good.toAbsolutePath().toString());
+        confirm(admin, "import");
         browser.find("#import-form button[type=submit]").click();
         WebElement report = browser.waitForVisible("#import-report");
         assertThat(browser.find("#report-records").getText()).isEqualTo("3");
@@ -210,5 +215,15 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
     private static void typeDate(String css, LocalDate date) {
         browser.find(css).sendKeys(String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(),
                 date.getYear()));
+    }
+
+    /** Types the administrator's password and a fresh code into the form's confirmation fields. */
+    private void confirm(Member admin, String prefix) {
+        WebElement password = browser.find("#" + prefix + "-currentPassword");
+        password.clear();
+        password.sendKeys(admin.password());
+        WebElement code = browser.find("#" + prefix + "-code");
+        code.clear();
+        code.sendKeys(admin.currentCode());
     }
 }

@@ -29,6 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class UsersPagesBrowserTest extends BrowserTestSupport {
 
     @Autowired
+    java.time.Clock clock;
+    private Member admin;
+
+    @Autowired
     UserAccounts accounts;
     @Autowired
     TrainingRecords training;
@@ -43,7 +47,8 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         accounts.create(new UserAccounts.NewUser(lapsing, "Lee Lapsing", Role.OFFICER, false, today.minusDays(350)),
                 "a long enough password", Actor.SYSTEM);
 
-        browser.signIn(Member.create(accounts, Role.ADMINISTRATOR));
+        admin = Member.create(accounts, Role.ADMINISTRATOR, Member.trainedOn(), clock);
+        browser.signIn(admin);
         browser.go("/users");
         assertThat(browser.find("#lapsing-list li[data-user='" + lapsing + "']").getText()).contains("Lee Lapsing");
         assertThat(browser.find("#accounts-table tr[data-user='" + lapsing + "'] .training-cell").getText())
@@ -52,6 +57,7 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         // a bad user name: the error is next to the field, what was typed stays, nothing is created
         browser.find("#new-username").sendKeys("Not Valid");
         browser.find("#new-fullName").sendKeys("Nora Newcomer");
+        confirm("create");
         submit("#create-form button[type=submit]");
         assertThat(browser.waitForVisible("#username-error").getText()).contains("lower-case letters");
         assertThat(browser.find("#new-username").getDomAttribute("aria-invalid")).isEqualTo("true");
@@ -63,10 +69,16 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         browser.find("#new-username").sendKeys(username);
         new org.openqa.selenium.support.ui.Select(browser.find("#new-role")).selectByValue("INVESTIGATOR");
         browser.find("#new-clets").click();
+        // without the administrator's password and a fresh code nothing is created
+        submit("#create-form button[type=submit]");
+        assertThat(browser.waitForVisible("#create-currentPassword-error").getText()).contains("not right");
+        assertThat(accounts.findByUsername(username)).isEmpty();
+        confirm("create");
         submit("#create-form button[type=submit]");
         String password = browser.waitForVisible("#created-password").getText();
         assertThat(password).hasSize(16);
-        assertThat(browser.find("#created-otpauth").getText()).startsWith("otpauth://totp/").contains("secret=");
+        assertThat(browser.findAll("#created-otpauth")).as("the member enrols their own second factor").isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain("otpauth://");
         UserAccount created = accounts.findByUsername(username).orElseThrow();
         assertThat(created.role()).isEqualTo(Role.INVESTIGATOR);
         assertThat(created.cletsAuthorised()).isTrue();
@@ -86,12 +98,14 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         setDate("#completedOn", today.plusDays(2));
         browser.find("#course").sendKeys("POST ALPR operator course");
         browser.find("#trainer").sendKeys("Sgt. Rivera");
+        confirm("training");
         submit("#training-form button[type=submit]");
         assertThat(browser.waitForVisible("#completedOn-error").getText()).contains("cannot be in the future");
         assertThat(browser.find("#course").getDomProperty("value")).isEqualTo("POST ALPR operator course");
         assertThat(training.of(username)).isEmpty();
 
         setDate("#completedOn", today.minusDays(3));
+        confirm("training");
         submit("#training-form button[type=submit]");
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("recorded");
         assertThat(browser.find("#fact-training").getText())
@@ -102,25 +116,31 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         // role: designee only for an administrator, the error next to the field; then a plain change
         new org.openqa.selenium.support.ui.Select(browser.find("#role")).selectByValue("SUPERVISOR");
         browser.find("#designee").click();
+        confirm("role");
         submit("#role-form button[type=submit]");
         assertThat(browser.waitForVisible("#designee-error").getText()).contains("designee");
         new org.openqa.selenium.support.ui.Select(browser.find("#role")).selectByValue("SUPERVISOR");
         if (browser.find("#designee").isSelected()) {
             browser.find("#designee").click();
         }
+        confirm("role");
         submit("#role-form button[type=submit]");
         assertThat(browser.waitForVisible("#fact-role").getText()).isEqualTo("Supervisor");
 
         // CLETS off, disable and enable, a new second factor shown once
         browser.find("#authorised").click();
+        confirm("clets");
         submit("#clets-form button[type=submit]");
         assertThat(browser.waitForVisible("#fact-clets").getText()).isEqualTo("Not authorised");
-        submit("#disable-form button");
+        confirm("access");
+        submit("#disable-button");
         assertThat(browser.waitForVisible("#fact-state").getText()).startsWith("Disabled");
         assertThat(accounts.findByUsername(username).orElseThrow().enabled()).isFalse();
-        submit("#enable-form button");
+        confirm("access");
+        submit("#enable-button");
         assertThat(browser.waitForVisible("#fact-state").getText()).startsWith("Active");
-        submit("#second-factor-form button");
+        confirm("access");
+        submit("#second-factor-button");
         assertThat(browser.waitForVisible("#otpauth-uri").getText()).startsWith("otpauth://totp/");
         browser.screenshot("user-detail");
     }
@@ -154,11 +174,26 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         assertThat(browser.waitForVisible("#currentPassword-error").getText()).isEqualTo("is not right");
         assertThat(accounts.mustChangePassword(member.username())).isTrue();
 
+        // the new member enrols their own second factor here: the secret is shown to them alone, and a
+        // wrong code changes nothing
+        String secret = browser.find("#enrol-secret").getText();
+        assertThat(browser.find("#enrol-otpauth").getText()).startsWith("otpauth://totp/").contains(secret);
         browser.find("#currentPassword").sendKeys(member.password());
         browser.find("#newPassword").sendKeys("correct horse battery");
         browser.find("#confirmPassword").sendKeys("correct horse battery");
+        browser.find("#code").sendKeys("000000");
+        submit("#password-form button[type=submit]");
+        assertThat(browser.waitForVisible("#code-error").getText()).contains("authenticator");
+        assertThat(accounts.mustChangePassword(member.username())).isTrue();
+        assertThat(browser.find("#enrol-secret").getText()).as("the same secret until it is proved").isEqualTo(secret);
+
+        browser.find("#currentPassword").sendKeys(member.password());
+        browser.find("#newPassword").sendKeys("correct horse battery");
+        browser.find("#confirmPassword").sendKeys("correct horse battery");
+        browser.find("#code").sendKeys(Member.codesOf(secret).get());
         submit("#password-form button[type=submit]");
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("password is changed");
+        assertThat(accounts.findByUsername(member.username()).orElseThrow().secondFactorEnrolled()).isTrue();
         assertThat(accounts.mustChangePassword(member.username())).isFalse();
         browser.go("/alerts");
         assertThat(browser.find("nav.menu a[aria-current=page]").getDomAttribute("href")).isEqualTo("/alerts");
@@ -224,6 +259,12 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
     }
 
     /** Submits a form that loads a new page, and waits until the new page replaced the old one. */
+    /** Types the administrator's password and a fresh code into the form's confirmation fields. */
+    private void confirm(String prefix) {
+        browser.find("#" + prefix + "-currentPassword").sendKeys(admin.password());
+        browser.find("#" + prefix + "-code").sendKeys(admin.currentCode());
+    }
+
     private void submit(String buttonCss) {
         submit(browser.find(buttonCss));
     }

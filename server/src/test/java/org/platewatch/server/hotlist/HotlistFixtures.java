@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
@@ -27,8 +28,8 @@ public final class HotlistFixtures {
     public static String member(UserAccounts accounts, PersonalTokens tokens, Role role, boolean clets,
             LocalDate trainedOn) {
         String username = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(new UserAccounts.NewUser(username, "Test " + role.title(), role, clets, trainedOn),
-                "correct horse battery staple", Actor.SYSTEM);
+        org.platewatch.server.support.Member.ready(accounts, new UserAccounts.NewUser(username, "Test " + role.title(),
+                role, clets, trainedOn), "correct horse battery staple");
         return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 
@@ -48,7 +49,30 @@ public final class HotlistFixtures {
         return dojFile(clock, zone, plates, plates.size());
     }
 
-    /** POSTs the file as multipart field {@code file}. */
+    /** Uploads the file as the re-authenticated administrator at a console session. */
+    public static Api.Response upload(Api api, int port, String path, AdminSession admin, String filename,
+            String content) {
+        return admin.upload(path, filename, content);
+    }
+
+    /** Designates a list as the re-authenticated administrator and returns its id. */
+    public static long designate(Api api, AdminSession admin, String code, String sourceKind, String format,
+            String extraJson) {
+        Api.Response r = admin.postJson("/api/v1/hotlists", "{\"hotlist\":" + list(code, sourceKind, format,
+                extraJson) + "}");
+        if (r.status() != 201) {
+            throw new AssertionError("designate " + code + ": " + r.status() + " " + r.body());
+        }
+        return r.json().get("id").asLong();
+    }
+
+    /** A designation's list fields as JSON. */
+    public static String list(String code, String sourceKind, String format, String extraJson) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + code + " list\",\"sourceKind\":\"" + sourceKind
+                + "\",\"format\":\"" + format + "\"" + (extraJson == null ? "" : "," + extraJson) + "}";
+    }
+
+    /** POSTs the file as multipart field {@code file} with a bearer token (refused for writes since issue 15). */
     public static Api.Response upload(Api api, int port, String path, String token, String filename, String content) {
         String boundary = "----pw" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"
@@ -58,17 +82,5 @@ public final class HotlistFixtures {
         return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1))), token);
-    }
-
-    /** Designates a list and returns its id. */
-    public static long designate(Api api, String adminToken, String code, String sourceKind, String format,
-            String extraJson) {
-        Api.Response r = api.postJson("/api/v1/hotlists", adminToken, "{\"code\":\"" + code + "\",\"name\":\"" + code
-                + " list\",\"sourceKind\":\"" + sourceKind + "\",\"format\":\"" + format + "\""
-                + (extraJson == null ? "" : "," + extraJson) + "}");
-        if (r.status() != 201) {
-            throw new AssertionError("designate " + code + ": " + r.status() + " " + r.body());
-        }
-        return r.json().get("id").asLong();
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.platewatch.plate.hotlist.MatchKind;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.support.TestDates;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -51,13 +52,13 @@ class HotlistImportApiTest {
     Clock clock;
 
     Api api;
-    String admin;
+    AdminSession admin;
     String officer;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
+        admin = AdminSession.signIn(port, accounts, tokens, clock);
         officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
     }
 
@@ -163,9 +164,9 @@ class HotlistImportApiTest {
         assertThat(entry.get("make").asString()).isEqualTo("TOYT");
         assertThat(entry.get("caseNumber").asString()).isEqualTo("C-1");
 
-        Api.Response immigration = api.postJson("/api/v1/hotlists", admin,
-                "{\"code\":\"ivf\",\"name\":\"NCIC Immigration Violator File\",\"sourceKind\":\"NCIC\","
-                        + "\"format\":\"CSV\"}");
+        Api.Response immigration = admin.postJson("/api/v1/hotlists",
+                "{\"hotlist\":{\"code\":\"ivf\",\"name\":\"NCIC Immigration Violator File\",\"sourceKind\":\"NCIC\","
+                        + "\"format\":\"CSV\"}}");
         assertThat(immigration.status()).isEqualTo(422);
         assertThat(immigration.json().get("type").asString())
                 .isEqualTo("urn:platewatch:problem:immigration-list-forbidden");
@@ -177,8 +178,9 @@ class HotlistImportApiTest {
                 "{\"code\":\"x1\",\"name\":\"x\",\"sourceKind\":\"NCIC\",\"format\":\"CSV\"}").status())
                 .isEqualTo(403);
         // Oakland's profile allows NCIC, CA DOJ SVS and department lists, not CA DMV.
-        Api.Response dmv = api.postJson("/api/v1/hotlists", admin,
-                "{\"code\":\"dmv\",\"name\":\"DMV suspended\",\"sourceKind\":\"CA_DMV\",\"format\":\"CSV\"}");
+        Api.Response dmv = admin.postJson("/api/v1/hotlists",
+                "{\"hotlist\":{\"code\":\"dmv\",\"name\":\"DMV suspended\",\"sourceKind\":\"CA_DMV\","
+                        + "\"format\":\"CSV\"}}");
         assertThat(dmv.status()).isEqualTo(422);
         assertThat(dmv.json().get("type").asString()).isEqualTo("urn:platewatch:problem:hotlist-source-not-allowed");
     }
@@ -266,9 +268,9 @@ class HotlistImportApiTest {
         for (JsonNode list : api.get("/api/v1/hotlists", officer).json()) {
             assertThat(list.has("location")).isFalse();
         }
-        String asAdmin = api.get("/api/v1/hotlists/" + id, admin).json().get("location").asString();
+        String asAdmin = api.get("/api/v1/hotlists/" + id, admin.token()).json().get("location").asString();
         assertThat(asAdmin).isEqualTo("https://***@lists.example.org/ncic.csv?***");
-        assertThat(api.get("/api/v1/hotlists", admin).body()).doesNotContain("s3cret").doesNotContain("abc123");
+        assertThat(api.get("/api/v1/hotlists", admin.token()).body()).doesNotContain("s3cret").doesNotContain("abc123");
         // The audit trail is read by auditors, who must not learn the feed's credentials either.
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'hotlist.designated' AND subject = ?")
                 .param("hotlist:" + id).query(String.class).single())

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDatabase;
@@ -52,13 +53,12 @@ class HotlistImportDatabaseRefusalTest {
     @Test
     void aDatabaseRefusalIsARejectedImportAndTheFetchGoesOnToTheNextList(@TempDir Path dir) throws Exception {
         Api api = new Api(port);
-        String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
-        long refused = HotlistFixtures.designate(api, admin, "aaa", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
-        long fine = HotlistFixtures.designate(api, admin, "bbb", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
+        long refused = HotlistFixtures.designate(api, lists(), "aaa", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
+        long fine = HotlistFixtures.designate(api, lists(), "bbb", "NCIC", "CSV", "\"location\":\"" + dir + "\"");
         // PostgreSQL's message for this quotes the whole row ("Failing row contains (…, 9REF001, …)").
         asOwner("ALTER TABLE hotlist_entries ADD CONSTRAINT refuses_9ref001 CHECK (plate <> '9REF001') NOT VALID");
 
-        Api.Response upload = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + refused + "/imports", admin,
+        Api.Response upload = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + refused + "/imports", lists(),
                 "aaa.csv", "plate,state\n9REF001,CA\n");
         assertThat(upload.status()).as(upload.body()).isEqualTo(422);
         assertThat(upload.json().get("type").asString()).isEqualTo("urn:platewatch:problem:hotlist-file-rejected");
@@ -97,5 +97,15 @@ class HotlistImportDatabaseRefusalTest {
         try (Connection owner = TestDatabase.get().superConnection(databaseUrl); Statement s = owner.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    private AdminSession listAdmin;
+
+    /** The administrator who designates and fills lists: at a console session, re-authenticated per write. */
+    private AdminSession lists() {
+        if (listAdmin == null) {
+            listAdmin = AdminSession.signIn(port, accounts, tokens, clock);
+        }
+        return listAdmin;
     }
 }

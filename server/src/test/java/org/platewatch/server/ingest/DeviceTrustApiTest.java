@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDates;
@@ -43,6 +44,8 @@ class DeviceTrustApiTest {
     UserAccounts accounts;
     @Autowired
     PersonalTokens tokens;
+    @Autowired
+    java.time.Clock clock;
 
     Api api;
     RegisteredDevice camera;
@@ -142,32 +145,36 @@ class DeviceTrustApiTest {
 
     @Test
     void anAdministratorRetiresADeviceAndRotatesATokenBothAudited() {
-        String admin = person(Role.ADMINISTRATOR);
+        AdminSession admin = AdminSession.signIn(port, accounts, tokens, clock);
         String officer = person(Role.OFFICER);
         String aRead = batch(List.of(read(UUID.randomUUID(), "4RET001", "CA", Instant.now().minusSeconds(5))));
         assertThat(api.postJson("/api/v1/reads", camera.token(), aRead).status()).isEqualTo(200);
 
         UUID cameraId = camera.device().id();
-        assertProblem(api.postJson("/api/v1/devices/" + cameraId + "/retire", officer, ""), 403, "forbidden", null);
-        Api.Response retired = api.postJson("/api/v1/devices/" + cameraId + "/retire", admin, "");
+        assertProblem(api.postJson("/api/v1/devices/" + cameraId + "/retire", officer, "{}"), 403, "forbidden", null);
+        assertProblem(api.postJson("/api/v1/devices/" + cameraId + "/retire", admin.token(), "{}"), 403,
+                "reauthentication-required", null);
+        Api.Response retired = admin.postJson("/api/v1/devices/" + cameraId + "/retire", null);
         assertThat(retired.status()).as(retired.body()).isEqualTo(200);
         assertThat(retired.json().get("active").asBoolean()).isFalse();
         assertProblem(api.postJson("/api/v1/reads", camera.token(), batch(List.of(
                 read(UUID.randomUUID(), "4RET002", "CA", Instant.now())))), 401, "unauthenticated", null);
-        assertProblem(api.postJson("/api/v1/devices/" + cameraId + "/token", admin, ""), 409, "conflict", "id");
+        assertProblem(admin.postJson("/api/v1/devices/" + cameraId + "/token", null), 409, "conflict", "id");
         assertThat(count("plate = '4RET002'")).isZero();
         assertThat(count("plate = '4RET001'")).as("a retired device's reads stay").isEqualTo(1);
 
         UUID carId = patrolCar.device().id();
-        assertProblem(api.postJson("/api/v1/devices/" + carId + "/token", officer, ""), 403, "forbidden", null);
-        Api.Response rotated = api.postJson("/api/v1/devices/" + carId + "/token", admin, "");
+        assertProblem(api.postJson("/api/v1/devices/" + carId + "/token", officer, "{}"), 403, "forbidden", null);
+        assertProblem(api.postJson("/api/v1/devices/" + carId + "/token", admin.token(), "{}"), 403,
+                "reauthentication-required", null);
+        Api.Response rotated = admin.postJson("/api/v1/devices/" + carId + "/token", null);
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         String newToken = rotated.json().get("token").asString();
         assertThat(newToken).startsWith("pwd_").isNotEqualTo(patrolCar.token());
         String carRead = batch(List.of(read(UUID.randomUUID(), "4ROT001", "CA", Instant.now().minusSeconds(5))));
         assertProblem(api.postJson("/api/v1/reads", patrolCar.token(), carRead), 401, "unauthenticated", null);
         assertThat(api.postJson("/api/v1/reads", newToken, carRead).status()).isEqualTo(200);
-        assertProblem(api.postJson("/api/v1/devices/" + UUID.randomUUID() + "/retire", admin, ""), 404,
+        assertProblem(admin.postJson("/api/v1/devices/" + UUID.randomUUID() + "/retire", null), 404,
                 "not-found", "id");
 
         assertThat(audited("device.retired", cameraId)).isEqualTo(1);
@@ -192,8 +199,8 @@ class DeviceTrustApiTest {
 
     private String person(Role role) {
         String username = role.name().toLowerCase(java.util.Locale.ROOT) + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(new UserAccounts.NewUser(username, "Test " + role, role, true, TestDates.trainedRecently()),
-                "correct horse battery", Actor.SYSTEM);
+        org.platewatch.server.support.Member.ready(accounts, new UserAccounts.NewUser(username, "Test " + role, role,
+                true, TestDates.trainedRecently()), "correct horse battery");
         return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 

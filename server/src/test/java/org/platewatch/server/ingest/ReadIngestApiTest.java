@@ -24,7 +24,9 @@ import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.platewatch.server.support.TestDates;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
+import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +38,8 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "platewatch.ingest.max-image-size=64KB")
 class ReadIngestApiTest {
 
+    @Autowired
+    java.time.Clock clock;
     @LocalServerPort
     int port;
     @Autowired
@@ -237,16 +241,16 @@ class ReadIngestApiTest {
 
     @Test
     void onlyAnAdministratorRegistersDevicesAndOnlyOperatorsViewImages() throws IOException {
-        String admin = person("adm", Role.ADMINISTRATOR);
+        AdminSession admin = AdminSession.signIn(port, accounts, tokens, clock);
         String officer = person("off", Role.OFFICER);
         String auditor = person("aud", Role.AUDITOR);
 
-        Api.Response created = api.postJson("/api/v1/devices", admin,
+        Api.Response created = admin.postJson("/api/v1/devices",
                 "{\"name\":\"Fruitvale Ave & E 12th St\",\"kind\":\"FIXED\",\"latitude\":37.7775,"
                         + "\"longitude\":-122.2247,\"heading\":120}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("token").asString()).startsWith("pwd_");
-        assertProblem(api.postJson("/api/v1/devices", admin, "{\"name\":\"No place\",\"kind\":\"FIXED\"}"),
+        assertProblem(admin.postJson("/api/v1/devices", "{\"name\":\"No place\",\"kind\":\"FIXED\"}"),
                 400, "invalid-field", "latitude");
         assertProblem(api.postJson("/api/v1/devices", officer, "{\"name\":\"x\",\"kind\":\"MOBILE\"}"),
                 403, "forbidden", null);
@@ -297,8 +301,8 @@ class ReadIngestApiTest {
         assertThat(images.open(firstSha)).isPresent();
 
         String username = "lapsed" + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(new UserAccounts.NewUser(username, "Lapsed Officer", Role.OFFICER, true,
-                TestDates.trainedRecently().minusYears(2)), "correct horse battery", Actor.SYSTEM);
+        Member.ready(accounts, new UserAccounts.NewUser(username, "Lapsed Officer", Role.OFFICER, true,
+                TestDates.trainedRecently().minusYears(2)), "correct horse battery");
         String lapsed = tokens.issue(username, "test", Actor.SYSTEM).token();
         assertProblem(api.get("/api/v1/reads/" + readId + "/image", lapsed), 403, "training-lapsed", null);
     }
@@ -316,8 +320,8 @@ class ReadIngestApiTest {
 
     private String person(String prefix, Role role) {
         String username = prefix + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(new UserAccounts.NewUser(username, "Test " + role, role, true, TestDates.trainedRecently()),
-                "correct horse battery", Actor.SYSTEM);
+        Member.ready(accounts, new UserAccounts.NewUser(username, "Test " + role, role, true,
+                TestDates.trainedRecently()), "correct horse battery");
         return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 

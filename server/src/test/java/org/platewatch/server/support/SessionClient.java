@@ -51,6 +51,20 @@ public final class SessionClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON call of any method riding on the session, with the CSRF token. */
+    public HttpResponse<String> sendJson(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken(get("/login").body()))
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A POST of raw bytes (a multipart upload) riding on the session, with the CSRF token. */
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .header("X-CSRF-TOKEN", csrfToken(get("/login").body()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Posts the sign-in form; {@code code} null leaves the second-factor field out. */
     public HttpResponse<String> signIn(String user, String password, String code) {
         HttpResponse<String> page = get("/login");

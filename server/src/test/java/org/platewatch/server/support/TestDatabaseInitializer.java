@@ -31,7 +31,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "platewatch.db.pool-size=5",
                 "platewatch.data-dir=" + dataDir,
                 "platewatch.test.database-url=" + url).applyTo(context);
-        context.getBeanFactory().registerSingleton("clock", new MutableClock());
+        context.getBeanFactory().registerSingleton("clock", MutableClock.forServer());
     }
 
     /** The test JVM removes each context's data directory (images, logs) when it ends. */

@@ -21,7 +21,9 @@ import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
+import org.platewatch.server.support.SessionClient;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,8 @@ class AccessApiTest {
     SecondFactor secondFactor;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    TotpSecretsAtRest secretsAtRest;
 
     Api api;
     String suffix;
@@ -72,8 +76,11 @@ class AccessApiTest {
     Member member(String name, Role role, Integer trainedDaysAgo) {
         String username = name + "-" + suffix;
         LocalDate trained = trainedDaysAgo == null ? null : training.today().minusDays(trainedDaysAgo);
-        UserAccount account = accounts.create(new UserAccounts.NewUser(username, "Member " + name, role, false,
-                trained), "correct horse battery", Actor.SYSTEM);
+        accounts.create(new UserAccounts.NewUser(username, "Member " + name, role, false, trained),
+                "one-time password", Actor.SYSTEM);
+        // as the holder does at first sign-in: the API answers only once the one-time password is replaced
+        accounts.changePassword(username, "one-time password", "correct horse battery", Actor.SYSTEM);
+        UserAccount account = accounts.findByUsername(username).orElseThrow();
         return new Member(account, tokens.issue(username, "test", Actor.SYSTEM).token());
     }
 
@@ -219,13 +226,13 @@ class AccessApiTest {
 
     @Test
     void cletsDerivedActionsNeedTheAccountsCletsAuthorisation() {
-        Member admin = member("admin", Role.ADMINISTRATOR, 10);
+        AdminSession admin = admin();
         Member officer = member("clets", Role.OFFICER, 10);
         Api.Response refused = api.get("/api/v1/users/me/permissions/query-clets", officer.token());
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:platewatch:problem:clets-not-authorised");
 
-        Api.Response granted = send(admin.token(), "PUT", "/api/v1/users/" + officer.username() + "/clets",
+        Api.Response granted = admin.send("PUT", "/api/v1/users/" + officer.username() + "/clets",
                 "{\"authorised\":true}");
         assertThat(granted.status()).isEqualTo(200);
         assertThat(granted.json().get("cletsAuthorised").asBoolean()).isTrue();
@@ -236,17 +243,21 @@ class AccessApiTest {
     // ------------------------------------------------------------------ administration
 
     @Test
-    void anAdministratorCreatesAnAccountAndGetsItsCredentialsOnce() {
-        Member admin = member("boss", Role.ADMINISTRATOR, 10);
+    void anAdministratorCreatesAnAccountAndGetsOnlyItsOneTimePasswordOnce() {
+        AdminSession admin = admin();
         String username = "new-" + suffix;
-        Api.Response created = api.postJson("/api/v1/users", admin.token(), """
+        Api.Response created = admin.postJson("/api/v1/users", """
                 {"username":"%s","fullName":"New Investigator","role":"investigator","cletsAuthorised":true,
                  "jobClassification":"Officer",
                  "training":{"completedOn":"%s","course":"ALPR 101","trainer":"Sgt. Gomez"}}
                 """.formatted(username, training.today()));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("oneTimePassword").asString()).hasSize(16);
-        assertThat(created.json().get("otpauthUri").asString()).startsWith("otpauth://totp/");
+        assertThat(created.json().has("otpauthUri")).as("the holder enrols their own second factor").isFalse();
+        assertThat(created.body()).doesNotContain("otpauth", "secret=");
+        assertThat(jdbc.sql("SELECT totp_secret FROM users WHERE username = ?").param(username).query(String.class)
+                .optional()).isEmpty();
+        assertThat(created.json().get("account").get("secondFactorEnrolled").asBoolean()).isFalse();
         assertThat(created.json().get("account").get("trainingCurrent").asBoolean()).isTrue();
         assertThat(created.json().get("account").toString()).doesNotContain("password_hash", "totp_secret");
         assertThat(auditCount("user.created", username)).isEqualTo(1);
@@ -306,8 +317,8 @@ class AccessApiTest {
 
     @Test
     void aJobClassificationOutsideThePolicyIsRefused() {
-        Member admin = member("hr", Role.ADMINISTRATOR, 10);
-        Api.Response refused = api.postJson("/api/v1/users", admin.token(), """
+        AdminSession admin = admin();
+        Api.Response refused = admin.postJson("/api/v1/users", """
                 {"username":"cls-%s","fullName":"Someone","role":"officer","jobClassification":"Volunteer"}
                 """.formatted(suffix));
         assertThat(refused.status()).isEqualTo(400);
@@ -317,33 +328,30 @@ class AccessApiTest {
 
     @Test
     void roleChangesTrainingUnlockAndDisableAreAuditedAndTakeEffectAtOnce() {
-        Member admin = member("chief", Role.ADMINISTRATOR, 10);
+        AdminSession admin = admin();
         Member officer = member("promote", Role.OFFICER, 10);
         assertThat(api.get("/api/v1/users/me/permissions/search-detections", officer.token()).status()).isEqualTo(403);
 
-        Api.Response promoted = send(admin.token(), "PUT", "/api/v1/users/" + officer.username() + "/role",
+        Api.Response promoted = admin.send("PUT", "/api/v1/users/" + officer.username() + "/role",
                 "{\"role\":\"investigator\"}");
         assertThat(promoted.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/users/me/permissions/search-detections", officer.token()).status()).isEqualTo(204);
 
-        Api.Response designee = send(admin.token(), "PUT", "/api/v1/users/" + officer.username() + "/role",
+        Api.Response designee = admin.send("PUT", "/api/v1/users/" + officer.username() + "/role",
                 "{\"role\":\"officer\",\"designee\":true}");
         assertThat(designee.status()).isEqualTo(400);
 
-        Api.Response trained = api.postJson("/api/v1/users/" + officer.username() + "/training", admin.token(),
+        Api.Response trained = admin.postJson("/api/v1/users/" + officer.username() + "/training",
                 "{\"completedOn\":\"" + training.today() + "\",\"course\":\"Refresher\",\"trainer\":\"Lt. Ng\"}");
         assertThat(trained.status()).isEqualTo(200);
-        Api.Response future = api.postJson("/api/v1/users/" + officer.username() + "/training", admin.token(),
+        Api.Response future = admin.postJson("/api/v1/users/" + officer.username() + "/training",
                 "{\"completedOn\":\"" + training.today().plusDays(3) + "\",\"course\":\"X\",\"trainer\":\"Y\"}");
         assertThat(future.status()).isEqualTo(400);
 
-        assertThat(api.postJson("/api/v1/users/" + officer.username() + "/unlock", admin.token(), "").status())
-                .isEqualTo(200);
-        assertThat(api.postJson("/api/v1/users/" + officer.username() + "/disable", admin.token(), "").status())
-                .isEqualTo(200);
+        assertThat(admin.postJson("/api/v1/users/" + officer.username() + "/unlock", null).status()).isEqualTo(200);
+        assertThat(admin.postJson("/api/v1/users/" + officer.username() + "/disable", null).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/users/me", officer.token()).status()).isEqualTo(401);
-        assertThat(api.postJson("/api/v1/users/" + admin.username() + "/disable", admin.token(), "").status())
-                .isEqualTo(409);
+        assertThat(admin.postJson("/api/v1/users/" + admin.username() + "/disable", null).status()).isEqualTo(409);
 
         for (String action : List.of("user.role-changed", "training.recorded", "user.unlocked", "user.disabled")) {
             assertThat(auditCount(action, officer.username())).as(action).isGreaterThanOrEqualTo(1);
@@ -424,13 +432,13 @@ class AccessApiTest {
     void anAdministratorReplacesALostSecondFactor() {
         Member me = member("totp", Role.OFFICER, 10);
 
-        Member admin = member("helpdesk", Role.ADMINISTRATOR, 10);
-        Api.Response reset = api.postJson("/api/v1/users/" + me.username() + "/second-factor", admin.token(), "");
+        AdminSession admin = admin();
+        Api.Response reset = admin.postJson("/api/v1/users/" + me.username() + "/second-factor", null);
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.json().get("otpauthUri").asString()).startsWith("otpauth://totp/");
         assertThat(api.postJson("/api/v1/users/" + admin.username() + "/second-factor", me.token(), "").status())
                 .isEqualTo(403);
-        Api.Response own = api.postJson("/api/v1/users/" + admin.username() + "/second-factor", admin.token(), "");
+        Api.Response own = admin.postJson("/api/v1/users/" + admin.username() + "/second-factor", null);
         assertThat(own.status()).as("not one's own: that needs the password and a code").isEqualTo(409);
         assertThat(jdbc.sql("SELECT username FROM audit_events WHERE action = 'user.second-factor-enrolled' "
                 + "AND subject = ? ORDER BY id DESC LIMIT 1").param("user:" + me.username()).query(String.class)
@@ -441,6 +449,135 @@ class AccessApiTest {
     void consoleSessionsExpireAfterThirtyMinutesIdle() {
         assertThat(environment.getProperty("server.servlet.session.timeout", Duration.class))
                 .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    // ------------------------------------------------------------------ re-authenticated administration
+
+    AdminSession admin() {
+        return AdminSession.signIn(port, accounts, tokens, clock);
+    }
+
+    @Test
+    void anAdministratorsPersonalTokenCannotCreateAnAccountEvenWithThePasswordAndCode() {
+        AdminSession admin = admin();
+        String username = "token-made-" + suffix;
+        String body = AdminSession.confirmed("{\"username\":\"" + username + "\",\"fullName\":\"Backdoor\","
+                + "\"role\":\"administrator\"}", admin.member().password(), admin.member().currentCode());
+        Api.Response refused = api.postJson("/api/v1/users", admin.token(), body);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:platewatch:problem:reauthentication-required");
+        assertThat(accounts.findByUsername(username)).isEmpty();
+        assertThat(auditCount("user.created", username)).isZero();
+
+        // nor any other administrative write: role, CLETS, training, second factor, unlock, devices, hot lists
+        Member officer = member("target", Role.OFFICER, 10);
+        String u = "/api/v1/users/" + officer.username();
+        for (Api.Response r : List.of(send(admin.token(), "PUT", u + "/role", "{\"role\":\"administrator\"}"),
+                send(admin.token(), "PUT", u + "/clets", "{\"authorised\":true}"),
+                api.postJson(u + "/training", admin.token(), "{\"completedOn\":\"" + training.today()
+                        + "\",\"course\":\"C\",\"trainer\":\"T\"}"),
+                api.postJson(u + "/second-factor", admin.token(), ""),
+                api.postJson(u + "/disable", admin.token(), ""),
+                api.postJson("/api/v1/devices", admin.token(), "{\"name\":\"rogue\",\"kind\":\"MOBILE\"}"),
+                api.postJson("/api/v1/hotlists", admin.token(), "{\"hotlist\":{\"code\":\"rogue\",\"name\":\"R\","
+                        + "\"sourceKind\":\"NCIC\",\"format\":\"CSV\"}}"))) {
+            assertThat(r.status()).as(r.body()).isEqualTo(403);
+            assertThat(r.json().get("type").asString()).endsWith(":reauthentication-required");
+        }
+        UserAccount after = accounts.findByUsername(officer.username()).orElseThrow();
+        assertThat(after.role()).isEqualTo(Role.OFFICER);
+        assertThat(after.cletsAuthorised()).isFalse();
+        assertThat(after.enabled()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM devices WHERE name = 'rogue'").query(Long.class).single()).isZero();
+        // reading stays open to the token
+        assertThat(api.get("/api/v1/users", admin.token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongCodeOrPasswordIsRefusedAuditedAndChangesNothing() {
+        AdminSession admin = admin();
+        String username = "wrong-code-" + suffix;
+        String json = "{\"username\":\"" + username + "\",\"fullName\":\"X\",\"role\":\"officer\"}";
+        Api.Response wrongCode = admin.sendWith("POST", "/api/v1/users", json, admin.member().password(), "000000");
+        assertThat(wrongCode.status()).isEqualTo(403);
+        assertThat(wrongCode.json().get("type").asString()).isEqualTo("urn:platewatch:problem:holder-confirmation-failed");
+        Api.Response noCode = admin.sendWith("POST", "/api/v1/users", json, admin.member().password(), null);
+        assertThat(noCode.status()).isEqualTo(403);
+        Api.Response wrongPassword = admin.sendWith("POST", "/api/v1/users", json, "not my password",
+                admin.member().currentCode());
+        assertThat(wrongPassword.status()).isEqualTo(403);
+        assertThat(accounts.findByUsername(username)).isEmpty();
+        assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ? "
+                        + "ORDER BY id").param("user:" + admin.username()).query(String.class).list())
+                .hasSize(3).anySatisfy(t -> assertThat(t).contains("confirmation-wrong-code"))
+                .anySatisfy(t -> assertThat(t).contains("confirmation-missing-code"))
+                .anySatisfy(t -> assertThat(t).contains("confirmation-wrong-password"));
+
+        Api.Response right = admin.postJson("/api/v1/users", json);
+        assertThat(right.status()).as(right.body()).isEqualTo(201);
+        assertThat(accounts.findByUsername(username)).isPresent();
+    }
+
+    @Test
+    void anAdministratorCannotRecordTheirOwnTrainingOrGrantThemselvesClets() {
+        AdminSession admin = admin();
+        String self = "/api/v1/users/" + admin.username();
+        Api.Response training = admin.postJson(self + "/training", "{\"completedOn\":\"" + this.training.today()
+                + "\",\"course\":\"Self-taught\",\"trainer\":\"Me\"}");
+        assertThat(training.status()).isEqualTo(403);
+        assertThat(training.json().get("type").asString()).isEqualTo("urn:platewatch:problem:own-account-change-refused");
+        Api.Response clets = admin.send("PUT", self + "/clets", "{\"authorised\":true}");
+        assertThat(clets.status()).isEqualTo(403);
+        assertThat(clets.json().get("type").asString()).isEqualTo("urn:platewatch:problem:own-account-change-refused");
+
+        assertThat(this.training.of(admin.username())).hasSize(1); // only the one it was created with
+        assertThat(accounts.findByUsername(admin.username()).orElseThrow().cletsAuthorised()).isFalse();
+        assertThat(auditCount("user.clets-changed", admin.username())).isZero();
+    }
+
+    @Test
+    void aMemberWhoHasNotReplacedTheOneTimePasswordGetsNoApiButTheChange() {
+        UserAccounts.NewAccount created = accounts.createWithCredentials(new UserAccounts.NewUser("fresh-" + suffix,
+                "Fresh Member", Role.INVESTIGATOR, false, training.today()), Actor.SYSTEM);
+        String token = tokens.issue(created.account().username(), "early", Actor.SYSTEM).token();
+        Api.Response refused = api.get("/api/v1/users/me/tokens", token);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:platewatch:problem:password-change-required");
+        assertThat(api.get("/api/v1/hotlists", token).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void totpSecretsAreStoredEncryptedAndSignInWithACodeStillWorks() {
+        Member me = member("cipher", Role.OFFICER, 10);
+        String secret = accounts.signInRecord(me.username()).orElseThrow().totpSecret();
+        String stored = jdbc.sql("SELECT totp_secret FROM users WHERE username = ?").param(me.username())
+                .query(String.class).single();
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        assertThat(stored).startsWith("aesgcm1:").doesNotContain(secret);
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE totp_secret ~ '^[A-Z2-7]{16,}$'").query(Long.class)
+                .single()).isZero();
+        SessionClient browser = new SessionClient(port);
+        assertThat(browser.signIn(me.username(), "correct horse battery", secondFactor.currentCode(secret))
+                .headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(browser.get("/api/v1/users/me").statusCode()).isEqualTo(200);
+
+        // a database from before encryption: the clear secret is encrypted on start and still signs in
+        jdbc.sql("UPDATE users SET totp_secret = ?, totp_last_step = NULL WHERE username = ?")
+                .params(secret, me.username()).update();
+        secretsAtRest.run(null);
+        String migrated = jdbc.sql("SELECT totp_secret FROM users WHERE username = ?").param(me.username())
+                .query(String.class).single();
+        assertThat(migrated).startsWith("aesgcm1:").doesNotContain(secret);
+        assertThat(accounts.signInRecord(me.username()).orElseThrow().totpSecret()).isEqualTo(secret);
+        ((MutableClock) clock).advance(Duration.ofSeconds(90)); // a fresh step: the one above was used
+        assertThat(new SessionClient(port).signIn(me.username(), "correct horse battery",
+                secondFactor.currentCode(secret)).headers().firstValue("Location").orElse("")).doesNotContain("error");
+        // copied onto another account's row, a stored secret does not decrypt (the account id is bound in)
+        Member other = member("other", Role.OFFICER, 10);
+        jdbc.sql("UPDATE users SET totp_secret = ? WHERE username = ?").params(migrated, other.username()).update();
+        assertThatThrownBy(() -> accounts.signInRecord(other.username())).isInstanceOf(IllegalStateException.class);
     }
 
     private long auditCount(String action, String username) {

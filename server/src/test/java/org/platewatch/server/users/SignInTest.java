@@ -43,8 +43,9 @@ class SignInTest {
     @BeforeEach
     void setUp() {
         username = "member-" + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(new UserAccounts.NewUser(username, "Officer Member", Role.OFFICER, false,
-                training.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
+        // past the first sign-in: a member on a one-time password gets nothing but the change from the API
+        org.platewatch.server.support.Member.ready(accounts, new UserAccounts.NewUser(username, "Officer Member",
+                Role.OFFICER, false, training.today().minusDays(5)), PASSWORD);
     }
 
     @Test
@@ -116,8 +117,8 @@ class SignInTest {
     @Test
     void aSessionFollowsRoleChangesAndEndsWhenTheAccountIsDisabled() {
         String auditor = "auditor-" + username;
-        accounts.create(new UserAccounts.NewUser(auditor, "Auditor", Role.AUDITOR, false, null), PASSWORD,
-                Actor.SYSTEM);
+        org.platewatch.server.support.Member.ready(accounts, new UserAccounts.NewUser(auditor, "Auditor",
+                Role.AUDITOR, false, null), PASSWORD);
         SessionClient browser = new SessionClient(port);
         String code = secondFactor.currentCode(accounts.signInRecord(auditor).orElseThrow().totpSecret());
         assertThat(browser.signIn(auditor, PASSWORD, code).headers().firstValue("Location").orElse(""))
@@ -134,17 +135,26 @@ class SignInTest {
 
     @Test
     void theHolderReplacesTheOneTimePassword() {
+        String fresh = "fresh-" + username;
+        accounts.create(new UserAccounts.NewUser(fresh, "Fresh Member", Role.OFFICER, false,
+                training.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
         SessionClient browser = new SessionClient(port);
-        browser.signIn(username, PASSWORD, currentCode());
+        browser.signIn(fresh, PASSWORD, secondFactor.currentCode(accounts.signInRecord(fresh).orElseThrow()
+                .totpSecret()));
         assertThat(Api.parse(browser.get("/api/v1/users/me").body()).get("mustChangePassword").asBoolean()).isTrue();
+        HttpResponse<String> early = browser.get("/api/v1/users/me/tokens");
+        assertThat(early.statusCode()).as("nothing else on the API before the change").isEqualTo(403);
+        assertThat(Api.parse(early.body()).get("type").asString()).endsWith(":password-change-required");
         HttpResponse<String> wrong = browser.postJson("/api/v1/users/me/password",
                 "{\"currentPassword\":\"nope\",\"newPassword\":\"a much longer secret\"}");
         assertThat(wrong.statusCode()).isEqualTo(400);
         HttpResponse<String> changed = browser.postJson("/api/v1/users/me/password",
                 "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a much longer secret\"}");
         assertThat(changed.statusCode()).isEqualTo(204);
-        assertThat(accounts.mustChangePassword(username)).isFalse();
-        assertThat(count("user.password-changed")).isEqualTo(1);
+        assertThat(accounts.mustChangePassword(fresh)).isFalse();
+        assertThat(browser.get("/api/v1/users/me/tokens").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.password-changed' AND subject = ?")
+                .param("user:" + fresh).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -87,7 +87,7 @@ class TotpCodesTest {
         UsersProperties settings = new UsersProperties(mode, 5, java.time.Duration.ofDays(90),
                 java.time.Duration.ofDays(365), "Platewatch",
                 new UsersProperties.SignInThrottle(java.time.Duration.ofMinutes(15), 20, 10),
-                java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(30));
+                java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(30), null);
         PlatewatchProperties platform = new PlatewatchProperties(java.nio.file.Path.of("data"), demo,
                 new PlatewatchProperties.Database(null, "postgres", null, null, null, 10));
         DepartmentProfile oakland = org.platewatch.server.policy.ShippedProfiles.byName("oakland").orElseThrow();
