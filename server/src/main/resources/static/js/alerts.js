@@ -73,6 +73,8 @@
   }
 
   function allowed(alert) {
+    // a hit withheld for want of CLETS authorisation cannot be verified here: the API refuses its steps
+    if (alert.withheld) { return []; }
     return Array.isArray(alert.allowedTransitions) ? alert.allowedTransitions : [];
   }
 
@@ -145,8 +147,12 @@
       var read = a.read || {};
       var entry = a.entry || {};
       var top = make('span', 'card-top');
-      top.appendChild(make('span', 'plate', read.plate || '?'));
-      top.appendChild(make('span', 'plate-state', read.state || '??'));
+      if (a.withheld) {
+        top.appendChild(make('span', 'plate withheld', 'CLETS-restricted'));
+      } else {
+        top.appendChild(make('span', 'plate', read.plate || '?'));
+        top.appendChild(make('span', 'plate-state', read.state || '??'));
+      }
       top.appendChild(make('span', 'state-badge', STATES[a.state] || a.state));
       button.appendChild(top);
       button.appendChild(make('span', 'match-label', kind.label));
@@ -195,7 +201,12 @@
     var entry = a.entry || {};
     panel.className = 'alert-detail tone-' + kind.tone;
     panel.setAttribute('data-alert-id', a.id);
-    text($('detail-title'), 'Alert on ' + (read.plate || '?') + ' ' + (read.state || ''));
+    text($('detail-title'), a.withheld ? 'CLETS-restricted hit on ' + (entry.listName || entry.list || 'a hot list')
+      : 'Alert on ' + (read.plate || '?') + ' ' + (read.state || ''));
+    var withheld = $('detail-withheld');
+    withheld.hidden = !a.withheld;
+    withheld.textContent = a.withheld ? 'Details withheld: ' + a.withheld.reason + '. To see them or act on this '
+      + 'hit, ask ' + a.withheld.askFor + '.' : '';
     text($('detail-kind'), kind.label);
     var caution = $('detail-caution');
     caution.hidden = kind.tone !== 'caution';

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.platewatch.plate.VehicleDescription;
 import org.platewatch.plate.hotlist.MatchKind;
+import org.platewatch.server.hotlist.CletsWithheld;
 
 /**
  * An alert as the console, the API and the live stream get it. Field names are a contract with the
@@ -16,11 +18,16 @@ import org.platewatch.plate.hotlist.MatchKind;
  *
  * @param outcome        how the stop ended, once CLEARED
  * @param incidentNumber the incident the stop was recorded under, once CLEARED
+ * @param cletsDerived   the hit is on a CLETS-derived list (CA DOJ, NCIC: {@code HotlistSource.cletsDerived}):
+ *                       only members with CLETS authorisation see its details
+ * @param withheld       null when the alert is shown in full; else why its plate, entry, checks, image and
+ *                       transition details are left out ({@link #withheldFromMembersWithoutClets}) and whom to ask
  */
-@JsonPropertyOrder({"id", "state", "raisedAt", "matchKind", "plainHit", "label", "read", "entry", "checks",
-        "transitions", "allowedTransitions", "outcome", "incidentNumber"})
+@JsonPropertyOrder({"id", "state", "raisedAt", "matchKind", "plainHit", "label", "cletsDerived", "withheld", "read",
+        "entry", "checks", "transitions", "allowedTransitions", "outcome", "incidentNumber"})
 public record Alert(long id, AlertState state, Instant raisedAt, MatchKind matchKind, Read read, EntrySnapshot entry,
-        AlertChecks checks, List<AlertTransition> transitions, StopOutcome outcome, String incidentNumber) {
+        AlertChecks checks, List<AlertTransition> transitions, StopOutcome outcome, String incidentNumber,
+        boolean cletsDerived, CletsWithheld withheld) {
 
     public Alert {
         transitions = List.copyOf(transitions);
@@ -59,7 +66,26 @@ public record Alert(long id, AlertState state, Instant raisedAt, MatchKind match
             o = cleared.outcome();
             incident = cleared.incidentNumber();
         }
-        return new Alert(id, transition.to(), raisedAt, matchKind, read, entry, checks, all, o, incident);
+        return new Alert(id, transition.to(), raisedAt, matchKind, read, entry, checks, all, o, incident,
+                cletsDerived, withheld);
+    }
+
+    /**
+     * This alert as a member without CLETS authorisation sees a CLETS-derived hit: that it exists (id, state,
+     * time, camera and place, the list's name) and whom to ask, but not the plate or state (read's or entry's),
+     * the vehicle, the entry's fields, the automatic checks (they say what the entry holds), the read's id and
+     * image, or what the transitions recorded (a CLETS query's answer, the confirming agency).
+     */
+    Alert withheldFromMembersWithoutClets() {
+        ReadSnapshot r = read.snapshot();
+        ReadSnapshot readLeft = new ReadSnapshot(null, null, null, r.confidence(), r.capturedAt(), r.latitude(),
+                r.longitude(), r.deviceId(), r.deviceName(), VehicleDescription.UNKNOWN);
+        EntrySnapshot entryLeft = new EntrySnapshot(0, entry.list(), entry.listName(), null, null, null,
+                VehicleDescription.UNKNOWN, null, null, null, false, false, entry.listAsOf(), entry.listStale());
+        List<AlertTransition> steps = transitions.stream()
+                .map(t -> new AlertTransition(t.from(), t.to(), t.by(), t.at(), null)).toList();
+        return new Alert(id, state, raisedAt, matchKind, new Read(readLeft, null), entryLeft, null, steps, outcome,
+                incidentNumber, cletsDerived, CletsWithheld.of(entry.listName()));
     }
 
     static String label(MatchKind kind) {

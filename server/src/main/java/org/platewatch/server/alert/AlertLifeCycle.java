@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Moves alerts through their life cycle ({@link AlertState}): each transition in one transaction with its
  * audit row (and, for a misread or a not-confirmed hit, the entry's quality count); every refused one is
- * audited too. {@link AlertUpdated} is published after the commit.
+ * audited too. QUERIED and CONFIRMED, and every step on a CLETS-derived hit, need CLETS authorisation.
+ * {@link AlertUpdated} is published after the commit.
  */
 @Service
 class AlertLifeCycle {
@@ -36,9 +37,12 @@ class AlertLifeCycle {
     private final Clock clock;
     private final MemberAccess access;
     private final ApplicationEventPublisher events;
+    private final CletsScreen clets;
 
     AlertLifeCycle(AlertStore store, HotlistQuality quality, DetectionStore detections, AuditLog audit,
-            TransactionTemplate tx, Clock clock, MemberAccess access, ApplicationEventPublisher events) {
+            TransactionTemplate tx, Clock clock, MemberAccess access, ApplicationEventPublisher events,
+            CletsScreen clets) {
+        this.clets = clets;
         this.store = store;
         this.quality = quality;
         this.detections = detections;
@@ -76,6 +80,9 @@ class AlertLifeCycle {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No alert " + id));
         AlertState from = row.state();
         AlertState to = transition.to();
+        boolean cletsDerived = clets.derived(row.hotlistId());
+        // Before the state check: a member without CLETS learns nothing more of a CLETS-derived hit by trying.
+        clets.requireForStep(member, to, cletsDerived, row.entry().listName());
         if (!from.mayBecome(to)) {
             String why = to == AlertState.CONFIRMED
                     ? "; an alert is confirmed only after the visual checks (TENTATIVE) and the live query (QUERIED)"
@@ -97,7 +104,7 @@ class AlertLifeCycle {
                     to == AlertState.MISREAD ? HotlistQuality.Result.MISREAD : HotlistQuality.Result.NOT_CONFIRMED);
         }
         boolean hasImage = detections.imageOf(row.read().readId()).isPresent();
-        return row.alert(earlier, hasImage).after(step);
+        return row.alert(earlier, hasImage, cletsDerived).after(step);
     }
 
     /** The checks a step needs beyond its fields: the three visual checks, CLETS, a confirmed hit. */
@@ -109,7 +116,8 @@ class AlertLifeCycle {
                             + "compared the plate's characters, its state and the vehicle with the read's image");
         }
         if (transition instanceof Transition.Queried) {
-            // The live query is a CLETS-derived action: it needs the account's CLETS authorisation.
+            // The live query is a CLETS-derived action: it needs the account's CLETS authorisation (CONFIRMED,
+            // and any step on a CLETS-derived hit, were checked by CletsScreen.requireForStep already).
             access.requireActive(member, Permission.QUERY_CLETS);
         }
         if (transition instanceof Transition.Cleared c && c.outcome().needsConfirmedHit()

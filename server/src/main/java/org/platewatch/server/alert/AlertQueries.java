@@ -23,9 +23,11 @@ class AlertQueries {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final AlertProperties properties;
+    private final CletsScreen clets;
 
     AlertQueries(AlertStore store, DetectionStore detections, AuditLog audit, TransactionTemplate tx,
-            AlertProperties properties) {
+            AlertProperties properties, CletsScreen clets) {
+        this.clets = clets;
         this.store = store;
         this.detections = detections;
         this.audit = audit;
@@ -33,10 +35,11 @@ class AlertQueries {
         this.properties = properties;
     }
 
-    /** One alert for the member, audited ({@code alert.viewed}). */
+    /** One alert for the member (a CLETS-derived hit as {@link CletsScreen} says), audited ({@code alert.viewed}). */
     Optional<Alert> view(UserAccount member, long id) {
+        boolean cleared = clets.cleared(member);
         return tx.execute(status -> {
-            Optional<Alert> alert = store.find(id).map(this::withTransitions);
+            Optional<Alert> alert = store.find(id).map(this::withTransitions).map(a -> CletsScreen.asSeenBy(a, cleared));
             alert.ifPresent(a -> audit.record(member.actor(), new AuditEvent("alert.viewed", "alert:" + id,
                     null, null, null, 1)));
             return alert;
@@ -49,9 +52,10 @@ class AlertQueries {
         if (page < 0) {
             throw ProblemException.invalid("page", "must be 0 or more");
         }
+        boolean cleared = clets.cleared(member);
         return tx.execute(status -> {
             List<Alert> alerts = store.page(filter, page, properties.pageSize()).stream()
-                    .map(this::withTransitions).toList();
+                    .map(this::withTransitions).map(a -> CletsScreen.asSeenBy(a, cleared)).toList();
             long total = store.count(filter);
             audit.record(member.actor(), new AuditEvent("alert.listed", "alerts",
                     "state=" + (filter == null ? "any" : filter.name()) + ", page=" + page, null, null, alerts.size()));
@@ -74,7 +78,8 @@ class AlertQueries {
     }
 
     private Alert withTransitions(AlertStore.AlertRow row) {
-        return row.alert(store.transitions(row.id()), detections.imageOf(row.read().readId()).isPresent());
+        return row.alert(store.transitions(row.id()), detections.imageOf(row.read().readId()).isPresent(),
+                clets.derived(row.hotlistId()));
     }
 
     private static AlertState parseState(String value) {

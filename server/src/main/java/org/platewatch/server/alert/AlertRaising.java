@@ -66,7 +66,8 @@ class AlertRaising {
                             + (stale ? ", listStale=true" : ""))));
             return inserted;
         });
-        return id.map(alertId -> raised(alertId, alert));
+        boolean cletsDerived = hotlists.cletsDerived(alert.hotlistId());
+        return id.map(alertId -> raised(alertId, alert, cletsDerived));
     }
 
     /** Now, as PostgreSQL stores it (microseconds), so the alert pushed is the alert a later read returns. */
@@ -74,9 +75,9 @@ class AlertRaising {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private Alert raised(long id, AlertStore.NewAlert a) {
+    private Alert raised(long id, AlertStore.NewAlert a, boolean cletsDerived) {
         boolean hasImage = detections.imageOf(a.read().readId()).isPresent();
         return new Alert(id, AlertState.ALERT, a.raisedAt(), a.matchKind(), Alert.Read.of(a.read(), hasImage),
-                a.entry(), a.checks(), List.of(), null, null);
+                a.entry(), a.checks(), List.of(), null, null, cletsDerived, null);
     }
 }

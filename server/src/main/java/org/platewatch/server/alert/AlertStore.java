@@ -31,9 +31,9 @@ class AlertStore {
             AlertState state, MatchKind matchKind, Instant raisedAt, ReadSnapshot read, EntrySnapshot entry,
             AlertChecks checks, StopOutcome outcome, String incidentNumber) {
 
-        Alert alert(List<AlertTransition> transitions, boolean hasImage) {
+        Alert alert(List<AlertTransition> transitions, boolean hasImage, boolean cletsDerived) {
             return new Alert(id, state, raisedAt, matchKind, Alert.Read.of(read, hasImage), entry, checks, transitions,
-                    outcome, incidentNumber);
+                    outcome, incidentNumber, cletsDerived, null);
         }
 
         @Override

@@ -121,12 +121,15 @@ class AlertStream implements SmartLifecycle {
     }
 
     private void publish(String name, Alert alert) {
-        // Rendered once, as the API renders it, whatever the number of consoles.
-        String data = json.writeValueAsString(alert);
+        // Rendered at most twice, as the API renders it, whatever the number of consoles: in full, and for
+        // members without CLETS authorisation when the hit is CLETS-derived (CletsScreen).
+        String full = json.writeValueAsString(alert);
+        String withheld = alert.cletsDerived() ? json.writeValueAsString(CletsScreen.asSeenBy(alert, false)) : full;
         String id = String.valueOf(alert.id());
         execute(() -> {
-            for (SseEmitter emitter : mayReceive()) {
-                send(emitter, SseEmitter.event().name(name).id(id).data(data, MediaType.APPLICATION_JSON));
+            for (Map.Entry<SseEmitter, Boolean> receiver : mayReceive().entrySet()) {
+                String data = receiver.getValue() ? full : withheld;
+                send(receiver.getKey(), SseEmitter.event().name(name).id(id).data(data, MediaType.APPLICATION_JSON));
             }
         });
     }
@@ -134,7 +137,7 @@ class AlertStream implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${platewatch.alert.heartbeat:15s}", initialDelayString = "${platewatch.alert.heartbeat:15s}")
     void heartbeat() {
         execute(() -> {
-            for (SseEmitter emitter : mayReceive()) {
+            for (SseEmitter emitter : mayReceive().keySet()) {
                 send(emitter, SseEmitter.event().comment("heartbeat"));
             }
         });
@@ -143,23 +146,25 @@ class AlertStream implements SmartLifecycle {
     /**
      * The streams whose member may still see alerts, asked of the database now (once per member): a member
      * disabled, locked, demoted or whose training lapsed since the stream opened gets no more alerts, and
-     * their streams are completed; so is a stream whose console session reached its idle lock.
+     * their streams are completed; so is a stream whose console session reached its idle lock. Each receiver
+     * comes with whether its member is CLETS-authorised now (also asked once per member).
      */
-    private List<SseEmitter> mayReceive() {
+    private Map<SseEmitter, Boolean> mayReceive() {
         Map<SseEmitter, String> open;
         synchronized (emitters) {
             open = new java.util.LinkedHashMap<>(emitters);
         }
         sessions.keySet().removeIf(emitter -> !open.containsKey(emitter)); // streams ended another way
         Map<String, Boolean> allowed = new HashMap<>();
-        List<SseEmitter> receivers = new ArrayList<>();
+        Map<String, Boolean> cleared = new HashMap<>();
+        Map<SseEmitter, Boolean> receivers = new java.util.LinkedHashMap<>();
         for (Map.Entry<SseEmitter, String> e : open.entrySet()) {
             if (idleLock.lapsed(sessions.get(e.getKey()))) {
                 log.debug("Alert stream of {} closed: its session's idle lock fell", e.getValue());
                 emitters.remove(e.getKey());
                 completeQuietly(e.getKey());
             } else if (allowed.computeIfAbsent(e.getValue(), this::mayStillSeeAlerts)) {
-                receivers.add(e.getKey());
+                receivers.put(e.getKey(), cleared.computeIfAbsent(e.getValue(), this::cletsAuthorised));
             } else {
                 emitters.remove(e.getKey());
                 completeQuietly(e.getKey());
@@ -180,6 +185,15 @@ class AlertStream implements SmartLifecycle {
             log.warn("Alert streams of {} closed: access could not be checked ({})", username,
                     e.getClass().getSimpleName());
             return false; // fail closed
+        }
+    }
+
+    private boolean cletsAuthorised(String username) {
+        try {
+            return accounts.findByUsername(username)
+                    .map(account -> access.refusal(account, Permission.QUERY_CLETS).isEmpty()).orElse(false);
+        } catch (RuntimeException e) {
+            return false; // fail closed: the member gets the withheld copy
         }
     }
 

@@ -114,12 +114,13 @@ class HotlistController {
         return imports.importFile(id, file.getBytes(), admin.actor(), confirmShrink);
     }
 
-    @Operation(summary = "Entries of a list, optionally of one plate (audited)")
+    @Operation(summary = "Entries of a list, optionally of one plate (audited; CA DOJ and NCIC lists need CLETS)")
     @GetMapping("/{id}/entries")
     @PreAuthorize(MEMBERS)
     List<HotlistEntryView> entries(@PathVariable long id, @RequestParam(required = false) String plate) {
-        custom.requireTrainedMember(Permission.PROPOSE_HOTLIST_ENTRIES); // hot-list data: current training required
-        return hotlists.entries(id, plate, Actor.current());
+        // hot-list data: current training required; a CLETS-derived list's also CLETS authorisation
+        UserAccount member = custom.requireTrainedMember(Permission.PROPOSE_HOTLIST_ENTRIES);
+        return hotlists.entries(id, plate, member);
     }
 
     @Operation(summary = "How old each external list is against the policy's maximum age")

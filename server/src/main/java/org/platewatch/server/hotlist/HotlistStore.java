@@ -65,6 +65,12 @@ class HotlistStore {
                 .query(HotlistStore::mapList).optional();
     }
 
+    /** The list's source kind alone (no entry count): asked for every alert shown. */
+    Optional<HotlistSource> sourceKind(long id) {
+        return jdbc.sql("SELECT source_kind FROM hotlists WHERE id = ?").param(id)
+                .query((rs, n) -> HotlistSource.valueOf(rs.getString("source_kind"))).optional();
+    }
+
     Optional<Hotlist> listByCode(String code) {
         return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM hotlists h WHERE h.code = ?").param(code)
                 .query(HotlistStore::mapList).optional();

@@ -18,6 +18,9 @@ import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.HotlistSource;
+import org.platewatch.server.users.MemberAccess;
+import org.platewatch.server.users.Permission;
+import org.platewatch.server.users.UserAccount;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,10 +41,12 @@ public class Hotlists {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final HotlistSources sources;
+    private final MemberAccess access;
 
     Hotlists(HotlistStore store, AuditLog audit, DepartmentProfile profile, TransactionTemplate tx, Clock clock,
-            HotlistSources sources) {
+            HotlistSources sources, MemberAccess access) {
         this.sources = sources;
+        this.access = access;
         this.store = store;
         this.audit = audit;
         this.profile = profile;
@@ -71,6 +76,14 @@ public class Hotlists {
 
     public Optional<HotlistEntryView> entry(long id) {
         return store.entry(id);
+    }
+
+    /**
+     * Whether the list's entries and hits are CLETS-derived ({@link HotlistSource#cletsDerived()}); a list
+     * that is not (or no longer) known counts as CLETS-derived, so nothing is shown by mistake.
+     */
+    public boolean cletsDerived(long listId) {
+        return store.sourceKind(listId).map(HotlistSource::cletsDerived).orElse(true);
     }
 
     /** Designates a list; only the profile's allowed source kinds, never an immigration list. */
@@ -142,17 +155,26 @@ public class Hotlists {
         });
     }
 
-    /** Entries of a list, optionally those of one plate; audited, because it is a look-up of hot-list data. */
-    public List<HotlistEntryView> entries(long listId, String plate, Actor by) {
-        if (store.list(listId).isEmpty()) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + listId);
+    /**
+     * Entries of a list, optionally those of one plate; audited, because it is a look-up of hot-list data. A
+     * CLETS-derived list's entries only for a member with CLETS authorisation: anyone else is refused
+     * ({@code clets-not-authorised}, told whom to ask) and the refusal is audited, because even "no entry
+     * for this plate" is an answer from CLETS data.
+     */
+    public List<HotlistEntryView> entries(long listId, String plate, UserAccount member) {
+        Hotlist list = store.list(listId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + listId));
+        if (list.sourceKind().cletsDerived() && !access.may(member, Permission.QUERY_CLETS)) {
+            tx.executeWithoutResult(status -> audit.record(member.actor(), AuditEvent.of("hotlist.entries-refused",
+                    "hotlist:" + listId).withTerms("reason=" + MemberAccess.CLETS_NOT_AUTHORISED.slug())));
+            throw new ProblemException(MemberAccess.CLETS_NOT_AUTHORISED, CletsWithheld.of(list.name()).sentence());
         }
         String normalised = plate == null || plate.isBlank() ? null
                 : (plate.contains("?") || plate.contains("*") ? plate.trim().toUpperCase(Locale.ROOT)
                         : PlateText.normalise(plate));
         return tx.execute(status -> {
             List<HotlistEntryView> found = store.entries(listId, normalised, 500);
-            audit.record(by, new AuditEvent("hotlist.entries-viewed", "hotlist:" + listId,
+            audit.record(member.actor(), new AuditEvent("hotlist.entries-viewed", "hotlist:" + listId,
                     normalised == null ? null : "plate=" + normalised, null, null, found.size()));
             return found;
         });

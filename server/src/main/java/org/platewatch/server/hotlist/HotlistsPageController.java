@@ -98,6 +98,8 @@ class HotlistsPageController extends ConsoleController {
         model.addAttribute("allowedSources", profile.hotlists().allowedSources());
         model.addAttribute("customRules", profile.hotlists().customEntries());
         model.addAttribute("mayPropose", access.may(member, Permission.PROPOSE_HOTLIST_ENTRIES));
+        model.addAttribute("cletsAuthorised", access.may(member, Permission.QUERY_CLETS));
+        model.addAttribute("cletsAskFor", CletsWithheld.ASK_FOR);
         model.addAttribute("manages", manages);
         model.addAttribute("approvesChanges", approvesChanges);
         model.addAttribute("pendingEntries", manages ? pending("status = 'PENDING'", member) : List.of());

@@ -224,7 +224,8 @@ class AlertFlowApiTest {
             assertThat(stays.endsWithin(Duration.ofMillis(200))).as("the other stream stays open").isFalse();
         }
 
-        String busy = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false, TestDates.trainedRecently());
+        // CLETS-authorised: the hit is on a CA DOJ list, whose plates only such members see (CletsRestrictedHitsApiTest)
+        String busy = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
         List<SseReader> readers = new ArrayList<>();
         try {
             for (int i = 0; i < 7; i++) {
