@@ -15,6 +15,7 @@ import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDates;
@@ -54,7 +55,7 @@ class CletsRestrictedHitsApiTest {
     Api api;
     String camera;
     String cameraName;
-    String admin;
+    AdminSession admin;
     String cletsOfficer;
     String officer;
     String suffix;
@@ -66,7 +67,7 @@ class CletsRestrictedHitsApiTest {
         cameraName = "cam-" + suffix;
         camera = devices.register(new DeviceRegistration(cameraName, DeviceKind.FIXED, 37.80, -122.27, 90.0),
                 Actor.SYSTEM).token();
-        admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
+        admin = AdminSession.signIn(port, accounts, tokens, clock);
         cletsOfficer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
         officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false, TestDates.trainedRecently());
     }
@@ -206,7 +207,7 @@ class CletsRestrictedHitsApiTest {
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", cletsOfficer, entry);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long entryId = created.json().get("id").asLong();
-        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin,
+        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin.token(),
                 "{\"approve\":true}").status()).isEqualTo(200);
         long id = alertOf(postRead("6BOL123"));
         JsonNode bolo = api.get("/api/v1/alerts/" + id, officer).json();
