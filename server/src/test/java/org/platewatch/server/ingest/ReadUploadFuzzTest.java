@@ -172,15 +172,16 @@ class ReadUploadFuzzTest {
             case 0 -> """
                     {"version": 2, "data_type": "alpr_results", "epoch_time": %d, "img_width": 640, "img_height": 480,
                      "processing_time_ms": 138.6, "uuid": "%s", "camera_id": 1, "site_id": "hq",
+                     "gps_latitude": %s, "gps_longitude": %s,
                      "results": [{"plate": "%s", "confidence": 87.5, "matches_template": 1, "region": "%s",
                                   "region_confidence": 80, "coordinates": [{"x": 1, "y": 2}], "candidates": []}]}
-                    """.formatted(epochMs, "hq-cam1-" + epochMs, plate, region);
+                    """.formatted(epochMs, "hq-cam1-" + epochMs, HOME_LAT, HOME_LON, plate, region);
             case 1 -> """
                     {"version": 2, "data_type": "alpr_results", "epoch_time": %d, "img_width": 640, "img_height": 480,
-                     "processing_time_ms": 90.1,
+                     "processing_time_ms": 90.1, "gps_latitude": %s, "gps_longitude": %s,
                      "results": [{"plate": "%s", "confidence": 91.2, "region": "%s", "coordinates": []},
                                  {"plate": "%s", "confidence": 70.4, "region": "", "coordinates": []}]}
-                    """.formatted(epochMs / 1000, plate, region, f.alnum(2, 8));
+                    """.formatted(epochMs / 1000, HOME_LAT, HOME_LON, plate, region, f.alnum(2, 8));
             default -> """
                     {"version": 1, "data_type": "alpr_group", "epoch_start": %d, "epoch_end": %d, "site_id": "hq",
                      "camera_id": 7, "uuids": ["hq-cam7-%d"], "best_plate": {"plate": "%s", "confidence": 92.0},
