@@ -73,6 +73,16 @@ class HotlistImportFuzzTest {
     }
 
     @Test
+    void aColumnWithoutANameIsAFieldFaultNotAServerError() {
+        // The fuzzing's first find: a JSON null reached Map.copyOf and its NullPointerException was a 500.
+        Api.Response response = api.postJson("/api/v1/hotlists", admin, "{\"code\":\"nul\",\"name\":\"x\","
+                + "\"sourceKind\":\"NCIC\",\"format\":\"CSV\",\"columnMapping\":{\"plate\":null}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(FuzzChecks.refusedCleanly(response)).isTrue();
+        assertThat(response.json().get("field").asString()).isEqualTo("columnMapping");
+    }
+
+    @Test
     void aCaDojImportReplacesTheListOrLeavesItAsItWas() {
         long list = HotlistFixtures.designate(api, admin, "fz" + UUID.randomUUID().toString().substring(0, 6),
                 "CA_DOJ_SVS", "CA_DOJ", null);
