@@ -16,13 +16,21 @@ record ColumnMapping(Map<String, String> columns) {
             "agency", "caseNumber", "expiry");
 
     ColumnMapping {
-        columns = columns == null ? Map.of() : Map.copyOf(columns);
-        for (String field : columns.keySet()) {
-            if (!FIELDS.contains(field)) {
-                throw new IllegalArgumentException("columnMapping: unknown field '" + field + "'; fields are "
-                        + new java.util.TreeSet<>(FIELDS));
+        if (columns == null) {
+            columns = Map.of();
+        }
+        for (Map.Entry<String, String> column : columns.entrySet()) {
+            if (!FIELDS.contains(column.getKey())) {
+                throw new IllegalArgumentException("columnMapping: unknown field '" + column.getKey()
+                        + "'; fields are " + new java.util.TreeSet<>(FIELDS));
+            }
+            // Checked before Map.copyOf, whose NullPointerException on a JSON null was a 500 (found by fuzzing).
+            if (column.getValue() == null) {
+                throw new IllegalArgumentException("columnMapping: field '" + column.getKey()
+                        + "' needs a column name");
             }
         }
+        columns = Map.copyOf(columns);
     }
 
     static ColumnMapping identity() {

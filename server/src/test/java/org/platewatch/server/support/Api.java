@@ -29,6 +29,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    public Response postBytes(String path, String token, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    }
+
     public Response putBytes(String path, String token, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
