@@ -62,6 +62,12 @@ public final class Api {
     }
 
     public record Response(int status, String contentType, String body) {
+
+        /** The same for a response got another way (a console session's). */
+        public static Response of(HttpResponse<String> r) {
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        }
+
         public JsonNode json() {
             return parse(body);
         }
