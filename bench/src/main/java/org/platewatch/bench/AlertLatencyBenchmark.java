@@ -61,24 +61,37 @@ public final class AlertLatencyBenchmark {
         String admin = administrator();
         String camera = camera(admin);
         List<String> listed = hotlist(admin);
-        System.out.printf("Alert latency benchmark: %d reads of listed plates, %d of unlisted ones, interleaved,"
-                + " after %d of each to warm up; one console stream open%n", reads, reads, warmUp);
+        System.out.printf(
+                "Alert latency benchmark: %d reads of listed plates, %d of unlisted ones, interleaved,"
+                        + " after %d of each to warm up; one console stream open%n",
+                reads, reads, warmUp);
         try (Stream alerts = new Stream(server, admin)) {
             measure(camera, listed, alerts, warmUp);
             Figures f = measure(camera, listed, alerts, reads);
-            System.out.printf(Locale.ROOT, "listed plate, POST to alert event:  p50 %6.1f ms   p99 %6.1f ms"
-                    + "   (target p99 < 50 ms)%n", f.event.p(50), f.event.p(99));
-            System.out.printf(Locale.ROOT, "listed plate, POST answered:        p50 %6.1f ms   p99 %6.1f ms%n",
-                    f.listedPost.p(50), f.listedPost.p(99));
-            System.out.printf(Locale.ROOT, "unlisted plate, POST (baseline):    p50 %6.1f ms   p99 %6.1f ms%n",
-                    f.baseline.p(50), f.baseline.p(99));
-            System.out.printf(Locale.ROOT, "alert event / baseline POST:        p50 %6.2fx    p99 %6.2fx%n",
-                    f.event.p(50) / f.baseline.p(50), f.event.p(99) / f.baseline.p(99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "listed plate, POST to alert event:  p50 %6.1f ms   p99 %6.1f ms" + "   (target p99 < 50 ms)%n",
+                    f.event.p(50),
+                    f.event.p(99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "listed plate, POST answered:        p50 %6.1f ms   p99 %6.1f ms%n",
+                    f.listedPost.p(50),
+                    f.listedPost.p(99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "unlisted plate, POST (baseline):    p50 %6.1f ms   p99 %6.1f ms%n",
+                    f.baseline.p(50),
+                    f.baseline.p(99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "alert event / baseline POST:        p50 %6.2fx    p99 %6.2fx%n",
+                    f.event.p(50) / f.baseline.p(50),
+                    f.event.p(99) / f.baseline.p(99));
         }
     }
 
-    private record Figures(Millis event, Millis listedPost, Millis baseline) {
-    }
+    private record Figures(Millis event, Millis listedPost, Millis baseline) {}
 
     private Figures measure(String camera, List<String> listed, Stream alerts, int reads) throws Exception {
         double[] event = new double[reads];
@@ -104,48 +117,74 @@ public final class AlertLatencyBenchmark {
                 + "\"confidence\":0.93,\"capturedAt\":\"" + Instant.now().minusSeconds(1) + "\",\"latitude\":37.80,"
                 + "\"longitude\":-122.27,\"heading\":90,\"vehicle\":{\"make\":\"Toyota\",\"model\":\"Camry\","
                 + "\"color\":\"silver\",\"type\":\"sedan\"}}]}";
-        send(HttpRequest.newBuilder(server.uri("/api/v1/reads")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), camera, 200);
+        send(
+                HttpRequest.newBuilder(server.uri("/api/v1/reads"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                camera,
+                200);
     }
 
     /** A trained administrator, made on the command line; the same member holds the console stream. */
     private String administrator() throws Exception {
-        server.cli(Pattern.compile("(Created)"), "user", "add", "--username", "bench-admin", "--role",
-                "administrator", "--training-date", LocalDate.now(DEPARTMENT_ZONE).toString());
+        server.cli(
+                Pattern.compile("(Created)"),
+                "user",
+                "add",
+                "--username",
+                "bench-admin",
+                "--role",
+                "administrator",
+                "--training-date",
+                LocalDate.now(DEPARTMENT_ZONE).toString());
         return server.cli(TOKEN, "user", "token", "--username", "bench-admin");
     }
 
     private String camera(String admin) throws Exception {
-        String registered = send(HttpRequest.newBuilder(server.uri("/api/v1/devices"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"bench-camera\",\"kind\":\"MOBILE\"}")), admin, 201);
+        String registered = send(
+                HttpRequest.newBuilder(server.uri("/api/v1/devices"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-camera\",\"kind\":\"MOBILE\"}")),
+                admin,
+                201);
         return group(DEVICE_TOKEN, registered);
     }
 
     /** Designates a CA DOJ stolen-vehicle list and imports {@value #LISTED} plates into it. */
     private List<String> hotlist(String admin) throws Exception {
-        String designated = send(HttpRequest.newBuilder(server.uri("/api/v1/hotlists"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"code\":\"bench-svs\",\"name\":\"Bench SVS\",\"sourceKind\":\"CA_DOJ_SVS\","
-                                + "\"format\":\"CA_DOJ\"}")), admin, 201);
-        List<String> plates = IntStream.range(0, LISTED).mapToObj(i -> String.format(Locale.ROOT, "7LAT%03d", i))
+        String designated = send(
+                HttpRequest.newBuilder(server.uri("/api/v1/hotlists"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"code\":\"bench-svs\",\"name\":\"Bench SVS\",\"sourceKind\":\"CA_DOJ_SVS\","
+                                        + "\"format\":\"CA_DOJ\"}")),
+                admin,
+                201);
+        List<String> plates = IntStream.range(0, LISTED)
+                .mapToObj(i -> String.format(Locale.ROOT, "7LAT%03d", i))
                 .toList();
-        StringBuilder file = new StringBuilder("DATE").append(LocalDateTime.now(DEPARTMENT_ZONE).minusMinutes(1)
-                .format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm"))).append("\r\n");
+        StringBuilder file = new StringBuilder("DATE")
+                .append(LocalDateTime.now(DEPARTMENT_ZONE)
+                        .minusMinutes(1)
+                        .format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm")))
+                .append("\r\n");
         plates.forEach(p -> file.append(String.format(Locale.ROOT, "%-8sCA0120260101\r\n", p)));
         file.append(String.format(Locale.ROOT, "TOTAL RECORDS %06d\r\n", plates.size()));
         String boundary = "----bench" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"svs.tbl\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
-        send(HttpRequest.newBuilder(server.uri("/api/v1/hotlists/" + group(ID, designated) + "/imports"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1)), admin, 200);
+        send(
+                HttpRequest.newBuilder(server.uri("/api/v1/hotlists/" + group(ID, designated) + "/imports"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1)),
+                admin,
+                200);
         return plates;
     }
 
     private String send(HttpRequest.Builder request, String token, int expected) throws Exception {
-        HttpResponse<String> r = http.send(request.header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
             throw new IllegalStateException(r.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
         }
@@ -170,9 +209,13 @@ public final class AlertLatencyBenchmark {
         private final Thread reader;
 
         Stream(BenchServer server, String token) throws Exception {
-            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/api/v1/alerts/stream"))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofLines());
+            response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(server.uri("/api/v1/alerts/stream"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Accept", "text/event-stream")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 throw new IOException("the alert stream answered " + response.statusCode());
             }

@@ -12,8 +12,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
@@ -34,9 +33,12 @@ public final class BenchMain {
                 continue;
             }
             double score = r.getPrimaryResult().getScore();
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "HotlistIndex.match, %s partial entries: %,.0f reads/s, baseline/index = %.2fx%n",
-                    r.getParams().getParam("partialEntries"), score, base / score);
+                    r.getParams().getParam("partialEntries"),
+                    score,
+                    base / score);
         }
     }
 }

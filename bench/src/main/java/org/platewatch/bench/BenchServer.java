@@ -38,7 +38,8 @@ final class BenchServer implements AutoCloseable {
      */
     static BenchServer start(String name) throws Exception {
         Path root = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath();
-        Path jar = Path.of(System.getProperty("platewatch.server.jar",
+        Path jar = Path.of(System.getProperty(
+                "platewatch.server.jar",
                 root.resolve("server/target/platewatch-server.jar").toString()));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -B -DskipTests install (" + jar + " is missing)");
@@ -50,10 +51,12 @@ final class BenchServer implements AutoCloseable {
         if (!opts.isBlank()) {
             command.addAll(List.of(opts.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir",
-                dataDir.toString()));
-        Process process = new ProcessBuilder(command).redirectOutput(dataDir.resolve("server.out").toFile())
-                .redirectErrorStream(true).start();
+        command.addAll(List.of(
+                "-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(dataDir.resolve("server.out").toFile())
+                .redirectErrorStream(true)
+                .start();
         BenchServer server = new BenchServer(jar, dataDir, port, process);
         try {
             server.waitForHealth();
@@ -98,8 +101,12 @@ final class BenchServer implements AutoCloseable {
                 throw new IllegalStateException("the server exited; see " + dataDir.resolve("server.out"));
             }
             try {
-                if (client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (client.send(
+                                        HttpRequest.newBuilder(uri("/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

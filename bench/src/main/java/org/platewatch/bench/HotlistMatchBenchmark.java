@@ -35,7 +35,9 @@ import org.platewatch.plate.hotlist.HotlistMatch;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 4)
 @Measurement(iterations = 5, time = 4)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @Threads(1)
 public class HotlistMatchBenchmark {
 

@@ -29,14 +29,13 @@ public final class HotlistPairedRun {
 
     private static long sink;
 
-    private HotlistPairedRun() {
-    }
+    private HotlistPairedRun() {}
 
     public static void main(String[] args) {
         int partials = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        HotlistWorkload workload = HotlistWorkload.generate(HotlistMatchBenchmark.ENTRIES, partials,
-                HotlistMatchBenchmark.READS);
+        HotlistWorkload workload =
+                HotlistWorkload.generate(HotlistMatchBenchmark.ENTRIES, partials, HotlistMatchBenchmark.READS);
         HotlistIndex index = HotlistIndex.build(workload.entries);
         Map<String, HotlistEntry> map = new HashMap<>(HotlistMatchBenchmark.ENTRIES * 2);
         workload.entries.forEach(e -> map.put(e.platePattern(), e));
@@ -56,14 +55,28 @@ public final class HotlistPairedRun {
             mapNs[r] = perRead(indexFirst ? b : a);
             ratio[r] = indexNs[r] / mapNs[r];
         }
-        System.out.printf(Locale.ROOT, "1 M entries, %d partial entries, %d rounds of %d reads each, CPU time:%n",
-                partials, rounds, PASSES_PER_SLICE * HotlistMatchBenchmark.READS);
-        System.out.printf(Locale.ROOT, "  HotlistIndex.match      median %6.1f ns/read = %,12.0f reads/CPU-s%n",
-                median(indexNs), 1e9 / median(indexNs));
-        System.out.printf(Locale.ROOT, "  HashMap.get baseline    median %6.1f ns/read = %,12.0f reads/CPU-s%n",
-                median(mapNs), 1e9 / median(mapNs));
-        System.out.printf(Locale.ROOT, "  index/baseline time     median %.2fx (quartiles %.2fx .. %.2fx)%n",
-                median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75));
+        System.out.printf(
+                Locale.ROOT,
+                "1 M entries, %d partial entries, %d rounds of %d reads each, CPU time:%n",
+                partials,
+                rounds,
+                PASSES_PER_SLICE * HotlistMatchBenchmark.READS);
+        System.out.printf(
+                Locale.ROOT,
+                "  HotlistIndex.match      median %6.1f ns/read = %,12.0f reads/CPU-s%n",
+                median(indexNs),
+                1e9 / median(indexNs));
+        System.out.printf(
+                Locale.ROOT,
+                "  HashMap.get baseline    median %6.1f ns/read = %,12.0f reads/CPU-s%n",
+                median(mapNs),
+                1e9 / median(mapNs));
+        System.out.printf(
+                Locale.ROOT,
+                "  index/baseline time     median %.2fx (quartiles %.2fx .. %.2fx)%n",
+                median(ratio),
+                quantile(ratio, 0.25),
+                quantile(ratio, 0.75));
         System.out.println("  (sink " + sink + ")");
     }
 

@@ -22,10 +22,12 @@ final class HotlistWorkload {
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String ALNUM = LETTERS + "0123456789";
     // Pairs of characters recognition confuses, used to corrupt a listed plate.
-    private static final String[] CONFUSIONS = {"0O", "O0", "D0", "1I", "I1", "L1", "8B", "B8", "5S", "S5",
-        "2Z", "Z2", "6G", "G6"};
-    private static final UsState[] NEIGHBOURS = {UsState.NV, UsState.OR, UsState.AZ, UsState.WA, UsState.TX,
-        UsState.NY, UsState.FL, UsState.UT};
+    private static final String[] CONFUSIONS = {
+        "0O", "O0", "D0", "1I", "I1", "L1", "8B", "B8", "5S", "S5", "2Z", "Z2", "6G", "G6"
+    };
+    private static final UsState[] NEIGHBOURS = {
+        UsState.NV, UsState.OR, UsState.AZ, UsState.WA, UsState.TX, UsState.NY, UsState.FL, UsState.UT
+    };
 
     final List<HotlistEntry> entries;
     final String[] reads;
@@ -51,8 +53,12 @@ final class HotlistWorkload {
             String plate = plate(random);
             if (plates.add(plate)) {
                 UsState state = random.nextInt(50) == 0 ? null : state(random);
-                entries.add(new HotlistEntry(entries.size() + 1, listCodes[random.nextInt(listCodes.length)],
-                        plate, state, "stolen vehicle"));
+                entries.add(new HotlistEntry(
+                        entries.size() + 1,
+                        listCodes[random.nextInt(listCodes.length)],
+                        plate,
+                        state,
+                        "stolen vehicle"));
             }
         }
         for (int i = 0; i < partialEntries; i++) {
@@ -60,9 +66,8 @@ final class HotlistWorkload {
             while (plate.length() < 6) {
                 plate = plate(random);
             }
-            String pattern = i % 2 == 0
-                    ? plate.substring(0, 3) + "?" + plate.substring(4)
-                    : "*" + plate.substring(1, 4) + "*";
+            String pattern =
+                    i % 2 == 0 ? plate.substring(0, 3) + "?" + plate.substring(4) : "*" + plate.substring(1, 4) + "*";
             entries.add(new HotlistEntry(entries.size() + 1, "custom", pattern, null, "BOLO"));
         }
         String[] reads = new String[readCount];

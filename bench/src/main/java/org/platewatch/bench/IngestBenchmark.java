@@ -39,8 +39,7 @@ public final class IngestBenchmark {
     private static final int BATCH = 1000;
     private static final Random RANDOM = new Random(42);
 
-    private IngestBenchmark() {
-    }
+    private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -53,16 +52,26 @@ public final class IngestBenchmark {
         }
         Path dataDir = Files.createTempDirectory("platewatch-ingest-bench");
         int port = freePort();
-        Process server = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString())
-                .redirectOutput(dataDir.resolve("server.out").toFile()).redirectErrorStream(true).start();
+        Process server = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        "--port",
+                        Integer.toString(port),
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectOutput(dataDir.resolve("server.out").toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
             waitForHealth(port);
             String token = registerDevice(jar, dataDir);
             String jdbcUrl = "jdbc:postgresql://localhost:" + postgresPort(dataDir) + "/platewatch";
             String password = ownerPassword(dataDir);
             UUID deviceId = deviceId(jdbcUrl, password);
-            System.out.printf("Ingest benchmark: %d rounds x %d batches of %d reads, %d HTTP clients%n",
+            System.out.printf(
+                    "Ingest benchmark: %d rounds x %d batches of %d reads, %d HTTP clients%n",
                     rounds, batches, BATCH, clients);
             // Warm-up: the JIT, the connection pool and the partitions.
             http(port, token, 3, clients);
@@ -74,10 +83,12 @@ public final class IngestBenchmark {
                 httpRates[r] = http(port, token, batches, clients);
                 copyRates[r] = copy(jdbcUrl, password, deviceId, batches);
                 ratios[r] = httpRates[r] / copyRates[r];
-                System.out.printf("round %d: HTTP %,.0f reads/s   COPY %,.0f reads/s   ratio %.2f%n", r + 1,
-                        httpRates[r], copyRates[r], ratios[r]);
+                System.out.printf(
+                        "round %d: HTTP %,.0f reads/s   COPY %,.0f reads/s   ratio %.2f%n",
+                        r + 1, httpRates[r], copyRates[r], ratios[r]);
             }
-            System.out.printf("median: HTTP %,.0f reads/s   COPY %,.0f reads/s   HTTP/COPY %.2f (target >= 0.50)%n",
+            System.out.printf(
+                    "median: HTTP %,.0f reads/s   COPY %,.0f reads/s   HTTP/COPY %.2f (target >= 0.50)%n",
                     median(httpRates), median(copyRates), median(ratios));
         } finally {
             server.destroy();
@@ -98,11 +109,16 @@ public final class IngestBenchmark {
         List<Future<Integer>> results = new ArrayList<>();
         for (String body : bodies) {
             results.add(pool.submit(() -> {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
+                    throw new IllegalStateException(
+                            "upload answered " + response.statusCode() + ": " + response.body());
                 }
                 return BATCH;
             }));
@@ -126,9 +142,11 @@ public final class IngestBenchmark {
             CopyManager copy = c.unwrap(BaseConnection.class).getCopyAPI();
             long start = System.nanoTime();
             for (String rows : data) {
-                copy.copyIn("COPY detections (read_id, device_id, plate, state, confidence, captured_at, received_at,"
-                        + " location, heading_degrees, vehicle_make, vehicle_model, vehicle_color, vehicle_type, source)"
-                        + " FROM STDIN", new StringReader(rows));
+                copy.copyIn(
+                        "COPY detections (read_id, device_id, plate, state, confidence, captured_at, received_at,"
+                                + " location, heading_degrees, vehicle_make, vehicle_model, vehicle_color, vehicle_type, source)"
+                                + " FROM STDIN",
+                        new StringReader(rows));
             }
             return (double) batches * BATCH / ((System.nanoTime() - start) / 1e9);
         }
@@ -141,10 +159,16 @@ public final class IngestBenchmark {
             if (i > 0) {
                 s.append(',');
             }
-            s.append("{\"readId\":\"").append(UUID.randomUUID()).append("\",\"plate\":\"").append(plate())
+            s.append("{\"readId\":\"")
+                    .append(UUID.randomUUID())
+                    .append("\",\"plate\":\"")
+                    .append(plate())
                     .append("\",\"state\":\"CA\",\"confidence\":0.93,\"capturedAt\":\"")
-                    .append(now.minusMillis(RANDOM.nextInt(60_000))).append("\",\"latitude\":37.8")
-                    .append(RANDOM.nextInt(1000)).append(",\"longitude\":-122.2").append(RANDOM.nextInt(1000))
+                    .append(now.minusMillis(RANDOM.nextInt(60_000)))
+                    .append("\",\"latitude\":37.8")
+                    .append(RANDOM.nextInt(1000))
+                    .append(",\"longitude\":-122.2")
+                    .append(RANDOM.nextInt(1000))
                     .append(",\"heading\":90,\"vehicle\":{\"make\":\"Toyota\",\"model\":\"Camry\","
                             + "\"color\":\"silver\",\"type\":\"sedan\"}}");
         }
@@ -156,9 +180,19 @@ public final class IngestBenchmark {
         Instant now = Instant.now();
         for (int i = 0; i < BATCH; i++) {
             Instant at = now.minusMillis(RANDOM.nextInt(60_000));
-            s.append(UUID.randomUUID()).append('\t').append(deviceId).append('\t').append(plate())
-                    .append("\tCA\t0.93\t").append(at).append('\t').append(now).append("\t(-122.2")
-                    .append(RANDOM.nextInt(1000)).append(",37.8").append(RANDOM.nextInt(1000))
+            s.append(UUID.randomUUID())
+                    .append('\t')
+                    .append(deviceId)
+                    .append('\t')
+                    .append(plate())
+                    .append("\tCA\t0.93\t")
+                    .append(at)
+                    .append('\t')
+                    .append(now)
+                    .append("\t(-122.2")
+                    .append(RANDOM.nextInt(1000))
+                    .append(",37.8")
+                    .append(RANDOM.nextInt(1000))
                     .append(")\t90\tToyota\tCamry\tsilver\tsedan\tDEVICE\n");
         }
         return s.toString();
@@ -170,8 +204,20 @@ public final class IngestBenchmark {
     }
 
     private static String registerDevice(Path jar, Path dataDir) throws Exception {
-        Process p = new ProcessBuilder("java", "-jar", jar.toString(), "device", "add", "--name", "bench-camera",
-                "--kind", "mobile", "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        jar.toString(),
+                        "device",
+                        "add",
+                        "--name",
+                        "bench-camera",
+                        "--kind",
+                        "mobile",
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Matcher m = Pattern.compile("(pwd_[A-Za-z0-9_-]+)").matcher(out);
@@ -199,7 +245,9 @@ public final class IngestBenchmark {
     }
 
     private static int postgresPort(Path dataDir) throws IOException {
-        return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+        return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                .get(3)
+                .trim());
     }
 
     private static void waitForHealth(int port) throws Exception {
@@ -207,8 +255,13 @@ public final class IngestBenchmark {
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (client.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create("http://localhost:" + port + "/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

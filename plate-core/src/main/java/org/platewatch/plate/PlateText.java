@@ -13,8 +13,7 @@ public final class PlateText {
     /** The longest plate any US state or Canadian province issues, with room for vanity plates. */
     public static final int MAX_LENGTH = 10;
 
-    private PlateText() {
-    }
+    private PlateText() {}
 
     /** Upper-cases and drops spaces, dashes, dots and any other non-alphanumeric character. */
     public static String normalise(String raw) {

@@ -36,8 +36,12 @@ public record VehicleDescription(String make, String model, String color, String
      * ignoring case and surrounding blanks. A description that gives nothing agrees with nothing.
      */
     public boolean isMetBy(VehicleDescription seen) {
-        return seen != null && attributeCount() > 0 && agrees(make, seen.make) && agrees(model, seen.model)
-                && agrees(color, seen.color) && agrees(type, seen.type);
+        return seen != null
+                && attributeCount() > 0
+                && agrees(make, seen.make)
+                && agrees(model, seen.model)
+                && agrees(color, seen.color)
+                && agrees(type, seen.type);
     }
 
     private static boolean agrees(String wanted, String seen) {

@@ -10,8 +10,7 @@ final class Ctc {
 
     private static final int BLANK = 0;
 
-    private Ctc() {
-    }
+    private Ctc() {}
 
     /**
      * The loss for one sequence, with d loss / d logits written into {@code grad} (same layout as

@@ -9,8 +9,7 @@ import java.util.Random;
  */
 final class PixelJitter {
 
-    private PixelJitter() {
-    }
+    private PixelJitter() {}
 
     static TextLineReader.Input apply(TextLineReader.Input input, Random random) {
         float[] px = input.pixels().clone();

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -38,8 +38,7 @@ import java.util.stream.IntStream;
 public final class PlateHeadTraining {
 
     /** A photo and the plate it shows (upper case, A-Z and 0-9). */
-    public record Example(Path image, String plate) {
-    }
+    public record Example(Path image, String plate) {}
 
     /**
      * @param epochs       passes over the training crops
@@ -53,7 +52,8 @@ public final class PlateHeadTraining {
      *                     beside the crop's CTC loss), so that the head changes
      *                     only what the plates contradict, not glyphs of fonts it saw little of
      */
-    public record Options(int epochs, int hidden, int jitters, double learningRate, long seed, int runs, double anchor) {
+    public record Options(
+            int epochs, int hidden, int jitters, double learningRate, long seed, int runs, double anchor) {
         public static Options defaults() {
             // Measured on us/ and the held-out fifth of us-crops (docs/recognition.md): a linear
             // head, 3 epochs anchored to the model's own reading with weight 1, 5 runs averaged.
@@ -79,8 +79,7 @@ public final class PlateHeadTraining {
      * A crop's reader features, its label as class indices of the head (1..36), and the original
      * layer's probabilities over the head's classes ({@code steps x CLASSES}).
      */
-    record Sample(float[] features, int steps, int[] label, float[] original) {
-    }
+    record Sample(float[] features, int steps, int[] label, float[] original) {}
 
     /**
      * Extracts crops from the photos, trains, reports per epoch how many crops of each checking
@@ -139,8 +138,19 @@ public final class PlateHeadTraining {
      */
     static Settings trainingSettings() {
         Settings s = Settings.defaults();
-        return new Settings(s.detMaxSide(), s.detMinScore(), s.triaged(), s.closeUps(), s.lineHeight(),
-                s.sceneThreads(), s.smallThreads(), s.workers(), s.secondLookBelow(), 1.0, s.homeState(), false);
+        return new Settings(
+                s.detMaxSide(),
+                s.detMinScore(),
+                s.triaged(),
+                s.closeUps(),
+                s.lineHeight(),
+                s.sceneThreads(),
+                s.smallThreads(),
+                s.workers(),
+                s.secondLookBelow(),
+                1.0,
+                s.homeState(),
+                false);
     }
 
     private void trainOneRun(PlateHead head, List<Sample> train, Random random, Map<String, List<Sample>> check) {
@@ -175,7 +185,13 @@ public final class PlateHeadTraining {
                 String a = greedyLabel(before, s);
                 String b = greedyLabel(after, s);
                 if (!a.equals(b)) {
-                    log.printf(Locale.ROOT, "  %s %-8s %-9s -> %-9s %s%n", name, truth, a, b,
+                    log.printf(
+                            Locale.ROOT,
+                            "  %s %-8s %-9s -> %-9s %s%n",
+                            name,
+                            truth,
+                            a,
+                            b,
                             b.equals(truth) ? "fixed" : a.equals(truth) ? "BROKEN" : "");
                 }
             }
@@ -191,8 +207,13 @@ public final class PlateHeadTraining {
                     right++;
                 }
             }
-            line.append(String.format(Locale.ROOT, "  %s crops read exactly %d/%d (%.1f %%)",
-                    name, right, check.size(), check.isEmpty() ? 0 : 100.0 * right / check.size()));
+            line.append(String.format(
+                    Locale.ROOT,
+                    "  %s crops read exactly %d/%d (%.1f %%)",
+                    name,
+                    right,
+                    check.size(),
+                    check.isEmpty() ? 0 : 100.0 * right / check.size()));
         });
         log.println(line);
     }
@@ -278,27 +299,30 @@ public final class PlateHeadTraining {
         }
     }
 
-    private record BatchResult(float[] gradient, double loss, int counted) {
-    }
+    private record BatchResult(float[] gradient, double loss, int counted) {}
 
     /** Summed loss gradient over a batch, computed in {@link #SLICES} fixed slices in parallel and added in order. */
-    private static BatchResult gradient(PlateHead head, List<Sample> train, int[] order, int from, int to, double anchor) {
+    private static BatchResult gradient(
+            PlateHead head, List<Sample> train, int[] order, int from, int to, double anchor) {
         int n = to - from;
-        BatchResult[] parts = IntStream.range(0, SLICES).parallel().mapToObj(part -> {
-            int a = from + part * n / SLICES;
-            int b = from + (part + 1) * n / SLICES;
-            float[] g = new float[head.params.length];
-            double loss = 0;
-            int counted = 0;
-            for (int i = a; i < b; i++) {
-                double l = backward(head, train.get(order[i]), anchor, g);
-                if (!Double.isNaN(l)) {
-                    loss += l;
-                    counted++;
-                }
-            }
-            return new BatchResult(g, loss, counted);
-        }).toArray(BatchResult[]::new);
+        BatchResult[] parts = IntStream.range(0, SLICES)
+                .parallel()
+                .mapToObj(part -> {
+                    int a = from + part * n / SLICES;
+                    int b = from + (part + 1) * n / SLICES;
+                    float[] g = new float[head.params.length];
+                    double loss = 0;
+                    int counted = 0;
+                    for (int i = a; i < b; i++) {
+                        double l = backward(head, train.get(order[i]), anchor, g);
+                        if (!Double.isNaN(l)) {
+                            loss += l;
+                            counted++;
+                        }
+                    }
+                    return new BatchResult(g, loss, counted);
+                })
+                .toArray(BatchResult[]::new);
         float[] total = parts[0].gradient;
         double loss = parts[0].loss;
         int counted = parts[0].counted;
@@ -412,7 +436,10 @@ public final class PlateHeadTraining {
             try (OutputStream o = Files.newOutputStream(tmp)) {
                 head.write(o);
             }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    out,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             log.println("wrote " + out);
         } catch (IOException e) {
@@ -483,8 +510,11 @@ public final class PlateHeadTraining {
                 }
                 addCrops(img, glance.get(), label, jitters, out);
             }
-            log.printf(Locale.ROOT, "%d photos gave crops, %d skipped (unreadable, unlabelled, or no box read near the label)%n",
-                    examples.size() - skipped, skipped);
+            log.printf(
+                    Locale.ROOT,
+                    "%d photos gave crops, %d skipped (unreadable, unlabelled, or no box read near the label)%n",
+                    examples.size() - skipped,
+                    skipped);
             return out;
         }
 
@@ -504,7 +534,11 @@ public final class PlateHeadTraining {
         private void addCrops(RgbImage img, CandidateReader.Glance glance, int[] label, int jitters, List<Sample> out) {
             TextLineReader reader = recognizer.lineReader();
             TextBox box = glance.box();
-            add(reader, reader.input(img, box.x(), box.y(), box.w(), box.h(), CandidateReader.GLANCE_STRETCH), label, out);
+            add(
+                    reader,
+                    reader.input(img, box.x(), box.y(), box.w(), box.h(), CandidateReader.GLANCE_STRETCH),
+                    label,
+                    out);
             TextBox line = recognizer.candidateReader().mainLine(img, box).orElse(box);
             for (double[] v : CandidateReader.VARIANTS) {
                 add(reader, CandidateReader.variantInput(reader, img, line, v), label, out);
@@ -515,8 +549,13 @@ public final class PlateHeadTraining {
                 double padY = h * uniform(-0.05, 0.2);
                 double dx = h * uniform(-0.1, 0.1);
                 double dy = h * uniform(-0.06, 0.06);
-                TextLineReader.Input input = reader.input(img, line.x() - padX + dx, line.y() - padY + dy,
-                        line.w() + 2 * padX, line.h() + 2 * padY, uniform(1.0, 1.8));
+                TextLineReader.Input input = reader.input(
+                        img,
+                        line.x() - padX + dx,
+                        line.y() - padY + dy,
+                        line.w() + 2 * padX,
+                        line.h() + 2 * padY,
+                        uniform(1.0, 1.8));
                 add(reader, PixelJitter.apply(input, random), label, out);
             }
         }
@@ -531,7 +570,11 @@ public final class PlateHeadTraining {
         }
 
         private static int[] label(String plate) {
-            return plate.chars().map(c -> PlateSymbols.index((char) c)).filter(i -> i >= 0).map(i -> i + 1).toArray();
+            return plate.chars()
+                    .map(c -> PlateSymbols.index((char) c))
+                    .filter(i -> i >= 0)
+                    .map(i -> i + 1)
+                    .toArray();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.platewatch.recognition;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -8,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * Development aid, not a test: for labelled us/ photos, draws the labelled plate box (green),
@@ -23,7 +23,10 @@ public final class CloseUpProbe {
                 Path txt = Path.of(args[i]);
                 String[] f = Files.readString(txt).trim().split("\t");
                 BufferedImage image = Recognizer.decode(txt.resolveSibling(f[0]));
-                int x = Integer.parseInt(f[1]), y = Integer.parseInt(f[2]), w = Integer.parseInt(f[3]), h = Integer.parseInt(f[4]);
+                int x = Integer.parseInt(f[1]),
+                        y = Integer.parseInt(f[2]),
+                        w = Integer.parseInt(f[3]),
+                        h = Integer.parseInt(f[4]);
                 RgbImage img = RgbImage.of(image);
                 List<CandidateReader.Glance> glances = r.glances(img);
                 BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -35,13 +38,30 @@ public final class CloseUpProbe {
                 System.out.println("== " + f[0] + " truth " + f[5]);
                 for (CandidateReader.Glance gl : glances.subList(0, Math.min(3, glances.size()))) {
                     TextBox line = r.candidateReader().mainLine(img, gl.box()).orElse(gl.box());
-                    System.out.printf("  glance %-10s score %.3f box %.0f,%.0f %.0fx%.0f line %.0f,%.0f %.0fx%.0f -> %s%n",
-                            gl.read().plate(), gl.score(), gl.box().x(), gl.box().y(), gl.box().w(), gl.box().h(),
-                            line.x(), line.y(), line.w(), line.h(), r.candidateReader().closeUp(img, gl).map(PlateCandidate::plate).orElse("-"));
+                    System.out.printf(
+                            "  glance %-10s score %.3f box %.0f,%.0f %.0fx%.0f line %.0f,%.0f %.0fx%.0f -> %s%n",
+                            gl.read().plate(),
+                            gl.score(),
+                            gl.box().x(),
+                            gl.box().y(),
+                            gl.box().w(),
+                            gl.box().h(),
+                            line.x(),
+                            line.y(),
+                            line.w(),
+                            line.h(),
+                            r.candidateReader()
+                                    .closeUp(img, gl)
+                                    .map(PlateCandidate::plate)
+                                    .orElse("-"));
                     g.setColor(Color.RED);
                     g.drawRect((int) line.x(), (int) line.y(), (int) line.w(), (int) line.h());
                     g.setColor(Color.YELLOW);
-                    g.drawRect((int) gl.box().x() - 1, (int) gl.box().y() - 1, (int) gl.box().w() + 2, (int) gl.box().h() + 2);
+                    g.drawRect(
+                            (int) gl.box().x() - 1,
+                            (int) gl.box().y() - 1,
+                            (int) gl.box().w() + 2,
+                            (int) gl.box().h() + 2);
                 }
                 g.dispose();
                 int px = Math.max(0, x - w), py = Math.max(0, y - h);
@@ -51,7 +71,8 @@ public final class CloseUpProbe {
                 Graphics2D b = big.createGraphics();
                 b.drawImage(region, 0, 0, pw * 3, ph * 3, null);
                 b.dispose();
-                ImageIO.write(big, "png", out.resolve(f[0].replace(".jpg", ".png")).toFile());
+                ImageIO.write(
+                        big, "png", out.resolve(f[0].replace(".jpg", ".png")).toFile());
             }
         }
     }

@@ -1,11 +1,10 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class CtcTest {
 
@@ -14,16 +13,17 @@ class CtcTest {
         // 3 classes (blank, a, b), steps: a, blank, b with probability ~1
         float[] z = {0, 50, 0, 50, 0, 0, 0, 0, 50};
         float[] grad = new float[9];
-        assertThat(Ctc.lossAndGradient(z, 3, 3, new int[]{1, 2}, grad)).isCloseTo(0, within(1e-6));
+        assertThat(Ctc.lossAndGradient(z, 3, 3, new int[] {1, 2}, grad)).isCloseTo(0, within(1e-6));
         // "aa" needs a blank between the two a's: 3 steps at least
-        assertThat(Ctc.lossAndGradient(new float[6], 2, 3, new int[]{1, 1}, new float[6])).isNaN();
+        assertThat(Ctc.lossAndGradient(new float[6], 2, 3, new int[] {1, 1}, new float[6]))
+                .isNaN();
     }
 
     @Test
     void lossSumsEveryPathThatCollapsesToTheLabel() {
         // uniform outputs over 2 classes (blank, a) for 2 steps: paths a-, -a, aa give "a": 3 of 4
         float[] grad = new float[4];
-        double loss = Ctc.lossAndGradient(new float[4], 2, 2, new int[]{1}, grad);
+        double loss = Ctc.lossAndGradient(new float[4], 2, 2, new int[] {1}, grad);
         assertThat(loss).isCloseTo(-Math.log(0.75), within(1e-9));
     }
 

@@ -13,9 +13,12 @@ public final class HeadProbe {
                 for (CandidateReader.Glance g : r.glances(img).subList(0, 1)) {
                     TextBox line = r.candidateReader().mainLine(img, g.box()).orElse(g.box());
                     for (double[] v : CandidateReader.VARIANTS) {
-                        TextLineReader.Pass pass = r.lineReader().run(CandidateReader.variantInput(r.lineReader(), img, line, v));
-                        System.out.println("  original " + describe(r.lineReader().decodeOriginal(pass)));
-                        System.out.println("  head     " + describe(r.lineReader().decode(pass)));
+                        TextLineReader.Pass pass =
+                                r.lineReader().run(CandidateReader.variantInput(r.lineReader(), img, line, v));
+                        System.out.println(
+                                "  original " + describe(r.lineReader().decodeOriginal(pass)));
+                        System.out.println(
+                                "  head     " + describe(r.lineReader().decode(pass)));
                     }
                 }
             }
@@ -27,9 +30,20 @@ public final class HeadProbe {
         for (double[] p : read.charProbs()) {
             int first = 0, second = 1;
             for (int s = 0; s < p.length; s++) {
-                if (p[s] > p[first]) { second = first; first = s; } else if (s != first && p[s] > p[second]) { second = s; }
+                if (p[s] > p[first]) {
+                    second = first;
+                    first = s;
+                } else if (s != first && p[s] > p[second]) {
+                    second = s;
+                }
             }
-            b.append(String.format(Locale.ROOT, " %c%.2f/%c%.2f", PlateSymbols.SYMBOLS.charAt(first), p[first], PlateSymbols.SYMBOLS.charAt(second), p[second]));
+            b.append(String.format(
+                    Locale.ROOT,
+                    " %c%.2f/%c%.2f",
+                    PlateSymbols.SYMBOLS.charAt(first),
+                    p[first],
+                    PlateSymbols.SYMBOLS.charAt(second),
+                    p[second]));
         }
         return b.toString();
     }

@@ -1,7 +1,7 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Trains on a handful of real us-crops photos: the command works end to end and is reproducible;
@@ -68,7 +67,8 @@ class PlateHeadTrainingTest {
                 .toList();
     }
 
-    private static byte[] train(Path out, List<PlateHeadTraining.Example> examples, StringBuilder logged) throws Exception {
+    private static byte[] train(Path out, List<PlateHeadTraining.Example> examples, StringBuilder logged)
+            throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PlateHeadTraining.Options options = new PlateHeadTraining.Options(2, 4, 1, 1e-3, 42, 2, 0.5);
         new PlateHeadTraining(options, new PrintStream(log, true, StandardCharsets.UTF_8))
@@ -106,7 +106,8 @@ class PlateHeadTrainingTest {
             original[i] = Math.abs(original[i]);
         }
         PlateHead.softmaxRows(original, steps); // any distribution per step will do
-        PlateHeadTraining.Sample sample = new PlateHeadTraining.Sample(randomFeatures(steps, 6, 2), steps, new int[]{3, 30, 30}, original);
+        PlateHeadTraining.Sample sample =
+                new PlateHeadTraining.Sample(randomFeatures(steps, 6, 2), steps, new int[] {3, 30, 30}, original);
         double anchor = 0.7; // the CTC loss and the term keeping the head near the original layer
         float[] grad = new float[head.params.length];
         double loss = PlateHeadTraining.backward(head, sample, anchor, grad);
@@ -114,7 +115,9 @@ class PlateHeadTrainingTest {
         double h = 1e-2;
         float[] scratch = new float[head.params.length];
         // every parameter block: linear part, correction network's two layers and biases
-        int[] probes = {head.w0 + 5, head.b0 + 3, head.w1 + 7, head.b1 + 1, head.w2 + 40, head.b2 + 30, head.w0 + 4 * 6 + 2};
+        int[] probes = {
+            head.w0 + 5, head.b0 + 3, head.w1 + 7, head.b1 + 1, head.w2 + 40, head.b2 + 30, head.w0 + 4 * 6 + 2
+        };
         for (int i : probes) {
             float keep = head.params[i];
             head.params[i] = (float) (keep + h);
@@ -123,7 +126,9 @@ class PlateHeadTrainingTest {
             double down = PlateHeadTraining.backward(head, sample, anchor, scratch);
             head.params[i] = keep;
             assertThat((double) grad[i]).as("parameter %d", i).isCloseTo((up - down) / (2 * h), within(2e-3));
-            assertThat(Math.abs(grad[i])).as("parameter %d takes part (a zero gradient would pass vacuously)", i).isGreaterThan(1e-6f);
+            assertThat(Math.abs(grad[i]))
+                    .as("parameter %d takes part (a zero gradient would pass vacuously)", i)
+                    .isGreaterThan(1e-6f);
         }
     }
 }

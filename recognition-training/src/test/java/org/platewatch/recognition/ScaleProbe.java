@@ -18,19 +18,39 @@ public final class ScaleProbe {
         double w = Double.parseDouble(args[3]), h = Double.parseDouble(args[4]);
         try (OcrModels models = new OcrModels(2, 1)) {
             for (String name : List.of("v3", "v4")) {
-                TextDetector detector = new TextDetector(models, name.equals("v3") ? models.sceneDetector : models.secondLookDetector);
+                TextDetector detector =
+                        new TextDetector(models, name.equals("v3") ? models.sceneDetector : models.secondLookDetector);
                 for (int side : LONGEST_SIDES) {
                     double scale = side / (double) Math.max(img.width, img.height);
-                    List<TextBox> boxes = detector.detect(img, 0, 0, img.width, img.height,
-                            Recognizer.roundTo32(img.width * scale), Recognizer.roundTo32(img.height * scale), 0.0);
+                    List<TextBox> boxes = detector.detect(
+                            img,
+                            0,
+                            0,
+                            img.width,
+                            img.height,
+                            Recognizer.roundTo32(img.width * scale),
+                            Recognizer.roundTo32(img.height * scale),
+                            0.0);
                     StringBuilder near = new StringBuilder();
                     for (TextBox b : boxes) {
                         // Centre inside the label's box, widened by half its width on each side.
                         if (b.cx() > x - w / 2 && b.cx() < x + 1.5 * w && b.cy() > y && b.cy() < y + h) {
-                            near.append(String.format(Locale.ROOT, " [%.0f,%.0f %.0fx%.0f s=%.2f]", b.x(), b.y(), b.w(), b.h(), b.score()));
+                            near.append(String.format(
+                                    Locale.ROOT,
+                                    " [%.0f,%.0f %.0fx%.0f s=%.2f]",
+                                    b.x(),
+                                    b.y(),
+                                    b.w(),
+                                    b.h(),
+                                    b.score()));
                         }
                     }
-                    System.out.printf(Locale.ROOT, "%s at %4d px: %2d boxes, near the label:%s%n", name, side, boxes.size(),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s at %4d px: %2d boxes, near the label:%s%n",
+                            name,
+                            side,
+                            boxes.size(),
                             near.length() == 0 ? " none" : near);
                 }
             }

@@ -1,11 +1,10 @@
 package org.platewatch.recognition;
 
-import org.platewatch.plate.UsState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.platewatch.plate.UsState;
 
 /**
  * Reads plate-like boxes, in two steps. {@link #glance} reads the box once as the scene detector
@@ -33,15 +32,15 @@ final class CandidateReader {
      *
      * @param placement how plate-like the box is by shape, contrast and position alone
      */
-    record Glance(TextBox box, LineRead read, double score, double placement) {
-    }
+    record Glance(TextBox box, LineRead read, double score, double placement) {}
 
     Glance glance(RgbImage img, PlateLocaliser.Scored scored) {
         TextBox b = scored.box();
         // The model's own layer (TextLineReader.read), not the plate head: its doubt on signs ranks them low.
         LineRead read = reader.read(img, b.x(), b.y(), b.w(), b.h(), GLANCE_STRETCH);
         PlateSyntax.Resolved resolved = PlateSyntax.resolve(read, homeFormats);
-        double score = PlateSyntax.looksLikeTimestamp(read.raw()) ? 0
+        double score = PlateSyntax.looksLikeTimestamp(read.raw())
+                ? 0
                 : scored.score() * PlateSyntax.plausibility(resolved.plate()) * read.meanConfidence();
         return new Glance(b, read, score, scored.score());
     }
@@ -58,8 +57,9 @@ final class CandidateReader {
         if (plausibility <= 0) {
             return Optional.empty();
         }
-        PlateBox box = new PlateBox((int) Math.round(line.x()), (int) Math.round(line.y()),
-                (int) Math.round(line.w()), (int) Math.round(line.h()));
+        PlateBox box =
+                new PlateBox((int) Math.round(line.x()), (int) Math.round(line.y()), (int) Math.round(line.w()), (int)
+                        Math.round(line.h()));
         double confidence = r.confidence() * plausibility;
         return Optional.of(PlateCandidate.of(r.plate(), confidence, null, box, r.charConfidences()));
     }
@@ -104,13 +104,14 @@ final class CandidateReader {
      * documents) more time steps per character, so doubled letters stop merging.
      */
     static final double[][] VARIANTS = {
-            {0.1, 0.05, 1.5},
-            {0.15, 0.1, 1.2},
+        {0.1, 0.05, 1.5},
+        {0.15, 0.1, 1.2},
     };
     /** Stretch of the quick read of a whole-scene box. */
     static final double GLANCE_STRETCH = 1.3;
     /** The close-up crop around a scene box, in box widths and heights on each side. */
     private static final double PAD_X = 0.25;
+
     private static final double PAD_Y = 0.6;
     /** The least share of the quick-read box, in width and in height, that a character line found close up must cover. */
     private static final double MIN_LINE_SHARE = 0.35;
@@ -119,7 +120,8 @@ final class CandidateReader {
     static TextLineReader.Input variantInput(TextLineReader reader, RgbImage img, TextBox line, double[] variant) {
         double padX = line.h() * variant[0];
         double padY = line.h() * variant[1];
-        return reader.input(img, line.x() - padX, line.y() - padY, line.w() + 2 * padX, line.h() + 2 * padY, variant[2]);
+        return reader.input(
+                img, line.x() - padX, line.y() - padY, line.w() + 2 * padX, line.h() + 2 * padY, variant[2]);
     }
 
     /**
@@ -141,7 +143,10 @@ final class CandidateReader {
         for (TextBox l : lines) {
             // On a blurred plate the close-up detector may find only a bolt or a sticker: a line
             // that low is not the character line.
-            if (l.cx() < cand.x() || l.cx() > cand.x() + cand.w() || l.aspect() < 0.8 || l.h() < cand.h() * MIN_LINE_SHARE) {
+            if (l.cx() < cand.x()
+                    || l.cx() > cand.x() + cand.w()
+                    || l.aspect() < 0.8
+                    || l.h() < cand.h() * MIN_LINE_SHARE) {
                 continue;
             }
             double score = l.h() * Math.min(1, l.w() / (cand.w() * 0.5)) * l.score();
@@ -157,5 +162,4 @@ final class CandidateReader {
         // Nor is a line this short, even joined: the quick read's own box is the better crop then.
         return joined.w() < cand.w() * MIN_LINE_SHARE ? Optional.empty() : Optional.of(joined);
     }
-
 }

@@ -3,7 +3,6 @@ package org.platewatch.recognition;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +24,14 @@ final class OcrModels implements AutoCloseable {
     private static final String SCENE_DET = "/models/ch_PP-OCRv3_det_infer.onnx";
     /** v4 detection is slower but fits text lines more tightly; on a small close-up crop its cost is a few ms. */
     private static final String LINE_DET = "/models/ch_PP-OCRv4_det_infer.onnx";
+
     private static final String REC = "/models/ch_PP-OCRv4_rec_infer.onnx";
     private static final String KEYS = "/models/ppocr_keys_v1.txt";
     /** The reader's last hidden layer, 120 features per time step, fed to the {@link PlateHead}. */
     static final String READER_FEATURES = "transpose_51.tmp_0";
     /** The reader's own output layer (features to 6,625 classes), the plate head's starting point. */
     private static final String READER_OUTPUT_WEIGHTS = "linear_85.w_0";
+
     private static final String READER_OUTPUT_BIAS = "linear_85.b_0";
 
     final OrtEnvironment env;
@@ -43,6 +44,7 @@ final class OcrModels implements AutoCloseable {
      * scene gets the scene's thread count.
      */
     final OrtSession secondLookDetector;
+
     final OrtSession reader;
     /**
      * Class index to character. Index 0 is the CTC blank and the last index is a space. Read from
@@ -60,7 +62,7 @@ final class OcrModels implements AutoCloseable {
         env = OrtEnvironment.getEnvironment();
         List<OrtSession> opened = new ArrayList<>(4);
         try (OrtSession.SessionOptions big = options(sceneThreads);
-             OrtSession.SessionOptions small = options(smallThreads)) {
+                OrtSession.SessionOptions small = options(smallThreads)) {
             opened.add(env.createSession(resource(SCENE_DET), big));
             opened.add(env.createSession(resource(LINE_DET), small));
             opened.add(env.createSession(resource(LINE_DET), big));
@@ -83,9 +85,9 @@ final class OcrModels implements AutoCloseable {
      */
     static OnnxModelFile.Tensor[] readerOutputLayer() {
         byte[] model = resource(REC);
-        return new OnnxModelFile.Tensor[]{
-                OnnxModelFile.constant(model, READER_OUTPUT_WEIGHTS),
-                OnnxModelFile.constant(model, READER_OUTPUT_BIAS)};
+        return new OnnxModelFile.Tensor[] {
+            OnnxModelFile.constant(model, READER_OUTPUT_WEIGHTS), OnnxModelFile.constant(model, READER_OUTPUT_BIAS)
+        };
     }
 
     private static OrtSession.SessionOptions options(int threads) throws OrtException {
@@ -111,8 +113,8 @@ final class OcrModels implements AutoCloseable {
 
     private static char[] loadAlphabet() {
         List<String> keys = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new java.io.ByteArrayInputStream(resource(KEYS)), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(new java.io.ByteArrayInputStream(resource(KEYS)), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 keys.add(line);
             }

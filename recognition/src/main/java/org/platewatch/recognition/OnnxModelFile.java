@@ -39,11 +39,9 @@ final class OnnxModelFile {
     private static final int FLOAT = 1;
 
     /** A float tensor: its shape and its values in row-major order. */
-    record Tensor(long[] dims, float[] values) {
-    }
+    record Tensor(long[] dims, float[] values) {}
 
-    private OnnxModelFile() {
-    }
+    private OnnxModelFile() {}
 
     /**
      * The model with {@code tensorName} added to the graph's outputs as a float tensor. Protobuf
@@ -90,7 +88,8 @@ final class OnnxModelFile {
 
     private static boolean producesTensor(byte[] node, String name) {
         for (Field f : new Reader(node)) {
-            if (f.number == NODE_OUTPUT && f.wire == WIRE_BYTES
+            if (f.number == NODE_OUTPUT
+                    && f.wire == WIRE_BYTES
                     && name.equals(new String(f.bytes, StandardCharsets.UTF_8))) {
                 return true;
             }
@@ -121,7 +120,7 @@ final class OnnxModelFile {
                 throw new IllegalArgumentException("constant is not a float tensor (ONNX data type " + f.varint + ")");
             }
             if (f.number == TENSOR_DIMS) {
-                dims = append(dims, f.wire == WIRE_VARINT ? new long[]{f.varint} : Reader.packedVarints(f.bytes));
+                dims = append(dims, f.wire == WIRE_VARINT ? new long[] {f.varint} : Reader.packedVarints(f.bytes));
             } else if (f.number == TENSOR_RAW_DATA) {
                 values = littleEndianFloats(f.bytes);
             } else if (f.number == TENSOR_FLOAT_DATA) {

@@ -12,8 +12,8 @@ import java.util.List;
  * @param box                  where the plate's characters are, in image pixels
  * @param characterConfidences one value 0..1 per character of {@code plate}
  */
-public record PlateCandidate(String plate, double confidence, String region, PlateBox box,
-                             List<Double> characterConfidences) {
+public record PlateCandidate(
+        String plate, double confidence, String region, PlateBox box, List<Double> characterConfidences) {
 
     public PlateCandidate {
         characterConfidences = List.copyOf(characterConfidences);
@@ -23,6 +23,7 @@ public record PlateCandidate(String plate, double confidence, String region, Pla
     }
 
     static PlateCandidate of(String plate, double confidence, String region, PlateBox box, double[] perChar) {
-        return new PlateCandidate(plate, confidence, region, box, Arrays.stream(perChar).boxed().toList());
+        return new PlateCandidate(
+                plate, confidence, region, box, Arrays.stream(perChar).boxed().toList());
     }
 }

@@ -34,6 +34,7 @@ final class PlateHead {
 
     /** Output classes: 0 is the CTC blank, 1 + {@link PlateSymbols#index} the plate symbols. */
     static final int CLASSES = PlateSymbols.COUNT + 1;
+
     static final String RESOURCE = "/org/platewatch/recognition/plate-head.bin";
     private static final int MAGIC = 0x50575048; // "PWPH"
     private static final int VERSION = 1;
@@ -44,6 +45,7 @@ final class PlateHead {
     final float[] params;
     /** Per-feature mean and scale that standardise the correction network's input. */
     final float[] mean;
+
     final float[] scale;
 
     final int w0;
@@ -169,7 +171,7 @@ final class PlateHead {
         out.writeInt(VERSION);
         out.writeInt(features);
         out.writeInt(hidden);
-        for (float[] a : new float[][]{mean, scale, params}) {
+        for (float[] a : new float[][] {mean, scale, params}) {
             for (float v : a) {
                 out.writeFloat(v);
             }

@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class PlateLocaliser {
 
-    record Scored(TextBox box, double score) {
-    }
+    record Scored(TextBox box, double score) {}
 
     List<Scored> rank(RgbImage img, List<TextBox> boxes, int limit) {
         List<Scored> scored = new ArrayList<>();
@@ -33,8 +32,8 @@ final class PlateLocaliser {
             return 0;
         }
         // A plate's line of 5-7 characters, each about half as wide as tall, has aspect ~2.5-6 after unclip.
-        double aspectPrior = aspect < 2 ? 0.3 + 0.7 * (aspect - 1.2) / 0.8
-                : aspect > 7 ? Math.max(0.15, 1 - (aspect - 7) / 5) : 1;
+        double aspectPrior =
+                aspect < 2 ? 0.3 + 0.7 * (aspect - 1.2) / 0.8 : aspect > 7 ? Math.max(0.15, 1 - (aspect - 7) / 5) : 1;
         return b.score() * aspectPrior * contrast(img, b) * overlayPenalty(img, b);
     }
 

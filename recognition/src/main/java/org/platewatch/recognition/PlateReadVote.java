@@ -13,11 +13,9 @@ import java.util.Optional;
  */
 final class PlateReadVote {
 
-    private PlateReadVote() {
-    }
+    private PlateReadVote() {}
 
-    record Result(String plate, double confidence, double[] charConfidences, int votes) {
-    }
+    record Result(String plate, double confidence, double[] charConfidences, int votes) {}
 
     static Optional<Result> vote(List<PlateSyntax.Resolved> reads) {
         Map<String, List<PlateSyntax.Resolved>> byText = new LinkedHashMap<>();
@@ -49,7 +47,8 @@ final class PlateReadVote {
             }
         }
         double agreement = agreeing.size() / (double) reads.size();
-        return Optional.of(new Result(best, meanConfidence(perChar) * (0.5 + 0.5 * agreement), perChar, agreeing.size()));
+        return Optional.of(
+                new Result(best, meanConfidence(perChar) * (0.5 + 0.5 * agreement), perChar, agreeing.size()));
     }
 
     /** Geometric mean of the per-character confidences: one doubtful character pulls the whole read down. */

@@ -6,8 +6,7 @@ final class PlateSymbols {
     static final String SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     static final int COUNT = SYMBOLS.length();
 
-    private PlateSymbols() {
-    }
+    private PlateSymbols() {}
 
     static int index(char c) {
         if (c >= 'A' && c <= 'Z') {

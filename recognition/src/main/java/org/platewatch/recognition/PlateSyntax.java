@@ -1,12 +1,11 @@
 package org.platewatch.recognition;
 
-import org.platewatch.plate.UsState;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.platewatch.plate.UsState;
 
 /**
  * What US plates look like, used twice: to tell a plate's character line from other text (state
@@ -30,11 +29,9 @@ final class PlateSyntax {
      */
     static final List<String> FORMATS = List.of(
             "DLLLDDD", "LLLDDDD", "DLLDDDD", "LLDDDDD", "DDDLLLL", "LDDDDDD", "DDDDDDD", "DDDDDLD", "DDDDDLL",
-            "DLDDDDD",
-            "LLLDDD", "DDDLLL", "LLDDDD", "DDDDLL", "DLLDDD", "DLLLDD", "LLDLDL", "LDDDDD", "DDDDDD", "DDLLLD",
-            "DDLLDD", "DDDLLD", "DLDDDD",
-            "LLLDDL", "LLDLDDD", "LDDDLL", "DLDDDDL", "DDDDDL",
-            "LLDDD", "DDDLL", "LLLDD", "DDLLL", "LDDDD", "DDDDL", "DDDDD", "DLDDD");
+            "DLDDDDD", "LLLDDD", "DDDLLL", "LLDDDD", "DDDDLL", "DLLDDD", "DLLLDD", "LLDLDL", "LDDDDD", "DDDDDD",
+            "DDLLLD", "DDLLDD", "DDDLLD", "DLDDDD", "LLLDDL", "LLDLDDD", "LDDDLL", "DLDDDDL", "DDDDDL", "LLDDD",
+            "DDDLL", "LLLDD", "DDLLL", "LDDDD", "DDDDL", "DDDDD", "DLDDD");
 
     /**
      * How much likelier a reading that fits a serial format is taken to be than one that fits
@@ -57,6 +54,7 @@ final class PlateSyntax {
      * Measured on us/: +2 (MJ3R1V, R820503); us-crops/: +1, none lost.
      */
     private static final double DIGIT_SHAPED_LETTER_FLOOR = 0.2;
+
     private static final String DIGIT_SHAPED_LETTERS = "IOZ";
     private static final String THEIR_DIGITS = "102";
     /**
@@ -71,8 +69,8 @@ final class PlateSyntax {
      * OpenALPR's per-region patterns work. California: 1ABC234 (passenger, since 1980) and
      * 1A23456 (commercial).
      */
-    static final Map<String, Set<String>> HOME_FORMATS = Map.of(
-            "ca", Set.of("DLLLDDD", "DLDDDDD"));
+    static final Map<String, Set<String>> HOME_FORMATS = Map.of("ca", Set.of("DLLLDDD", "DLDDDDD"));
+
     static final double HOME_BONUS = 3;
     /**
      * Probability assumed for a look-alike digit where a home-state layout needs a digit and the
@@ -86,8 +84,7 @@ final class PlateSyntax {
 
     private static final Set<String> NOT_PLATES = notPlates();
 
-    private PlateSyntax() {
-    }
+    private PlateSyntax() {}
 
     static boolean matchesFormat(String plate) {
         return FORMATS.stream().anyMatch(f -> fits(plate, f));
@@ -134,8 +131,8 @@ final class PlateSyntax {
         return STICKER.matcher(plate).matches();
     }
 
-    private static final java.util.regex.Pattern STICKER = java.util.regex.Pattern.compile(
-            "(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)(\\d{2}|\\d{4})?");
+    private static final java.util.regex.Pattern STICKER =
+            java.util.regex.Pattern.compile("(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)(\\d{2}|\\d{4})?");
 
     /** True for state names (also slightly misread ones), and the slogans and words printed on plates and frames. */
     static boolean isStateOrSlogan(String text) {
@@ -171,8 +168,8 @@ final class PlateSyntax {
             all[i] = i;
         }
         double plainScore = logScore(read, all, plain, false);
-        Resolved best = new Resolved(plain, confidences(read, all, plain),
-                plainScore + formatBonus(plain, homeFormats));
+        Resolved best =
+                new Resolved(plain, confidences(read, all, plain), plainScore + formatBonus(plain, homeFormats));
         best = bestFormatted(read, all, 0, homeFormats, best);
         if (plain.length() >= 7 && !matchesFormat(plain)) {
             // Emblems, bolts and frame edges are read as an extra character (Missouri's state
@@ -186,7 +183,8 @@ final class PlateSyntax {
                     }
                 }
                 double p = read.confidenceAt(drop);
-                best = bestFormatted(read, kept, Math.log(Math.max(1e-3, 1 - p)) + Math.log(DROP_PENALTY), homeFormats, best);
+                best = bestFormatted(
+                        read, kept, Math.log(Math.max(1e-3, 1 - p)) + Math.log(DROP_PENALTY), homeFormats, best);
             }
         }
         return best;
@@ -205,8 +203,8 @@ final class PlateSyntax {
         return matchesFormat(text) ? Math.log(FORMAT_BONUS) : 0;
     }
 
-    private static Resolved bestFormatted(LineRead read, int[] positions, double penalty, Set<String> homeFormats,
-                                          Resolved best) {
+    private static Resolved bestFormatted(
+            LineRead read, int[] positions, double penalty, Set<String> homeFormats, Resolved best) {
         for (String format : allFormats(homeFormats)) {
             if (format.length() != positions.length) {
                 continue;
@@ -237,8 +235,7 @@ final class PlateSyntax {
     }
 
     /** A reading after syntax resolution, with per-character confidences and its log score. */
-    record Resolved(String plate, double[] charConfidences, double score) {
-    }
+    record Resolved(String plate, double[] charConfidences, double score) {}
 
     private static char bestOfKind(double[] probs, char read, boolean digit, boolean homeFormat) {
         char best = read;
@@ -295,7 +292,8 @@ final class PlateSyntax {
         double s = 0;
         for (int i = 0; i < text.length(); i++) {
             int pos = positions[i];
-            s += Math.log(Math.max(1e-6, effectiveProb(read.charProbs()[pos], read.plate().charAt(pos), text.charAt(i), homeFormat)));
+            s += Math.log(Math.max(
+                    1e-6, effectiveProb(read.charProbs()[pos], read.plate().charAt(pos), text.charAt(i), homeFormat)));
         }
         return s;
     }
@@ -322,7 +320,9 @@ final class PlateSyntax {
      * more digits follow it.
      */
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d\\s*[:：]\\s*\\d\\d(?!\\d)");
-    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(19|20)\\d\\d\\s*[-/.]\\s*[01]?\\d");
+
+    private static final java.util.regex.Pattern DATE =
+            java.util.regex.Pattern.compile("(19|20)\\d\\d\\s*[-/.]\\s*[01]?\\d");
 
     private static Set<String> notPlates() {
         List<String> words = new ArrayList<>();
@@ -333,12 +333,51 @@ final class PlateSyntax {
             }
         }
         // Slogans and other printed words found on US plates and plate frames.
-        words.addAll(List.of("SUNSHINE", "EMPIRE", "LINCOLN", "GARDENSTATE", "FIRSTINFLIGHT", "GREATLAKES",
-                "PUREMICHIGAN", "CANYON", "LONESTAR", "LANDOF", "STATE", "DEALER", "TEMPORARY", "COUNTY",
-                "WILDWONDERFUL", "ALOHA", "POTATOES", "FAMOUS", "PEACHSTATE", "VOLUNTEER", "SPORTSMAN",
-                "PARADISE", "TAXATION", "REPRESENTATION", "NATIONSCAPITAL", "LIVEFREE", "GREENMOUNTAIN",
-                "BIGSKY", "ENCHANTMENT", "GRANITE", "OCEANSTATE", "TOYOTA", "HONDA", "CHEVROLET", "NISSAN",
-                "FORD", "LEXUS", "DODGE", "MOTORS", "AUTOMALL", "AUTOGROUP", "DMVCA", "EXPIRES", "EXPIRATION"));
+        words.addAll(List.of(
+                "SUNSHINE",
+                "EMPIRE",
+                "LINCOLN",
+                "GARDENSTATE",
+                "FIRSTINFLIGHT",
+                "GREATLAKES",
+                "PUREMICHIGAN",
+                "CANYON",
+                "LONESTAR",
+                "LANDOF",
+                "STATE",
+                "DEALER",
+                "TEMPORARY",
+                "COUNTY",
+                "WILDWONDERFUL",
+                "ALOHA",
+                "POTATOES",
+                "FAMOUS",
+                "PEACHSTATE",
+                "VOLUNTEER",
+                "SPORTSMAN",
+                "PARADISE",
+                "TAXATION",
+                "REPRESENTATION",
+                "NATIONSCAPITAL",
+                "LIVEFREE",
+                "GREENMOUNTAIN",
+                "BIGSKY",
+                "ENCHANTMENT",
+                "GRANITE",
+                "OCEANSTATE",
+                "TOYOTA",
+                "HONDA",
+                "CHEVROLET",
+                "NISSAN",
+                "FORD",
+                "LEXUS",
+                "DODGE",
+                "MOTORS",
+                "AUTOMALL",
+                "AUTOGROUP",
+                "DMVCA",
+                "EXPIRES",
+                "EXPIRATION"));
         return Set.copyOf(words);
     }
 }

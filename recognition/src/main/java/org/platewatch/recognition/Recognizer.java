@@ -1,8 +1,5 @@
 package org.platewatch.recognition;
 
-import org.platewatch.plate.PlateText;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,13 +9,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.platewatch.plate.VehicleDescription;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
+import org.platewatch.plate.PlateText;
+import org.platewatch.plate.VehicleDescription;
 
 /**
  * Reads licence plates from photos: whole-scene text detection, plate-like boxes ranked and
@@ -71,24 +70,38 @@ public final class Recognizer implements AutoCloseable {
         List<CandidateReader.Glance> glances = glances(img);
         List<PlateCandidate> read = new ArrayList<>();
         List<CandidateReader.Glance> best = glances.subList(0, Math.min(settings.closeUps(), glances.size()));
-        double bestPlacement = best.stream().mapToDouble(CandidateReader.Glance::placement).max().orElse(1);
+        double bestPlacement = best.stream()
+                .mapToDouble(CandidateReader.Glance::placement)
+                .max()
+                .orElse(1);
         List<Optional<PlateCandidate>> closeUps = inParallel(best, g -> candidateReader.closeUp(img, g));
         for (int i = 0; i < best.size(); i++) {
             // A box placed less like a plate than the best one (smaller, fainter, in the time-stamp
             // strip) is trusted less even when its text reads well: another car's plate far
             // behind, a sign.
             double placement = Math.sqrt(best.get(i).placement() / bestPlacement);
-            closeUps.get(i).ifPresent(c -> addUnlessDuplicate(read, new PlateCandidate(c.plate(),
-                    c.confidence() * placement, c.region(), c.box(), c.characterConfidences())));
+            closeUps.get(i)
+                    .ifPresent(c -> addUnlessDuplicate(
+                            read,
+                            new PlateCandidate(
+                                    c.plate(),
+                                    c.confidence() * placement,
+                                    c.region(),
+                                    c.box(),
+                                    c.characterConfidences())));
         }
         List<PlateCandidate> out = new ArrayList<>(SamePlateRule.apply(read));
         out.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
         if (!out.isEmpty()) {
             // Only the best candidate pays for reading the state: it is the one acted upon.
             PlateCandidate top = out.get(0);
-            String region = candidateReader.issuingState(img, top.box())
-                    .map(s -> PlateText.regionCode(s.name())).orElse(null);
-            out.set(0, new PlateCandidate(top.plate(), top.confidence(), region, top.box(), top.characterConfidences()));
+            String region = candidateReader
+                    .issuingState(img, top.box())
+                    .map(s -> PlateText.regionCode(s.name()))
+                    .orElse(null);
+            out.set(
+                    0,
+                    new PlateCandidate(top.plate(), top.confidence(), region, top.box(), top.characterConfidences()));
         }
         return List.copyOf(out);
     }
@@ -113,8 +126,8 @@ public final class Recognizer implements AutoCloseable {
     private List<CandidateReader.Glance> glances(RgbImage img, List<TextBox> detected) {
         List<TextBox> scene = TextLines.withJoinedLines(detected);
         List<CandidateReader.Glance> glances = new ArrayList<>();
-        for (CandidateReader.Glance g : inParallel(localiser.rank(img, scene, settings.triaged()),
-                box -> candidateReader.glance(img, box))) {
+        for (CandidateReader.Glance g :
+                inParallel(localiser.rank(img, scene, settings.triaged()), box -> candidateReader.glance(img, box))) {
             if (g.score() > 0) {
                 glances.add(g);
             }

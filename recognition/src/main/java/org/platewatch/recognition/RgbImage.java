@@ -49,8 +49,7 @@ final class RgbImage {
      * {@code (v / 255 - mean[c]) / std[c]}. When shrinking by more than 1.5x, each output pixel
      * averages a small grid of samples so that thin strokes are not lost to aliasing.
      */
-    float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh,
-                     float[] mean, float[] std) {
+    float[] toTensor(double sx, double sy, double sw, double sh, int dw, int dh, float[] mean, float[] std) {
         float[] out = new float[3 * dw * dh];
         int plane = dw * dh;
         double fx = sw / dw;
@@ -106,8 +105,14 @@ final class RgbImage {
         int c10 = rgb[y0 * width + x1];
         int c01 = rgb[y1 * width + x0];
         int c11 = rgb[y1 * width + x1];
-        acc[0] += ((c00 >> 16) & 0xff) * w00 + ((c10 >> 16) & 0xff) * w10 + ((c01 >> 16) & 0xff) * w01 + ((c11 >> 16) & 0xff) * w11;
-        acc[1] += ((c00 >> 8) & 0xff) * w00 + ((c10 >> 8) & 0xff) * w10 + ((c01 >> 8) & 0xff) * w01 + ((c11 >> 8) & 0xff) * w11;
+        acc[0] += ((c00 >> 16) & 0xff) * w00
+                + ((c10 >> 16) & 0xff) * w10
+                + ((c01 >> 16) & 0xff) * w01
+                + ((c11 >> 16) & 0xff) * w11;
+        acc[1] += ((c00 >> 8) & 0xff) * w00
+                + ((c10 >> 8) & 0xff) * w10
+                + ((c01 >> 8) & 0xff) * w01
+                + ((c11 >> 8) & 0xff) * w11;
         acc[2] += (c00 & 0xff) * w00 + (c10 & 0xff) * w10 + (c01 & 0xff) * w01 + (c11 & 0xff) * w11;
     }
 

@@ -16,8 +16,7 @@ final class SamePlateRule {
     /** Stacked lines of one plate lie within this many of the taller line's heights of each other. */
     private static final double SAME_PLATE_DISTANCE = 3.0;
 
-    private SamePlateRule() {
-    }
+    private SamePlateRule() {}
 
     @SuppressWarnings("ReferenceEquality") // other != c skips the candidate itself, not an equal one beside it
     static List<PlateCandidate> apply(List<PlateCandidate> candidates) {
@@ -33,10 +32,15 @@ final class SamePlateRule {
             // with the square of the shortfall, continuously, so a pixel of detection wobble
             // cannot swap two near-equal lines.
             double shortfall = Math.min(1, c.box().height() * CLEARLY_TALLER / Math.max(1.0, tallest));
-            out.add(shortfall < 1
-                    ? new PlateCandidate(c.plate(), c.confidence() * shortfall * shortfall, c.region(), c.box(),
-                            c.characterConfidences())
-                    : c);
+            out.add(
+                    shortfall < 1
+                            ? new PlateCandidate(
+                                    c.plate(),
+                                    c.confidence() * shortfall * shortfall,
+                                    c.region(),
+                                    c.box(),
+                                    c.characterConfidences())
+                            : c);
         }
         return out;
     }

@@ -18,9 +18,19 @@ package org.platewatch.recognition;
  * @param homeState       two-letter code of the state most plates come from, whose serial formats are preferred ("none": no preference)
  * @param plateHead     read characters with the plate-trained head when one is shipped (off: the OCR model's own layer)
  */
-record Settings(int detMaxSide, double detMinScore, int triaged, int closeUps, int lineHeight,
-                int sceneThreads, int smallThreads, int workers, double secondLookBelow,
-                double secondLookUpscale, String homeState, boolean plateHead) {
+record Settings(
+        int detMaxSide,
+        double detMinScore,
+        int triaged,
+        int closeUps,
+        int lineHeight,
+        int sceneThreads,
+        int smallThreads,
+        int workers,
+        double secondLookBelow,
+        double secondLookUpscale,
+        String homeState,
+        boolean plateHead) {
 
     static Settings defaults() {
         return new Settings(

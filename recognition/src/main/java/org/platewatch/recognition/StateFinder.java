@@ -1,8 +1,5 @@
 package org.platewatch.recognition;
 
-import org.platewatch.plate.PlateText;
-import org.platewatch.plate.UsState;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.platewatch.plate.PlateText;
+import org.platewatch.plate.UsState;
 
 /**
  * The issuing state, from what the plate itself prints: its name (usually above the
@@ -24,43 +23,71 @@ final class StateFinder {
 
     /** Slogans, addresses and other print that name one state (or territory) without its full name. */
     private static final Map<String, UsState> SLOGANS = Map.ofEntries(
-            Map.entry("SUNSHINESTATE", UsState.FL), Map.entry("MYFLORIDA", UsState.FL),
-            Map.entry("EMPIRESTATE", UsState.NY), Map.entry("LANDOFLINCOLN", UsState.IL),
-            Map.entry("GARDENSTATE", UsState.NJ), Map.entry("FIRSTINFLIGHT", UsState.NC),
-            Map.entry("FIRSTINFREEDOM", UsState.NC), Map.entry("GRANDCANYON", UsState.AZ),
-            Map.entry("LONESTAR", UsState.TX), Map.entry("PEACHSTATE", UsState.GA),
-            Map.entry("FAMOUSPOTATOES", UsState.ID), Map.entry("LIVEFREEORDIE", UsState.NH),
-            Map.entry("GREENMOUNTAIN", UsState.VT), Map.entry("OCEANSTATE", UsState.RI),
-            Map.entry("ALOHASTATE", UsState.HI), Map.entry("BIGSKY", UsState.MT),
-            Map.entry("LANDOFENCHANTMENT", UsState.NM), Map.entry("WILDWONDERFUL", UsState.WV),
-            Map.entry("TAXATIONWITHOUT", UsState.DC), Map.entry("SHOWMESTATE", UsState.MO),
-            Map.entry("SPORTSMANSPARADISE", UsState.LA), Map.entry("AMERICASDAIRYLAND", UsState.WI),
+            Map.entry("SUNSHINESTATE", UsState.FL),
+            Map.entry("MYFLORIDA", UsState.FL),
+            Map.entry("EMPIRESTATE", UsState.NY),
+            Map.entry("LANDOFLINCOLN", UsState.IL),
+            Map.entry("GARDENSTATE", UsState.NJ),
+            Map.entry("FIRSTINFLIGHT", UsState.NC),
+            Map.entry("FIRSTINFREEDOM", UsState.NC),
+            Map.entry("GRANDCANYON", UsState.AZ),
+            Map.entry("LONESTAR", UsState.TX),
+            Map.entry("PEACHSTATE", UsState.GA),
+            Map.entry("FAMOUSPOTATOES", UsState.ID),
+            Map.entry("LIVEFREEORDIE", UsState.NH),
+            Map.entry("GREENMOUNTAIN", UsState.VT),
+            Map.entry("OCEANSTATE", UsState.RI),
+            Map.entry("ALOHASTATE", UsState.HI),
+            Map.entry("BIGSKY", UsState.MT),
+            Map.entry("LANDOFENCHANTMENT", UsState.NM),
+            Map.entry("WILDWONDERFUL", UsState.WV),
+            Map.entry("TAXATIONWITHOUT", UsState.DC),
+            Map.entry("SHOWMESTATE", UsState.MO),
+            Map.entry("SPORTSMANSPARADISE", UsState.LA),
+            Map.entry("AMERICASDAIRYLAND", UsState.WI),
             Map.entry("DAIRYLAND", UsState.WI),
-            Map.entry("10000LAKES", UsState.MN), Map.entry("GREATFACES", UsState.SD),
-            Map.entry("PUREMICHIGAN", UsState.MI), Map.entry("GREATLAKES", UsState.MI),
-            Map.entry("VOLUNTEERSTATE", UsState.TN), Map.entry("THEFIRSTSTATE", UsState.DE),
-            Map.entry("CROSSROADSOFAMERICA", UsState.IN), Map.entry("DMVCAGOV", UsState.CA),
-            Map.entry("VACATIONLAND", UsState.ME), Map.entry("PEACEGARDEN", UsState.ND),
-            Map.entry("CONSTITUTIONSTATE", UsState.CT), Map.entry("KEYSTONESTATE", UsState.PA),
-            Map.entry("VISITPA", UsState.PA), Map.entry("WHEATSTATE", UsState.KS),
-            Map.entry("MOUNTAINSTATE", UsState.WV), Map.entry("EVERGREENSTATE", UsState.WA),
-            Map.entry("GREATESTSNOW", UsState.UT), Map.entry("LIFEELEVATED", UsState.UT),
-            Map.entry("SILVERSTATE", UsState.NV), Map.entry("THELASTFRONTIER", UsState.AK),
-            Map.entry("NORTHTOTHEFUTURE", UsState.AK), Map.entry("HEARTOFDIXIE", UsState.AL),
-            Map.entry("SWEETHOMEALABAMA", UsState.AL), Map.entry("NATURALSTATE", UsState.AR),
-            Map.entry("THEGOODLIFE", UsState.NE), Map.entry("CORNHUSKER", UsState.NE),
-            Map.entry("NATIONSCAPITAL", UsState.DC), Map.entry("CELEBRATEDIVERSITY", UsState.DC),
+            Map.entry("10000LAKES", UsState.MN),
+            Map.entry("GREATFACES", UsState.SD),
+            Map.entry("PUREMICHIGAN", UsState.MI),
+            Map.entry("GREATLAKES", UsState.MI),
+            Map.entry("VOLUNTEERSTATE", UsState.TN),
+            Map.entry("THEFIRSTSTATE", UsState.DE),
+            Map.entry("CROSSROADSOFAMERICA", UsState.IN),
+            Map.entry("DMVCAGOV", UsState.CA),
+            Map.entry("VACATIONLAND", UsState.ME),
+            Map.entry("PEACEGARDEN", UsState.ND),
+            Map.entry("CONSTITUTIONSTATE", UsState.CT),
+            Map.entry("KEYSTONESTATE", UsState.PA),
+            Map.entry("VISITPA", UsState.PA),
+            Map.entry("WHEATSTATE", UsState.KS),
+            Map.entry("MOUNTAINSTATE", UsState.WV),
+            Map.entry("EVERGREENSTATE", UsState.WA),
+            Map.entry("GREATESTSNOW", UsState.UT),
+            Map.entry("LIFEELEVATED", UsState.UT),
+            Map.entry("SILVERSTATE", UsState.NV),
+            Map.entry("THELASTFRONTIER", UsState.AK),
+            Map.entry("NORTHTOTHEFUTURE", UsState.AK),
+            Map.entry("HEARTOFDIXIE", UsState.AL),
+            Map.entry("SWEETHOMEALABAMA", UsState.AL),
+            Map.entry("NATURALSTATE", UsState.AR),
+            Map.entry("THEGOODLIFE", UsState.NE),
+            Map.entry("CORNHUSKER", UsState.NE),
+            Map.entry("NATIONSCAPITAL", UsState.DC),
+            Map.entry("CELEBRATEDIVERSITY", UsState.DC),
             // Whole slogans that hold another state's shorter slogan (GARDENSTATE, MOUNTAINSTATE).
-            Map.entry("PEACEGARDENSTATE", UsState.ND), Map.entry("GREENMOUNTAINSTATE", UsState.VT),
+            Map.entry("PEACEGARDENSTATE", UsState.ND),
+            Map.entry("GREENMOUNTAINSTATE", UsState.VT),
             // The District prints "Washington, D.C.": without this, WASHINGTON would name the state.
             Map.entry("WASHINGTONDC", UsState.DC),
             // Print that holds a state's name but is another place's.
             Map.entry("VIRGINISLANDS", UsState.VI),
             // Half a two-word name, when it belongs to one state only (the other half is often lost
             // to the small print or a frame).
-            Map.entry("HAMPSHIRE", UsState.NH), Map.entry("JERSEY", UsState.NJ),
+            Map.entry("HAMPSHIRE", UsState.NH),
+            Map.entry("JERSEY", UsState.NJ),
             // Illinois prints its name in script, whose "Ill" reads as "l" or "u".
-            Map.entry("LINOIS", UsState.IL), Map.entry("UINOIS", UsState.IL));
+            Map.entry("LINOIS", UsState.IL),
+            Map.entry("UINOIS", UsState.IL));
 
     /**
      * Every name and slogan, longest first (then alphabetical): the most specific print a text
@@ -75,8 +102,7 @@ final class StateFinder {
      */
     private static final Pattern MISSISSIPPI = Pattern.compile("MIS[SIY]{0,5}PP");
 
-    private StateFinder() {
-    }
+    private StateFinder() {}
 
     /**
      * The state named by any of the texts (raw OCR of the lines around a plate's characters),
@@ -195,7 +221,9 @@ final class StateFinder {
             }
         }
         List<Map.Entry<String, UsState>> sorted = new ArrayList<>(all.entrySet());
-        sorted.sort(Comparator.comparingInt((Map.Entry<String, UsState> e) -> e.getKey().length()).reversed()
+        sorted.sort(Comparator.comparingInt(
+                        (Map.Entry<String, UsState> e) -> e.getKey().length())
+                .reversed()
                 .thenComparing(Map.Entry::getKey));
         return List.copyOf(sorted);
     }

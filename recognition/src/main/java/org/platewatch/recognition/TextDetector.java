@@ -3,7 +3,6 @@ package org.platewatch.recognition;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +34,13 @@ final class TextDetector {
      * Detects text in the source rectangle (sx, sy, sw, sh) of {@code image}, resampled to
      * {@code dw x dh} (both multiples of 32), and returns boxes in source image pixels.
      */
-    List<TextBox> detect(RgbImage image, double sx, double sy, double sw, double sh,
-                         int dw, int dh, double minScore) {
+    List<TextBox> detect(RgbImage image, double sx, double sy, double sw, double sh, int dw, int dh, double minScore) {
         float[] input = image.toTensor(sx, sy, sw, sh, dw, dh, MEAN, STD);
         return toSource(run(input, dw, dh), dw, dh, sx, sy, sw / dw, sh / dh, minScore);
     }
 
-    private static List<TextBox> toSource(float[] prob, int dw, int dh, double sx, double sy,
-                                          double fx, double fy, double minScore) {
+    private static List<TextBox> toSource(
+            float[] prob, int dw, int dh, double sx, double sy, double fx, double fy, double minScore) {
         List<TextBox> boxes = components(prob, dw, dh, minScore);
         List<TextBox> out = new ArrayList<>(boxes.size());
         for (TextBox b : boxes) {
@@ -52,8 +50,9 @@ final class TextDetector {
     }
 
     private float[] run(float[] input, int dw, int dh) {
-        try (OnnxTensor t = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[]{1, 3, dh, dw});
-             OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), t))) {
+        try (OnnxTensor t = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[] {1, 3, dh, dw});
+                OrtSession.Result r =
+                        session.run(Map.of(session.getInputNames().iterator().next(), t))) {
             FloatBuffer fb = ((OnnxTensor) r.get(0)).getFloatBuffer();
             float[] out = new float[dw * dh];
             fb.get(out);

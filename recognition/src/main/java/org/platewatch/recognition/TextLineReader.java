@@ -3,7 +3,6 @@ package org.platewatch.recognition;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +35,13 @@ final class TextLineReader {
     private final int[][] symbolClasses;
 
     /** The network's input for one crop: {@code 3 x HEIGHT x width}, normalised. */
-    record Input(float[] pixels, int width) {
-    }
+    record Input(float[] pixels, int width) {}
 
     /**
      * One pass of the network: the original layer's class probabilities ({@code steps x classes})
      * and the hidden features ({@code steps x featureCount}) the plate head reads.
      */
-    record Pass(float[] probs, int steps, int classes, float[] features, int featureCount) {
-    }
+    record Pass(float[] probs, int steps, int classes, float[] features, int featureCount) {}
 
     TextLineReader(OcrModels models, Optional<PlateHead> head) {
         this.models = models;
@@ -95,9 +92,10 @@ final class TextLineReader {
     }
 
     Pass run(Input input) {
-        try (OnnxTensor t = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input.pixels()),
-                new long[]{1, 3, HEIGHT, input.width()});
-             OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), t))) {
+        try (OnnxTensor t = OnnxTensor.createTensor(
+                        models.env, FloatBuffer.wrap(input.pixels()), new long[] {1, 3, HEIGHT, input.width()});
+                OrtSession.Result r =
+                        session.run(Map.of(session.getInputNames().iterator().next(), t))) {
             OnnxTensor out = (OnnxTensor) r.get(0);
             long[] shape = out.getInfo().getShape();
             int steps = (int) shape[1];
@@ -175,13 +173,12 @@ final class TextLineReader {
     private static int[][] headSymbols() {
         int[][] out = new int[PlateSymbols.COUNT][];
         for (int s = 0; s < PlateSymbols.COUNT; s++) {
-            out[s] = new int[]{s + 1};
+            out[s] = new int[] {s + 1};
         }
         return out;
     }
 
-    private record Greedy(String raw, String plate, double[][] probs) {
-    }
+    private record Greedy(String raw, String plate, double[][] probs) {}
 
     /**
      * Greedy CTC decoding: collapse repeats, drop blanks; per emitted character keep the symbol

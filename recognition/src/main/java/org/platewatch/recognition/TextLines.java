@@ -6,8 +6,7 @@ import java.util.List;
 /** Joining text boxes that the detector split but that belong to one line of a plate. */
 final class TextLines {
 
-    private TextLines() {
-    }
+    private TextLines() {}
 
     /**
      * Every box as found, plus, where a box has neighbours on the same line, the joined line.
@@ -27,8 +26,10 @@ final class TextLines {
     }
 
     private static boolean same(TextBox a, TextBox b) {
-        return Math.abs(a.x() - b.x()) < 1 && Math.abs(a.y() - b.y()) < 1
-                && Math.abs(a.w() - b.w()) < 1 && Math.abs(a.h() - b.h()) < 1;
+        return Math.abs(a.x() - b.x()) < 1
+                && Math.abs(a.y() - b.y()) < 1
+                && Math.abs(a.w() - b.w()) < 1
+                && Math.abs(a.h() - b.h()) < 1;
     }
 
     @SuppressWarnings("ReferenceEquality") // o == line skips the line itself, not an equal box beside it

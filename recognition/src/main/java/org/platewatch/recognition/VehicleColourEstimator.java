@@ -19,6 +19,7 @@ final class VehicleColourEstimator {
 
     /** Share of the sampled pixels the winning colour needs before it is reported. */
     private static final double MIN_SHARE = 0.4;
+
     private static final int GRID_X = 40;
     private static final int GRID_Y = 16;
 
@@ -47,7 +48,8 @@ final class VehicleColourEstimator {
                 total++;
             }
         }
-        Map.Entry<String, Integer> best = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        Map.Entry<String, Integer> best =
+                counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         double share = best.getValue() / (double) total;
         String colour = share >= MIN_SHARE ? best.getKey() : null;
         // Make and type stay unknown: no model that recognises them is reachable from this build (only

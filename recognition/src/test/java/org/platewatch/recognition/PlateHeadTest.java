@@ -1,14 +1,13 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class PlateHeadTest {
 
@@ -48,7 +47,7 @@ class PlateHeadTest {
 
     @Test
     void aFileThatIsNotAPlateHeadIsRefused() {
-        assertThatThrownBy(() -> PlateHead.read(new ByteArrayInputStream(new byte[]{1, 2, 3, 4, 5, 6, 7, 8})))
+        assertThatThrownBy(() -> PlateHead.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})))
                 .hasMessageContaining("not a plate head file");
     }
 
@@ -69,8 +68,10 @@ class PlateHeadTest {
 
     @Test
     void theShippedHeadIsOnTheClassPathAndFitsTheReader() {
-        PlateHead head = PlateHead.shipped().orElseThrow(() -> new AssertionError(
-                "plate-head.bin missing: run bin/platewatch train-plate-head ../shared/datasets/plates/us-crops"));
+        PlateHead head = PlateHead.shipped()
+                .orElseThrow(
+                        () -> new AssertionError(
+                                "plate-head.bin missing: run bin/platewatch train-plate-head ../shared/datasets/plates/us-crops"));
         assertThat(head.features).isEqualTo(120);
     }
 }

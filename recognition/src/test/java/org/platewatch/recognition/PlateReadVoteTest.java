@@ -1,10 +1,9 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PlateReadVoteTest {
 
@@ -21,16 +20,23 @@ class PlateReadVoteTest {
 
     @Test
     void agreementRaisesConfidence() {
-        double unanimous = PlateReadVote.vote(List.of(read("7ABC123", 0.9), read("7ABC123", 0.9))).orElseThrow().confidence();
-        double split = PlateReadVote.vote(List.of(read("7ABC123", 0.9), read("7ABC12", 0.5))).orElseThrow().confidence();
+        double unanimous = PlateReadVote.vote(List.of(read("7ABC123", 0.9), read("7ABC123", 0.9)))
+                .orElseThrow()
+                .confidence();
+        double split = PlateReadVote.vote(List.of(read("7ABC123", 0.9), read("7ABC12", 0.5)))
+                .orElseThrow()
+                .confidence();
         assertThat(unanimous).isGreaterThan(split);
         assertThat(unanimous).isBetween(0.0, 1.0);
     }
 
     @Test
     void perCharacterConfidencesAverageTheAgreeingReads() {
-        var result = PlateReadVote.vote(List.of(read("ABC123", 0.8), read("ABC123", 0.6))).orElseThrow();
-        assertThat(result.charConfidences()).containsExactly(new double[]{0.7, 0.7, 0.7, 0.7, 0.7, 0.7}, org.assertj.core.data.Offset.offset(1e-9));
+        var result = PlateReadVote.vote(List.of(read("ABC123", 0.8), read("ABC123", 0.6)))
+                .orElseThrow();
+        assertThat(result.charConfidences())
+                .containsExactly(
+                        new double[] {0.7, 0.7, 0.7, 0.7, 0.7, 0.7}, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

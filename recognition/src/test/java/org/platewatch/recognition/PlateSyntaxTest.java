@@ -1,8 +1,8 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PlateSyntaxTest {
 
@@ -15,8 +15,12 @@ class PlateSyntaxTest {
 
     @Test
     void digitsInLetterPositionsBecomeLetters() {
-        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("A8C1234", 0.95, 1, 0.6, 'B', 0.2)).plate()).isEqualTo("ABC1234");
-        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("7A5C123", 0.95, 2, 0.5, 'S', 0.3)).plate()).isEqualTo("7ASC123");
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("A8C1234", 0.95, 1, 0.6, 'B', 0.2))
+                        .plate())
+                .isEqualTo("ABC1234");
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("7A5C123", 0.95, 2, 0.5, 'S', 0.3))
+                        .plate())
+                .isEqualTo("7ASC123");
     }
 
     @Test
@@ -43,15 +47,20 @@ class PlateSyntaxTest {
         assertThat(PlateSyntax.resolve(read).plate()).isEqualTo("1ABC34");
         assertThat(PlateSyntax.resolve(read, california).plate()).isEqualTo("1ABC534");
         // A confident reading that fits another format is not forced into California's.
-        assertThat(PlateSyntax.resolve(Reads.of("BDJ0529", 0.95), california).plate()).isEqualTo("BDJ0529");
+        assertThat(PlateSyntax.resolve(Reads.of("BDJ0529", 0.95), california).plate())
+                .isEqualTo("BDJ0529");
     }
 
     @Test
     void anIOrZWhereTheLayoutNeedsADigitIsOneZeroOrTwo() {
         // Missouri AB1C2D: the reader is sure of an I (0.88) and gives the 1 little (0.04).
-        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("MJ3RIV", 0.95, 4, 0.88, '1', 0.04)).plate()).isEqualTo("MJ3R1V");
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("MJ3RIV", 0.95, 4, 0.88, '1', 0.04))
+                        .plate())
+                .isEqualTo("MJ3R1V");
         // Illinois A123456, read with a Z the plate font draws like its 2; the 2 got almost nothing.
-        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("R8Z0503", 0.95, 2, 0.93, '2', 0.01)).plate()).isEqualTo("R820503");
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("R8Z0503", 0.95, 2, 0.93, '2', 0.01))
+                        .plate())
+                .isEqualTo("R820503");
         // An O in a digit place is a zero even when the reader saw no zero at all.
         assertThat(PlateSyntax.resolve(Reads.of("ABC12O4", 0.95)).plate()).isEqualTo("ABC1204");
     }
@@ -59,7 +68,9 @@ class PlateSyntaxTest {
     @Test
     void aDigitIsNotMadeALetterByTheSameRule() {
         // 9638IA would fit a layout (123-4AB), but the rule runs only from letter to digit.
-        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("96381A", 0.95, 4, 0.9, 'I', 0.02)).plate()).isEqualTo("96381A");
+        assertThat(PlateSyntax.resolve(Reads.withRunnerUp("96381A", 0.95, 4, 0.9, 'I', 0.02))
+                        .plate())
+                .isEqualTo("96381A");
         // Utah's Z12 3AB keeps its Z: the layout wants a letter there.
         assertThat(PlateSyntax.resolve(Reads.of("Z822AA", 0.95)).plate()).isEqualTo("Z822AA");
         // Nor is a letter with no digit look-alike (M) changed.
@@ -82,16 +93,20 @@ class PlateSyntaxTest {
         // L looks like both 1 and 4; both get the home floor, and the reader saw more of a 4.
         LineRead read = Reads.withRunnerUp("LGLS168", 0.95, 0, 0.89, '4', 0.02);
         read.charProbs()[0][PlateSymbols.index('1')] = 0.01;
-        assertThat(PlateSyntax.resolve(read, PlateSyntax.HOME_FORMATS.get("ca")).plate()).isEqualTo("4GLS168");
+        assertThat(PlateSyntax.resolve(read, PlateSyntax.HOME_FORMATS.get("ca")).plate())
+                .isEqualTo("4GLS168");
         read.charProbs()[0][PlateSymbols.index('1')] = 0.03;
-        assertThat(PlateSyntax.resolve(read, PlateSyntax.HOME_FORMATS.get("ca")).plate()).isEqualTo("1GLS168");
+        assertThat(PlateSyntax.resolve(read, PlateSyntax.HOME_FORMATS.get("ca")).plate())
+                .isEqualTo("1GLS168");
     }
 
     @Test
     void otherStatesCountyLayoutsAreNotTakenForTheHomeStates() {
         // Alabama 1A2345B: the final letter could be a 4 of California's 1A23456, but the
         // Alabama layout is a layout of its own.
-        assertThat(PlateSyntax.resolve(Reads.of("6A5730A", 0.95), PlateSyntax.HOME_FORMATS.get("ca")).plate()).isEqualTo("6A5730A");
+        assertThat(PlateSyntax.resolve(Reads.of("6A5730A", 0.95), PlateSyntax.HOME_FORMATS.get("ca"))
+                        .plate())
+                .isEqualTo("6A5730A");
     }
 
     @Test

@@ -3,8 +3,7 @@ package org.platewatch.recognition;
 /** Builds {@link LineRead}s by hand, so that the plate-syntax rules can be tested without the model. */
 final class Reads {
 
-    private Reads() {
-    }
+    private Reads() {}
 
     /** Each character read with the given confidence; the rest of its probability goes to nothing in particular. */
     static LineRead of(String plate, double confidence) {
@@ -16,7 +15,8 @@ final class Reads {
     }
 
     /** As {@link #of}, with character {@code at} given its own confidence and a runner-up. */
-    static LineRead withRunnerUp(String plate, double confidence, int at, double atConfidence, char runnerUp, double runnerUpProb) {
+    static LineRead withRunnerUp(
+            String plate, double confidence, int at, double atConfidence, char runnerUp, double runnerUpProb) {
         LineRead r = of(plate, confidence);
         r.charProbs()[at][PlateSymbols.index(plate.charAt(at))] = atConfidence;
         r.charProbs()[at][PlateSymbols.index(runnerUp)] = runnerUpProb;

@@ -1,9 +1,7 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -14,9 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** End to end with the real models on real photos from {@code ../shared/datasets/plates}. */
 class RecognizerTest {
@@ -45,7 +44,8 @@ class RecognizerTest {
     @Test
     void readsAKnownPhotoAsItsLabel() throws IOException {
         Path photo = dataset("us").resolve("car6.jpg");
-        String label = Files.readString(dataset("us").resolve("car6.txt")).trim().split("\t")[5];
+        String label =
+                Files.readString(dataset("us").resolve("car6.txt")).trim().split("\t")[5];
 
         List<PlateCandidate> candidates = recognizer.recognize(photo);
 
@@ -55,8 +55,12 @@ class RecognizerTest {
         assertThat(best.confidence()).isBetween(0.5, 1.0);
         assertThat(best.characterConfidences()).hasSize(label.length());
         String[] f = Files.readString(dataset("us").resolve("car6.txt")).trim().split("\t");
-        int lx = Integer.parseInt(f[1]), ly = Integer.parseInt(f[2]), lw = Integer.parseInt(f[3]), lh = Integer.parseInt(f[4]);
-        int cx = best.box().x() + best.box().width() / 2, cy = best.box().y() + best.box().height() / 2;
+        int lx = Integer.parseInt(f[1]),
+                ly = Integer.parseInt(f[2]),
+                lw = Integer.parseInt(f[3]),
+                lh = Integer.parseInt(f[4]);
+        int cx = best.box().x() + best.box().width() / 2,
+                cy = best.box().y() + best.box().height() / 2;
         assertThat(cx).isBetween(lx, lx + lw);
         assertThat(cy).isBetween(ly, ly + lh);
     }
@@ -76,7 +80,9 @@ class RecognizerTest {
     @Test
     void candidatesAreRankedBestFirst() {
         List<PlateCandidate> candidates = recognizer.recognize(dataset("us").resolve("car9-4.jpg"));
-        assertThat(candidates).extracting(PlateCandidate::confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(candidates)
+                .extracting(PlateCandidate::confidence)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
 
     @Test
@@ -84,10 +90,23 @@ class RecognizerTest {
         // The fast v3 detector finds only the "PRIVATE PROPERTY" sign in this photo; v4 finds the plate.
         Path photo = dataset("us").resolve("wts-lg-000062.jpg");
         Settings d = Settings.defaults();
-        Settings firstLookOnly = new Settings(d.detMaxSide(), d.detMinScore(), d.triaged(), d.closeUps(), d.lineHeight(),
-                d.sceneThreads(), d.smallThreads(), d.workers(), 0, d.secondLookUpscale(), d.homeState(), d.plateHead());
+        Settings firstLookOnly = new Settings(
+                d.detMaxSide(),
+                d.detMinScore(),
+                d.triaged(),
+                d.closeUps(),
+                d.lineHeight(),
+                d.sceneThreads(),
+                d.smallThreads(),
+                d.workers(),
+                0,
+                d.secondLookUpscale(),
+                d.homeState(),
+                d.plateHead());
         try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
-            assertThat(fastOnly.recognize(photo)).extracting(PlateCandidate::plate).doesNotContain("GT679A");
+            assertThat(fastOnly.recognize(photo))
+                    .extracting(PlateCandidate::plate)
+                    .doesNotContain("GT679A");
         }
         assertThat(recognizer.recognize(photo).get(0).plate()).isEqualTo("GT679A");
     }
@@ -98,10 +117,23 @@ class RecognizerTest {
         // finds the plate; enlarged towards 1120 px, the second look does.
         Path photo = dataset("us").resolve("car3.jpg");
         Settings d = Settings.defaults();
-        Settings ownSizeOnly = new Settings(d.detMaxSide(), d.detMinScore(), d.triaged(), d.closeUps(), d.lineHeight(),
-                d.sceneThreads(), d.smallThreads(), d.workers(), d.secondLookBelow(), 1.0, d.homeState(), d.plateHead());
+        Settings ownSizeOnly = new Settings(
+                d.detMaxSide(),
+                d.detMinScore(),
+                d.triaged(),
+                d.closeUps(),
+                d.lineHeight(),
+                d.sceneThreads(),
+                d.smallThreads(),
+                d.workers(),
+                d.secondLookBelow(),
+                1.0,
+                d.homeState(),
+                d.plateHead());
         try (Recognizer atOwnSize = new Recognizer(ownSizeOnly)) {
-            assertThat(atOwnSize.recognize(photo)).extracting(PlateCandidate::plate).doesNotContain("1AMW240");
+            assertThat(atOwnSize.recognize(photo))
+                    .extracting(PlateCandidate::plate)
+                    .doesNotContain("1AMW240");
         }
         assertThat(recognizer.recognize(photo).get(0).plate()).isEqualTo("1AMW240");
     }
@@ -109,9 +141,17 @@ class RecognizerTest {
     @Test
     void lettersTheReaderIsSureOfAreSettledByThePlatesLayout() {
         // Missouri AB1-C2D: every crop reads MJ3RIV, sure of the I (0.87-0.88); the layout needs a 1.
-        assertThat(recognizer.recognize(dataset("us").resolve("wts-lg-000091.jpg")).get(0).plate()).isEqualTo("MJ3R1V");
+        assertThat(recognizer
+                        .recognize(dataset("us").resolve("wts-lg-000091.jpg"))
+                        .get(0)
+                        .plate())
+                .isEqualTo("MJ3R1V");
         // California 1ABC234 whose open-topped 4 every crop reads as an L (0.66-0.89, the 4 at 0.02).
-        assertThat(recognizer.recognize(dataset("us").resolve("wts-lg-000076.jpg")).get(0).plate()).isEqualTo("4GLS168");
+        assertThat(recognizer
+                        .recognize(dataset("us").resolve("wts-lg-000076.jpg"))
+                        .get(0)
+                        .plate())
+                .isEqualTo("4GLS168");
     }
 
     @Test
@@ -149,7 +189,7 @@ class RecognizerTest {
         assertThatThrownBy(() -> recognizer.recognize(notAnImage))
                 .isInstanceOf(UnreadableImageException.class)
                 .hasMessageContaining("not an image");
-        assertThatThrownBy(() -> recognizer.recognize(new byte[]{(byte) 0xFF, (byte) 0xD8, 1, 2, 3}))
+        assertThatThrownBy(() -> recognizer.recognize(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}))
                 .isInstanceOf(UnreadableImageException.class);
         assertThatThrownBy(() -> recognizer.recognize(dir.resolve("missing.jpg")))
                 .isInstanceOf(UnreadableImageException.class)

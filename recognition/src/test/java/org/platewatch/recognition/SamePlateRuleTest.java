@@ -1,10 +1,9 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SamePlateRuleTest {
 
@@ -23,7 +22,8 @@ class SamePlateRuleTest {
 
         assertThat(out.get(1)).isEqualTo(serial);
         double shortfall = 25 * 1.2 / 60.0;
-        assertThat(out.get(0).confidence()).isCloseTo(0.9 * shortfall * shortfall, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(out.get(0).confidence())
+                .isCloseTo(0.9 * shortfall * shortfall, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(out.get(0).confidence()).isLessThan(serial.confidence());
     }
 
@@ -43,7 +43,9 @@ class SamePlateRuleTest {
         PlateCandidate serial = candidate("ABC1234", 0.6, 100, 100, 200, 60);
         double previous = 1;
         for (int h = 60; h >= 20; h -= 1) {
-            double c = SamePlateRule.apply(List.of(serial, candidate("SLOGAN1", 0.9, 110, 170, 150, h))).get(1).confidence();
+            double c = SamePlateRule.apply(List.of(serial, candidate("SLOGAN1", 0.9, 110, 170, 150, h)))
+                    .get(1)
+                    .confidence();
             assertThat(c).isLessThanOrEqualTo(previous + 1e-12);
             assertThat(previous - c).as("no jump at height %d", h).isLessThan(0.1);
             previous = c;
@@ -52,8 +54,11 @@ class SamePlateRuleTest {
 
     @Test
     void samePlateNeedsOverlappingColumnsAndNearbyRows() {
-        assertThat(SamePlateRule.samePlate(new PlateBox(0, 0, 100, 30), new PlateBox(20, 40, 60, 10))).isTrue();
-        assertThat(SamePlateRule.samePlate(new PlateBox(0, 0, 100, 30), new PlateBox(90, 40, 60, 10))).isFalse();
-        assertThat(SamePlateRule.samePlate(new PlateBox(0, 0, 100, 30), new PlateBox(0, 200, 100, 10))).isFalse();
+        assertThat(SamePlateRule.samePlate(new PlateBox(0, 0, 100, 30), new PlateBox(20, 40, 60, 10)))
+                .isTrue();
+        assertThat(SamePlateRule.samePlate(new PlateBox(0, 0, 100, 30), new PlateBox(90, 40, 60, 10)))
+                .isFalse();
+        assertThat(SamePlateRule.samePlate(new PlateBox(0, 0, 100, 30), new PlateBox(0, 200, 100, 10)))
+                .isFalse();
     }
 }

@@ -1,11 +1,10 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
-import org.platewatch.plate.UsState;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.platewatch.plate.UsState;
 
 class StateFinderTest {
 

@@ -1,10 +1,9 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TextLinesTest {
 
@@ -24,6 +23,7 @@ class TextLinesTest {
         TextBox chars = new TextBox(100, 50, 80, 20, 0.9);
         TextBox stateName = new TextBox(110, 35, 60, 8, 0.9);
         TextBox farAway = new TextBox(400, 50, 80, 20, 0.9);
-        assertThat(TextLines.withJoinedLines(List.of(chars, stateName, farAway))).hasSize(3);
+        assertThat(TextLines.withJoinedLines(List.of(chars, stateName, farAway)))
+                .hasSize(3);
     }
 }

@@ -1,12 +1,11 @@
 package org.platewatch.recognition;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class VehicleColourTest {
 
@@ -19,7 +18,9 @@ class VehicleColourTest {
         g.setColor(Color.WHITE);
         g.fillRect(160, 200, 80, 40);
         g.dispose();
-        var d = new VehicleColourEstimator().describe(car, new PlateBox(160, 200, 80, 40)).orElseThrow();
+        var d = new VehicleColourEstimator()
+                .describe(car, new PlateBox(160, 200, 80, 40))
+                .orElseThrow();
         assertThat(d.color()).isEqualTo("red");
         assertThat(d.make()).isNull();
         assertThat(d.type()).isNull();
@@ -34,7 +35,9 @@ class VehicleColourTest {
                 stripes.setRGB(x, y, colours[(x / 5) % 4].getRGB());
             }
         }
-        var d = new VehicleColourEstimator().describe(stripes, new PlateBox(160, 200, 80, 40)).orElseThrow();
+        var d = new VehicleColourEstimator()
+                .describe(stripes, new PlateBox(160, 200, 80, 40))
+                .orElseThrow();
         assertThat(d.color()).isNull();
     }
 

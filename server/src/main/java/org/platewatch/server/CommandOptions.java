@@ -14,8 +14,7 @@ final class CommandOptions {
 
     private final Map<String, String> values = new HashMap<>();
 
-    private CommandOptions() {
-    }
+    private CommandOptions() {}
 
     static CommandOptions parse(List<String> args, Set<String> withValue, Set<String> flags) {
         CommandOptions options = new CommandOptions();
@@ -58,7 +57,8 @@ final class CommandOptions {
     }
 
     String required(String name) {
-        return get(name).filter(v -> !v.isBlank())
+        return get(name)
+                .filter(v -> !v.isBlank())
                 .orElseThrow(() -> new UsageException("option --" + name + " is required"));
     }
 

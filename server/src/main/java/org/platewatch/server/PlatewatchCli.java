@@ -36,8 +36,7 @@ public final class PlatewatchCli {
 
     private static final Set<String> DATA_DIR = Set.of("data-dir");
 
-    private PlatewatchCli() {
-    }
+    private PlatewatchCli() {}
 
     public static void main(String[] args) {
         int status;
@@ -122,26 +121,34 @@ public final class PlatewatchCli {
 
     private static int device(List<String> args, PrintStream out) {
         if (args.isEmpty() || !args.get(0).equals("add")) {
-            throw new UsageException("usage: device add --name NAME --kind fixed|mobile [--lat L --lon L --heading DEG]");
+            throw new UsageException(
+                    "usage: device add --name NAME --kind fixed|mobile [--lat L --lon L --heading DEG]");
         }
         if (args.contains("--help")) {
-            out.println("Usage: bin/platewatch device add --name NAME --kind fixed|mobile [--lat L --lon L --heading DEG]"
-                    + " [--data-dir DIR]\n  Registers a camera or patrol car and prints its token once.");
+            out.println(
+                    "Usage: bin/platewatch device add --name NAME --kind fixed|mobile [--lat L --lon L --heading DEG]"
+                            + " [--data-dir DIR]\n  Registers a camera or patrol car and prints its token once.");
             return 0;
         }
-        CommandOptions o = CommandOptions.parse(args.subList(1, args.size()),
-                union(DATA_DIR, Set.of("name", "kind", "lat", "lon", "heading")), Set.of());
+        CommandOptions o = CommandOptions.parse(
+                args.subList(1, args.size()),
+                union(DATA_DIR, Set.of("name", "kind", "lat", "lon", "heading")),
+                Set.of());
         DeviceKind kind = switch (o.required("kind").toLowerCase(Locale.ROOT)) {
             case "fixed" -> DeviceKind.FIXED;
             case "mobile" -> DeviceKind.MOBILE;
             default -> throw new UsageException("option --kind must be fixed or mobile");
         };
-        DeviceRegistration registration = new DeviceRegistration(o.required("name"), kind,
-                o.number("lat").orElse(null), o.number("lon").orElse(null), o.number("heading").orElse(null));
-        RegisteredDevice device = withContext(o, ctx -> ctx.getBean(DeviceRegistry.class)
-                .register(registration, Actor.commandLine()));
-        out.println("Registered " + kind.name().toLowerCase(Locale.ROOT) + " device '" + device.device().name()
-                + "' (" + device.device().id() + ").");
+        DeviceRegistration registration = new DeviceRegistration(
+                o.required("name"),
+                kind,
+                o.number("lat").orElse(null),
+                o.number("lon").orElse(null),
+                o.number("heading").orElse(null));
+        RegisteredDevice device =
+                withContext(o, ctx -> ctx.getBean(DeviceRegistry.class).register(registration, Actor.commandLine()));
+        out.println("Registered " + kind.name().toLowerCase(Locale.ROOT) + " device '"
+                + device.device().name() + "' (" + device.device().id() + ").");
         out.println("Token (shown once; configure it on the device): " + device.token());
         return 0;
     }
@@ -167,23 +174,33 @@ public final class PlatewatchCli {
     }
 
     private static int userAdd(List<String> args, PrintStream out) {
-        CommandOptions o = CommandOptions.parse(args,
+        CommandOptions o = CommandOptions.parse(
+                args,
                 union(DATA_DIR, Set.of("username", "role", "full-name", "training-date", "classification")),
                 Set.of("clets", "designee"));
-        Role role = Role.parse(o.required("role")).orElseThrow(() -> new UsageException(
-                "option --role must be one of officer, investigator, supervisor, administrator, auditor"));
-        LocalDate trained = o.get("training-date").map(d -> {
-            try {
-                return LocalDate.parse(d);
-            } catch (DateTimeParseException e) {
-                throw new UsageException("option --training-date must be a date like 2026-11-28");
-            }
-        }).orElse(null);
+        Role role = Role.parse(o.required("role"))
+                .orElseThrow(() -> new UsageException(
+                        "option --role must be one of officer, investigator, supervisor, administrator, auditor"));
+        LocalDate trained = o.get("training-date")
+                .map(d -> {
+                    try {
+                        return LocalDate.parse(d);
+                    } catch (DateTimeParseException e) {
+                        throw new UsageException("option --training-date must be a date like 2026-11-28");
+                    }
+                })
+                .orElse(null);
         String username = o.required("username");
-        UserAccounts.NewUser user = new UserAccounts.NewUser(username, o.get("full-name").orElse(username), role,
-                o.flag("clets"), trained, o.flag("designee"), o.get("classification").orElse(null));
-        UserAccounts.NewAccount created = withContext(o, ctx -> ctx.getBean(UserAccounts.class)
-                .createWithCredentials(user, Actor.commandLine()));
+        UserAccounts.NewUser user = new UserAccounts.NewUser(
+                username,
+                o.get("full-name").orElse(username),
+                role,
+                o.flag("clets"),
+                trained,
+                o.flag("designee"),
+                o.get("classification").orElse(null));
+        UserAccounts.NewAccount created =
+                withContext(o, ctx -> ctx.getBean(UserAccounts.class).createWithCredentials(user, Actor.commandLine()));
         out.println("Created " + role.title().toLowerCase(Locale.ROOT) + " account '" + username + "'.");
         out.println("One-time password (must be changed at first sign-in): " + created.oneTimePassword());
         out.println("Second factor: the member enrols it at first sign-in (the console shows it to them alone).");
@@ -195,8 +212,10 @@ public final class PlatewatchCli {
 
     private static int userToken(List<String> args, PrintStream out) {
         CommandOptions o = CommandOptions.parse(args, union(DATA_DIR, Set.of("username", "name")), Set.of());
-        PersonalTokens.IssuedToken token = withContext(o, ctx -> ctx.getBean(PersonalTokens.class)
-                .issue(o.required("username"), o.get("name").orElse("command line"), Actor.commandLine()));
+        PersonalTokens.IssuedToken token = withContext(
+                o,
+                ctx -> ctx.getBean(PersonalTokens.class)
+                        .issue(o.required("username"), o.get("name").orElse("command line"), Actor.commandLine()));
         out.println("API token for '" + o.required("username") + "' (shown once; expires " + token.expiresAt() + "):");
         out.println(token.token());
         return 0;
@@ -244,8 +263,8 @@ public final class PlatewatchCli {
 
     /** Starts the application without a web server, runs one action, and closes it. */
     private static <T> T withContext(CommandOptions o, Function<ConfigurableApplicationContext, T> action) {
-        List<String> springArgs = new ArrayList<>(List.of("--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--logging.level.org.platewatch=WARN"));
+        List<String> springArgs = new ArrayList<>(List.of(
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.org.platewatch=WARN"));
         o.get("data-dir").ifPresent(d -> springArgs.add("--platewatch.data-dir=" + d));
         SpringApplication app = new SpringApplication(PlatewatchApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);

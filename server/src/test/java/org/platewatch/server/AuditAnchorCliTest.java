@@ -36,13 +36,18 @@ class AuditAnchorCliTest {
     void aCutTailARewrittenRecordAndAForgedAnchorFailVerify() throws Exception {
         // This JVM owns the server; each CLI command attaches to it, as it would to a running `serve`.
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataDir)) {
-            assertThat(cli("user", "add", "--username", "ada", "--role", "auditor").status()).isZero();
-            assertThat(cli("user", "add", "--username", "bob", "--role", "officer").status()).isZero();
+            assertThat(cli("user", "add", "--username", "ada", "--role", "auditor")
+                            .status())
+                    .isZero();
+            assertThat(cli("user", "add", "--username", "bob", "--role", "officer")
+                            .status())
+                    .isZero();
 
             Result anchored = cli("audit", "anchor");
             assertThat(anchored.status()).as(anchored.out()).isZero();
             assertThat(anchored.out()).startsWith("audit anchor written: record ");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("audit-anchor.key"))))
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dataDir.resolve("audit-anchor.key"))))
                     .isEqualTo("rw-------");
             Path anchors = dataDir.resolve("audit-anchors.jsonl");
             String anchorFile = Files.readString(anchors);
@@ -51,7 +56,8 @@ class AuditAnchorCliTest {
             assertThat(intact.out()).contains("audit chain intact").contains("audit anchor holds: record ");
 
             String url = server.jdbcUrl("platewatch");
-            try (Connection owner = DriverManager.getConnection(url, "postgres", server.passwords().owner());
+            try (Connection owner = DriverManager.getConnection(
+                            url, "postgres", server.passwords().owner());
                     Statement s = owner.createStatement()) {
                 long last = single(s, "SELECT max(id) FROM audit_events");
                 // What an attacker with the owner's credentials does: switch the trigger off, cut the tail.
@@ -60,13 +66,19 @@ class AuditAnchorCliTest {
                 s.executeUpdate("DELETE FROM audit_events WHERE id = " + last);
 
                 Result cut = cli("audit", "verify");
-                assertThat(cut.out()).as("the hash chain alone cannot see a cut tail").contains("audit chain intact");
+                assertThat(cut.out())
+                        .as("the hash chain alone cannot see a cut tail")
+                        .contains("audit chain intact");
                 assertThat(cut.status()).isEqualTo(1);
-                assertThat(cut.out()).contains("audit anchor NOT MET")
-                        .contains("record " + last + " (anchored at ").contains("is missing: the log was cut")
+                assertThat(cut.out())
+                        .contains("audit anchor NOT MET")
+                        .contains("record " + last + " (anchored at ")
+                        .contains("is missing: the log was cut")
                         .contains("1 of the ");
                 Result refused = cli("audit", "anchor");
-                assertThat(refused.status()).as("a cut log is never anchored as the new truth").isEqualTo(1);
+                assertThat(refused.status())
+                        .as("a cut log is never anchored as the new truth")
+                        .isEqualTo(1);
                 assertThat(refused.out()).startsWith("refusing to anchor the audit chain: record " + last);
 
                 s.executeUpdate("INSERT INTO audit_events SELECT * FROM cut");
@@ -76,7 +88,8 @@ class AuditAnchorCliTest {
                 Result rewritten = cli("audit", "verify");
                 assertThat(rewritten.out()).contains("audit chain intact");
                 assertThat(rewritten.status()).isEqualTo(1);
-                assertThat(rewritten.out()).contains("record " + last + " hashes to ")
+                assertThat(rewritten.out())
+                        .contains("record " + last + " hashes to ")
                         .contains("the log was rewritten up to that record");
             }
 
@@ -93,13 +106,22 @@ class AuditAnchorCliTest {
             read.setLong(1, id);
             try (ResultSet r = read.executeQuery()) {
                 r.next();
-                AuditEvent forged = new AuditEvent(r.getString("action"), r.getString("subject"), "nothing to see",
-                        r.getString("purpose"), r.getString("case_number"), (Integer) r.getObject("result_count"));
-                String hash = AuditLog.chainHash(r.getString("previous_hash"),
-                        r.getObject("occurred_at", OffsetDateTime.class).toInstant(), r.getString("username"),
-                        r.getString("full_name"), forged, r.getString("client_address"));
-                try (PreparedStatement w = owner.prepareStatement(
-                        "UPDATE audit_events SET terms = ?, hash = ? WHERE id = ?")) {
+                AuditEvent forged = new AuditEvent(
+                        r.getString("action"),
+                        r.getString("subject"),
+                        "nothing to see",
+                        r.getString("purpose"),
+                        r.getString("case_number"),
+                        (Integer) r.getObject("result_count"));
+                String hash = AuditLog.chainHash(
+                        r.getString("previous_hash"),
+                        r.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        r.getString("username"),
+                        r.getString("full_name"),
+                        forged,
+                        r.getString("client_address"));
+                try (PreparedStatement w =
+                        owner.prepareStatement("UPDATE audit_events SET terms = ?, hash = ? WHERE id = ?")) {
                     w.setString(1, forged.terms());
                     w.setString(2, hash);
                     w.setLong(3, id);
@@ -124,6 +146,5 @@ class AuditAnchorCliTest {
         return new Result(status, bytes.toString(StandardCharsets.UTF_8));
     }
 
-    private record Result(int status, String out) {
-    }
+    private record Result(int status, String out) {}
 }

@@ -1,8 +1,8 @@
 package org.platewatch.server;
 
+import static com.tngtech.archunit.core.importer.ImportOption.Predefined.ONLY_INCLUDE_TESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static com.tngtech.archunit.core.importer.ImportOption.Predefined.ONLY_INCLUDE_TESTS;
 
 import org.junit.jupiter.api.Test;
 import org.platewatch.modularity.allowed.FixtureApplication;

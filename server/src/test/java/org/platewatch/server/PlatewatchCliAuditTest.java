@@ -16,22 +16,28 @@ class PlatewatchCliAuditTest {
     @Test
     void helpDescribesVerify() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = PlatewatchCli.run(List.of("audit", "--help"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int status =
+                PlatewatchCli.run(List.of("audit", "--help"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("audit verify [--data-dir DIR]")
-                .contains("audit chain intact: N records, head HASH").contains("audit anchor [--data-dir DIR]");
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("audit verify [--data-dir DIR]")
+                .contains("audit chain intact: N records, head HASH")
+                .contains("audit anchor [--data-dir DIR]");
     }
 
     @Test
     void badInputIsAOneLineUsageError() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> PlatewatchCli.run(List.of("audit"), out)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> PlatewatchCli.run(List.of("audit"), out))
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("audit verify");
         assertThatThrownBy(() -> PlatewatchCli.run(List.of("audit", "check"), out))
                 .isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> PlatewatchCli.run(List.of("audit", "verify", "--fast"), out))
-                .isInstanceOf(UsageException.class).hasMessage("unknown option --fast");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option --fast");
         assertThatThrownBy(() -> PlatewatchCli.run(List.of("audit", "anchor", "--now"), out))
-                .isInstanceOf(UsageException.class).hasMessage("unknown option --now");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option --now");
     }
 }

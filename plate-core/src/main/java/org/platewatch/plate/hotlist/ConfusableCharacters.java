@@ -29,8 +29,7 @@ public final class ConfusableCharacters {
         }
     }
 
-    private ConfusableCharacters() {
-    }
+    private ConfusableCharacters() {}
 
     /** The class representative of a normalised plate character; other characters map to themselves. */
     public static char canonical(char c) {

@@ -24,8 +24,8 @@ import org.platewatch.plate.VehicleDescription;
  *                    when nothing. Matched on only for a vehicle-only entry
  * @param reasonCode  why the plate is wanted, e.g. an NCIC code or a BOLO reason
  */
-public record HotlistEntry(long id, String listCode, String platePattern, UsState state,
-        VehicleDescription vehicle, String reasonCode) {
+public record HotlistEntry(
+        long id, String listCode, String platePattern, UsState state, VehicleDescription vehicle, String reasonCode) {
 
     /**
      * A partial pattern needs at least this many known characters: fewer would alert on a large
@@ -57,8 +57,8 @@ public record HotlistEntry(long id, String listCode, String platePattern, UsStat
         } else if (PlatePattern.hasWildcard(platePattern)) {
             int literals = PlatePattern.literalCount(platePattern);
             if (literals < MIN_PARTIAL_LITERALS || literals > PlateText.MAX_LENGTH) {
-                throw new IllegalArgumentException("entry " + id + ": a partial pattern needs "
-                        + MIN_PARTIAL_LITERALS + " to " + PlateText.MAX_LENGTH + " known characters");
+                throw new IllegalArgumentException("entry " + id + ": a partial pattern needs " + MIN_PARTIAL_LITERALS
+                        + " to " + PlateText.MAX_LENGTH + " known characters");
             }
         } else if (platePattern.length() > PlateText.MAX_LENGTH) {
             throw new IllegalArgumentException(

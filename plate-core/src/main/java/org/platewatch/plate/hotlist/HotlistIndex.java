@@ -25,8 +25,8 @@ import org.platewatch.plate.VehicleDescription;
  */
 public final class HotlistIndex {
 
-    private static final Comparator<HotlistMatch> STRONGEST_FIRST =
-            Comparator.comparing(HotlistMatch::kind).thenComparingLong(m -> m.entry().id());
+    private static final Comparator<HotlistMatch> STRONGEST_FIRST = Comparator.comparing(HotlistMatch::kind)
+            .thenComparingLong(m -> m.entry().id());
 
     private static final HotlistIndex EMPTY = build(List.of());
 
@@ -46,8 +46,8 @@ public final class HotlistIndex {
     private final VehicleEntries vehicles;
     private final int size;
 
-    private HotlistIndex(List<HotlistEntry> literalList, List<HotlistEntry> partialList,
-            List<HotlistEntry> vehicleList) {
+    private HotlistIndex(
+            List<HotlistEntry> literalList, List<HotlistEntry> partialList, List<HotlistEntry> vehicleList) {
         int capacity = Integer.highestOneBit(Math.max(16, literalList.size() * 2 - 1)) << 1;
         fingerprints = new char[capacity];
         keys = new long[capacity];
@@ -178,9 +178,10 @@ public final class HotlistIndex {
         for (int i = firsts[slot], end = firsts[slot + 1]; i < end; i++) {
             HotlistEntry e = literals[i];
             StateAgreement state = StateAgreement.of(e.state(), readState);
-            found.add(e.platePattern().equals(plate)
-                    ? HotlistMatch.sameText(e, state)
-                    : new HotlistMatch(e, MatchKind.CONFUSABLE, state));
+            found.add(
+                    e.platePattern().equals(plate)
+                            ? HotlistMatch.sameText(e, state)
+                            : new HotlistMatch(e, MatchKind.CONFUSABLE, state));
         }
         return found;
     }

@@ -49,7 +49,8 @@ final class PartialEntries {
             buckets.add(new ArrayList<>());
         }
         for (HotlistEntry e : partials) {
-            buckets.get(emptiestRequiredBucket(charMask(e.platePattern()), buckets)).add(e);
+            buckets.get(emptiestRequiredBucket(charMask(e.platePattern()), buckets))
+                    .add(e);
         }
         entries = buckets.stream().flatMap(List::stream).toArray(HotlistEntry[]::new);
         long used = 0;
@@ -99,7 +100,9 @@ final class PartialEntries {
         for (long bits = present & usedBuckets; bits != 0; bits &= bits - 1) {
             int b = Long.numberOfTrailingZeros(bits);
             for (int i = bucketStart[b], end = bucketStart[b + 1]; i < end; i++) {
-                if ((present & required[i]) == required[i] && length >= minLength[i] && length <= maxLength[i]
+                if ((present & required[i]) == required[i]
+                        && length >= minLength[i]
+                        && length <= maxLength[i]
                         && PlatePattern.matches(entries[i].platePattern(), plate)) {
                     if (found == null) {
                         found = new ArrayList<>(2);

@@ -33,8 +33,7 @@ final class PlateKey {
         }
     }
 
-    private PlateKey() {
-    }
+    private PlateKey() {}
 
     /** The canonical key of {@code plate}, or one of the negative codes above. */
     @SuppressWarnings("ShortCircuitBoolean") // the non-short-circuit | below is on purpose: no branch per case

@@ -6,8 +6,7 @@ package org.platewatch.plate.hotlist;
  */
 final class PlatePattern {
 
-    private PlatePattern() {
-    }
+    private PlatePattern() {}
 
     /** Upper-cases, keeps letters, digits, {@code ?} and {@code *}, and folds {@code **} to {@code *}. */
     static String normalise(String raw) {

@@ -24,8 +24,8 @@ class HotlistIndexReferenceTest {
         Random random = new Random(7);
         List<HotlistEntry> entries = new ArrayList<>();
         for (int id = 1; id <= 3000; id++) {
-            entries.add(new HotlistEntry(id, "svs", text(random, 3 + random.nextInt(3)),
-                    STATES[random.nextInt(3)], "x"));
+            entries.add(
+                    new HotlistEntry(id, "svs", text(random, 3 + random.nextInt(3)), STATES[random.nextInt(3)], "x"));
         }
         for (int id = 3001; id <= 3060; id++) {
             String pattern = text(random, 3) + (random.nextBoolean() ? "?" : "*") + text(random, random.nextInt(2));
@@ -41,7 +41,9 @@ class HotlistIndexReferenceTest {
             assertThat(actual).as("read %s %s", read, state).containsExactlyElementsOf(reference(entries, read, state));
             matched += actual.isEmpty() ? 0 : 1;
         }
-        assertThat(matched).as("the test must exercise matches, not only misses").isGreaterThan(2000);
+        assertThat(matched)
+                .as("the test must exercise matches, not only misses")
+                .isGreaterThan(2000);
     }
 
     private static List<HotlistMatch> reference(List<HotlistEntry> entries, String read, UsState state) {
@@ -58,7 +60,8 @@ class HotlistIndexReferenceTest {
                 out.add(new HotlistMatch(e, MatchKind.CONFUSABLE, agreement));
             }
         }
-        out.sort(Comparator.comparing(HotlistMatch::kind).thenComparingLong(m -> m.entry().id()));
+        out.sort(Comparator.comparing(HotlistMatch::kind)
+                .thenComparingLong(m -> m.entry().id()));
         return out;
     }
 
@@ -77,7 +80,8 @@ class HotlistIndexReferenceTest {
             String pattern = PlatePattern.normalise(randomPattern(random));
             String plate = text(random, random.nextInt(7));
             String regex = pattern.replace("?", ".").replace("*", ".*");
-            assertThat(PlatePattern.matches(pattern, plate)).as("%s vs %s", pattern, plate)
+            assertThat(PlatePattern.matches(pattern, plate))
+                    .as("%s vs %s", pattern, plate)
                     .isEqualTo(plate.matches(regex));
         }
     }

@@ -192,7 +192,9 @@ class HotlistIndexTest {
     void aReadThatMatchesNothingGetsTheSharedEmptyList() {
         HotlistIndex index = index(entry(1, "7ABC123", CA), new HotlistEntry(2, "custom", "8X?Y*", null, "BOLO"));
 
-        assertThat(index.match("1XYZ999", CA)).isSameAs(index.match("2XYZ999", null)).isEmpty();
+        assertThat(index.match("1XYZ999", CA))
+                .isSameAs(index.match("2XYZ999", null))
+                .isEmpty();
     }
 
     @Test
@@ -205,8 +207,10 @@ class HotlistIndexTest {
 
     @Test
     void entryPatternsAreNormalisedOnConstruction() {
-        assertThat(new HotlistEntry(1, "svs", " 7abc-123 ", CA, "x").platePattern()).isEqualTo("7ABC123");
-        assertThat(new HotlistEntry(1, "custom", "7a b**?", CA, "x").platePattern()).isEqualTo("7AB*?");
+        assertThat(new HotlistEntry(1, "svs", " 7abc-123 ", CA, "x").platePattern())
+                .isEqualTo("7ABC123");
+        assertThat(new HotlistEntry(1, "custom", "7a b**?", CA, "x").platePattern())
+                .isEqualTo("7AB*?");
     }
 
     @Test
@@ -253,7 +257,9 @@ class HotlistIndexTest {
 
     @Test
     void entriesKeepPlateTextOutOfTheirStringForm() {
-        assertThat(entry(42, "7ABC123", CA).toString()).doesNotContain("7ABC123").contains("42");
+        assertThat(entry(42, "7ABC123", CA).toString())
+                .doesNotContain("7ABC123")
+                .contains("42");
     }
 
     @Test

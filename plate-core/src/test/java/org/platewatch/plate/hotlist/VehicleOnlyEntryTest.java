@@ -28,7 +28,8 @@ class VehicleOnlyEntryTest {
         HotlistIndex index = index(vehicleOnly(1, WHITE_FORD_F150, null));
 
         assertThat(index.match("8XYZ999", CA, VehicleDescription.of(" ford ", "f-150", "WHITE")))
-                .singleElement().satisfies(m -> {
+                .singleElement()
+                .satisfies(m -> {
                     assertThat(m.kind()).isEqualTo(MatchKind.VEHICLE);
                     assertThat(m.isPlainHit()).isFalse();
                     assertThat(m.state()).isEqualTo(StateAgreement.ENTRY_ANY_STATE);
@@ -41,11 +42,16 @@ class VehicleOnlyEntryTest {
     void everyAttributeTheEntryGivesMustBeOnTheReadAndEqual() {
         HotlistIndex index = index(vehicleOnly(1, VehicleDescription.of("Ford", null, "White"), null));
 
-        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "Focus", "White"))).hasSize(1);
-        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", null, "Red"))).isEmpty();
-        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "F-150", null))).isEmpty();
-        assertThat(index.match("8XYZ999", CA, VehicleDescription.of(null, null, "White"))).isEmpty();
-        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "F-150", " "))).isEmpty();
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "Focus", "White")))
+                .hasSize(1);
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", null, "Red")))
+                .isEmpty();
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "F-150", null)))
+                .isEmpty();
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of(null, null, "White")))
+                .isEmpty();
+        assertThat(index.match("8XYZ999", CA, VehicleDescription.of("Ford", "F-150", " ")))
+                .isEmpty();
     }
 
     @Test
@@ -62,24 +68,28 @@ class VehicleOnlyEntryTest {
     void theStateAgreementIsReportedButDoesNotDecideTheMatch() {
         HotlistIndex index = index(vehicleOnly(1, WHITE_FORD_F150, CA));
 
-        assertThat(index.match("8XYZ999", CA, WHITE_FORD_F150)).extracting(HotlistMatch::state)
+        assertThat(index.match("8XYZ999", CA, WHITE_FORD_F150))
+                .extracting(HotlistMatch::state)
                 .containsExactly(StateAgreement.SAME);
-        assertThat(index.match("8XYZ999", NV, WHITE_FORD_F150)).extracting(HotlistMatch::state)
+        assertThat(index.match("8XYZ999", NV, WHITE_FORD_F150))
+                .extracting(HotlistMatch::state)
                 .containsExactly(StateAgreement.DIFFERENT);
-        assertThat(index.match("8XYZ999", null, WHITE_FORD_F150)).extracting(HotlistMatch::state)
+        assertThat(index.match("8XYZ999", null, WHITE_FORD_F150))
+                .extracting(HotlistMatch::state)
                 .containsExactly(StateAgreement.READ_HAS_NO_STATE);
     }
 
     @Test
     void vehicleMatchesComeAfterPlateMatches() {
-        HotlistIndex index = index(vehicleOnly(1, WHITE_FORD_F150, null),
+        HotlistIndex index = index(
+                vehicleOnly(1, WHITE_FORD_F150, null),
                 new HotlistEntry(2, "svs", "8XYZ999", CA, "stolen vehicle"),
                 new HotlistEntry(3, "custom", "8XY*", null, "BOLO"));
 
         assertThat(index.match("8XYZ999", CA, WHITE_FORD_F150))
                 .extracting(m -> m.entry().id(), HotlistMatch::kind)
-                .containsExactly(tuple(2L, MatchKind.EXACT), tuple(3L, MatchKind.PARTIAL),
-                        tuple(1L, MatchKind.VEHICLE));
+                .containsExactly(
+                        tuple(2L, MatchKind.EXACT), tuple(3L, MatchKind.PARTIAL), tuple(1L, MatchKind.VEHICLE));
         assertThat(MatchKind.VEHICLE).isGreaterThan(MatchKind.PARTIAL);
     }
 
@@ -93,16 +103,21 @@ class VehicleOnlyEntryTest {
     @Test
     void anEntryWithoutAPlateNeedsTwoAttributes() {
         assertThatThrownBy(() -> vehicleOnly(1, VehicleDescription.of(null, null, "White"), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 2");
         assertThatThrownBy(() -> vehicleOnly(1, VehicleDescription.of("Ford", " ", null), null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> vehicleOnly(1, VehicleDescription.UNKNOWN, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(vehicleOnly(1, VehicleDescription.of("Ford", null, "White"), null).isVehicleOnly()).isTrue();
+        assertThat(vehicleOnly(1, VehicleDescription.of("Ford", null, "White"), null)
+                        .isVehicleOnly())
+                .isTrue();
     }
 
     @Test
     void theDescriptionStaysOutOfTheEntrysStringForm() {
-        assertThat(vehicleOnly(7, WHITE_FORD_F150, null).toString()).doesNotContain("Ford").contains("7");
+        assertThat(vehicleOnly(7, WHITE_FORD_F150, null).toString())
+                .doesNotContain("Ford")
+                .contains("7");
     }
 }

@@ -1,10 +1,5 @@
 package org.platewatch.recognition.cli;
 
-import org.platewatch.plate.PlateText;
-import org.platewatch.recognition.PlateCandidate;
-import org.platewatch.recognition.Recognizer;
-import org.platewatch.recognition.UnreadableImageException;
-
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.platewatch.plate.PlateText;
+import org.platewatch.recognition.PlateCandidate;
+import org.platewatch.recognition.Recognizer;
+import org.platewatch.recognition.UnreadableImageException;
 
 /**
  * {@code bench-recognition DIR [--top N]}: scores the recogniser against a labelled folder and
@@ -73,7 +72,9 @@ final class BenchCommand {
             }
         }
         TrainingCli.requireDirectory(dir);
-        LabelledSet set = fold == LabelledSet.NO_FOLD ? LabelledSet.load(dir) : LabelledSet.load(dir).foldPart(fold);
+        LabelledSet set = fold == LabelledSet.NO_FOLD
+                ? LabelledSet.load(dir)
+                : LabelledSet.load(dir).foldPart(fold);
         try (Recognizer recognizer = new Recognizer()) {
             return bench(recognizer, set, top, verbose);
         }
@@ -105,7 +106,10 @@ final class BenchCommand {
             if (first.equals(truth)) {
                 top1++;
             } else {
-                misses.add(String.format("  %-40s truth %-9s read %s", item.image().getFileName(), truth,
+                misses.add(String.format(
+                        "  %-40s truth %-9s read %s",
+                        item.image().getFileName(),
+                        truth,
                         cands.stream().limit(top).map(PlateCandidate::plate).toList()));
             }
             if (loose(first).equals(loose(truth))) {
@@ -122,39 +126,78 @@ final class BenchCommand {
                     stateRight++;
                 } else {
                     stateWrong++;
-                    wrongStates.add(String.format("  %-40s state %s read %s", item.image().getFileName(),
-                            PlateText.regionCode(item.state()), region));
+                    wrongStates.add(String.format(
+                            "  %-40s state %s read %s",
+                            item.image().getFileName(), PlateText.regionCode(item.state()), region));
                 }
             }
             if (verbose) {
-                out.printf("%s truth %s %.0f ms %s%n", item.image().getFileName(), truth, times.get(times.size() - 1),
-                        cands.stream().limit(top).map(c -> c.plate() + "@" + String.format(Locale.ROOT, "%.2f", c.confidence())
-                                + (c.region() == null ? "" : "/" + c.region())).toList());
+                out.printf(
+                        "%s truth %s %.0f ms %s%n",
+                        item.image().getFileName(),
+                        truth,
+                        times.get(times.size() - 1),
+                        cands.stream()
+                                .limit(top)
+                                .map(c -> c.plate() + "@" + String.format(Locale.ROOT, "%.2f", c.confidence())
+                                        + (c.region() == null ? "" : "/" + c.region()))
+                                .toList());
             }
         }
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         out.println("misses (truth vs candidates):");
         misses.forEach(out::println);
         out.printf(Locale.ROOT, "set %s: %d images%n", set.dir(), n);
-        out.printf(Locale.ROOT, "top-1 %.1f %% (%d/%d), top-%d %.1f %% (%d/%d)%n",
-                100.0 * top1 / n, top1, n, top, 100.0 * topN / n, topN, n);
+        out.printf(
+                Locale.ROOT,
+                "top-1 %.1f %% (%d/%d), top-%d %.1f %% (%d/%d)%n",
+                100.0 * top1 / n,
+                top1,
+                n,
+                top,
+                100.0 * topN / n,
+                topN,
+                n);
         // Labels in eu/ (and the vanity plates in us-crops/) often write 0 where the plate has the
         // letter O, and many US states print the two identically: show that figure too.
-        out.printf(Locale.ROOT, "top-1 with O and 0 treated as equal %.1f %% (%d/%d)%n", 100.0 * top1Loose / n, top1Loose, n);
-        double[] cpu = cpuTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        out.printf(Locale.ROOT, "ms per image (wall clock): median %.0f, p95 %.0f, mean %.0f%n",
-                percentile(sorted, 50), percentile(sorted, 95), Arrays.stream(sorted).average().orElse(0));
-        out.printf(Locale.ROOT, "CPU ms per image (all threads of this process; steadier than wall clock on a busy machine): median %.0f, p95 %.0f%n",
-                percentile(cpu, 50), percentile(cpu, 95));
-        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(
+                Locale.ROOT,
+                "top-1 with O and 0 treated as equal %.1f %% (%d/%d)%n",
+                100.0 * top1Loose / n,
+                top1Loose,
+                n);
+        double[] cpu =
+                cpuTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.printf(
+                Locale.ROOT,
+                "ms per image (wall clock): median %.0f, p95 %.0f, mean %.0f%n",
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                Arrays.stream(sorted).average().orElse(0));
+        out.printf(
+                Locale.ROOT,
+                "CPU ms per image (all threads of this process; steadier than wall clock on a busy machine): median %.0f, p95 %.0f%n",
+                percentile(cpu, 50),
+                percentile(cpu, 95));
+        out.printf(
+                Locale.ROOT,
+                "machine: %d cores, load average %.1f%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         if (set.crops()) {
             // A wrong state is the dangerous error (a hit on the wrong car), so each is listed.
             out.println("wrong states (truth vs read):");
             wrongStates.forEach(out::println);
             int labelled = stateRight + stateUnknown + stateWrong;
-            out.printf(Locale.ROOT, "state: right %.1f %%, unknown %.1f %%, wrong %.1f %% (of %d); right when stated %.1f %%%n",
-                    100.0 * stateRight / labelled, 100.0 * stateUnknown / labelled, 100.0 * stateWrong / labelled, labelled,
+            out.printf(
+                    Locale.ROOT,
+                    "state: right %.1f %%, unknown %.1f %%, wrong %.1f %% (of %d); right when stated %.1f %%%n",
+                    100.0 * stateRight / labelled,
+                    100.0 * stateUnknown / labelled,
+                    100.0 * stateWrong / labelled,
+                    labelled,
                     stateRight + stateWrong == 0 ? 0 : 100.0 * stateRight / (stateRight + stateWrong));
         }
         return 0;

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 record LabelledSet(Path dir, boolean crops, List<Item> items) {
 
     /** One labelled image; {@code state} is the lower-case two-letter code, or null when not labelled. */
-    record Item(Path image, String plate, String state) {
-    }
+    record Item(Path image, String plate, String state) {}
 
     /** The number of parts a set is cut into for holding one out of the plate head's training. */
     static final int FOLDS = 5;
@@ -42,12 +41,14 @@ record LabelledSet(Path dir, boolean crops, List<Item> items) {
 
     /** Only the items of fifth {@code fold}; empty for {@link #NO_FOLD}. */
     LabelledSet foldPart(int fold) {
-        return new LabelledSet(dir, crops, items.stream().filter(i -> fold(i) == fold).toList());
+        return new LabelledSet(
+                dir, crops, items.stream().filter(i -> fold(i) == fold).toList());
     }
 
     /** Every item outside fifth {@code fold}; all of them for {@link #NO_FOLD}. */
     LabelledSet withoutFold(int fold) {
-        return new LabelledSet(dir, crops, items.stream().filter(i -> fold(i) != fold).toList());
+        return new LabelledSet(
+                dir, crops, items.stream().filter(i -> fold(i) != fold).toList());
     }
 
     static LabelledSet load(Path dir) {
@@ -61,14 +62,17 @@ record LabelledSet(Path dir, boolean crops, List<Item> items) {
                 for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
                     String[] f = line.trim().split(",");
                     if (f.length >= 3 && !f[0].equalsIgnoreCase("file")) {
-                        items.add(new Item(dir.resolve(f[0]), f[2], f[1].isBlank() ? null : f[1].toLowerCase(Locale.ROOT)));
+                        items.add(new Item(
+                                dir.resolve(f[0]), f[2], f[1].isBlank() ? null : f[1].toLowerCase(Locale.ROOT)));
                     }
                 }
                 return new LabelledSet(dir, true, items);
             }
             List<Item> items = new ArrayList<>();
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path txt : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                for (Path txt : files.filter(p -> p.toString().endsWith(".txt"))
+                        .sorted()
+                        .toList()) {
                     for (String line : Files.readAllLines(txt, StandardCharsets.UTF_8)) {
                         String[] f = line.trim().split("\t");
                         if (f.length >= 6) {

@@ -1,11 +1,10 @@
 package org.platewatch.recognition.cli;
 
-import org.platewatch.plate.PlateText;
-import org.platewatch.recognition.PlateHeadTraining;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.platewatch.plate.PlateText;
+import org.platewatch.recognition.PlateHeadTraining;
 
 /**
  * {@code train-plate-head DIR [options]} (see {@link #HELP}): trains the plate-reading head
@@ -55,7 +54,16 @@ final class TrainCommand {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
-                    out.printf(HELP, DEFAULT_OUT, defaults.epochs(), defaults.hidden(), defaults.jitters(), defaults.runs(), defaults.anchor(), defaults.seed(), LabelledSet.SHIPPED_HEAD_HOLD_OUT);
+                    out.printf(
+                            HELP,
+                            DEFAULT_OUT,
+                            defaults.epochs(),
+                            defaults.hidden(),
+                            defaults.jitters(),
+                            defaults.runs(),
+                            defaults.anchor(),
+                            defaults.seed(),
+                            LabelledSet.SHIPPED_HEAD_HOLD_OUT);
                     return 0;
                 }
                 case "--out" -> target = Path.of(value(args, ++i, "--out"));
@@ -72,8 +80,8 @@ final class TrainCommand {
         }
         TrainingCli.requireDirectory(dir);
         LabelledSet set = LabelledSet.load(dir);
-        PlateHeadTraining.Options options = new PlateHeadTraining.Options(epochs, hidden,
-                jitters, defaults.learningRate(), seed, runs, anchor);
+        PlateHeadTraining.Options options =
+                new PlateHeadTraining.Options(epochs, hidden, jitters, defaults.learningRate(), seed, runs, anchor);
         java.util.Map<String, List<PlateHeadTraining.Example>> checks = new java.util.LinkedHashMap<>();
         if (holdOut != LabelledSet.NO_FOLD) {
             checks.put("held-out", examples(set.foldPart(holdOut)));
@@ -120,7 +128,8 @@ final class TrainCommand {
         try {
             int n = Integer.parseInt(value);
             if (n < min || n > max) {
-                throw new RecognitionCli.UsageException(option + " must be between " + min + " and " + max + ", got " + value);
+                throw new RecognitionCli.UsageException(
+                        option + " must be between " + min + " and " + max + ", got " + value);
             }
             return n;
         } catch (NumberFormatException e) {

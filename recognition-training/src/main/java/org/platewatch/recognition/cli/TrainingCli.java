@@ -18,8 +18,7 @@ public final class TrainingCli {
                    platewatch train-plate-head DIR [--out FILE] [--epochs N] [--seed N] [--hold-out K|none]
             """;
 
-    private TrainingCli() {
-    }
+    private TrainingCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

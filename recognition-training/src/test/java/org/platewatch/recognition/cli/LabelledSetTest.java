@@ -1,18 +1,18 @@
 package org.platewatch.recognition.cli;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LabelledSetTest {
 
     private static LabelledSet crops() {
         Path root = Path.of(System.getProperty("platewatch.root", ".."));
-        return LabelledSet.load(root.resolve("../shared/datasets/plates/us-crops").normalize());
+        return LabelledSet.load(
+                root.resolve("../shared/datasets/plates/us-crops").normalize());
     }
 
     @Test
@@ -22,7 +22,8 @@ class LabelledSetTest {
         for (int fold = 0; fold < LabelledSet.FOLDS; fold++) {
             LabelledSet part = set.foldPart(fold);
             assertThat(part.items()).as("fifth %d", fold).isNotEmpty();
-            assertThat(set.withoutFold(fold).items()).as("the rest of fifth %d", fold)
+            assertThat(set.withoutFold(fold).items())
+                    .as("the rest of fifth %d", fold)
                     .hasSize(set.items().size() - part.items().size())
                     .doesNotContainAnyElementsOf(part.items());
             joined.addAll(part.items());

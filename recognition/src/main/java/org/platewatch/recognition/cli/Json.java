@@ -3,8 +3,7 @@ package org.platewatch.recognition.cli;
 /** The little JSON writing the CLI needs, by hand, so the module pulls in no JSON library. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A JSON string literal, or {@code null} for null. */
     static String string(String s) {
@@ -39,7 +38,9 @@ final class Json {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "null";
         }
-        return java.math.BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(v)
+                .setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -14,8 +14,7 @@ public final class RecognitionCli {
             Usage: platewatch recognize [--json] [--top N] IMAGE...
             """;
 
-    private RecognitionCli() {
-    }
+    private RecognitionCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

@@ -1,15 +1,14 @@
 package org.platewatch.recognition.cli;
 
-import org.platewatch.recognition.PlateCandidate;
-import org.platewatch.recognition.Recognizer;
-import org.platewatch.recognition.UnreadableImageException;
-
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import org.platewatch.recognition.PlateCandidate;
+import org.platewatch.recognition.Recognizer;
+import org.platewatch.recognition.UnreadableImageException;
 
 /** {@code recognize [--json] [--top N] IMAGE...}: one JSON line per image. */
 final class RecognizeCommand {
@@ -44,8 +43,7 @@ final class RecognizeCommand {
                     out.print(HELP);
                     return 0;
                 }
-                case "--json" -> {
-                }
+                case "--json" -> {}
                 case "--top" -> {
                     if (i + 1 >= args.length) {
                         throw new RecognitionCli.UsageException("--top needs a number");
@@ -87,9 +85,10 @@ final class RecognizeCommand {
             cands.add("{\"plate\": " + Json.string(c.plate())
                     + ", \"confidence\": " + Json.number(c.confidence(), 3)
                     + ", \"region\": " + Json.string(c.region())
-                    + ", \"box\": [" + c.box().x() + ", " + c.box().y() + ", " + c.box().width() + ", " + c.box().height() + "]}");
+                    + ", \"box\": [" + c.box().x() + ", " + c.box().y() + ", "
+                    + c.box().width() + ", " + c.box().height() + "]}");
         }
-        return "{\"image\": " + Json.string(image.toString()) + ", \"ms\": " + Json.number(ms, 1)
-                + ", \"candidates\": " + cands + "}";
+        return "{\"image\": " + Json.string(image.toString()) + ", \"ms\": " + Json.number(ms, 1) + ", \"candidates\": "
+                + cands + "}";
     }
 }

@@ -1,7 +1,6 @@
 package org.platewatch.recognition.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,8 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RecognitionCliTest {
 
@@ -18,7 +17,9 @@ class RecognitionCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return RecognitionCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return RecognitionCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -47,7 +48,9 @@ class RecognitionCliTest {
         assertThat(run("recognize", "--top", "many", "x.jpg")).isEqualTo(2);
         assertThat(run("recognize")).isEqualTo(2);
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(run("train-plate-head", "--help")).as("training is not in the runtime jar").isEqualTo(2);
+        assertThat(run("train-plate-head", "--help"))
+                .as("training is not in the runtime jar")
+                .isEqualTo(2);
         assertThat(err().lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("platewatch"));
     }
 
@@ -61,7 +64,9 @@ class RecognitionCliTest {
 
         assertThat(status).isEqualTo(1);
         assertThat(err().lines()).singleElement().asString().contains("notes.jpg");
-        assertThat(out().lines()).singleElement().asString()
+        assertThat(out().lines())
+                .singleElement()
+                .asString()
                 .startsWith("{\"image\": \"" + photo + "\", \"ms\": ")
                 .contains("\"candidates\": [{\"plate\": \"AKS4329\", \"confidence\": ")
                 .contains("\"region\": ")

@@ -23,11 +23,36 @@ import org.platewatch.server.hotlist.CletsWithheld;
  * @param withheld       null when the alert is shown in full; else why its plate, entry, checks, image and
  *                       transition details are left out ({@link #withheldFromMembersWithoutClets}) and whom to ask
  */
-@JsonPropertyOrder({"id", "state", "raisedAt", "matchKind", "plainHit", "label", "cletsDerived", "withheld", "read",
-        "entry", "checks", "transitions", "allowedTransitions", "outcome", "incidentNumber"})
-public record Alert(long id, AlertState state, Instant raisedAt, MatchKind matchKind, Read read, EntrySnapshot entry,
-        AlertChecks checks, List<AlertTransition> transitions, StopOutcome outcome, String incidentNumber,
-        boolean cletsDerived, CletsWithheld withheld) {
+@JsonPropertyOrder({
+    "id",
+    "state",
+    "raisedAt",
+    "matchKind",
+    "plainHit",
+    "label",
+    "cletsDerived",
+    "withheld",
+    "read",
+    "entry",
+    "checks",
+    "transitions",
+    "allowedTransitions",
+    "outcome",
+    "incidentNumber"
+})
+public record Alert(
+        long id,
+        AlertState state,
+        Instant raisedAt,
+        MatchKind matchKind,
+        Read read,
+        EntrySnapshot entry,
+        AlertChecks checks,
+        List<AlertTransition> transitions,
+        StopOutcome outcome,
+        String incidentNumber,
+        boolean cletsDerived,
+        CletsWithheld withheld) {
 
     public Alert {
         transitions = List.copyOf(transitions);
@@ -66,8 +91,19 @@ public record Alert(long id, AlertState state, Instant raisedAt, MatchKind match
             o = cleared.outcome();
             incident = cleared.incidentNumber();
         }
-        return new Alert(id, transition.to(), raisedAt, matchKind, read, entry, checks, all, o, incident,
-                cletsDerived, withheld);
+        return new Alert(
+                id,
+                transition.to(),
+                raisedAt,
+                matchKind,
+                read,
+                entry,
+                checks,
+                all,
+                o,
+                incident,
+                cletsDerived,
+                withheld);
     }
 
     /**
@@ -78,14 +114,48 @@ public record Alert(long id, AlertState state, Instant raisedAt, MatchKind match
      */
     Alert withheldFromMembersWithoutClets() {
         ReadSnapshot r = read.snapshot();
-        ReadSnapshot readLeft = new ReadSnapshot(null, null, null, r.confidence(), r.capturedAt(), r.latitude(),
-                r.longitude(), r.deviceId(), r.deviceName(), VehicleDescription.UNKNOWN);
-        EntrySnapshot entryLeft = new EntrySnapshot(0, entry.list(), entry.listName(), null, null, null,
-                VehicleDescription.UNKNOWN, null, null, null, false, false, entry.listAsOf(), entry.listStale());
+        ReadSnapshot readLeft = new ReadSnapshot(
+                null,
+                null,
+                null,
+                r.confidence(),
+                r.capturedAt(),
+                r.latitude(),
+                r.longitude(),
+                r.deviceId(),
+                r.deviceName(),
+                VehicleDescription.UNKNOWN);
+        EntrySnapshot entryLeft = new EntrySnapshot(
+                0,
+                entry.list(),
+                entry.listName(),
+                null,
+                null,
+                null,
+                VehicleDescription.UNKNOWN,
+                null,
+                null,
+                null,
+                false,
+                false,
+                entry.listAsOf(),
+                entry.listStale());
         List<AlertTransition> steps = transitions.stream()
-                .map(t -> new AlertTransition(t.from(), t.to(), t.by(), t.at(), null)).toList();
-        return new Alert(id, state, raisedAt, matchKind, new Read(readLeft, null), entryLeft, null, steps, outcome,
-                incidentNumber, cletsDerived, CletsWithheld.of(entry.listName()));
+                .map(t -> new AlertTransition(t.from(), t.to(), t.by(), t.at(), null))
+                .toList();
+        return new Alert(
+                id,
+                state,
+                raisedAt,
+                matchKind,
+                new Read(readLeft, null),
+                entryLeft,
+                null,
+                steps,
+                outcome,
+                incidentNumber,
+                cletsDerived,
+                CletsWithheld.of(entry.listName()));
     }
 
     static String label(MatchKind kind) {
@@ -93,7 +163,8 @@ public record Alert(long id, AlertState state, Instant raisedAt, MatchKind match
             case EXACT -> "Hot-list hit: plate and state agree. Verify before acting";
             case STATE_MISMATCH -> "WRONG STATE: same characters, different issuing state; probably another vehicle";
             case STATE_UNKNOWN -> "STATE NOT READ: same characters, the camera could not read the state";
-            case CONFUSABLE -> "CONFUSABLE CHARACTERS: not the same plate text (e.g. 0/O, 1/I, 8/B); verify every character";
+            case CONFUSABLE ->
+                "CONFUSABLE CHARACTERS: not the same plate text (e.g. 0/O, 1/I, 8/B); verify every character";
             case PARTIAL -> "PARTIAL PLATE: matches a partial-plate BOLO pattern; verify plate and vehicle";
             case VEHICLE -> "VEHICLE DESCRIPTION ONLY: the plate was not on the list; confirm the vehicle";
         };

@@ -54,10 +54,12 @@ class AlertController {
     @Operation(summary = "Alerts, newest first; optional state filter; X-Total-Count header")
     @GetMapping
     @PreAuthorize(SEES_ALERTS)
-    ResponseEntity<List<Alert>> page(@RequestParam(required = false) String state,
-            @RequestParam(defaultValue = "0") int page) {
+    ResponseEntity<List<Alert>> page(
+            @RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page) {
         AlertQueries.Listing listing = queries.list(mayActOnAlerts(), state, page);
-        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(listing.total())).body(listing.alerts());
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(listing.total()))
+                .body(listing.alerts());
     }
 
     @Operation(summary = "Misreads and not-confirmed results per camera")

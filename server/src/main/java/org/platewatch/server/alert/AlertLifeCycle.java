@@ -39,8 +39,15 @@ class AlertLifeCycle {
     private final ApplicationEventPublisher events;
     private final CletsScreen clets;
 
-    AlertLifeCycle(AlertStore store, HotlistQuality quality, DetectionStore detections, AuditLog audit,
-            TransactionTemplate tx, Clock clock, MemberAccess access, ApplicationEventPublisher events,
+    AlertLifeCycle(
+            AlertStore store,
+            HotlistQuality quality,
+            DetectionStore detections,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            MemberAccess access,
+            ApplicationEventPublisher events,
             CletsScreen clets) {
         this.clets = clets;
         this.store = store;
@@ -65,9 +72,11 @@ class AlertLifeCycle {
             moved = tx.execute(status -> apply(id, transition, member));
         } catch (ProblemException refused) {
             if (!refused.type().equals(ProblemType.NOT_FOUND)) {
-                ownTx.executeWithoutResult(status -> audit.record(member.actor(),
+                ownTx.executeWithoutResult(status -> audit.record(
+                        member.actor(),
                         AuditEvent.of("alert.transition-refused", "alert:" + id)
-                                .withTerms("to=" + to + ", reason=" + refused.type().slug())));
+                                .withTerms("to=" + to + ", reason="
+                                        + refused.type().slug())));
             }
             throw refused;
         }
@@ -76,8 +85,8 @@ class AlertLifeCycle {
     }
 
     private Alert apply(long id, Transition transition, UserAccount member) {
-        AlertStore.AlertRow row = store.lock(id)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No alert " + id));
+        AlertStore.AlertRow row =
+                store.lock(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No alert " + id));
         AlertState from = row.state();
         AlertState to = transition.to();
         boolean cletsDerived = clets.derived(row.hotlistId());
@@ -87,19 +96,32 @@ class AlertLifeCycle {
             String why = to == AlertState.CONFIRMED
                     ? "; an alert is confirmed only after the visual checks (TENTATIVE) and the live query (QUERIED)"
                     : "";
-            throw new ProblemException(AlertProblems.TRANSITION_NOT_ALLOWED, "to", "An alert in state " + from
-                    + " cannot become " + to + "; it may become " + sorted(from.next()) + why);
+            throw new ProblemException(
+                    AlertProblems.TRANSITION_NOT_ALLOWED,
+                    "to",
+                    "An alert in state " + from + " cannot become " + to + "; it may become " + sorted(from.next())
+                            + why);
         }
         requireWhatTheStepNeeds(transition, from, member);
-        AlertTransition step = new AlertTransition(from, to, member.username(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), transition); // as stored
+        AlertTransition step = new AlertTransition(
+                from, to, member.username(), clock.instant().truncatedTo(ChronoUnit.MICROS), transition); // as stored
         List<AlertTransition> earlier = store.transitions(id);
         String details = store.recordTransition(id, step);
         String incident = transition instanceof Transition.Cleared c ? c.incidentNumber() : null;
-        audit.record(member.actor(), new AuditEvent("alert.transition", "alert:" + id,
-                "from=" + from + ", to=" + to + ", details=" + details, null, incident, null));
+        audit.record(
+                member.actor(),
+                new AuditEvent(
+                        "alert.transition",
+                        "alert:" + id,
+                        "from=" + from + ", to=" + to + ", details=" + details,
+                        null,
+                        incident,
+                        null));
         if (to == AlertState.MISREAD || to == AlertState.NOT_CONFIRMED) {
-            quality.record(row.entryId(), row.hotlistId(), row.entryPlate(),
+            quality.record(
+                    row.entryId(),
+                    row.hotlistId(),
+                    row.entryPlate(),
                     row.entryState().isEmpty() ? null : row.entryState(),
                     to == AlertState.MISREAD ? HotlistQuality.Result.MISREAD : HotlistQuality.Result.NOT_CONFIRMED);
         }
@@ -111,7 +133,9 @@ class AlertLifeCycle {
     private void requireWhatTheStepNeeds(Transition transition, AlertState from, UserAccount member) {
         if (transition instanceof Transition.Tentative t
                 && !(t.charactersVerified() && t.stateVerified() && t.vehicleVerified())) {
-            throw new ProblemException(AlertProblems.VERIFICATION_REQUIRED, "charactersVerified",
+            throw new ProblemException(
+                    AlertProblems.VERIFICATION_REQUIRED,
+                    "charactersVerified",
                     "TENTATIVE needs charactersVerified, stateVerified and vehicleVerified all true: the officer has "
                             + "compared the plate's characters, its state and the vehicle with the read's image");
         }
@@ -120,11 +144,15 @@ class AlertLifeCycle {
             // and any step on a CLETS-derived hit, were checked by CletsScreen.requireForStep already).
             access.requireActive(member, Permission.QUERY_CLETS);
         }
-        if (transition instanceof Transition.Cleared c && c.outcome().needsConfirmedHit()
+        if (transition instanceof Transition.Cleared c
+                && c.outcome().needsConfirmedHit()
                 && from != AlertState.CONFIRMED) {
-            throw new ProblemException(AlertProblems.CONFIRMATION_REQUIRED, "outcome", "outcome: " + c.outcome()
-                    + " on a hit needs the hit CONFIRMED with the entering agency first (NCIC hit confirmation); "
-                    + "this alert is " + from);
+            throw new ProblemException(
+                    AlertProblems.CONFIRMATION_REQUIRED,
+                    "outcome",
+                    "outcome: " + c.outcome()
+                            + " on a hit needs the hit CONFIRMED with the entering agency first (NCIC hit confirmation); "
+                            + "this alert is " + from);
         }
     }
 

@@ -33,7 +33,11 @@ public record AlertProperties(
         @DefaultValue("2m") Duration rematchInterval) {
 
     /** What a CONFUSABLE match does. */
-    public enum ConfusablePolicy { PUSH, RECORD, IGNORE }
+    public enum ConfusablePolicy {
+        PUSH,
+        RECORD,
+        IGNORE
+    }
 
     /** Whether a match of this kind raises an alert at all. */
     boolean raises(MatchKind kind) {

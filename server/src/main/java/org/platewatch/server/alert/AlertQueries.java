@@ -25,8 +25,13 @@ class AlertQueries {
     private final AlertProperties properties;
     private final CletsScreen clets;
 
-    AlertQueries(AlertStore store, DetectionStore detections, AuditLog audit, TransactionTemplate tx,
-            AlertProperties properties, CletsScreen clets) {
+    AlertQueries(
+            AlertStore store,
+            DetectionStore detections,
+            AuditLog audit,
+            TransactionTemplate tx,
+            AlertProperties properties,
+            CletsScreen clets) {
         this.clets = clets;
         this.store = store;
         this.detections = detections;
@@ -39,9 +44,10 @@ class AlertQueries {
     Optional<Alert> view(UserAccount member, long id) {
         boolean cleared = clets.cleared(member);
         return tx.execute(status -> {
-            Optional<Alert> alert = store.find(id).map(this::withTransitions).map(a -> CletsScreen.asSeenBy(a, cleared));
-            alert.ifPresent(a -> audit.record(member.actor(), new AuditEvent("alert.viewed", "alert:" + id,
-                    null, null, null, 1)));
+            Optional<Alert> alert =
+                    store.find(id).map(this::withTransitions).map(a -> CletsScreen.asSeenBy(a, cleared));
+            alert.ifPresent(a ->
+                    audit.record(member.actor(), new AuditEvent("alert.viewed", "alert:" + id, null, null, null, 1)));
             return alert;
         });
     }
@@ -55,17 +61,25 @@ class AlertQueries {
         boolean cleared = clets.cleared(member);
         return tx.execute(status -> {
             List<Alert> alerts = store.page(filter, page, properties.pageSize()).stream()
-                    .map(this::withTransitions).map(a -> CletsScreen.asSeenBy(a, cleared)).toList();
+                    .map(this::withTransitions)
+                    .map(a -> CletsScreen.asSeenBy(a, cleared))
+                    .toList();
             long total = store.count(filter);
-            audit.record(member.actor(), new AuditEvent("alert.listed", "alerts",
-                    "state=" + (filter == null ? "any" : filter.name()) + ", page=" + page, null, null, alerts.size()));
+            audit.record(
+                    member.actor(),
+                    new AuditEvent(
+                            "alert.listed",
+                            "alerts",
+                            "state=" + (filter == null ? "any" : filter.name()) + ", page=" + page,
+                            null,
+                            null,
+                            alerts.size()));
             return new Listing(alerts, total);
         });
     }
 
     /** A page of alerts and how many match the filter in all. */
-    record Listing(List<Alert> alerts, long total) {
-    }
+    record Listing(List<Alert> alerts, long total) {}
 
     List<AlertStore.CameraQuality> perCamera() {
         return store.perCamera();
@@ -73,12 +87,14 @@ class AlertQueries {
 
     /** Audits that the member opened the live stream ({@code alert.stream-opened}). */
     void recordStreamOpened(UserAccount member) {
-        tx.executeWithoutResult(status -> audit.record(member.actor(),
-                AuditEvent.of("alert.stream-opened", "alerts:stream")));
+        tx.executeWithoutResult(
+                status -> audit.record(member.actor(), AuditEvent.of("alert.stream-opened", "alerts:stream")));
     }
 
     private Alert withTransitions(AlertStore.AlertRow row) {
-        return row.alert(store.transitions(row.id()), detections.imageOf(row.read().readId()).isPresent(),
+        return row.alert(
+                store.transitions(row.id()),
+                detections.imageOf(row.read().readId()).isPresent(),
                 clets.derived(row.hotlistId()));
     }
 

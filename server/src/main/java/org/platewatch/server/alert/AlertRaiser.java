@@ -2,8 +2,8 @@ package org.platewatch.server.alert;
 
 import java.util.List;
 import java.util.Optional;
-import org.platewatch.plate.hotlist.HotlistMatch;
 import org.platewatch.plate.VehicleDescription;
+import org.platewatch.plate.hotlist.HotlistMatch;
 import org.platewatch.server.hotlist.HotlistMatcher;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.ReadsIngested;
@@ -31,7 +31,10 @@ class AlertRaiser {
     private final ApplicationEventPublisher events;
     private final AlertProperties properties;
 
-    AlertRaiser(HotlistMatcher matcher, AlertRaising raising, ApplicationEventPublisher events,
+    AlertRaiser(
+            HotlistMatcher matcher,
+            AlertRaising raising,
+            ApplicationEventPublisher events,
             AlertProperties properties) {
         this.matcher = matcher;
         this.raising = raising;
@@ -63,12 +66,19 @@ class AlertRaiser {
         }
         try {
             Optional<Alert> alert = raising.raise(device, read, match);
-            alert.ifPresent(a -> log.info("Alert {} raised: read {} on hot-list entry {} ({})", a.id(), read.readId(),
-                    match.entry().id(), match.kind()));
+            alert.ifPresent(a -> log.info(
+                    "Alert {} raised: read {} on hot-list entry {} ({})",
+                    a.id(),
+                    read.readId(),
+                    match.entry().id(),
+                    match.kind()));
             return alert;
         } catch (RuntimeException e) {
-            log.error("Could not raise the alert for read {} on hot-list entry {}: {}; the re-match raises it later",
-                    read.readId(), match.entry().id(), e.getClass().getSimpleName());
+            log.error(
+                    "Could not raise the alert for read {} on hot-list entry {}: {}; the re-match raises it later",
+                    read.readId(),
+                    match.entry().id(),
+                    e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -35,8 +35,14 @@ class AlertRaising {
     private final TransactionTemplate ownTx;
     private final Clock clock;
 
-    AlertRaising(AlertStore store, Hotlists hotlists, HotlistFreshness freshness, DetectionStore detections,
-            AuditLog audit, TransactionTemplate tx, Clock clock) {
+    AlertRaising(
+            AlertStore store,
+            Hotlists hotlists,
+            HotlistFreshness freshness,
+            DetectionStore detections,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock) {
         this.store = store;
         this.hotlists = hotlists;
         this.freshness = freshness;
@@ -52,18 +58,27 @@ class AlertRaising {
     Optional<Alert> raise(Device device, NewDetection read, HotlistMatch match) {
         Optional<HotlistEntryView> details = hotlists.entry(match.entry().id());
         boolean external = details.map(d -> !"custom".equals(d.list())).orElse(true);
-        boolean stale = details.map(d -> freshness.isStale(d.listAsOf(), external)).orElse(false);
+        boolean stale =
+                details.map(d -> freshness.isStale(d.listAsOf(), external)).orElse(false);
         var entry = match.entry();
-        AlertStore.NewAlert alert = new AlertStore.NewAlert(entry.id(), details.map(HotlistEntryView::hotlistId).orElse(0L),
-                entry.platePattern(), entry.state() == null ? null : entry.state().name(), match.kind(),
-                now(), ReadSnapshot.of(device, read), EntrySnapshot.of(match, details.orElse(null), stale),
+        AlertStore.NewAlert alert = new AlertStore.NewAlert(
+                entry.id(),
+                details.map(HotlistEntryView::hotlistId).orElse(0L),
+                entry.platePattern(),
+                entry.state() == null ? null : entry.state().name(),
+                match.kind(),
+                now(),
+                ReadSnapshot.of(device, read),
+                EntrySnapshot.of(match, details.orElse(null), stale),
                 AlertChecks.of(match, read));
         Optional<Long> id = ownTx.execute(status -> {
             store.commitWithoutWaitingForDisk();
             Optional<Long> inserted = store.insert(alert);
-            inserted.ifPresent(alertId -> audit.record(device.actor(), AuditEvent.of("alert.raised", "alert:" + alertId)
-                    .withTerms("read=" + read.readId() + ", entry=" + entry.id() + ", kind=" + match.kind()
-                            + (stale ? ", listStale=true" : ""))));
+            inserted.ifPresent(alertId -> audit.record(
+                    device.actor(),
+                    AuditEvent.of("alert.raised", "alert:" + alertId)
+                            .withTerms("read=" + read.readId() + ", entry=" + entry.id() + ", kind=" + match.kind()
+                                    + (stale ? ", listStale=true" : ""))));
             return inserted;
         });
         boolean cletsDerived = hotlists.cletsDerived(alert.hotlistId());
@@ -77,7 +92,18 @@ class AlertRaising {
 
     private Alert raised(long id, AlertStore.NewAlert a, boolean cletsDerived) {
         boolean hasImage = detections.imageOf(a.read().readId()).isPresent();
-        return new Alert(id, AlertState.ALERT, a.raisedAt(), a.matchKind(), Alert.Read.of(a.read(), hasImage),
-                a.entry(), a.checks(), List.of(), null, null, cletsDerived, null);
+        return new Alert(
+                id,
+                AlertState.ALERT,
+                a.raisedAt(),
+                a.matchKind(),
+                Alert.Read.of(a.read(), hasImage),
+                a.entry(),
+                a.checks(),
+                List.of(),
+                null,
+                null,
+                cletsDerived,
+                null);
     }
 }

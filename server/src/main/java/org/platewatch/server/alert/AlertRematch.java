@@ -42,8 +42,14 @@ class AlertRematch {
     private final Clock clock;
     private final DetectionStore detections;
 
-    AlertRematch(AlertStore store, Hotlists hotlists, DeviceRegistry devices,
-            AlertRaiser raiser, AlertProperties properties, Clock clock, DetectionStore detections) {
+    AlertRematch(
+            AlertStore store,
+            Hotlists hotlists,
+            DeviceRegistry devices,
+            AlertRaiser raiser,
+            AlertProperties properties,
+            Clock clock,
+            DetectionStore detections) {
         this.store = store;
         this.hotlists = hotlists;
         this.devices = devices;
@@ -53,11 +59,11 @@ class AlertRematch {
         this.detections = detections;
     }
 
-    private record RecentRead(NewDetection read, UUID deviceId, Instant receivedAt) {
-    }
+    private record RecentRead(NewDetection read, UUID deviceId, Instant receivedAt) {}
 
     /** Raises the alerts the match step missed; returns how many. */
-    @Scheduled(fixedDelayString = "${platewatch.alert.rematch-interval:2m}",
+    @Scheduled(
+            fixedDelayString = "${platewatch.alert.rematch-interval:2m}",
             initialDelayString = "${platewatch.alert.rematch-interval:2m}")
     int rematch() {
         Instant since = clock.instant().minus(properties.rematchWindow());
@@ -75,13 +81,18 @@ class AlertRematch {
                     if (alert.isPresent()) {
                         raiser.push(alert.get());
                         raised++;
-                        log.warn("Alert for read {} on hot-list entry {} raised by the re-match: the match step "
-                                + "had missed it", r.read().readId(), match.entry().id());
+                        log.warn(
+                                "Alert for read {} on hot-list entry {} raised by the re-match: the match step "
+                                        + "had missed it",
+                                r.read().readId(),
+                                match.entry().id());
                     }
                 }
             }
         } catch (RuntimeException e) {
-            log.error("Alert re-match failed ({}); it runs again in {}", e.getClass().getSimpleName(),
+            log.error(
+                    "Alert re-match failed ({}); it runs again in {}",
+                    e.getClass().getSimpleName(),
                     properties.rematchInterval());
         }
         return raised;
@@ -92,13 +103,15 @@ class AlertRematch {
         if (entry.isEmpty()) {
             return false;
         }
-        Instant since = "custom".equals(entry.get().list()) ? entry.get().approvedAt()
+        Instant since = "custom".equals(entry.get().list())
+                ? entry.get().approvedAt()
                 : hotlists.find(entry.get().hotlistId()).map(Hotlist::loadedAt).orElse(null);
         return since != null && !since.isAfter(receivedAt);
     }
 
     private List<RecentRead> recentReads(Instant since) {
         return detections.receivedSince(since).stream()
-                .map(r -> new RecentRead(r.detection(), r.deviceId(), r.receivedAt())).toList();
+                .map(r -> new RecentRead(r.detection(), r.deviceId(), r.receivedAt()))
+                .toList();
     }
 }

@@ -58,8 +58,16 @@ class AlertRetention {
         Integer n = tx.execute(status -> {
             int purged = store.purgeRaisedBefore(cutoff);
             if (purged > 0) {
-                audit.record(Actor.SYSTEM, new AuditEvent("alert.purged", "alerts", "raisedBefore=" + cutoff
-                        + ", hitRetention=" + profile.hitRetention().describe(), null, null, purged));
+                audit.record(
+                        Actor.SYSTEM,
+                        new AuditEvent(
+                                "alert.purged",
+                                "alerts",
+                                "raisedBefore=" + cutoff + ", hitRetention="
+                                        + profile.hitRetention().describe(),
+                                null,
+                                null,
+                                purged));
             }
             return purged;
         });

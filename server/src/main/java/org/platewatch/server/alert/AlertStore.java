@@ -24,16 +24,40 @@ class AlertStore {
 
     /** Snapshots written by earlier versions may carry fields the records no longer have. */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     /** An alert's row: the alert's own fields and the keys the hot-list quality counts need. */
-    record AlertRow(long id, long entryId, UUID deviceId, long hotlistId, String entryPlate, String entryState,
-            AlertState state, MatchKind matchKind, Instant raisedAt, ReadSnapshot read, EntrySnapshot entry,
-            AlertChecks checks, StopOutcome outcome, String incidentNumber) {
+    record AlertRow(
+            long id,
+            long entryId,
+            UUID deviceId,
+            long hotlistId,
+            String entryPlate,
+            String entryState,
+            AlertState state,
+            MatchKind matchKind,
+            Instant raisedAt,
+            ReadSnapshot read,
+            EntrySnapshot entry,
+            AlertChecks checks,
+            StopOutcome outcome,
+            String incidentNumber) {
 
         Alert alert(List<AlertTransition> transitions, boolean hasImage, boolean cletsDerived) {
-            return new Alert(id, state, raisedAt, matchKind, Alert.Read.of(read, hasImage), entry, checks, transitions,
-                    outcome, incidentNumber, cletsDerived, null);
+            return new Alert(
+                    id,
+                    state,
+                    raisedAt,
+                    matchKind,
+                    Alert.Read.of(read, hasImage),
+                    entry,
+                    checks,
+                    transitions,
+                    outcome,
+                    incidentNumber,
+                    cletsDerived,
+                    null);
         }
 
         @Override
@@ -43,9 +67,16 @@ class AlertStore {
     }
 
     /** What raising an alert stores; the row's own state starts at ALERT. */
-    record NewAlert(long entryId, long hotlistId, String entryPlate, String entryState, MatchKind matchKind,
-            Instant raisedAt, ReadSnapshot read, EntrySnapshot entry, AlertChecks checks) {
-    }
+    record NewAlert(
+            long entryId,
+            long hotlistId,
+            String entryPlate,
+            String entryState,
+            MatchKind matchKind,
+            Instant raisedAt,
+            ReadSnapshot read,
+            EntrySnapshot entry,
+            AlertChecks checks) {}
 
     private final JdbcClient jdbc;
 
@@ -62,17 +93,29 @@ class AlertStore {
                         ON CONFLICT (read_id, entry_id) DO NOTHING
                         RETURNING id
                         """)
-                .params(a.read().readId(), a.entryId(), a.read().deviceId(), a.hotlistId(), a.entryPlate(),
-                        a.entryState() == null ? "" : a.entryState(), a.matchKind().name(),
-                        Timestamp.from(a.raisedAt()), Timestamp.from(a.raisedAt()), JSON.writeValueAsString(a.read()),
-                        JSON.writeValueAsString(a.entry()), JSON.writeValueAsString(a.checks()))
-                .query(Long.class).optional();
+                .params(
+                        a.read().readId(),
+                        a.entryId(),
+                        a.read().deviceId(),
+                        a.hotlistId(),
+                        a.entryPlate(),
+                        a.entryState() == null ? "" : a.entryState(),
+                        a.matchKind().name(),
+                        Timestamp.from(a.raisedAt()),
+                        Timestamp.from(a.raisedAt()),
+                        JSON.writeValueAsString(a.read()),
+                        JSON.writeValueAsString(a.entry()),
+                        JSON.writeValueAsString(a.checks()))
+                .query(Long.class)
+                .optional();
     }
 
     /** {@code readId:entryId} of every alert raised since then. */
     Set<String> raisedSince(Instant since) {
         return new HashSet<>(jdbc.sql("SELECT read_id::text || ':' || entry_id FROM alerts WHERE raised_at >= ?")
-                .param(Timestamp.from(since)).query(String.class).list());
+                .param(Timestamp.from(since))
+                .query(String.class)
+                .list());
     }
 
     /**
@@ -87,28 +130,40 @@ class AlertStore {
     }
 
     Optional<AlertRow> find(long id) {
-        return jdbc.sql("SELECT * FROM alerts WHERE id = ?").param(id).query(AlertStore::map).optional();
+        return jdbc.sql("SELECT * FROM alerts WHERE id = ?")
+                .param(id)
+                .query(AlertStore::map)
+                .optional();
     }
 
     Optional<AlertRow> lock(long id) {
-        return jdbc.sql("SELECT * FROM alerts WHERE id = ? FOR UPDATE").param(id).query(AlertStore::map).optional();
+        return jdbc.sql("SELECT * FROM alerts WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(AlertStore::map)
+                .optional();
     }
 
     List<AlertRow> page(AlertState stateOrNull, int page, int size) {
         if (stateOrNull == null) {
             return jdbc.sql("SELECT * FROM alerts ORDER BY id DESC LIMIT ? OFFSET ?")
-                    .params(size, (long) page * size).query(AlertStore::map).list();
+                    .params(size, (long) page * size)
+                    .query(AlertStore::map)
+                    .list();
         }
         return jdbc.sql("SELECT * FROM alerts WHERE state = ? ORDER BY id DESC LIMIT ? OFFSET ?")
-                .params(stateOrNull.name(), size, (long) page * size).query(AlertStore::map).list();
+                .params(stateOrNull.name(), size, (long) page * size)
+                .query(AlertStore::map)
+                .list();
     }
 
     long count(AlertState stateOrNull) {
         if (stateOrNull == null) {
             return jdbc.sql("SELECT count(*) FROM alerts").query(Long.class).single();
         }
-        return jdbc.sql("SELECT count(*) FROM alerts WHERE state = ?").param(stateOrNull.name())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM alerts WHERE state = ?")
+                .param(stateOrNull.name())
+                .query(Long.class)
+                .single();
     }
 
     /** Moves the alert to the transition's state and appends the transition; returns its details as stored. */
@@ -124,22 +179,28 @@ class AlertStore {
                                           incident_number = coalesce(?, incident_number)
                         WHERE id = ?
                         """)
-                .params(t.to().name(), Timestamp.from(t.at()), outcome, incident, alertId).update();
+                .params(t.to().name(), Timestamp.from(t.at()), outcome, incident, alertId)
+                .update();
         String details = JSON.writeValueAsString(t.details());
         jdbc.sql("""
                         INSERT INTO alert_transitions (alert_id, from_state, to_state, by_username, at, details)
                         VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
                         """)
-                .params(alertId, t.from().name(), t.to().name(), t.by(), Timestamp.from(t.at()), details).update();
+                .params(alertId, t.from().name(), t.to().name(), t.by(), Timestamp.from(t.at()), details)
+                .update();
         return details;
     }
 
     List<AlertTransition> transitions(long alertId) {
-        return jdbc.sql("SELECT * FROM alert_transitions WHERE alert_id = ? ORDER BY id").param(alertId)
+        return jdbc.sql("SELECT * FROM alert_transitions WHERE alert_id = ? ORDER BY id")
+                .param(alertId)
                 .query((rs, n) -> {
                     AlertState to = AlertState.valueOf(rs.getString("to_state"));
-                    return new AlertTransition(AlertState.valueOf(rs.getString("from_state")), to,
-                            rs.getString("by_username"), rs.getTimestamp("at").toInstant(),
+                    return new AlertTransition(
+                            AlertState.valueOf(rs.getString("from_state")),
+                            to,
+                            rs.getString("by_username"),
+                            rs.getTimestamp("at").toInstant(),
                             JSON.readValue(rs.getString("details"), Transition.typeOf(to)));
                 })
                 .list();
@@ -157,29 +218,41 @@ class AlertStore {
                                    AS not_confirmed
                         FROM alerts a GROUP BY a.device_id ORDER BY misreads DESC, alerts DESC
                         """)
-                .query((rs, n) -> new CameraQuality(rs.getObject("device_id", UUID.class), rs.getString("device_name"),
-                        rs.getLong("alerts"), rs.getLong("misreads"), rs.getLong("not_confirmed")))
+                .query((rs, n) -> new CameraQuality(
+                        rs.getObject("device_id", UUID.class),
+                        rs.getString("device_name"),
+                        rs.getLong("alerts"),
+                        rs.getLong("misreads"),
+                        rs.getLong("not_confirmed")))
                 .list();
     }
 
     /** Deletes alerts raised before the cutoff (their transitions go with them); returns how many. */
     int purgeRaisedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM alerts WHERE raised_at < ?").param(Timestamp.from(cutoff)).update();
+        return jdbc.sql("DELETE FROM alerts WHERE raised_at < ?")
+                .param(Timestamp.from(cutoff))
+                .update();
     }
 
     /** One camera's alert quality. */
-    record CameraQuality(UUID deviceId, String deviceName, long alerts, long misreads, long notConfirmed) {
-    }
+    record CameraQuality(UUID deviceId, String deviceName, long alerts, long misreads, long notConfirmed) {}
 
     private static AlertRow map(ResultSet rs, int n) throws SQLException {
         String outcome = rs.getString("outcome");
-        return new AlertRow(rs.getLong("id"), rs.getLong("entry_id"), rs.getObject("device_id", UUID.class),
-                rs.getLong("hotlist_id"), rs.getString("entry_plate"), rs.getString("entry_state"),
-                AlertState.valueOf(rs.getString("state")), MatchKind.valueOf(rs.getString("match_kind")),
+        return new AlertRow(
+                rs.getLong("id"),
+                rs.getLong("entry_id"),
+                rs.getObject("device_id", UUID.class),
+                rs.getLong("hotlist_id"),
+                rs.getString("entry_plate"),
+                rs.getString("entry_state"),
+                AlertState.valueOf(rs.getString("state")),
+                MatchKind.valueOf(rs.getString("match_kind")),
                 rs.getTimestamp("raised_at").toInstant(),
                 JSON.readValue(rs.getString("read_json"), ReadSnapshot.class),
                 JSON.readValue(rs.getString("entry_json"), EntrySnapshot.class),
                 JSON.readValue(rs.getString("checks_json"), AlertChecks.class),
-                outcome == null ? null : StopOutcome.valueOf(outcome), rs.getString("incident_number"));
+                outcome == null ? null : StopOutcome.valueOf(outcome),
+                rs.getString("incident_number"));
     }
 }

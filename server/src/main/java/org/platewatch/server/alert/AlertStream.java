@@ -14,9 +14,9 @@ import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -36,9 +36,12 @@ class AlertStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
 
     /** Each open stream and the member it was opened for, oldest first. */
-    private final Map<SseEmitter, String> emitters = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private final Map<SseEmitter, String> emitters =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     /** The console session a stream rides on, if any: its idle lock ends the stream. */
-    private final Map<SseEmitter, jakarta.servlet.http.HttpSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SseEmitter, jakarta.servlet.http.HttpSession> sessions =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final IdleSessionLock idleLock;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "alert-stream");
@@ -51,7 +54,11 @@ class AlertStream implements SmartLifecycle {
     private final MemberAccess access;
     private volatile boolean running;
 
-    AlertStream(AlertProperties properties, UserAccounts accounts, MemberAccess access, ObjectMapper json,
+    AlertStream(
+            AlertProperties properties,
+            UserAccounts accounts,
+            MemberAccess access,
+            ObjectMapper json,
             IdleSessionLock idleLock) {
         this.properties = properties;
         this.json = json;
@@ -71,7 +78,9 @@ class AlertStream implements SmartLifecycle {
         List<SseEmitter> evicted = new ArrayList<>();
         synchronized (emitters) {
             List<SseEmitter> own = emitters.entrySet().stream()
-                    .filter(e -> e.getValue().equals(member.username())).map(Map.Entry::getKey).toList();
+                    .filter(e -> e.getValue().equals(member.username()))
+                    .map(Map.Entry::getKey)
+                    .toList();
             for (int i = 0; i <= own.size() - properties.maxStreamsPerMember(); i++) {
                 evicted.add(own.get(i));
                 emitters.remove(own.get(i));
@@ -98,8 +107,11 @@ class AlertStream implements SmartLifecycle {
         } catch (IOException e) {
             emitters.remove(emitter);
         }
-        log.debug("Alert stream opened for {} ({} open, {} closed as over the cap)", member.username(),
-                emitters.size(), evicted.size());
+        log.debug(
+                "Alert stream opened for {} ({} open, {} closed as over the cap)",
+                member.username(),
+                emitters.size(),
+                evicted.size());
         return emitter;
     }
 
@@ -134,7 +146,9 @@ class AlertStream implements SmartLifecycle {
         });
     }
 
-    @Scheduled(fixedDelayString = "${platewatch.alert.heartbeat:15s}", initialDelayString = "${platewatch.alert.heartbeat:15s}")
+    @Scheduled(
+            fixedDelayString = "${platewatch.alert.heartbeat:15s}",
+            initialDelayString = "${platewatch.alert.heartbeat:15s}")
     void heartbeat() {
         execute(() -> {
             for (SseEmitter emitter : mayReceive().keySet()) {
@@ -176,13 +190,17 @@ class AlertStream implements SmartLifecycle {
     private boolean mayStillSeeAlerts(String username) {
         try {
             boolean may = accounts.findByUsername(username)
-                    .map(account -> access.refusal(account, Permission.ACT_ON_ALERTS).isEmpty()).orElse(false);
+                    .map(account ->
+                            access.refusal(account, Permission.ACT_ON_ALERTS).isEmpty())
+                    .orElse(false);
             if (!may) {
                 log.info("Alert streams of {} closed: the member may no longer see alerts", username);
             }
             return may;
         } catch (RuntimeException e) {
-            log.warn("Alert streams of {} closed: access could not be checked ({})", username,
+            log.warn(
+                    "Alert streams of {} closed: access could not be checked ({})",
+                    username,
                     e.getClass().getSimpleName());
             return false; // fail closed
         }
@@ -191,7 +209,9 @@ class AlertStream implements SmartLifecycle {
     private boolean cletsAuthorised(String username) {
         try {
             return accounts.findByUsername(username)
-                    .map(account -> access.refusal(account, Permission.QUERY_CLETS).isEmpty()).orElse(false);
+                    .map(account ->
+                            access.refusal(account, Permission.QUERY_CLETS).isEmpty())
+                    .orElse(false);
         } catch (RuntimeException e) {
             return false; // fail closed: the member gets the withheld copy
         }

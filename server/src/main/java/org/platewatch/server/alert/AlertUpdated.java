@@ -1,5 +1,4 @@
 package org.platewatch.server.alert;
 
 /** Published after a transition of an alert was committed, with the alert as it is now. */
-public record AlertUpdated(Alert alert) {
-}
+public record AlertUpdated(Alert alert) {}

@@ -55,10 +55,13 @@ class CletsScreen {
         if (!refusal.get().type().equals(MemberAccess.CLETS_NOT_AUTHORISED)) {
             throw refusal.get();
         }
-        String why = cletsDerived ? CletsWithheld.of(listName).reason()
+        String why = cletsDerived
+                ? CletsWithheld.of(listName).reason()
                 : "CONFIRMED records the NCIC hit confirmation with the entering agency, a CLETS action, and the "
                         + "account '" + member.username() + "' is not CLETS-authorised";
-        throw new ProblemException(MemberAccess.CLETS_NOT_AUTHORISED, "to",
+        throw new ProblemException(
+                MemberAccess.CLETS_NOT_AUTHORISED,
+                "to",
                 why + "; ask " + CletsWithheld.ASK_FOR + " to move this alert on");
     }
 }

@@ -37,8 +37,12 @@ class ReadImageController {
     private final TransactionTemplate transaction;
     private final MemberAccess access;
 
-    ReadImageController(DetectionStore detections, ImageStore images, AuditLog audit,
-            TransactionTemplate transaction, MemberAccess access) {
+    ReadImageController(
+            DetectionStore detections,
+            ImageStore images,
+            AuditLog audit,
+            TransactionTemplate transaction,
+            MemberAccess access) {
         this.access = access;
         this.detections = detections;
         this.images = images;
@@ -52,15 +56,22 @@ class ReadImageController {
     ResponseEntity<byte[]> image(@PathVariable UUID readId) throws IOException {
         requireOperator();
         String sha = transaction.execute(status -> {
-            String found = detections.imageOf(readId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                    "readId", "readId: no image is stored for read " + readId));
+            String found = detections
+                    .imageOf(readId)
+                    .orElseThrow(() -> new ProblemException(
+                            ProblemType.NOT_FOUND, "readId", "readId: no image is stored for read " + readId));
             audit.record(AuditEvent.of("image.viewed", "read:" + readId));
             return found;
         });
-        try (InputStream in = images.open(sha).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "readId", "readId: the image of read " + readId + " is no longer stored"))) {
-            return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
-                    .cacheControl(CacheControl.noStore()).body(in.readAllBytes());
+        try (InputStream in = images.open(sha)
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.NOT_FOUND,
+                        "readId",
+                        "readId: the image of read " + readId + " is no longer stored"))) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.IMAGE_JPEG)
+                    .cacheControl(CacheControl.noStore())
+                    .body(in.readAllBytes());
         }
     }
 

@@ -21,8 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class TransitionBody {
 
-    private TransitionBody() {
-    }
+    private TransitionBody() {}
 
     /** The target state named by {@code to}. */
     static AlertState target(JsonNode body) {
@@ -41,20 +40,28 @@ final class TransitionBody {
     static Transition parse(AlertState to, JsonNode body) {
         String note = text(body, "note");
         return switch (to) {
-            case TENTATIVE -> new Transition.Tentative(flag(body, "charactersVerified"), flag(body, "stateVerified"),
-                    flag(body, "vehicleVerified"), note);
+            case TENTATIVE ->
+                new Transition.Tentative(
+                        flag(body, "charactersVerified"),
+                        flag(body, "stateVerified"),
+                        flag(body, "vehicleVerified"),
+                        note);
             case QUERIED -> {
                 String system = text(body, "system");
-                yield new Transition.Queried(system == null ? "CLETS" : system, required(body, "result"),
-                        text(body, "reference"), note);
+                yield new Transition.Queried(
+                        system == null ? "CLETS" : system, required(body, "result"), text(body, "reference"), note);
             }
-            case CONFIRMED -> new Transition.Confirmed(required(body, "confirmedWith"), required(body, "method"),
-                    text(body, "reference"), note);
+            case CONFIRMED ->
+                new Transition.Confirmed(
+                        required(body, "confirmedWith"), required(body, "method"), text(body, "reference"), note);
             case NOT_CONFIRMED -> new Transition.NotConfirmed(required(body, "reason"), note);
             case MISREAD -> new Transition.Misread(note);
             case CLEARED -> new Transition.Cleared(outcome(body), required(body, "incidentNumber"), note);
-            case ALERT -> throw new ProblemException(AlertProblems.TRANSITION_NOT_ALLOWED, "to",
-                    "No transition leads back to ALERT: an alert is raised in that state and only leaves it");
+            case ALERT ->
+                throw new ProblemException(
+                        AlertProblems.TRANSITION_NOT_ALLOWED,
+                        "to",
+                        "No transition leads back to ALERT: an alert is raised in that state and only leaves it");
         };
     }
 

@@ -31,8 +31,8 @@ final class AnchorFile {
     void append(String line) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel out = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
@@ -62,6 +62,5 @@ final class AnchorFile {
         }
     }
 
-    record NumberedLine(int number, String text) {
-    }
+    record NumberedLine(int number, String text) {}
 }

@@ -42,22 +42,30 @@ final class AnchorSigningKey {
             if (!Files.exists(file)) {
                 KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Base64.Encoder b64 = Base64.getEncoder();
-                OwnerOnlyFiles.createIfAbsent(file, "# Platewatch audit anchor signing key (Ed25519). Owner-only: "
-                        + "whoever reads it can sign anchors.\nprivate=" + b64.encodeToString(pair.getPrivate().getEncoded())
-                        + "\npublic=" + b64.encodeToString(pair.getPublic().getEncoded()) + "\n");
+                OwnerOnlyFiles.createIfAbsent(
+                        file,
+                        "# Platewatch audit anchor signing key (Ed25519). Owner-only: "
+                                + "whoever reads it can sign anchors.\nprivate="
+                                + b64.encodeToString(pair.getPrivate().getEncoded())
+                                + "\npublic="
+                                + b64.encodeToString(pair.getPublic().getEncoded()) + "\n");
             }
             Properties p = new Properties();
             p.load(new StringReader(OwnerOnlyFiles.read(file)));
             KeyFactory keys = KeyFactory.getInstance("Ed25519");
             Base64.Decoder b64 = Base64.getDecoder();
             return new AnchorSigningKey(
-                    keys.generatePrivate(new PKCS8EncodedKeySpec(b64.decode(p.getProperty("private", "").trim()))),
-                    keys.generatePublic(new X509EncodedKeySpec(b64.decode(p.getProperty("public", "").trim()))));
+                    keys.generatePrivate(new PKCS8EncodedKeySpec(
+                            b64.decode(p.getProperty("private", "").trim()))),
+                    keys.generatePublic(new X509EncodedKeySpec(
+                            b64.decode(p.getProperty("public", "").trim()))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the audit anchor key " + file, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("the audit anchor key " + file + " is not an Ed25519 key in Platewatch's "
-                    + "format (private=, public=): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the audit anchor key " + file + " is not an Ed25519 key in Platewatch's "
+                            + "format (private=, public=): " + e.getMessage(),
+                    e);
         }
     }
 

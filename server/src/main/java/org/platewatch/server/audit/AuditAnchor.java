@@ -16,8 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param keyId      which key signed it ({@link AnchorSigningKey#keyId})
  * @param signature  Ed25519 over {@link #signedText()}, Base64
  */
-public record AuditAnchor(long lastId, long records, String hash, Instant anchoredAt, String keyId,
-        String signature) {
+public record AuditAnchor(long lastId, long records, String hash, Instant anchoredAt, String keyId, String signature) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FORMAT = "platewatch-audit-anchor/1";
@@ -55,8 +54,13 @@ public record AuditAnchor(long lastId, long records, String hash, Instant anchor
             throw new IllegalArgumentException("it is not a " + FORMAT + " line");
         }
         try {
-            return new AuditAnchor(Long.parseLong(text(o, "lastId")), Long.parseLong(text(o, "records")),
-                    text(o, "hash"), Instant.parse(text(o, "anchoredAt")), text(o, "keyId"), text(o, "signature"));
+            return new AuditAnchor(
+                    Long.parseLong(text(o, "lastId")),
+                    Long.parseLong(text(o, "records")),
+                    text(o, "hash"),
+                    Instant.parse(text(o, "anchoredAt")),
+                    text(o, "keyId"),
+                    text(o, "signature"));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("a field is missing or malformed");
         }

@@ -24,7 +24,7 @@ class AuditAnchorController {
     @GetMapping("/latest")
     @PreAuthorize("hasAuthority('PERMISSION_READ_AUDIT')")
     AuditAnchors.SignedHead latest() {
-        return anchors.latest().orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "no audit anchor has been written yet"));
+        return anchors.latest()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no audit anchor has been written yet"));
     }
 }

@@ -54,7 +54,8 @@ public class AuditAnchors {
                         FROM audit_events ORDER BY id DESC LIMIT 1
                         """)
                 .query((rs, n) -> new Head(rs.getLong("id"), rs.getString("hash"), rs.getLong("n")))
-                .optional().orElse(new Head(0, AuditLog.GENESIS, 0));
+                .optional()
+                .orElse(new Head(0, AuditLog.GENESIS, 0));
         java.time.Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String signature = key().sign(AuditAnchor.signedText(head.lastId(), head.records(), head.hash(), at));
         AuditAnchor anchor = new AuditAnchor(head.lastId(), head.records(), head.hash(), at, key().keyId(), signature);
@@ -63,7 +64,8 @@ public class AuditAnchors {
         if (settings.log()) {
             anchorLog.info(line);
         }
-        log.info("Anchored the audit chain at record {} ({} records) in {}", head.lastId(), head.records(), file.path());
+        log.info(
+                "Anchored the audit chain at record {} ({} records) in {}", head.lastId(), head.records(), file.path());
         return anchor;
     }
 
@@ -78,29 +80,39 @@ public class AuditAnchors {
         try {
             anchor = AuditAnchor.fromJsonLine(newest.get().text());
         } catch (IllegalArgumentException e) {
-            return new AnchorCheck(where, Optional.empty(),
+            return new AnchorCheck(
+                    where,
+                    Optional.empty(),
                     List.of("the newest anchor (" + where + ") cannot be read: " + e.getMessage()));
         }
         if (!key().verify(anchor.signedText(), anchor.signature())) {
-            return new AnchorCheck(where, Optional.of(anchor), List.of("the newest anchor (" + where + ", anchored at "
-                    + anchor.anchoredAt() + ") has an invalid signature: the anchor file was altered, or the line was "
-                    + "not signed with the key in " + keyFile));
+            return new AnchorCheck(
+                    where,
+                    Optional.of(anchor),
+                    List.of("the newest anchor (" + where + ", anchored at "
+                            + anchor.anchoredAt()
+                            + ") has an invalid signature: the anchor file was altered, or the line was "
+                            + "not signed with the key in " + keyFile));
         }
         return new AnchorCheck(where, Optional.of(anchor), problems(anchor));
     }
 
     /** The newest anchor with what a third party needs to check it, for the transparency page. */
     public Optional<SignedHead> latest() {
-        return checkNewest().anchor().map(a -> new SignedHead(a, a.signedText(), key().publicKey(),
-                key().verify(a.signedText(), a.signature())));
+        return checkNewest()
+                .anchor()
+                .map(a -> new SignedHead(
+                        a, a.signedText(), key().publicKey(), key().verify(a.signedText(), a.signature())));
     }
 
     private List<String> problems(AuditAnchor anchor) {
         List<String> problems = new ArrayList<>();
         String when = "anchored at " + anchor.anchoredAt();
         if (anchor.lastId() > 0) {
-            Optional<String> stored = jdbc.sql("SELECT hash FROM audit_events WHERE id = ?").param(anchor.lastId())
-                    .query(String.class).optional();
+            Optional<String> stored = jdbc.sql("SELECT hash FROM audit_events WHERE id = ?")
+                    .param(anchor.lastId())
+                    .query(String.class)
+                    .optional();
             if (stored.isEmpty()) {
                 problems.add("record " + anchor.lastId() + " (" + when + " as the newest) is missing: the log was cut");
             } else if (!stored.get().equals(anchor.hash())) {
@@ -110,7 +122,8 @@ public class AuditAnchors {
         }
         Counts counts = jdbc.sql("SELECT count(*) FILTER (WHERE id <= ?) AS upto, count(*) AS total FROM audit_events")
                 .param(anchor.lastId())
-                .query((rs, n) -> new Counts(rs.getLong("upto"), rs.getLong("total"))).single();
+                .query((rs, n) -> new Counts(rs.getLong("upto"), rs.getLong("total")))
+                .single();
         if (counts.upTo() < anchor.records()) {
             problems.add((anchor.records() - counts.upTo()) + " of the " + anchor.records() + " records up to record "
                     + anchor.lastId() + " " + when + " are missing (the log holds " + counts.upTo() + " of them)");
@@ -119,7 +132,8 @@ public class AuditAnchors {
                     + " were added after it was " + when);
         }
         if (counts.total() < anchor.records()) {
-            problems.add("the log holds " + counts.total() + " records, fewer than the " + anchor.records() + " " + when);
+            problems.add(
+                    "the log holds " + counts.total() + " records, fewer than the " + anchor.records() + " " + when);
         }
         return problems;
     }
@@ -143,15 +157,14 @@ public class AuditAnchors {
                 return "audit anchor NOT MET: " + String.join("; ", problems);
             }
             return anchor.map(a -> "audit anchor holds: record " + a.lastId() + ", " + a.records() + " records, head "
-                    + a.hash() + ", anchored at " + a.anchoredAt() + " (" + where + ")")
+                            + a.hash() + ", anchored at " + a.anchoredAt() + " (" + where + ")")
                     .orElse("no audit anchor yet (" + where + "): a cut at the tail cannot be detected until one is "
                             + "written (bin/platewatch audit anchor)");
         }
     }
 
     /** The newest anchor, the exact text its signature covers, and the public key to check it with. */
-    public record SignedHead(AuditAnchor anchor, String signedText, String publicKey, boolean signatureValid) {
-    }
+    public record SignedHead(AuditAnchor anchor, String signedText, String publicKey, boolean signatureValid) {}
 
     /** Writing an anchor was refused: the log does not hold the newest one. */
     public static final class AnchorRefused extends IllegalStateException {
@@ -160,9 +173,7 @@ public class AuditAnchors {
         }
     }
 
-    private record Head(long lastId, String hash, long records) {
-    }
+    private record Head(long lastId, String hash, long records) {}
 
-    private record Counts(long upTo, long total) {
-    }
+    private record Counts(long upTo, long total) {}
 }

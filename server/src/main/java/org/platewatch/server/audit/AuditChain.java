@@ -42,28 +42,44 @@ public class AuditChain {
                             FROM audit_events WHERE id > ? ORDER BY id LIMIT ?
                             """)
                     .params(lastId, BATCH)
-                    .query((rs, n) -> new StoredRecord(rs.getLong("id"),
+                    .query((rs, n) -> new StoredRecord(
+                            rs.getLong("id"),
                             rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                            rs.getString("username"), rs.getString("full_name"),
-                            new AuditEvent(rs.getString("action"), rs.getString("subject"), rs.getString("terms"),
-                                    rs.getString("purpose"), rs.getString("case_number"),
+                            rs.getString("username"),
+                            rs.getString("full_name"),
+                            new AuditEvent(
+                                    rs.getString("action"),
+                                    rs.getString("subject"),
+                                    rs.getString("terms"),
+                                    rs.getString("purpose"),
+                                    rs.getString("case_number"),
                                     (Integer) rs.getObject("result_count")),
-                            rs.getString("client_address"), rs.getString("previous_hash"), rs.getString("hash")))
+                            rs.getString("client_address"),
+                            rs.getString("previous_hash"),
+                            rs.getString("hash")))
                     .list();
             if (batch.isEmpty()) {
                 return new Verification(count, count == 0 ? AuditLog.GENESIS : previous, Optional.empty());
             }
             for (StoredRecord r : batch) {
                 if (!r.previousHash().equals(previous)) {
-                    return broken(count, previous, r, "its previous-hash " + r.previousHash()
-                            + " is not the hash of the record before it (" + previous
-                            + "): a record before it was removed, inserted or rewritten");
+                    return broken(
+                            count,
+                            previous,
+                            r,
+                            "its previous-hash " + r.previousHash()
+                                    + " is not the hash of the record before it (" + previous
+                                    + "): a record before it was removed, inserted or rewritten");
                 }
-                String expected = AuditLog.chainHash(r.previousHash(), r.occurredAt(), r.username(), r.fullName(),
-                        r.event(), r.clientAddress());
+                String expected = AuditLog.chainHash(
+                        r.previousHash(), r.occurredAt(), r.username(), r.fullName(), r.event(), r.clientAddress());
                 if (!expected.equals(r.hash())) {
-                    return broken(count, previous, r, "its content does not match its hash "
-                            + "(stored " + r.hash() + ", content hashes to " + expected + "): the record was altered");
+                    return broken(
+                            count,
+                            previous,
+                            r,
+                            "its content does not match its hash " + "(stored " + r.hash() + ", content hashes to "
+                                    + expected + "): the record was altered");
                 }
                 previous = r.hash();
                 lastId = r.id();
@@ -87,9 +103,15 @@ public class AuditChain {
                         SELECT id, occurred_at, hash, (SELECT count(*) FROM audit_events WHERE occurred_at < ?) AS n
                         FROM audit_events WHERE occurred_at < ? ORDER BY id DESC LIMIT 1
                         """)
-                .params(OffsetDateTime.ofInstant(end, java.time.ZoneOffset.UTC),
+                .params(
+                        OffsetDateTime.ofInstant(end, java.time.ZoneOffset.UTC),
                         OffsetDateTime.ofInstant(end, java.time.ZoneOffset.UTC))
-                .query((rs, n) -> new ChainHead(day, zone, rs.getString("hash"), rs.getLong("n"), rs.getLong("id"),
+                .query((rs, n) -> new ChainHead(
+                        day,
+                        zone,
+                        rs.getString("hash"),
+                        rs.getLong("n"),
+                        rs.getLong("id"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
                 .optional()
                 .orElse(new ChainHead(day, zone, AuditLog.GENESIS, 0, null, null));
@@ -107,21 +129,25 @@ public class AuditChain {
                 return "audit chain intact: " + intactRecords + " records, head " + head;
             }
             Break b = firstBreak.get();
-            return "audit chain BROKEN at record " + b.id() + " (" + b.occurredAt() + "): " + b.problem()
-                    + "; the " + intactRecords + " records before it are intact, head " + head;
+            return "audit chain BROKEN at record " + b.id() + " (" + b.occurredAt() + "): " + b.problem() + "; the "
+                    + intactRecords + " records before it are intact, head " + head;
         }
     }
 
     /** The first record at which the chain does not hold. */
-    public record Break(long id, Instant occurredAt, String problem) {
-    }
+    public record Break(long id, Instant occurredAt, String problem) {}
 
     /** The chain head a day ended on. {@code lastRecordId} is null when the log was empty then. */
-    public record ChainHead(LocalDate date, ZoneId zone, String head, long records, Long lastRecordId,
-            Instant lastRecordAt) {
-    }
+    public record ChainHead(
+            LocalDate date, ZoneId zone, String head, long records, Long lastRecordId, Instant lastRecordAt) {}
 
-    private record StoredRecord(long id, Instant occurredAt, String username, String fullName, AuditEvent event,
-            String clientAddress, String previousHash, String hash) {
-    }
+    private record StoredRecord(
+            long id,
+            Instant occurredAt,
+            String username,
+            String fullName,
+            AuditEvent event,
+            String clientAddress,
+            String previousHash,
+            String hash) {}
 }

@@ -49,7 +49,12 @@ class AuditController {
 
     private final TransactionTemplate recording;
 
-    AuditController(AuditTrail trail, AuditLog audit, AuditChain chain, DepartmentProfile profile, Clock clock,
+    AuditController(
+            AuditTrail trail,
+            AuditLog audit,
+            AuditChain chain,
+            DepartmentProfile profile,
+            Clock clock,
             PlatformTransactionManager transactions) {
         this.recording = new TransactionTemplate(transactions);
         this.recording.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -63,9 +68,13 @@ class AuditController {
     @GetMapping("/events")
     @PreAuthorize("hasAuthority('PERMISSION_READ_AUDIT')")
     @Transactional
-    AuditTrail.Page events(@RequestParam(required = false) String user, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String action,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+    AuditTrail.Page events(
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String action,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
             @RequestParam(required = false) Long upTo) {
         if (page < 0) {
             throw ProblemException.invalid("page", "must be 0 or more");
@@ -78,15 +87,23 @@ class AuditController {
             throw ProblemException.invalid("upTo", "must be a record id, 0 or more");
         }
         AuditTrail.Page result = trail.find(filter, upTo != null ? upTo : trail.lastId(), page, size);
-        audit.record(new AuditEvent("audit.read", "audit_events", filter.describe() + ", page=" + page + ", size="
-                + size, null, null, result.events().size()));
+        audit.record(new AuditEvent(
+                "audit.read",
+                "audit_events",
+                filter.describe() + ", page=" + page + ", size=" + size,
+                null,
+                null,
+                result.events().size()));
         return result;
     }
 
     @GetMapping("/events.csv")
     @PreAuthorize("hasAuthority('PERMISSION_READ_AUDIT')")
-    void export(@RequestParam(required = false) String user, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String action,
+    void export(
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String action,
             HttpServletResponse response) {
         AuditTrail.Filter filter = filter(user, from, to, action);
         response.setContentType("text/csv; charset=UTF-8");
@@ -96,8 +113,8 @@ class AuditController {
         // chain lock ends with this transaction, so a slow download cannot hold up other audited actions.
         Long upTo = recording.execute(status -> {
             long count = trail.count(filter);
-            audit.record(new AuditEvent("audit.exported", "audit_events", filter.describe(), null, null,
-                    (int) Math.min(count, Integer.MAX_VALUE)));
+            audit.record(new AuditEvent("audit.exported", "audit_events", filter.describe(), null, null, (int)
+                    Math.min(count, Integer.MAX_VALUE)));
             return trail.lastId(); // our own record: the chain lock is still held
         });
         stream(filter, upTo, response);
@@ -110,12 +127,37 @@ class AuditController {
     private void stream(AuditTrail.Filter filter, long upTo, HttpServletResponse response) {
         try {
             PrintWriter out = response.getWriter();
-            out.print(Csv.row("id", "occurred_at", "username", "full_name", "action", "subject", "terms", "purpose",
-                    "case_number", "result_count", "client_address", "hash"));
+            out.print(Csv.row(
+                    "id",
+                    "occurred_at",
+                    "username",
+                    "full_name",
+                    "action",
+                    "subject",
+                    "terms",
+                    "purpose",
+                    "case_number",
+                    "result_count",
+                    "client_address",
+                    "hash"));
             // The audit.exported row committed above: the export shows it when the filters match it.
-            trail.forEach(filter, upTo, EXPORT_BATCH, e -> out.print(Csv.row(String.valueOf(e.id()),
-                    e.occurredAt().toString(), e.username(), e.fullName(), e.action(), e.subject(), e.terms(), e.purpose(), e.caseNumber(),
-                    e.resultCount() == null ? null : e.resultCount().toString(), e.clientAddress(), e.hash())));
+            trail.forEach(
+                    filter,
+                    upTo,
+                    EXPORT_BATCH,
+                    e -> out.print(Csv.row(
+                            String.valueOf(e.id()),
+                            e.occurredAt().toString(),
+                            e.username(),
+                            e.fullName(),
+                            e.action(),
+                            e.subject(),
+                            e.terms(),
+                            e.purpose(),
+                            e.caseNumber(),
+                            e.resultCount() == null ? null : e.resultCount().toString(),
+                            e.clientAddress(),
+                            e.hash())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,7 +192,9 @@ class AuditController {
         try {
             if (value.length() == 10) {
                 LocalDate d = LocalDate.parse(value);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(profile.zone()).toInstant();
+                return (endOfDay ? d.plusDays(1) : d)
+                        .atStartOfDay(profile.zone())
+                        .toInstant();
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {

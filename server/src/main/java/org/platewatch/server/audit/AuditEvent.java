@@ -10,8 +10,8 @@ package org.platewatch.server.audit;
  * @param caseNumber  the case or incident number, where given
  * @param resultCount how many records the action returned, for searches
  */
-public record AuditEvent(String action, String subject, String terms, String purpose, String caseNumber,
-        Integer resultCount) {
+public record AuditEvent(
+        String action, String subject, String terms, String purpose, String caseNumber, Integer resultCount) {
 
     public static AuditEvent of(String action, String subject) {
         return new AuditEvent(action, subject, null, null, null, null);

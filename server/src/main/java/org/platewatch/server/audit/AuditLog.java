@@ -46,9 +46,13 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, AuditEvent event) {
         // One writer at a time extends the chain; the lock ends with the transaction.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('audit-chain'))").query().singleValue();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('audit-chain'))")
+                .query()
+                .singleValue();
         String previous = jdbc.sql("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")
-                .query(String.class).optional().orElse(GENESIS);
+                .query(String.class)
+                .optional()
+                .orElse(GENESIS);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String client = clientAddress();
         String hash = chainHash(previous, at, actor.username(), actor.fullName(), event, client);
@@ -57,9 +61,19 @@ public class AuditLog {
                                                   case_number, result_count, client_address, previous_hash, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor.username(), actor.fullName(),
-                        event.action(), event.subject(), event.terms(), event.purpose(), event.caseNumber(),
-                        event.resultCount(), client, previous, hash)
+                .params(
+                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                        actor.username(),
+                        actor.fullName(),
+                        event.action(),
+                        event.subject(),
+                        event.terms(),
+                        event.purpose(),
+                        event.caseNumber(),
+                        event.resultCount(),
+                        client,
+                        previous,
+                        hash)
                 .update();
     }
 
@@ -67,11 +81,22 @@ public class AuditLog {
      * SHA-256 over the previous hash and every field, each length-prefixed so that no two
      * different records can serialise to the same bytes.
      */
-    public static String chainHash(String previous, Instant at, String username, String fullName, AuditEvent e,
-            String client) {
+    public static String chainHash(
+            String previous, Instant at, String username, String fullName, AuditEvent e, String client) {
         StringBuilder canonical = new StringBuilder(256);
-        for (Object field : new Object[] {previous, at.truncatedTo(ChronoUnit.MICROS).toString(), username, fullName,
-                e.action(), e.subject(), e.terms(), e.purpose(), e.caseNumber(), e.resultCount(), client}) {
+        for (Object field : new Object[] {
+            previous,
+            at.truncatedTo(ChronoUnit.MICROS).toString(),
+            username,
+            fullName,
+            e.action(),
+            e.subject(),
+            e.terms(),
+            e.purpose(),
+            e.caseNumber(),
+            e.resultCount(),
+            client
+        }) {
             String s = field == null ? "\u0000" : field.toString();
             canonical.append(s.length()).append(':').append(s).append(';');
         }

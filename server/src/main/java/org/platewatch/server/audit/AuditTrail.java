@@ -29,18 +29,25 @@ class AuditTrail {
         String bounded = (where.sql().isEmpty() ? " WHERE" : where.sql() + " AND") + " id <= ?";
         List<Object> params = new ArrayList<>(where.params());
         params.add(upToId);
-        long total = jdbc.sql("SELECT count(*) FROM audit_events" + bounded).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM audit_events" + bounded)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.add(size);
         params.add((long) page * size);
         List<StoredEvent> events = jdbc.sql(SELECT + bounded + " ORDER BY id DESC LIMIT ? OFFSET ?")
-                .params(params).query(AuditTrail::map).list();
+                .params(params)
+                .query(AuditTrail::map)
+                .list();
         return new Page(page, size, total, upToId, events);
     }
 
     long count(Filter filter) {
         Where where = where(filter);
-        return jdbc.sql("SELECT count(*) FROM audit_events" + where.sql()).params(where.params())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM audit_events" + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -60,7 +67,8 @@ class AuditTrail {
             params.add(after);
             params.add(upToId);
             params.add(batch);
-            List<StoredEvent> rows = jdbc.sql(sql).params(params).query(AuditTrail::map).list();
+            List<StoredEvent> rows =
+                    jdbc.sql(sql).params(params).query(AuditTrail::map).list();
             rows.forEach(each);
             n += rows.size();
             if (rows.size() < batch) {
@@ -72,7 +80,9 @@ class AuditTrail {
 
     /** The newest record's id (0 when the log is empty); inside the recording transaction, that record's. */
     long lastId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_events").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_events")
+                .query(Long.class)
+                .single();
     }
 
     private static final String SELECT = """
@@ -90,8 +100,10 @@ class AuditTrail {
         if (f.action() != null) {
             if (f.action().endsWith("*")) {
                 sql.append(" AND action LIKE ?");
-                params.add(f.action().substring(0, f.action().length() - 1).replace("%", "\\%").replace("_", "\\_")
-                        + "%");
+                params.add(f.action()
+                                .substring(0, f.action().length() - 1)
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%");
             } else {
                 sql.append(" AND action = ?");
                 params.add(f.action());
@@ -109,10 +121,19 @@ class AuditTrail {
     }
 
     private static StoredEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StoredEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getString("username"), rs.getString("full_name"), rs.getString("action"), rs.getString("subject"),
-                rs.getString("terms"), rs.getString("purpose"), rs.getString("case_number"),
-                (Integer) rs.getObject("result_count"), rs.getString("client_address"), rs.getString("hash"));
+        return new StoredEvent(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("username"),
+                rs.getString("full_name"),
+                rs.getString("action"),
+                rs.getString("subject"),
+                rs.getString("terms"),
+                rs.getString("purpose"),
+                rs.getString("case_number"),
+                (Integer) rs.getObject("result_count"),
+                rs.getString("client_address"),
+                rs.getString("hash"));
     }
 
     /** Filters; null means "any". {@code to} is exclusive. An action ending in {@code *} is a prefix. */
@@ -124,14 +145,22 @@ class AuditTrail {
     }
 
     /** {@code upTo}: the newest record id the pages are cut from; pass it back for the next pages. */
-    record Page(int page, int size, long total, long upTo, List<StoredEvent> events) {
-    }
+    record Page(int page, int size, long total, long upTo, List<StoredEvent> events) {}
 
     /** One audit record as read back. */
-    record StoredEvent(long id, Instant occurredAt, String username, String fullName, String action, String subject,
-            String terms, String purpose, String caseNumber, Integer resultCount, String clientAddress, String hash) {
-    }
+    record StoredEvent(
+            long id,
+            Instant occurredAt,
+            String username,
+            String fullName,
+            String action,
+            String subject,
+            String terms,
+            String purpose,
+            String caseNumber,
+            Integer resultCount,
+            String clientAddress,
+            String hash) {}
 
-    private record Where(String sql, List<Object> params) {
-    }
+    private record Where(String sql, List<Object> params) {}
 }

@@ -7,8 +7,7 @@ package org.platewatch.server.audit;
  */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String row(String... fields) {
         StringBuilder out = new StringBuilder(128);

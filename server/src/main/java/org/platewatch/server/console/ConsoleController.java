@@ -40,8 +40,10 @@ public abstract class ConsoleController {
         log.error("Console page failed: {} {}", request.getMethod(), request.getRequestURI(), e);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
         model.addAttribute("problemTitle", "Something went wrong");
-        model.addAttribute("problemDetail", "The server could not show this page. Try again; if it keeps failing, "
-                + "tell the ALPR administrator the time it happened.");
+        model.addAttribute(
+                "problemDetail",
+                "The server could not show this page. Try again; if it keeps failing, "
+                        + "tell the ALPR administrator the time it happened.");
         return "console/problem";
     }
 }

@@ -1,11 +1,10 @@
 package org.platewatch.server.console;
 
-import org.platewatch.server.policy.DepartmentProfile;
-
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.policy.DepartmentProfile;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,8 +17,16 @@ class ConsoleModel {
 
     /** Titles of the users feature's roles, kept here as text so that console does not depend on users. */
     private static final java.util.Map<String, String> ROLE_TITLES = java.util.Map.of(
-            "OFFICER", "Patrol officer", "INVESTIGATOR", "Investigator", "SUPERVISOR", "Supervisor",
-            "ADMINISTRATOR", "ALPR administrator", "AUDITOR", "Auditor");
+            "OFFICER",
+            "Patrol officer",
+            "INVESTIGATOR",
+            "Investigator",
+            "SUPERVISOR",
+            "Supervisor",
+            "ADMINISTRATOR",
+            "ALPR administrator",
+            "AUDITOR",
+            "Auditor");
 
     private final ConsoleNavigation navigation;
     private final DepartmentProfile profile;
@@ -42,7 +49,10 @@ class ConsoleModel {
     /** The member's role as the department says it ("Patrol officer"), for the header. */
     @ModelAttribute("roleTitles")
     List<String> roleTitles() {
-        return currentRoles().stream().sorted().map(r -> ROLE_TITLES.getOrDefault(r, r)).toList();
+        return currentRoles().stream()
+                .sorted()
+                .map(r -> ROLE_TITLES.getOrDefault(r, r))
+                .toList();
     }
 
     @ModelAttribute("roleNames")
@@ -66,7 +76,10 @@ class ConsoleModel {
         if (auth == null) {
             return Set.of();
         }
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .collect(Collectors.toSet());
     }
 }

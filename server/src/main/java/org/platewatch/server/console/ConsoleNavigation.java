@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 class ConsoleNavigation {
 
     /** Pages other features will add; each disappears from here once a bean with its id exists. */
-    static final List<ConsoleNavEntry> PLANNED = List.of(
-            new ConsoleNavEntry("search", "Search", "/search", 40, Set.of("INVESTIGATOR", "SUPERVISOR")));
+    static final List<ConsoleNavEntry> PLANNED =
+            List.of(new ConsoleNavEntry("search", "Search", "/search", 40, Set.of("INVESTIGATOR", "SUPERVISOR")));
 
     private final List<Item> items;
 
@@ -26,7 +26,8 @@ class ConsoleNavigation {
         List<Item> all = new ArrayList<>();
         declared.forEach(e -> all.add(new Item(e, true)));
         PLANNED.stream().filter(p -> !ids.contains(p.id())).forEach(p -> all.add(new Item(p, false)));
-        all.sort(Comparator.comparingInt((Item i) -> i.entry().order()).thenComparing(i -> i.entry().label()));
+        all.sort(Comparator.comparingInt((Item i) -> i.entry().order())
+                .thenComparing(i -> i.entry().label()));
         this.items = List.copyOf(all);
     }
 

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "platewatch.console")
 public record ConsoleProperties(
-        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String mapTilesUrl,
+        @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        String mapTilesUrl,
+
         @DefaultValue("&copy; OpenStreetMap contributors") String mapTilesAttribution,
         @DefaultValue("37.8044") double mapCenterLatitude,
         @DefaultValue("-122.2712") double mapCenterLongitude,

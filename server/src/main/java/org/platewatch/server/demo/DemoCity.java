@@ -8,8 +8,7 @@ import java.util.List;
  */
 final class DemoCity {
 
-    record Camera(String name, double latitude, double longitude, double heading) {
-    }
+    record Camera(String name, double latitude, double longitude, double heading) {}
 
     static final List<Camera> FIXED_CAMERAS = List.of(
             new Camera("Broadway & Grand Ave", 37.8116, -122.2658, 180),
@@ -22,10 +21,10 @@ final class DemoCity {
 
     /** A rough box around the city, for patrol-car positions. */
     static final double SOUTH = 37.73;
+
     static final double NORTH = 37.83;
     static final double WEST = -122.30;
     static final double EAST = -122.17;
 
-    private DemoCity() {
-    }
+    private DemoCity() {}
 }

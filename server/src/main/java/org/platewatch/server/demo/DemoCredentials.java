@@ -14,11 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record DemoCredentials(List<User> users, List<DeviceToken> devices) {
 
-    record User(String username, String password, String role, String token, String fullName) {
-    }
+    record User(String username, String password, String role, String token, String fullName) {}
 
-    record DeviceToken(String name, String token) {
-    }
+    record DeviceToken(String name, String token) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -48,13 +48,14 @@ class DemoDepartment implements ApplicationRunner {
 
     /** username, full name, role, CLETS-authorised. */
     private static final String[][] MEMBERS = {
-            {"officer", "Dana Reyes", "OFFICER", "true"},
-            {"officer2", "Sam Okafor", "OFFICER", "true"},
-            {"investigator", "Lee Park", "INVESTIGATOR", "true"},
-            {"supervisor", "Morgan Diaz", "SUPERVISOR", "true"},
-            {"admin", "Alex Chen", "ADMINISTRATOR", "false"},
-            {"designee", "Jordan Blake", "ADMINISTRATOR", "false"},
-            {"auditor", "Riley Nguyen", "AUDITOR", "false"}};
+        {"officer", "Dana Reyes", "OFFICER", "true"},
+        {"officer2", "Sam Okafor", "OFFICER", "true"},
+        {"investigator", "Lee Park", "INVESTIGATOR", "true"},
+        {"supervisor", "Morgan Diaz", "SUPERVISOR", "true"},
+        {"admin", "Alex Chen", "ADMINISTRATOR", "false"},
+        {"designee", "Jordan Blake", "ADMINISTRATOR", "false"},
+        {"auditor", "Riley Nguyen", "AUDITOR", "false"}
+    };
 
     private final UserAccounts accounts;
     private final PersonalTokens tokens;
@@ -69,8 +70,15 @@ class DemoDepartment implements ApplicationRunner {
     /** Fixed, so the demo's listed plates are the same at every start. */
     private static final long PLATES_OF_INTEREST_SEED = 1798_90_55L;
 
-    DemoDepartment(UserAccounts accounts, PersonalTokens tokens, DeviceRegistry devices, DetectionStore detections,
-            PlatewatchProperties properties, DepartmentProfile profile, Clock clock, DemoFeed feed,
+    DemoDepartment(
+            UserAccounts accounts,
+            PersonalTokens tokens,
+            DeviceRegistry devices,
+            DetectionStore detections,
+            PlatewatchProperties properties,
+            DepartmentProfile profile,
+            Clock clock,
+            DemoFeed feed,
             DemoHotlist demoHotlist) {
         this.accounts = accounts;
         this.tokens = tokens;
@@ -97,14 +105,16 @@ class DemoDepartment implements ApplicationRunner {
         List<Device> mobile = new ArrayList<>();
         List<DeviceToken> tokens = new ArrayList<>();
         for (DemoCity.Camera camera : DemoCity.FIXED_CAMERAS) {
-            RegisteredDevice d = devices.register(new DeviceRegistration(camera.name(), DeviceKind.FIXED,
-                    camera.latitude(), camera.longitude(), camera.heading()), Actor.SYSTEM);
+            RegisteredDevice d = devices.register(
+                    new DeviceRegistration(
+                            camera.name(), DeviceKind.FIXED, camera.latitude(), camera.longitude(), camera.heading()),
+                    Actor.SYSTEM);
             fixed.add(d.device());
             tokens.add(new DeviceToken(d.device().name(), d.token()));
         }
         for (String car : DemoCity.PATROL_CARS) {
-            RegisteredDevice d = devices.register(new DeviceRegistration(car, DeviceKind.MOBILE, null, null, null),
-                    Actor.SYSTEM);
+            RegisteredDevice d =
+                    devices.register(new DeviceRegistration(car, DeviceKind.MOBILE, null, null, null), Actor.SYSTEM);
             mobile.add(d.device());
             tokens.add(new DeviceToken(d.device().name(), d.token()));
         }
@@ -114,8 +124,8 @@ class DemoDepartment implements ApplicationRunner {
         loadHotlist();
         DemoCredentials credentials = new DemoCredentials(users, tokens);
         credentials.write(properties.dataDir());
-        log.info("Demo department seeded: {} users, {} devices, {} detections", users.size(), tokens.size(),
-                day.size());
+        log.info(
+                "Demo department seeded: {} users, {} devices, {} detections", users.size(), tokens.size(), day.size());
         announce("Demo department '" + profile.departmentName() + "' created");
         feed.start(credentials);
     }
@@ -131,8 +141,10 @@ class DemoDepartment implements ApplicationRunner {
         for (DemoPlates.DemoPlate p : ofInterest) {
             listed.add(new DemoHotlist.Plate(p.plate(), p.state()));
         }
-        listed.set(0, new DemoHotlist.Plate(ofInterest.get(0).plate(), "CA".equals(ofInterest.get(0).state())
-                ? "NV" : "CA"));
+        listed.set(
+                0,
+                new DemoHotlist.Plate(
+                        ofInterest.get(0).plate(), "CA".equals(ofInterest.get(0).state()) ? "NV" : "CA"));
         demoHotlist.load(listed);
         feed.addPlatesOfInterest(ofInterest);
     }
@@ -143,8 +155,10 @@ class DemoDepartment implements ApplicationRunner {
         for (String[] m : MEMBERS) {
             String password = SecretTokens.oneTimePassword();
             Role role = Role.valueOf(m[2]);
-            accounts.create(new UserAccounts.NewUser(m[0], m[1], role, Boolean.parseBoolean(m[3]), trained),
-                    password, Actor.SYSTEM);
+            accounts.create(
+                    new UserAccounts.NewUser(m[0], m[1], role, Boolean.parseBoolean(m[3]), trained),
+                    password,
+                    Actor.SYSTEM);
             String token = tokens.issue(m[0], "demo", Actor.SYSTEM).token();
             users.add(new DemoCredentials.User(m[0], password, role.name().toLowerCase(Locale.ROOT), token, m[1]));
         }
@@ -156,7 +170,8 @@ class DemoDepartment implements ApplicationRunner {
         List<Device> all = new ArrayList<>(fixed);
         all.addAll(mobile);
         for (Device device : all) {
-            List<NewDetection> own = day.stream().filter(r -> belongsTo(r, device)).toList();
+            List<NewDetection> own =
+                    day.stream().filter(r -> belongsTo(r, device)).toList();
             for (int i = 0; i < own.size(); i += 1000) {
                 detections.store(device.id(), own.subList(i, Math.min(own.size(), i + 1000)));
             }
@@ -168,8 +183,9 @@ class DemoDepartment implements ApplicationRunner {
             return read.latitude() == device.latitude() && read.longitude() == device.longitude();
         }
         // Mobile reads carry their own position; spread them over the cars by read id.
-        return !isAtACamera(read) && Math.floorMod(read.readId().hashCode(), DemoCity.PATROL_CARS.size())
-                == DemoCity.PATROL_CARS.indexOf(device.name());
+        return !isAtACamera(read)
+                && Math.floorMod(read.readId().hashCode(), DemoCity.PATROL_CARS.size())
+                        == DemoCity.PATROL_CARS.indexOf(device.name());
     }
 
     private static boolean isAtACamera(NewDetection read) {

@@ -42,7 +42,8 @@ class DemoFeed {
     private final DepartmentProfile profile;
     private final List<DemoPlate> platesOfInterest = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final java.util.concurrent.atomic.AtomicBoolean firstRead = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private final java.util.concurrent.atomic.AtomicBoolean firstRead =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
     private ScheduledExecutorService executor;
 
     DemoFeed(DeviceRegistry devices, Environment environment, Clock clock, DepartmentProfile profile) {
@@ -73,16 +74,24 @@ class DemoFeed {
             return t;
         });
         Random random = new Random();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                DemoCredentials.DeviceToken camera = credentials.devices()
-                        .get(random.nextInt(credentials.devices().size()));
-                Device device = all.stream().filter(d -> d.name().equals(camera.name())).findFirst().orElseThrow();
-                post(uri, camera.token(), traffic, device);
-            } catch (RuntimeException e) {
-                log.warn("Demo feed upload failed: {}", e.getMessage());
-            }
-        }, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        DemoCredentials.DeviceToken camera = credentials
+                                .devices()
+                                .get(random.nextInt(credentials.devices().size()));
+                        Device device = all.stream()
+                                .filter(d -> d.name().equals(camera.name()))
+                                .findFirst()
+                                .orElseThrow();
+                        post(uri, camera.token(), traffic, device);
+                    } catch (RuntimeException e) {
+                        log.warn("Demo feed upload failed: {}", e.getMessage());
+                    }
+                },
+                INTERVAL.toMillis(),
+                INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
         log.info("Demo feed started: a read every {} s", INTERVAL.toSeconds());
     }
 
@@ -109,10 +118,12 @@ class DemoFeed {
         ArrayNode reads = body.putArray("reads");
         reads.add(r);
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
                 log.warn("Demo feed upload answered {}", response.statusCode());

@@ -10,13 +10,11 @@ import java.util.Random;
  */
 final class DemoPlates {
 
-    record DemoPlate(String plate, String state) {
-    }
+    record DemoPlate(String plate, String state) {}
 
     private static final String LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
-    private DemoPlates() {
-    }
+    private DemoPlates() {}
 
     static List<DemoPlate> generate(Random random, int count) {
         List<DemoPlate> plates = new ArrayList<>(count);

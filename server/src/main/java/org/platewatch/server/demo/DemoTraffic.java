@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.platewatch.plate.VehicleDescription;
 import org.platewatch.server.demo.DemoPlates.DemoPlate;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.reads.DetectionSource;
 import org.platewatch.server.reads.NewDetection;
-import org.platewatch.plate.VehicleDescription;
 
 /**
  * A day of traffic with the rhythm of a real city: commuters who pass the same camera every
@@ -22,11 +22,12 @@ import org.platewatch.plate.VehicleDescription;
 final class DemoTraffic {
 
     private static final String[][] VEHICLES = {
-            {"Toyota", "Camry", "silver", "sedan"}, {"Honda", "Civic", "blue", "sedan"},
-            {"Ford", "F-150", "white", "pickup"}, {"Tesla", "Model 3", "white", "sedan"},
-            {"Chevrolet", "Malibu", "black", "sedan"}, {"Nissan", "Altima", "gray", "sedan"},
-            {"Toyota", "RAV4", "red", "suv"}, {"Honda", "Odyssey", "gray", "minivan"},
-            {"Subaru", "Outback", "green", "wagon"}, {"BMW", "3 Series", "black", "sedan"}};
+        {"Toyota", "Camry", "silver", "sedan"}, {"Honda", "Civic", "blue", "sedan"},
+        {"Ford", "F-150", "white", "pickup"}, {"Tesla", "Model 3", "white", "sedan"},
+        {"Chevrolet", "Malibu", "black", "sedan"}, {"Nissan", "Altima", "gray", "sedan"},
+        {"Toyota", "RAV4", "red", "suv"}, {"Honda", "Odyssey", "gray", "minivan"},
+        {"Subaru", "Outback", "green", "wagon"}, {"BMW", "3 Series", "black", "sedan"}
+    };
 
     private final Random random;
     private final ZoneId zone;
@@ -56,7 +57,8 @@ final class DemoTraffic {
         Instant start = end.minus(Duration.ofHours(24));
         for (int i = 0; i < 1600; i++) {
             Instant at = start.plusSeconds(daytimeWeightedSecond());
-            DemoPlate plate = random.nextInt(3) == 0 ? locals.get(random.nextInt(locals.size()))
+            DemoPlate plate = random.nextInt(3) == 0
+                    ? locals.get(random.nextInt(locals.size()))
                     : DemoPlates.generate(random, 1).get(0);
             if (random.nextInt(4) == 0 && !mobile.isEmpty()) {
                 reads.add(mobileRead(plate, at));
@@ -104,8 +106,16 @@ final class DemoTraffic {
     }
 
     private NewDetection fixedRead(DemoPlate plate, Device camera, ZonedDateTime at) {
-        return new NewDetection(UUID.randomUUID(), plate.plate(), stateOrUnread(plate), confidence(),
-                at.toInstant(), camera.latitude(), camera.longitude(), camera.heading(), vehicle(plate),
+        return new NewDetection(
+                UUID.randomUUID(),
+                plate.plate(),
+                stateOrUnread(plate),
+                confidence(),
+                at.toInstant(),
+                camera.latitude(),
+                camera.longitude(),
+                camera.heading(),
+                vehicle(plate),
                 DetectionSource.DEVICE);
     }
 
@@ -113,8 +123,17 @@ final class DemoTraffic {
     private NewDetection mobileRead(DemoPlate plate, Instant at) {
         double lat = DemoCity.SOUTH + random.nextDouble() * (DemoCity.NORTH - DemoCity.SOUTH);
         double lon = DemoCity.WEST + random.nextDouble() * (DemoCity.EAST - DemoCity.WEST);
-        return new NewDetection(UUID.randomUUID(), plate.plate(), stateOrUnread(plate), confidence(), at, lat, lon,
-                (double) random.nextInt(360), vehicle(plate), DetectionSource.DEVICE);
+        return new NewDetection(
+                UUID.randomUUID(),
+                plate.plate(),
+                stateOrUnread(plate),
+                confidence(),
+                at,
+                lat,
+                lon,
+                (double) random.nextInt(360),
+                vehicle(plate),
+                DetectionSource.DEVICE);
     }
 
     /** Cameras miss the state on about one plate in ten. */

@@ -40,8 +40,7 @@ final class CaDojFileParser {
     private static final Pattern TRAILER_COUNT = Pattern.compile("(\\d+)");
     private static final int PLATE_WIDTH = 8;
 
-    private CaDojFileParser() {
-    }
+    private CaDojFileParser() {}
 
     /**
      * @param reason the reason every record of this file carries, e.g. "Stolen vehicle (CA DOJ SVS)"
@@ -72,7 +71,8 @@ final class CaDojFileParser {
             records.add(record(line, number, reason));
         }
         if (trailerLine < 0) {
-            throw new HotlistFileException(lines.size(), "the TOTAL RECORD trailer is missing; the file may be cut short");
+            throw new HotlistFileException(
+                    lines.size(), "the TOTAL RECORD trailer is missing; the file may be cut short");
         }
         return new ParsedList(List.copyOf(records), records.size(), 0, asOf);
     }
@@ -82,7 +82,9 @@ final class CaDojFileParser {
             throw new HotlistFileException(1, "the header must start with DATE followed by mm/dd/yyyy hh:mm");
         }
         try {
-            return LocalDateTime.parse(line.substring(4).trim(), HEADER_DATE).atZone(zone).toInstant();
+            return LocalDateTime.parse(line.substring(4).trim(), HEADER_DATE)
+                    .atZone(zone)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw new HotlistFileException(1, "the header date is not mm/dd/yyyy hh:mm");
         }
@@ -100,15 +102,17 @@ final class CaDojFileParser {
             throw new HotlistFileException(number, "the TOTAL RECORD count is not a number");
         }
         if (stated != counted) {
-            throw new HotlistFileException(number,
-                    "the trailer says " + stated + " records but the file holds " + counted);
+            throw new HotlistFileException(
+                    number, "the trailer says " + stated + " records but the file holds " + counted);
         }
     }
 
     private static ImportedRecord record(String line, int number, String reason) {
         if (line.length() < 20) {
-            throw new HotlistFileException(number, "a record has 20 columns (plate, state, county, date of loss); "
-                    + "this line has " + line.length());
+            throw new HotlistFileException(
+                    number,
+                    "a record has 20 columns (plate, state, county, date of loss); " + "this line has "
+                            + line.length());
         }
         String rawPlate = line.substring(0, PLATE_WIDTH).trim();
         String plate = PlateText.normalise(rawPlate);
@@ -132,8 +136,19 @@ final class CaDojFileParser {
         if (!line.substring(20).isBlank()) {
             throw new HotlistFileException(number, "text after column 20");
         }
-        return new ImportedRecord(plate, stateCode, null, reason, null, null, null, "CA DOJ",
-                null, county.isBlank() ? null : county, loss, null);
+        return new ImportedRecord(
+                plate,
+                stateCode,
+                null,
+                reason,
+                null,
+                null,
+                null,
+                "CA DOJ",
+                null,
+                county.isBlank() ? null : county,
+                loss,
+                null);
     }
 
     private static List<String> lines(byte[] content) {

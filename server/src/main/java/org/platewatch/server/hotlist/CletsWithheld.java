@@ -14,8 +14,10 @@ public record CletsWithheld(String reason, String askFor) {
     public static final String ASK_FOR = "a CLETS-authorised member: your supervisor or the ALPR administrator";
 
     public static CletsWithheld of(String listName) {
-        return new CletsWithheld("'" + listName + "' is CLETS-derived (CA DOJ or NCIC): its plates and entry "
-                + "details are shown only to CLETS-authorised members, and this account is not one", ASK_FOR);
+        return new CletsWithheld(
+                "'" + listName + "' is CLETS-derived (CA DOJ or NCIC): its plates and entry "
+                        + "details are shown only to CLETS-authorised members, and this account is not one",
+                ASK_FOR);
     }
 
     /** The same as one sentence, for a problem's detail. */

@@ -12,8 +12,8 @@ import java.util.Set;
  */
 record ColumnMapping(Map<String, String> columns) {
 
-    static final Set<String> FIELDS = Set.of("plate", "state", "listType", "reason", "make", "model", "color",
-            "agency", "caseNumber", "expiry");
+    static final Set<String> FIELDS =
+            Set.of("plate", "state", "listType", "reason", "make", "model", "color", "agency", "caseNumber", "expiry");
 
     ColumnMapping {
         if (columns == null) {
@@ -21,13 +21,13 @@ record ColumnMapping(Map<String, String> columns) {
         }
         for (Map.Entry<String, String> column : columns.entrySet()) {
             if (!FIELDS.contains(column.getKey())) {
-                throw new IllegalArgumentException("columnMapping: unknown field '" + column.getKey()
-                        + "'; fields are " + new java.util.TreeSet<>(FIELDS));
+                throw new IllegalArgumentException("columnMapping: unknown field '" + column.getKey() + "'; fields are "
+                        + new java.util.TreeSet<>(FIELDS));
             }
             // Checked before Map.copyOf, whose NullPointerException on a JSON null was a 500 (found by fuzzing).
             if (column.getValue() == null) {
-                throw new IllegalArgumentException("columnMapping: field '" + column.getKey()
-                        + "' needs a column name");
+                throw new IllegalArgumentException(
+                        "columnMapping: field '" + column.getKey() + "' needs a column name");
             }
         }
         columns = Map.copyOf(columns);

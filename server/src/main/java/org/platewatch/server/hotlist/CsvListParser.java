@@ -21,8 +21,7 @@ import org.platewatch.plate.UsState;
  */
 final class CsvListParser {
 
-    private CsvListParser() {
-    }
+    private CsvListParser() {}
 
     static ParsedList parse(byte[] content, ColumnMapping mapping, String defaultReason, ZoneId zone) {
         String text = new String(content, StandardCharsets.UTF_8);
@@ -67,8 +66,8 @@ final class CsvListParser {
         String rawPlate = f.get("plate");
         String plate = PlateText.normalise(rawPlate);
         if (plate.isEmpty() || plate.length() > PlateText.MAX_LENGTH) {
-            throw new HotlistFileException(line, f.header("plate") + ": a plate has 1 to " + PlateText.MAX_LENGTH
-                    + " letters and digits");
+            throw new HotlistFileException(
+                    line, f.header("plate") + ": a plate has 1 to " + PlateText.MAX_LENGTH + " letters and digits");
         }
         String state = f.get("state");
         if (state != null) {
@@ -83,24 +82,34 @@ final class CsvListParser {
         String expiry = f.get("expiry");
         if (expiry != null) {
             try {
-                expires = expiry.length() > 10 ? Instant.parse(expiry)
+                expires = expiry.length() > 10
+                        ? Instant.parse(expiry)
                         : LocalDate.parse(expiry).plusDays(1).atStartOfDay(zone).toInstant();
             } catch (DateTimeParseException e) {
-                throw new HotlistFileException(line, f.header("expiry")
-                        + ": expected yyyy-MM-dd or an ISO-8601 instant");
+                throw new HotlistFileException(
+                        line, f.header("expiry") + ": expected yyyy-MM-dd or an ISO-8601 instant");
             }
             int year = expires.atZone(ZoneOffset.UTC).getYear();
             if (year < 1900 || year > 9999) {
                 throw new HotlistFileException(line, f.header("expiry") + ": the year must be between 1900 and 9999");
             }
         }
-        return new ImportedRecord(plate, state, f.get("listType"), reason == null ? defaultReason : reason,
-                f.get("make"), f.get("model"), f.get("color"), f.get("agency"), f.get("caseNumber"), null, null,
+        return new ImportedRecord(
+                plate,
+                state,
+                f.get("listType"),
+                reason == null ? defaultReason : reason,
+                f.get("make"),
+                f.get("model"),
+                f.get("color"),
+                f.get("agency"),
+                f.get("caseNumber"),
+                null,
+                null,
                 expires);
     }
 
-    private record Row(int line, List<String> fields) {
-    }
+    private record Row(int line, List<String> fields) {}
 
     private record Fields(Row row, Map<String, Integer> header, ColumnMapping mapping) {
         String get(String field) {

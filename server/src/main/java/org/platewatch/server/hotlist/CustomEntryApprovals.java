@@ -30,8 +30,15 @@ class CustomEntryApprovals {
     private final Clock clock;
     private final MemberAccess access;
 
-    CustomEntryApprovals(CustomEntryStore entries, HotlistStore store, CustomEntryValidator validator,
-            HotlistMatcher matcher, AuditLog audit, TransactionTemplate tx, Clock clock, MemberAccess access) {
+    CustomEntryApprovals(
+            CustomEntryStore entries,
+            HotlistStore store,
+            CustomEntryValidator validator,
+            HotlistMatcher matcher,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
+            MemberAccess access) {
         this.entries = entries;
         this.store = store;
         this.validator = validator;
@@ -47,16 +54,27 @@ class CustomEntryApprovals {
         HotlistEntryView result = tx.execute(status -> {
             HotlistEntryView entry = entries.lockedCustomEntry(id);
             if (!"PENDING".equals(entry.status())) {
-                throw new ProblemException(ProblemType.CONFLICT, "status",
+                throw new ProblemException(
+                        ProblemType.CONFLICT,
+                        "status",
                         "Entry " + id + " is " + entry.status() + ", not awaiting approval");
             }
             if (admin.username().equals(entry.enteredBy())) {
-                throw new ProblemException(ProblemType.CONFLICT, null,
+                throw new ProblemException(
+                        ProblemType.CONFLICT,
+                        null,
                         "An entry is approved by someone other than the member who entered it");
             }
             entries.decide(id, approve ? "ACTIVE" : "REJECTED", admin.username(), clock.instant());
-            audit.record(admin.actor(), new AuditEvent(approve ? "hotlist.entry-approved" : "hotlist.entry-rejected",
-                    "hotlist-entry:" + id, note == null ? null : "note=" + note, null, entry.caseNumber(), null));
+            audit.record(
+                    admin.actor(),
+                    new AuditEvent(
+                            approve ? "hotlist.entry-approved" : "hotlist.entry-rejected",
+                            "hotlist-entry:" + id,
+                            note == null ? null : "note=" + note,
+                            null,
+                            entry.caseNumber(),
+                            null));
             return store.entry(id).orElseThrow();
         });
         matcher.rebuild();
@@ -72,15 +90,22 @@ class CustomEntryApprovals {
         HotlistEntryView result = tx.execute(status -> {
             HotlistEntryView entry = entries.lockedCustomEntry(id);
             if (entry.proposedChange() == null) {
-                throw new ProblemException(ProblemType.CONFLICT, null, "Entry " + id + " has no change awaiting approval");
+                throw new ProblemException(
+                        ProblemType.CONFLICT, null, "Entry " + id + " has no change awaiting approval");
             }
             if (!seenProposedAt.equals(entry.proposedAt())) {
-                throw new ProblemException(ProblemType.CONFLICT, "proposedAt", "The change awaiting approval on entry "
-                        + id + " was proposed at " + entry.proposedAt() + ", not the one you saw (" + seenProposedAt
-                        + "); reload it and decide again");
+                throw new ProblemException(
+                        ProblemType.CONFLICT,
+                        "proposedAt",
+                        "The change awaiting approval on entry "
+                                + id + " was proposed at " + entry.proposedAt() + ", not the one you saw ("
+                                + seenProposedAt
+                                + "); reload it and decide again");
             }
             if (supervisor.username().equals(entry.proposedBy())) {
-                throw new ProblemException(ProblemType.CONFLICT, null,
+                throw new ProblemException(
+                        ProblemType.CONFLICT,
+                        null,
                         "A change is approved by a supervisor other than the member who proposed it");
             }
             if (approve) {
@@ -88,9 +113,15 @@ class CustomEntryApprovals {
                 entries.applyChange(id, validator.validate(merged, true));
             }
             entries.clearProposedChange(id);
-            audit.record(supervisor.actor(), new AuditEvent(
-                    approve ? "hotlist.entry-change-approved" : "hotlist.entry-change-refused", "hotlist-entry:" + id,
-                    entry.proposedChange(), null, entry.caseNumber(), null));
+            audit.record(
+                    supervisor.actor(),
+                    new AuditEvent(
+                            approve ? "hotlist.entry-change-approved" : "hotlist.entry-change-refused",
+                            "hotlist-entry:" + id,
+                            entry.proposedChange(),
+                            null,
+                            entry.caseNumber(),
+                            null));
             return store.entry(id).orElseThrow();
         });
         matcher.rebuild();
@@ -99,10 +130,12 @@ class CustomEntryApprovals {
 
     /** The entry as it would be with the change: what the change gives, the entry's own value elsewhere. */
     private static CustomEntryRequest merge(HotlistEntryView e, CustomEntryRequest c) {
-        CustomEntryRequest.Vehicle v = c.vehicle() != null ? c.vehicle()
-                : new CustomEntryRequest.Vehicle(e.make(), e.model(), e.color());
-        return new CustomEntryRequest(c.plate() != null ? c.plate() : e.plate(),
-                c.plate() != null || c.state() != null ? c.state() : e.state(), v,
+        CustomEntryRequest.Vehicle v =
+                c.vehicle() != null ? c.vehicle() : new CustomEntryRequest.Vehicle(e.make(), e.model(), e.color());
+        return new CustomEntryRequest(
+                c.plate() != null ? c.plate() : e.plate(),
+                c.plate() != null || c.state() != null ? c.state() : e.state(),
+                v,
                 c.reason() != null ? c.reason() : e.reason(),
                 c.caseNumber() != null ? c.caseNumber() : e.caseNumber(),
                 c.synopsis() != null ? c.synopsis() : e.synopsis(),

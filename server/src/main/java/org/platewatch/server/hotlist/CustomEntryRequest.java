@@ -14,14 +14,21 @@ package org.platewatch.server.hotlist;
  * @param expiresAt   when it stops matching: an ISO instant, or a date meaning the end of that day in the
  *                    department's zone (required)
  */
-record CustomEntryRequest(String plate, String state, Vehicle vehicle, String reason, String caseNumber,
-        String synopsis, String expiresAt) {
+record CustomEntryRequest(
+        String plate,
+        String state,
+        Vehicle vehicle,
+        String reason,
+        String caseNumber,
+        String synopsis,
+        String expiresAt) {
 
     record Vehicle(String make, String model, String color) {
 
         /** How many of make, model and color are given (not blank). */
         int attributeCount() {
-            return org.platewatch.plate.VehicleDescription.of(make, model, color).attributeCount();
+            return org.platewatch.plate.VehicleDescription.of(make, model, color)
+                    .attributeCount();
         }
     }
 }

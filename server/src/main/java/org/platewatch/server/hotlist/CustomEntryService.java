@@ -32,8 +32,16 @@ class CustomEntryService {
     private final Clock clock;
     private final MemberAccess access;
 
-    CustomEntryService(CustomEntryStore entries, HotlistStore store, Hotlists hotlists, CustomEntryValidator validator,
-            AuditLog audit, DepartmentProfile profile, TransactionTemplate tx, Clock clock, MemberAccess access) {
+    CustomEntryService(
+            CustomEntryStore entries,
+            HotlistStore store,
+            Hotlists hotlists,
+            CustomEntryValidator validator,
+            AuditLog audit,
+            DepartmentProfile profile,
+            TransactionTemplate tx,
+            Clock clock,
+            MemberAccess access) {
         this.entries = entries;
         this.store = store;
         this.hotlists = hotlists;
@@ -52,10 +60,18 @@ class CustomEntryService {
         return tx.execute(status -> {
             Hotlist list = hotlists.customList();
             long id = entries.insertPending(list.id(), v, member.username(), now, profile.departmentName());
-            audit.record(member.actor(), new AuditEvent("hotlist.entry-entered", "hotlist-entry:" + id,
-                    (v.plate().isEmpty() ? "vehicle=" + v.make() + "/" + v.model() + "/" + v.color()
-                            : "plate=" + v.plate()) + ", state=" + v.state() + ", expires=" + v.expiresAt(), v.synopsis(),
-                    v.caseNumber(), null));
+            audit.record(
+                    member.actor(),
+                    new AuditEvent(
+                            "hotlist.entry-entered",
+                            "hotlist-entry:" + id,
+                            (v.plate().isEmpty()
+                                            ? "vehicle=" + v.make() + "/" + v.model() + "/" + v.color()
+                                            : "plate=" + v.plate())
+                                    + ", state=" + v.state() + ", expires=" + v.expiresAt(),
+                            v.synopsis(),
+                            v.caseNumber(),
+                            null));
             return store.entry(id).orElseThrow();
         });
     }
@@ -69,9 +85,15 @@ class CustomEntryService {
                 throw new ProblemException(ProblemType.CONFLICT, "status", "Entry " + id + " was rejected");
             }
             String json = entries.proposeChange(id, change, member.username(), clock.instant());
-            audit.record(member.actor(), new AuditEvent("hotlist.entry-change-proposed", "hotlist-entry:" + id,
-                    json, change.synopsis(), change.caseNumber() != null ? change.caseNumber() : entry.caseNumber(),
-                    null));
+            audit.record(
+                    member.actor(),
+                    new AuditEvent(
+                            "hotlist.entry-change-proposed",
+                            "hotlist-entry:" + id,
+                            json,
+                            change.synopsis(),
+                            change.caseNumber() != null ? change.caseNumber() : entry.caseNumber(),
+                            null));
             return store.entry(id).orElseThrow();
         });
     }

@@ -34,16 +34,32 @@ class CustomEntryStore {
                                                      entered_by, entered_at, entering_agency)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) RETURNING id
                         """)
-                .params(listId, v.plate(), v.state(), v.reason(), v.make(), v.model(), v.color(),
-                        v.caseNumber(), v.synopsis(), Timestamp.from(v.expiresAt()), enteredBy,
-                        Timestamp.from(enteredAt), enteringAgency)
-                .query(Long.class).single();
+                .params(
+                        listId,
+                        v.plate(),
+                        v.state(),
+                        v.reason(),
+                        v.make(),
+                        v.model(),
+                        v.color(),
+                        v.caseNumber(),
+                        v.synopsis(),
+                        Timestamp.from(v.expiresAt()),
+                        enteredBy,
+                        Timestamp.from(enteredAt),
+                        enteringAgency)
+                .query(Long.class)
+                .single();
     }
 
     /** The custom entry {@code id}, locked until the transaction ends (404 when there is no such custom entry). */
     HotlistEntryView lockedCustomEntry(long id) {
-        jdbc.sql("SELECT id FROM hotlist_entries WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
-        HotlistEntryView entry = store.entry(id).filter(e -> Hotlists.CUSTOM_CODE.equals(e.list()))
+        jdbc.sql("SELECT id FROM hotlist_entries WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(Long.class)
+                .optional();
+        HotlistEntryView entry = store.entry(id)
+                .filter(e -> Hotlists.CUSTOM_CODE.equals(e.list()))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No custom entry " + id));
         return entry;
     }
@@ -59,7 +75,8 @@ class CustomEntryStore {
     String proposeChange(long id, CustomEntryRequest change, String proposedBy, Instant proposedAt) {
         String json = JSON.writeValueAsString(change);
         jdbc.sql("UPDATE hotlist_entries SET proposed_change = ?, proposed_by = ?, proposed_at = ? WHERE id = ?")
-                .params(json, proposedBy, Timestamp.from(proposedAt), id).update();
+                .params(json, proposedBy, Timestamp.from(proposedAt), id)
+                .update();
         return json;
     }
 
@@ -76,14 +93,25 @@ class CustomEntryStore {
                                expires_at = ?
                         WHERE id = ?
                         """)
-                .params(v.plate(), v.state(), v.reason(), v.make(), v.model(), v.color(), v.caseNumber(),
-                        v.synopsis(), Timestamp.from(v.expiresAt()), id)
+                .params(
+                        v.plate(),
+                        v.state(),
+                        v.reason(),
+                        v.make(),
+                        v.model(),
+                        v.color(),
+                        v.caseNumber(),
+                        v.synopsis(),
+                        Timestamp.from(v.expiresAt()),
+                        id)
                 .update();
     }
 
     /** Ends the wait for a decision on the entry's change, whichever way it went. */
     void clearProposedChange(long id) {
         jdbc.sql("UPDATE hotlist_entries SET proposed_change = NULL, proposed_by = NULL, proposed_at = NULL "
-                + "WHERE id = ?").param(id).update();
+                        + "WHERE id = ?")
+                .param(id)
+                .update();
     }
 }

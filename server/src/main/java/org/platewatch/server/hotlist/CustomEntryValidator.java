@@ -60,7 +60,9 @@ class CustomEntryValidator {
         String plate = null;
         if (complete || r.plate() != null) {
             if (ImmigrationCategory.any(r.reason(), r.synopsis())) {
-                throw new ProblemException(HotlistProblems.IMMIGRATION_LIST_FORBIDDEN, "reason",
+                throw new ProblemException(
+                        HotlistProblems.IMMIGRATION_LIST_FORBIDDEN,
+                        "reason",
                         "No entry of an immigration category can be made (California Values Act, Gov. Code § 7284.6)");
             }
             plate = (r.plate() == null || r.plate().isBlank()) ? vehicleOnly(r, complete) : platePattern(r, state);
@@ -76,9 +78,19 @@ class CustomEntryValidator {
             }
         }
         CustomEntryRequest.Vehicle v = r.vehicle();
-        String reason = r.reason() == null || r.reason().isBlank() ? DEFAULT_REASON : r.reason().trim();
-        return new ValidEntry(plate, state, reason, v == null ? null : v.make(), v == null ? null : v.model(),
-                v == null ? null : v.color(), trim(r.caseNumber()), trim(r.synopsis()), expires);
+        String reason = r.reason() == null || r.reason().isBlank()
+                ? DEFAULT_REASON
+                : r.reason().trim();
+        return new ValidEntry(
+                plate,
+                state,
+                reason,
+                v == null ? null : v.make(),
+                v == null ? null : v.model(),
+                v == null ? null : v.color(),
+                trim(r.caseNumber()),
+                trim(r.synopsis()),
+                expires);
     }
 
     private static String platePattern(CustomEntryRequest r, String state) {
@@ -86,8 +98,12 @@ class CustomEntryValidator {
             throw ProblemException.invalid("plate", "has no letters or digits");
         }
         try {
-            HotlistEntry probe = new HotlistEntry(0, Hotlists.CUSTOM_CODE, r.plate(),
-                    state == null ? null : UsState.fromCode(state).orElseThrow(), "probe");
+            HotlistEntry probe = new HotlistEntry(
+                    0,
+                    Hotlists.CUSTOM_CODE,
+                    r.plate(),
+                    state == null ? null : UsState.fromCode(state).orElseThrow(),
+                    "probe");
             if (!probe.isPartial() && state == null) {
                 throw ProblemException.invalid("state", "is required with a full plate");
             }
@@ -108,14 +124,19 @@ class CustomEntryValidator {
             return "";
         }
         if (v == null || v.attributeCount() == 0) {
-            throw ProblemException.invalid("plate", "is required: a full plate, a partial one with ? and *, or no"
-                    + " plate and a vehicle description with at least " + HotlistEntry.MIN_VEHICLE_ATTRIBUTES
-                    + " of make, model and color");
+            throw ProblemException.invalid(
+                    "plate",
+                    "is required: a full plate, a partial one with ? and *, or no"
+                            + " plate and a vehicle description with at least " + HotlistEntry.MIN_VEHICLE_ATTRIBUTES
+                            + " of make, model and color");
         }
         if (v.attributeCount() < HotlistEntry.MIN_VEHICLE_ATTRIBUTES) {
-            throw ProblemException.invalid("vehicle", "an entry without a plate needs at least "
-                    + HotlistEntry.MIN_VEHICLE_ATTRIBUTES + " of make, model and color: one alone (e.g. a colour)"
-                    + " would match a large share of all traffic");
+            throw ProblemException.invalid(
+                    "vehicle",
+                    "an entry without a plate needs at least "
+                            + HotlistEntry.MIN_VEHICLE_ATTRIBUTES
+                            + " of make, model and color: one alone (e.g. a colour)"
+                            + " would match a large share of all traffic");
         }
         return "";
     }
@@ -125,8 +146,12 @@ class CustomEntryValidator {
             throw ProblemException.invalid("expiresAt", "is required: every entry has an expiry date");
         }
         try {
-            return value.length() > 10 ? Instant.parse(value.trim())
-                    : LocalDate.parse(value.trim()).plusDays(1).atStartOfDay(profile.zone()).toInstant();
+            return value.length() > 10
+                    ? Instant.parse(value.trim())
+                    : LocalDate.parse(value.trim())
+                            .plusDays(1)
+                            .atStartOfDay(profile.zone())
+                            .toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("expiresAt", "an ISO instant or a date yyyy-MM-dd");
         }

@@ -26,8 +26,7 @@ public class DemoHotlist {
     public static final String CODE = "demo-svs";
 
     /** One plate to put on the demo list; {@code state} is a two-letter code. */
-    public record Plate(String plate, String state) {
-    }
+    public record Plate(String plate, String state) {}
 
     private final Hotlists hotlists;
     private final HotlistImports imports;
@@ -48,23 +47,38 @@ public class DemoHotlist {
      * @return the import's counts
      */
     public ImportReport load(List<Plate> plates) {
-        Hotlist list = hotlists.all().stream().filter(h -> CODE.equals(h.code())).findFirst()
-                .orElseGet(() -> hotlists.designate(new Hotlists.NewHotlist(CODE, "Demo BOLO / CA DOJ SVS sample",
-                        profile.hotlists().allows(HotlistSource.CA_DOJ_SVS) ? HotlistSource.CA_DOJ_SVS
-                                : HotlistSource.DEPARTMENT_BOLO, "CA_DOJ", null, Map.of()), Actor.SYSTEM));
+        Hotlist list = hotlists.all().stream()
+                .filter(h -> CODE.equals(h.code()))
+                .findFirst()
+                .orElseGet(() -> hotlists.designate(
+                        new Hotlists.NewHotlist(
+                                CODE,
+                                "Demo BOLO / CA DOJ SVS sample",
+                                profile.hotlists().allows(HotlistSource.CA_DOJ_SVS)
+                                        ? HotlistSource.CA_DOJ_SVS
+                                        : HotlistSource.DEPARTMENT_BOLO,
+                                "CA_DOJ",
+                                null,
+                                Map.of()),
+                        Actor.SYSTEM));
         return imports.importFile(list.id(), dojFile(plates), Actor.SYSTEM);
     }
 
     private byte[] dojFile(List<Plate> plates) {
         StringBuilder file = new StringBuilder();
-        file.append("DATE").append(LocalDateTime.now(clock.withZone(profile.zone()))
-                .format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm"))).append('\n');
-        String lossDate = LocalDate.now(clock.withZone(profile.zone())).minusDays(1)
-                .format(DateTimeFormatter.BASIC_ISO_DATE);
+        file.append("DATE")
+                .append(LocalDateTime.now(clock.withZone(profile.zone()))
+                        .format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm")))
+                .append('\n');
+        String lossDate =
+                LocalDate.now(clock.withZone(profile.zone())).minusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE);
         int count = 0;
         for (Plate p : plates) {
             String plate = PlateText.normalise(p.plate());
-            if (plate.isEmpty() || plate.length() > 8 || p.state() == null || p.state().length() != 2) {
+            if (plate.isEmpty()
+                    || plate.length() > 8
+                    || p.state() == null
+                    || p.state().length() != 2) {
                 continue;
             }
             file.append(String.format("%-8s%s01%s%n", plate, p.state().toUpperCase(java.util.Locale.ROOT), lossDate));

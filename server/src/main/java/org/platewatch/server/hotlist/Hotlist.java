@@ -14,21 +14,58 @@ import org.platewatch.server.policy.HotlistSource;
  * @param location  where the list is fetched from; administrators only, and then with credentials masked
  * @param lastError the reason the last download or import failed; null after a success
  */
-public record Hotlist(long id, String code, String name, HotlistSource sourceKind, String format,
+public record Hotlist(
+        long id,
+        String code,
+        String name,
+        HotlistSource sourceKind,
+        String format,
         @JsonInclude(JsonInclude.Include.NON_NULL) String location,
-        Map<String, String> columnMapping, String designatedBy, Instant designatedAt, boolean active, Instant asOf,
-        Instant loadedAt, String lastError, long entries) {
+        Map<String, String> columnMapping,
+        String designatedBy,
+        Instant designatedAt,
+        boolean active,
+        Instant asOf,
+        Instant loadedAt,
+        String lastError,
+        long entries) {
 
     /** As members see it: no location (it may hold credentials), secrets masked in the last error. */
     public Hotlist forMembers() {
-        return new Hotlist(id, code, name, sourceKind, format, null, columnMapping, designatedBy, designatedAt,
-                active, asOf, loadedAt, SecretMasking.mask(lastError), entries);
+        return new Hotlist(
+                id,
+                code,
+                name,
+                sourceKind,
+                format,
+                null,
+                columnMapping,
+                designatedBy,
+                designatedAt,
+                active,
+                asOf,
+                loadedAt,
+                SecretMasking.mask(lastError),
+                entries);
     }
 
     /** As administrators see it: the location with any password, user or query string masked. */
     public Hotlist forAdministrators() {
-        return new Hotlist(id, code, name, sourceKind, format, SecretMasking.mask(location), columnMapping,
-                designatedBy, designatedAt, active, asOf, loadedAt, SecretMasking.mask(lastError), entries);
+        return new Hotlist(
+                id,
+                code,
+                name,
+                sourceKind,
+                format,
+                SecretMasking.mask(location),
+                columnMapping,
+                designatedBy,
+                designatedAt,
+                active,
+                asOf,
+                loadedAt,
+                SecretMasking.mask(lastError),
+                entries);
     }
 
     boolean external() {

@@ -1,24 +1,22 @@
 package org.platewatch.server.hotlist;
 
-import org.platewatch.server.users.Permission;
-import org.platewatch.server.users.Reauthentication;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.users.Permission;
+import org.platewatch.server.users.Reauthentication;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccount;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,8 +43,13 @@ class HotlistController {
     private final HotlistQuality quality;
     private final Reauthentication reauthentication;
 
-    HotlistController(Hotlists hotlists, HotlistImports imports, CustomEntryService custom,
-            CustomEntryApprovals approvals, HotlistFreshness freshness, HotlistQuality quality,
+    HotlistController(
+            Hotlists hotlists,
+            HotlistImports imports,
+            CustomEntryService custom,
+            CustomEntryApprovals approvals,
+            HotlistFreshness freshness,
+            HotlistQuality quality,
             Reauthentication reauthentication) {
         this.reauthentication = reauthentication;
         this.imports = imports;
@@ -62,13 +65,16 @@ class HotlistController {
     @PreAuthorize(MEMBERS)
     List<Hotlist> all() {
         boolean administrator = isAdministrator();
-        return hotlists.all().stream().map(h -> administrator ? h.forAdministrators() : h.forMembers()).toList();
+        return hotlists.all().stream()
+                .map(h -> administrator ? h.forAdministrators() : h.forMembers())
+                .toList();
     }
 
     private static boolean isAdministrator() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> Role.ADMINISTRATOR.authority().equals(a.getAuthority()));
+        return auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> Role.ADMINISTRATOR.authority().equals(a.getAuthority()));
     }
 
     /**
@@ -82,8 +88,8 @@ class HotlistController {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional // the confirmation and the designation: a refused designation gives the code back
     Hotlist designate(@RequestBody Designation request) {
-        UserAccount admin = reauthentication.confirm(Permission.MANAGE_HOTLISTS, request.currentPassword(),
-                request.code());
+        UserAccount admin =
+                reauthentication.confirm(Permission.MANAGE_HOTLISTS, request.currentPassword(), request.code());
         if (request.hotlist() == null) {
             throw ProblemException.invalid("hotlist", "is required: the list's code, name, sourceKind and format");
         }
@@ -91,21 +97,24 @@ class HotlistController {
     }
 
     /** A designation with the administrator's re-authentication. */
-    record Designation(Hotlists.NewHotlist hotlist, String currentPassword, String code) {
-    }
+    record Designation(Hotlists.NewHotlist hotlist, String currentPassword, String code) {}
 
     /**
      * Uploading a file replaces what the list holds, which is managing the list as much as designating it:
      * the multipart fields {@code currentPassword} and {@code code} re-authenticate the administrator.
      * Scheduled fetches of a designated source are the system's and need none.
      */
-    @Operation(summary = "Import a list file (multipart field 'file'); all or nothing (ALPR administrator, "
-            + "re-authenticated)")
+    @Operation(
+            summary = "Import a list file (multipart field 'file'); all or nothing (ALPR administrator, "
+                    + "re-authenticated)")
     @PostMapping(path = "/{id}/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    ImportReport importFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
+    ImportReport importFile(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "false") boolean confirmShrink,
-            @RequestParam(required = false) String currentPassword, @RequestParam(required = false) String code)
+            @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String code)
             throws IOException {
         UserAccount admin = reauthentication.confirm(Permission.MANAGE_HOTLISTS, currentPassword, code);
         if (file.isEmpty()) {
@@ -198,5 +207,4 @@ class HotlistController {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + id));
         return isAdministrator() ? list.forAdministrators() : list.forMembers();
     }
-
 }

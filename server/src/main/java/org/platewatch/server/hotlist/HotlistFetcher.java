@@ -41,18 +41,25 @@ class HotlistFetcher {
     private final Clock clock;
     private final HotlistSources sources;
 
-    HotlistFetcher(Hotlists hotlists, HotlistImports imports, HotlistProperties properties, Clock clock,
+    HotlistFetcher(
+            Hotlists hotlists,
+            HotlistImports imports,
+            HotlistProperties properties,
+            Clock clock,
             HotlistSources sources) {
         this.sources = sources;
         this.imports = imports;
         this.hotlists = hotlists;
         this.clock = clock;
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.fetchTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.fetchTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
-    @Scheduled(fixedDelayString = "${platewatch.hotlist.fetch-interval:1h}",
+    @Scheduled(
+            fixedDelayString = "${platewatch.hotlist.fetch-interval:1h}",
             initialDelayString = "${platewatch.hotlist.fetch-initial-delay:1m}")
     void fetchAll() {
         for (Hotlist list : hotlists.all()) {
@@ -61,7 +68,9 @@ class HotlistFetcher {
                     fetch(list);
                 } catch (RuntimeException e) {
                     // One list's failure must not skip the lists after it; the message may quote list data.
-                    log.error("Fetch of hot list {} failed ({}); the next lists are fetched all the same", list.id(),
+                    log.error(
+                            "Fetch of hot list {} failed ({}); the next lists are fetched all the same",
+                            list.id(),
                             e.getClass().getName());
                 }
             }
@@ -75,7 +84,9 @@ class HotlistFetcher {
             content = download(list);
         } catch (IOException | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            log.warn("Download of hot list {} failed ({}); the list in force stays", list.id(),
+            log.warn(
+                    "Download of hot list {} failed ({}); the list in force stays",
+                    list.id(),
                     e.getClass().getSimpleName());
             imports.recordFetchFailure(list.id(), reason);
             return false;
@@ -94,7 +105,10 @@ class HotlistFetcher {
     private byte[] download(Hotlist list) throws IOException, InterruptedException {
         String location = list.location();
         if (HotlistSources.isUrl(location)) {
-            return LimitedDownload.get(http, URI.create(location), properties.fetchTimeout(),
+            return LimitedDownload.get(
+                    http,
+                    URI.create(location),
+                    properties.fetchTimeout(),
                     properties.maxDownloadSize().toBytes());
         }
         // Checked again at each fetch: a link inside the directory may have been changed since designation.
@@ -116,7 +130,8 @@ class HotlistFetcher {
     private static Optional<Path> newestFile(Path directory, String code, Instant settledBefore) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(code))
+                    .filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(code))
                     .filter(p -> modified(p).toInstant().isBefore(settledBefore))
                     .max(Comparator.comparing(HotlistFetcher::modified));
         }

@@ -33,18 +33,35 @@ public class HotlistFreshness {
      * @param stale      older than {@code maxAge}, or never loaded
      * @param lastError  why the last download or import failed, if it did
      */
-    public record ListFreshness(long id, String code, String name, Instant asOf, Duration age, Duration maxAge,
-            boolean stale, String lastError) {
-    }
+    public record ListFreshness(
+            long id,
+            String code,
+            String name,
+            Instant asOf,
+            Duration age,
+            Duration maxAge,
+            boolean stale,
+            String lastError) {}
 
     public List<ListFreshness> report() {
         Instant now = clock.instant();
         Duration maxAge = profile.hotlists().maxAge();
-        return store.lists().stream().filter(h -> h.active() && h.external()).map(h -> {
-            Duration age = h.asOf() == null ? null : Duration.between(h.asOf(), now);
-            boolean stale = age == null || age.compareTo(maxAge) > 0;
-            return new ListFreshness(h.id(), h.code(), h.name(), h.asOf(), age, maxAge, stale, SecretMasking.mask(h.lastError()));
-        }).toList();
+        return store.lists().stream()
+                .filter(h -> h.active() && h.external())
+                .map(h -> {
+                    Duration age = h.asOf() == null ? null : Duration.between(h.asOf(), now);
+                    boolean stale = age == null || age.compareTo(maxAge) > 0;
+                    return new ListFreshness(
+                            h.id(),
+                            h.code(),
+                            h.name(),
+                            h.asOf(),
+                            age,
+                            maxAge,
+                            stale,
+                            SecretMasking.mask(h.lastError()));
+                })
+                .toList();
     }
 
     /** True when some external list in force is older than the profile allows (or was never loaded). */
@@ -54,7 +71,10 @@ public class HotlistFreshness {
 
     /** Whether the list a match came from is stale now; custom lists never are. */
     public boolean isStale(Instant listAsOf, boolean external) {
-        return external && (listAsOf == null
-                || Duration.between(listAsOf, clock.instant()).compareTo(profile.hotlists().maxAge()) > 0);
+        return external
+                && (listAsOf == null
+                        || Duration.between(listAsOf, clock.instant())
+                                        .compareTo(profile.hotlists().maxAge())
+                                > 0);
     }
 }

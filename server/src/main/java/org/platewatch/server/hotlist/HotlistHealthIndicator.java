@@ -26,9 +26,13 @@ class HotlistHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         List<HotlistFreshness.ListFreshness> lists = freshness.report();
-        List<String> stale = lists.stream().filter(HotlistFreshness.ListFreshness::stale)
-                .map(HotlistFreshness.ListFreshness::code).toList();
+        List<String> stale = lists.stream()
+                .filter(HotlistFreshness.ListFreshness::stale)
+                .map(HotlistFreshness.ListFreshness::code)
+                .toList();
         Health.Builder health = stale.isEmpty() ? Health.up() : Health.status(STALE);
-        return health.withDetail("lists", lists.size()).withDetail("stale", stale).build();
+        return health.withDetail("lists", lists.size())
+                .withDetail("stale", stale)
+                .build();
     }
 }

@@ -36,8 +36,14 @@ public class HotlistImports {
     private final Clock clock;
     private final HotlistProperties properties;
 
-    HotlistImports(HotlistStore store, HotlistMatcher matcher, AuditLog audit, DepartmentProfile profile,
-            TransactionTemplate tx, Clock clock, HotlistProperties properties) {
+    HotlistImports(
+            HotlistStore store,
+            HotlistMatcher matcher,
+            AuditLog audit,
+            DepartmentProfile profile,
+            TransactionTemplate tx,
+            Clock clock,
+            HotlistProperties properties) {
         this.store = store;
         this.matcher = matcher;
         this.audit = audit;
@@ -61,10 +67,12 @@ public class HotlistImports {
      * @throws ProblemException {@code hotlist-file-rejected} naming the line, when the file is refused
      */
     public ImportReport importFile(long listId, byte[] content, Actor by, boolean confirmShrink) {
-        Hotlist list = store.list(listId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id",
-                "No hot list " + listId));
+        Hotlist list = store.list(listId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + listId));
         if (!list.external()) {
-            throw new ProblemException(ProblemType.CONFLICT, "id",
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "id",
                     "The custom list takes entries through /api/v1/hotlists/custom/entries, not files");
         }
         Instant now = clock.instant();
@@ -73,8 +81,10 @@ public class HotlistImports {
         try {
             parsed = parse(list, content);
             if (parsed.recordsInFile() == 0) {
-                throw new HotlistFileException(0, "the file holds no records; an empty list is never loaded, "
-                        + "because a cut-short download would look the same");
+                throw new HotlistFileException(
+                        0,
+                        "the file holds no records; an empty list is never loaded, "
+                                + "because a cut-short download would look the same");
             }
         } catch (HotlistFileException e) {
             throw reject(listId, now, sha, by, e, HotlistProblems.FILE_REJECTED);
@@ -88,34 +98,73 @@ public class HotlistImports {
                 if (!confirmShrink && shrinksTooMuch(inForce, parsed.records().size())) {
                     throw new ShrinkRefused(inForce, parsed.records().size());
                 }
-                long importId = store.insertImport(listId, now, "ACCEPTED", parsed.recordsInFile(),
-                        parsed.records().size(), parsed.droppedImmigration(), null, null, sha, by.username());
+                long importId = store.insertImport(
+                        listId,
+                        now,
+                        "ACCEPTED",
+                        parsed.recordsInFile(),
+                        parsed.records().size(),
+                        parsed.droppedImmigration(),
+                        null,
+                        null,
+                        sha,
+                        by.username());
                 store.replaceEntries(listId, importId, parsed.records());
                 store.markLoaded(listId, asOf, now);
-                audit.record(by, AuditEvent.of("hotlist.imported", "hotlist:" + listId)
-                        .withTerms("import=" + importId + ", records=" + parsed.recordsInFile() + ", loaded="
-                                + parsed.records().size() + ", droppedImmigration=" + parsed.droppedImmigration()
-                                + ", asOf=" + asOf + ", sha256=" + sha + ", inForceBefore=" + inForce
-                                + (confirmShrink ? ", confirmShrink=true" : "")));
-                return new ImportReport(importId, listId, parsed.recordsInFile(), parsed.records().size(),
-                        parsed.droppedImmigration(), asOf);
+                audit.record(
+                        by,
+                        AuditEvent.of("hotlist.imported", "hotlist:" + listId)
+                                .withTerms("import=" + importId + ", records=" + parsed.recordsInFile() + ", loaded="
+                                        + parsed.records().size() + ", droppedImmigration="
+                                        + parsed.droppedImmigration()
+                                        + ", asOf=" + asOf + ", sha256=" + sha + ", inForceBefore=" + inForce
+                                        + (confirmShrink ? ", confirmShrink=true" : "")));
+                return new ImportReport(
+                        importId,
+                        listId,
+                        parsed.recordsInFile(),
+                        parsed.records().size(),
+                        parsed.droppedImmigration(),
+                        asOf);
             });
         } catch (ShrinkRefused e) {
-            throw reject(listId, now, sha, by, new HotlistFileException(0, "the file would shrink the list from "
-                    + e.inForce + " to " + e.loaded + " entries, more than the allowed share of "
-                    + properties.maxShrink() + "; an administrator who knows the shrink is real uploads it with "
-                    + "confirmShrink=true"), HotlistProblems.SHRINK_UNCONFIRMED);
+            throw reject(
+                    listId,
+                    now,
+                    sha,
+                    by,
+                    new HotlistFileException(
+                            0,
+                            "the file would shrink the list from "
+                                    + e.inForce + " to " + e.loaded + " entries, more than the allowed share of "
+                                    + properties.maxShrink()
+                                    + "; an administrator who knows the shrink is real uploads it with "
+                                    + "confirmShrink=true"),
+                    HotlistProblems.SHRINK_UNCONFIRMED);
         } catch (DataAccessException e) {
             // The message may quote a record's values: log the class only.
-            log.warn("Import into hot list {} refused by the database ({}); the previous list stays in force",
-                    listId, e.getClass().getSimpleName());
-            throw reject(listId, now, sha, by, new HotlistFileException(0,
-                    "the database refused the file's records (" + e.getClass().getSimpleName() + ")"),
+            log.warn(
+                    "Import into hot list {} refused by the database ({}); the previous list stays in force",
+                    listId,
+                    e.getClass().getSimpleName());
+            throw reject(
+                    listId,
+                    now,
+                    sha,
+                    by,
+                    new HotlistFileException(
+                            0,
+                            "the database refused the file's records ("
+                                    + e.getClass().getSimpleName() + ")"),
                     HotlistProblems.FILE_REJECTED);
         }
         matcher.rebuild();
-        log.info("Hot list {} imported ({}): {} loaded, {} immigration records dropped", listId, report.importId(),
-                report.loaded(), report.droppedImmigration());
+        log.info(
+                "Hot list {} imported ({}): {} loaded, {} immigration records dropped",
+                listId,
+                report.importId(),
+                report.loaded(),
+                report.droppedImmigration());
         return report;
     }
 
@@ -124,17 +173,21 @@ public class HotlistImports {
     }
 
     /** Records the refused import (REJECTED row, lastError, audit) and returns the problem to throw. */
-    private ProblemException reject(long listId, Instant now, String sha, Actor by, HotlistFileException e,
-            ProblemType type) {
+    private ProblemException reject(
+            long listId, Instant now, String sha, Actor by, HotlistFileException e, ProblemType type) {
         tx.executeWithoutResult(status -> {
-            store.insertImport(listId, now, "REJECTED", 0, 0, 0, e.line() > 0 ? e.line() : null, e.reason(), sha,
-                    by.username());
+            store.insertImport(
+                    listId, now, "REJECTED", 0, 0, 0, e.line() > 0 ? e.line() : null, e.reason(), sha, by.username());
             store.markError(listId, "import rejected: " + e.getMessage());
-            audit.record(by, AuditEvent.of("hotlist.import-rejected", "hotlist:" + listId)
-                    .withTerms("line=" + e.line() + ", reason=" + e.reason()));
+            audit.record(
+                    by,
+                    AuditEvent.of("hotlist.import-rejected", "hotlist:" + listId)
+                            .withTerms("line=" + e.line() + ", reason=" + e.reason()));
         });
         log.warn("Import into hot list {} rejected at line {}; the previous list stays in force", listId, e.line());
-        return new ProblemException(type, e.line() > 0 ? "line " + e.line() : "file",
+        return new ProblemException(
+                type,
+                e.line() > 0 ? "line " + e.line() : "file",
                 e.getMessage() + "; the file was rejected whole and the previous list stays in force");
     }
 
@@ -154,8 +207,9 @@ public class HotlistImports {
     void recordFetchFailure(long listId, String reason) {
         tx.executeWithoutResult(status -> {
             store.markError(listId, "download failed: " + reason);
-            audit.record(Actor.SYSTEM, AuditEvent.of("hotlist.fetch-failed", "hotlist:" + listId)
-                    .withTerms("reason=" + reason));
+            audit.record(
+                    Actor.SYSTEM,
+                    AuditEvent.of("hotlist.fetch-failed", "hotlist:" + listId).withTerms("reason=" + reason));
         });
     }
 
@@ -163,8 +217,8 @@ public class HotlistImports {
         HotlistFormat format = HotlistFormat.valueOf(list.format());
         return switch (format) {
             case CA_DOJ -> CaDojFileParser.parse(content, dojReason(list.code()), profile.zone());
-            case CSV -> CsvListParser.parse(content, new ColumnMapping(list.columnMapping()), list.name(),
-                    profile.zone());
+            case CSV ->
+                CsvListParser.parse(content, new ColumnMapping(list.columnMapping()), list.name(), profile.zone());
             case CUSTOM -> throw new IllegalStateException("custom lists have no files");
         };
     }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.platewatch.plate.UsState;
+import org.platewatch.plate.VehicleDescription;
 import org.platewatch.plate.hotlist.HotlistEntry;
 import org.platewatch.plate.hotlist.HotlistIndex;
 import org.platewatch.plate.hotlist.HotlistMatch;
-import org.platewatch.plate.VehicleDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -93,9 +93,16 @@ public class HotlistMatcher {
         int skipped = 0;
         for (HotlistStore.ActiveEntry e : active) {
             try {
-                UsState state = e.state() == null ? null : UsState.fromCode(e.state().trim()).orElse(null);
-                entries.add(new HotlistEntry(e.id(), e.listCode(), e.plate(), state,
-                        VehicleDescription.of(e.make(), e.model(), e.color()), e.reason()));
+                UsState state = e.state() == null
+                        ? null
+                        : UsState.fromCode(e.state().trim()).orElse(null);
+                entries.add(new HotlistEntry(
+                        e.id(),
+                        e.listCode(),
+                        e.plate(),
+                        state,
+                        VehicleDescription.of(e.make(), e.model(), e.color()),
+                        e.reason()));
                 if (e.expiresAt() != null) {
                     expiries.put(e.id(), e.expiresAt());
                 }
@@ -114,7 +121,8 @@ public class HotlistMatcher {
         rebuild();
     }
 
-    @Scheduled(fixedDelayString = "${platewatch.hotlist.expiry-check-interval:1m}",
+    @Scheduled(
+            fixedDelayString = "${platewatch.hotlist.expiry-check-interval:1m}",
             initialDelayString = "${platewatch.hotlist.expiry-check-interval:1m}")
     void dropExpired() {
         Snapshot snapshot = current.get();
@@ -124,6 +132,5 @@ public class HotlistMatcher {
         }
     }
 
-    private record Snapshot(HotlistIndex index, Map<Long, Instant> expiries) {
-    }
+    private record Snapshot(HotlistIndex index, Map<Long, Instant> expiries) {}
 }

@@ -21,12 +21,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class HotlistQuality {
 
     /** What an alert on the entry turned out to be. */
-    public enum Result { MISREAD, NOT_CONFIRMED }
+    public enum Result {
+        MISREAD,
+        NOT_CONFIRMED
+    }
 
     /** An entry's record; {@code flaggedAt} is null until it crosses the threshold. */
-    public record EntryQuality(long hotlistId, String list, String plate, String state, int misreads,
-            int notConfirmed, Instant flaggedAt, Long lastEntryId) {
-    }
+    public record EntryQuality(
+            long hotlistId,
+            String list,
+            String plate,
+            String state,
+            int misreads,
+            int notConfirmed,
+            Instant flaggedAt,
+            Long lastEntryId) {}
 
     private static final String VEHICLE_ONLY_KEY = "#entry-";
 
@@ -61,17 +70,22 @@ public class HotlistQuality {
                                last_entry_id = EXCLUDED.last_entry_id
                         RETURNING misreads + not_confirmed
                         """)
-                .params(hotlistId, plate, state, misread, notConfirmed, entryId).query(Integer.class).single();
+                .params(hotlistId, plate, state, misread, notConfirmed, entryId)
+                .query(Integer.class)
+                .single();
         if (total >= properties.misreadFlagThreshold()) {
             int flagged = jdbc.sql("""
                             UPDATE hotlist_entry_quality SET flagged_at = ?
                             WHERE hotlist_id = ? AND plate = ? AND state = ? AND flagged_at IS NULL
                             """)
-                    .params(Timestamp.from(clock.instant()), hotlistId, plate, state).update();
+                    .params(Timestamp.from(clock.instant()), hotlistId, plate, state)
+                    .update();
             if (flagged == 1) {
-                audit.record(Actor.SYSTEM, AuditEvent.of("hotlist.entry-flagged", "hotlist-entry:" + entryId)
-                        .withTerms("misreadsAndNotConfirmed=" + total + ", threshold="
-                                + properties.misreadFlagThreshold()));
+                audit.record(
+                        Actor.SYSTEM,
+                        AuditEvent.of("hotlist.entry-flagged", "hotlist-entry:" + entryId)
+                                .withTerms("misreadsAndNotConfirmed=" + total + ", threshold="
+                                        + properties.misreadFlagThreshold()));
                 return true;
             }
         }
@@ -82,8 +96,8 @@ public class HotlistQuality {
     @Transactional
     public List<EntryQuality> flaggedViewedBy(Actor by) {
         List<EntryQuality> flagged = flagged();
-        audit.record(by, new AuditEvent("hotlist.flagged-viewed", "hotlists:flagged", null, null, null,
-                flagged.size()));
+        audit.record(
+                by, new AuditEvent("hotlist.flagged-viewed", "hotlists:flagged", null, null, null, flagged.size()));
         return flagged;
     }
 
@@ -92,10 +106,14 @@ public class HotlistQuality {
                         SELECT q.*, h.code FROM hotlist_entry_quality q JOIN hotlists h ON h.id = q.hotlist_id
                         WHERE q.flagged_at IS NOT NULL ORDER BY q.flagged_at DESC
                         """)
-                .query((rs, n) -> new EntryQuality(rs.getLong("hotlist_id"), rs.getString("code"),
+                .query((rs, n) -> new EntryQuality(
+                        rs.getLong("hotlist_id"),
+                        rs.getString("code"),
                         rs.getString("plate").startsWith(VEHICLE_ONLY_KEY) ? null : rs.getString("plate"),
                         rs.getString("state").isEmpty() ? null : rs.getString("state"),
-                        rs.getInt("misreads"), rs.getInt("not_confirmed"), HotlistStore.instant(rs, "flagged_at"),
+                        rs.getInt("misreads"),
+                        rs.getInt("not_confirmed"),
+                        HotlistStore.instant(rs, "flagged_at"),
                         (Long) rs.getObject("last_entry_id")))
                 .list();
     }

@@ -58,8 +58,10 @@ class HotlistSources {
             throw ProblemException.invalid("location", "a URL needs a host name");
         }
         if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback(uri.getHost())) {
-            throw ProblemException.invalid("location", "lists are fetched over https:// only "
-                    + "(plain http:// only from this machine's loopback address)");
+            throw ProblemException.invalid(
+                    "location",
+                    "lists are fetched over https:// only "
+                            + "(plain http:// only from this machine's loopback address)");
         }
         return location;
     }

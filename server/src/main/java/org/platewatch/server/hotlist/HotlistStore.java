@@ -42,60 +42,105 @@ class HotlistStore {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    long insertList(String code, String name, HotlistSource kind, HotlistFormat format, String location,
-            Map<String, String> mapping, String by, Instant at) {
+    long insertList(
+            String code,
+            String name,
+            HotlistSource kind,
+            HotlistFormat format,
+            String location,
+            Map<String, String> mapping,
+            String by,
+            Instant at) {
         return jdbc.sql("""
                         INSERT INTO hotlists (code, name, source_kind, format, location, column_mapping, designated_by,
                                               designated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                         """)
-                .params(code, name, kind.name(), format.name(), location,
-                        mapping == null || mapping.isEmpty() ? null : JSON.writeValueAsString(mapping), by,
+                .params(
+                        code,
+                        name,
+                        kind.name(),
+                        format.name(),
+                        location,
+                        mapping == null || mapping.isEmpty() ? null : JSON.writeValueAsString(mapping),
+                        by,
                         Timestamp.from(at))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     List<Hotlist> lists() {
-        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM hotlists h ORDER BY h.code").query(HotlistStore::mapList)
+        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM hotlists h ORDER BY h.code")
+                .query(HotlistStore::mapList)
                 .list();
     }
 
     Optional<Hotlist> list(long id) {
-        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM hotlists h WHERE h.id = ?").param(id)
-                .query(HotlistStore::mapList).optional();
+        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM hotlists h WHERE h.id = ?")
+                .param(id)
+                .query(HotlistStore::mapList)
+                .optional();
     }
 
     /** The list's source kind alone (no entry count): asked for every alert shown. */
     Optional<HotlistSource> sourceKind(long id) {
-        return jdbc.sql("SELECT source_kind FROM hotlists WHERE id = ?").param(id)
-                .query((rs, n) -> HotlistSource.valueOf(rs.getString("source_kind"))).optional();
+        return jdbc.sql("SELECT source_kind FROM hotlists WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> HotlistSource.valueOf(rs.getString("source_kind")))
+                .optional();
     }
 
     Optional<Hotlist> listByCode(String code) {
-        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM hotlists h WHERE h.code = ?").param(code)
-                .query(HotlistStore::mapList).optional();
+        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM hotlists h WHERE h.code = ?")
+                .param(code)
+                .query(HotlistStore::mapList)
+                .optional();
     }
 
     /** Serialises imports of one list: the second waits for the first to commit. */
     void lockList(long id) {
-        jdbc.sql("SELECT id FROM hotlists WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
+        jdbc.sql("SELECT id FROM hotlists WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
-    long insertImport(long listId, Instant at, String outcome, int records, int loaded, int dropped, Integer errorLine,
-            String errorReason, String sha256, String by) {
+    long insertImport(
+            long listId,
+            Instant at,
+            String outcome,
+            int records,
+            int loaded,
+            int dropped,
+            Integer errorLine,
+            String errorReason,
+            String sha256,
+            String by) {
         return jdbc.sql("""
                         INSERT INTO hotlist_imports (hotlist_id, started_at, outcome, records, loaded,
                                                      dropped_immigration, error_line, error_reason, content_sha256,
                                                      imported_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                         """)
-                .params(listId, Timestamp.from(at), outcome, records, loaded, dropped, errorLine, errorReason, sha256,
+                .params(
+                        listId,
+                        Timestamp.from(at),
+                        outcome,
+                        records,
+                        loaded,
+                        dropped,
+                        errorLine,
+                        errorReason,
+                        sha256,
                         by)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     void replaceEntries(long listId, long importId, List<ImportedRecord> records) {
-        jdbc.sql("DELETE FROM hotlist_entries WHERE hotlist_id = ?").param(listId).update();
+        jdbc.sql("DELETE FROM hotlist_entries WHERE hotlist_id = ?")
+                .param(listId)
+                .update();
         jdbcTemplate.batchUpdate("""
                 INSERT INTO hotlist_entries (hotlist_id, import_id, plate, state, list_type, reason, vehicle_make,
                                              vehicle_model, vehicle_color, entering_agency, case_number, county_code,
@@ -138,11 +183,14 @@ class HotlistStore {
 
     void markLoaded(long listId, Instant asOf, Instant loadedAt) {
         jdbc.sql("UPDATE hotlists SET as_of = ?, loaded_at = ?, last_error = NULL WHERE id = ?")
-                .params(Timestamp.from(asOf), Timestamp.from(loadedAt), listId).update();
+                .params(Timestamp.from(asOf), Timestamp.from(loadedAt), listId)
+                .update();
     }
 
     void markError(long listId, String error) {
-        jdbc.sql("UPDATE hotlists SET last_error = ? WHERE id = ?").params(error, listId).update();
+        jdbc.sql("UPDATE hotlists SET last_error = ? WHERE id = ?")
+                .params(error, listId)
+                .update();
     }
 
     /** The entries the matcher uses: active lists, approved entries, not yet expired. */
@@ -156,58 +204,106 @@ class HotlistStore {
                 .param(Timestamp.from(now))
                 .query((rs, n) -> {
                     Timestamp expires = rs.getTimestamp("expires_at");
-                    return new ActiveEntry(rs.getLong("id"), rs.getString("code"), rs.getString("plate"),
-                            rs.getString("state"), rs.getString("vehicle_make"), rs.getString("vehicle_model"),
-                            rs.getString("vehicle_color"), rs.getString("reason"),
+                    return new ActiveEntry(
+                            rs.getLong("id"),
+                            rs.getString("code"),
+                            rs.getString("plate"),
+                            rs.getString("state"),
+                            rs.getString("vehicle_make"),
+                            rs.getString("vehicle_model"),
+                            rs.getString("vehicle_color"),
+                            rs.getString("reason"),
                             expires == null ? null : expires.toInstant());
                 })
                 .list();
     }
 
     Optional<HotlistEntryView> entry(long id) {
-        return jdbc.sql(ENTRY_SELECT + " WHERE e.id = ?").param(id).query(HotlistStore::mapEntry).optional();
+        return jdbc.sql(ENTRY_SELECT + " WHERE e.id = ?")
+                .param(id)
+                .query(HotlistStore::mapEntry)
+                .optional();
     }
 
     List<HotlistEntryView> entries(long listId, String plateOrNull, int limit) {
         if (plateOrNull == null) {
-            return jdbc.sql(ENTRY_SELECT + " WHERE e.hotlist_id = ? ORDER BY e.id LIMIT ?").params(listId, limit)
-                    .query(HotlistStore::mapEntry).list();
+            return jdbc.sql(ENTRY_SELECT + " WHERE e.hotlist_id = ? ORDER BY e.id LIMIT ?")
+                    .params(listId, limit)
+                    .query(HotlistStore::mapEntry)
+                    .list();
         }
         return jdbc.sql(ENTRY_SELECT + " WHERE e.hotlist_id = ? AND e.plate = ? ORDER BY e.id LIMIT ?")
-                .params(listId, plateOrNull, limit).query(HotlistStore::mapEntry).list();
+                .params(listId, plateOrNull, limit)
+                .query(HotlistStore::mapEntry)
+                .list();
     }
 
-    record ActiveEntry(long id, String listCode, String plate, String state, String make, String model, String color,
-            String reason, Instant expiresAt) {
-    }
+    record ActiveEntry(
+            long id,
+            String listCode,
+            String plate,
+            String state,
+            String make,
+            String model,
+            String color,
+            String reason,
+            Instant expiresAt) {}
 
     static Map<String, String> parseMapping(String json) {
         if (json == null) {
             return Map.of();
         }
-        return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
     }
 
     private static Hotlist mapList(ResultSet rs, int row) throws SQLException {
-        return new Hotlist(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                HotlistSource.valueOf(rs.getString("source_kind")), rs.getString("format"), rs.getString("location"),
-                parseMapping(rs.getString("column_mapping")), rs.getString("designated_by"),
-                instant(rs, "designated_at"), rs.getBoolean("active"), instant(rs, "as_of"), instant(rs, "loaded_at"),
-                rs.getString("last_error"), rs.getLong("entries"));
+        return new Hotlist(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                HotlistSource.valueOf(rs.getString("source_kind")),
+                rs.getString("format"),
+                rs.getString("location"),
+                parseMapping(rs.getString("column_mapping")),
+                rs.getString("designated_by"),
+                instant(rs, "designated_at"),
+                rs.getBoolean("active"),
+                instant(rs, "as_of"),
+                instant(rs, "loaded_at"),
+                rs.getString("last_error"),
+                rs.getLong("entries"));
     }
 
     static HotlistEntryView mapEntry(ResultSet rs, int row) throws SQLException {
         java.sql.Date loss = rs.getDate("date_of_loss");
-        return new HotlistEntryView(rs.getLong("id"), rs.getLong("hotlist_id"), rs.getString("list_code"),
+        return new HotlistEntryView(
+                rs.getLong("id"),
+                rs.getLong("hotlist_id"),
+                rs.getString("list_code"),
                 // a vehicle-only custom entry is stored with an empty plate: shown as none
-                rs.getString("list_name"), emptyToNull(rs.getString("plate")), trimOrNull(rs.getString("state")),
-                rs.getString("list_type"), rs.getString("reason"), rs.getString("vehicle_make"),
-                rs.getString("vehicle_model"), rs.getString("vehicle_color"), rs.getString("entering_agency"),
-                rs.getString("case_number"), rs.getString("county_code"), loss == null ? null : loss.toLocalDate(),
-                instant(rs, "expires_at"), rs.getString("status"), rs.getString("synopsis"),
-                rs.getString("entered_by"), instant(rs, "entered_at"), rs.getString("approved_by"),
-                instant(rs, "approved_at"), rs.getString("proposed_change"), rs.getString("proposed_by"),
-                instant(rs, "proposed_at"), instant(rs, "list_as_of"));
+                rs.getString("list_name"),
+                emptyToNull(rs.getString("plate")),
+                trimOrNull(rs.getString("state")),
+                rs.getString("list_type"),
+                rs.getString("reason"),
+                rs.getString("vehicle_make"),
+                rs.getString("vehicle_model"),
+                rs.getString("vehicle_color"),
+                rs.getString("entering_agency"),
+                rs.getString("case_number"),
+                rs.getString("county_code"),
+                loss == null ? null : loss.toLocalDate(),
+                instant(rs, "expires_at"),
+                rs.getString("status"),
+                rs.getString("synopsis"),
+                rs.getString("entered_by"),
+                instant(rs, "entered_at"),
+                rs.getString("approved_by"),
+                instant(rs, "approved_at"),
+                rs.getString("proposed_change"),
+                rs.getString("proposed_by"),
+                instant(rs, "proposed_at"),
+                instant(rs, "list_as_of"));
     }
 
     private static String emptyToNull(String s) {

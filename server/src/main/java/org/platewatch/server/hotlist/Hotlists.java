@@ -1,10 +1,6 @@
 package org.platewatch.server.hotlist;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +17,6 @@ import org.platewatch.server.policy.HotlistSource;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccount;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,8 +38,14 @@ public class Hotlists {
     private final HotlistSources sources;
     private final MemberAccess access;
 
-    Hotlists(HotlistStore store, AuditLog audit, DepartmentProfile profile, TransactionTemplate tx, Clock clock,
-            HotlistSources sources, MemberAccess access) {
+    Hotlists(
+            HotlistStore store,
+            AuditLog audit,
+            DepartmentProfile profile,
+            TransactionTemplate tx,
+            Clock clock,
+            HotlistSources sources,
+            MemberAccess access) {
         this.sources = sources;
         this.access = access;
         this.store = store;
@@ -62,9 +63,13 @@ public class Hotlists {
      *                       schedule ({@link HotlistSources}); null for upload only
      * @param columnMapping  CSV only: field to header name, see {@link ColumnMapping}
      */
-    public record NewHotlist(String code, String name, HotlistSource sourceKind, String format, String location,
-            Map<String, String> columnMapping) {
-    }
+    public record NewHotlist(
+            String code,
+            String name,
+            HotlistSource sourceKind,
+            String format,
+            String location,
+            Map<String, String> columnMapping) {}
 
     public List<Hotlist> all() {
         return store.lists();
@@ -93,8 +98,10 @@ public class Hotlists {
             throw ProblemException.invalid("code", "1-32 lower-case letters, digits, '-' or '_'");
         }
         if (CUSTOM_CODE.equals(code)) {
-            throw ProblemException.invalid("code", "'custom' is the department's own list; add entries to it with "
-                    + "POST /api/v1/hotlists/custom/entries");
+            throw ProblemException.invalid(
+                    "code",
+                    "'custom' is the department's own list; add entries to it with "
+                            + "POST /api/v1/hotlists/custom/entries");
         }
         if (request.name() == null || request.name().isBlank()) {
             throw ProblemException.invalid("name", "is required");
@@ -103,12 +110,16 @@ public class Hotlists {
             throw ProblemException.invalid("sourceKind", "is required; one of " + List.of(HotlistSource.values()));
         }
         if (ImmigrationCategory.any(code, request.name())) {
-            throw new ProblemException(HotlistProblems.IMMIGRATION_LIST_FORBIDDEN, "name",
+            throw new ProblemException(
+                    HotlistProblems.IMMIGRATION_LIST_FORBIDDEN,
+                    "name",
                     "No hot list of an immigration category can be designated (California Values Act, "
                             + "Gov. Code § 7284.6)");
         }
         if (!profile.hotlists().allows(request.sourceKind())) {
-            throw new ProblemException(HotlistProblems.SOURCE_NOT_ALLOWED, "sourceKind",
+            throw new ProblemException(
+                    HotlistProblems.SOURCE_NOT_ALLOWED,
+                    "sourceKind",
                     "sourceKind: the " + profile.departmentName() + " policy allows only "
                             + profile.hotlists().allowedSources());
         }
@@ -131,11 +142,20 @@ public class Hotlists {
             if (store.listByCode(code).isPresent()) {
                 throw new ProblemException(ProblemType.CONFLICT, "code", "code: a list '" + code + "' exists");
             }
-            long id = store.insertList(code, request.name().trim(), request.sourceKind(), format, where,
-                    mapping.columns(), by.username(), clock.instant());
-            audit.record(by, AuditEvent.of("hotlist.designated", "hotlist:" + id)
-                    .withTerms("code=" + code + ", source=" + request.sourceKind() + ", format=" + format
-                            + (where == null ? "" : ", location=" + SecretMasking.mask(where))));
+            long id = store.insertList(
+                    code,
+                    request.name().trim(),
+                    request.sourceKind(),
+                    format,
+                    where,
+                    mapping.columns(),
+                    by.username(),
+                    clock.instant());
+            audit.record(
+                    by,
+                    AuditEvent.of("hotlist.designated", "hotlist:" + id)
+                            .withTerms("code=" + code + ", source=" + request.sourceKind() + ", format=" + format
+                                    + (where == null ? "" : ", location=" + SecretMasking.mask(where))));
             return store.list(id).orElseThrow();
         });
     }
@@ -144,13 +164,24 @@ public class Hotlists {
     Hotlist customList() {
         return store.listByCode(CUSTOM_CODE).orElseGet(() -> {
             if (!profile.hotlists().allows(HotlistSource.DEPARTMENT_BOLO)) {
-                throw new ProblemException(HotlistProblems.SOURCE_NOT_ALLOWED, null,
+                throw new ProblemException(
+                        HotlistProblems.SOURCE_NOT_ALLOWED,
+                        null,
                         "The " + profile.departmentName() + " policy allows no department entries");
             }
-            long id = store.insertList(CUSTOM_CODE, "Department BOLO (custom entries)", HotlistSource.DEPARTMENT_BOLO,
-                    HotlistFormat.CUSTOM, null, Map.of(), Actor.SYSTEM.username(), clock.instant());
-            audit.record(Actor.SYSTEM, AuditEvent.of("hotlist.designated", "hotlist:" + id)
-                    .withTerms("code=custom, source=DEPARTMENT_BOLO, format=CUSTOM"));
+            long id = store.insertList(
+                    CUSTOM_CODE,
+                    "Department BOLO (custom entries)",
+                    HotlistSource.DEPARTMENT_BOLO,
+                    HotlistFormat.CUSTOM,
+                    null,
+                    Map.of(),
+                    Actor.SYSTEM.username(),
+                    clock.instant());
+            audit.record(
+                    Actor.SYSTEM,
+                    AuditEvent.of("hotlist.designated", "hotlist:" + id)
+                            .withTerms("code=custom, source=DEPARTMENT_BOLO, format=CUSTOM"));
             return store.list(id).orElseThrow();
         });
     }
@@ -165,17 +196,30 @@ public class Hotlists {
         Hotlist list = store.list(listId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No hot list " + listId));
         if (list.sourceKind().cletsDerived() && !access.may(member, Permission.QUERY_CLETS)) {
-            tx.executeWithoutResult(status -> audit.record(member.actor(), AuditEvent.of("hotlist.entries-refused",
-                    "hotlist:" + listId).withTerms("reason=" + MemberAccess.CLETS_NOT_AUTHORISED.slug())));
-            throw new ProblemException(MemberAccess.CLETS_NOT_AUTHORISED, CletsWithheld.of(list.name()).sentence());
+            tx.executeWithoutResult(status -> audit.record(
+                    member.actor(),
+                    AuditEvent.of("hotlist.entries-refused", "hotlist:" + listId)
+                            .withTerms("reason=" + MemberAccess.CLETS_NOT_AUTHORISED.slug())));
+            throw new ProblemException(
+                    MemberAccess.CLETS_NOT_AUTHORISED,
+                    CletsWithheld.of(list.name()).sentence());
         }
-        String normalised = plate == null || plate.isBlank() ? null
-                : (plate.contains("?") || plate.contains("*") ? plate.trim().toUpperCase(Locale.ROOT)
+        String normalised = plate == null || plate.isBlank()
+                ? null
+                : (plate.contains("?") || plate.contains("*")
+                        ? plate.trim().toUpperCase(Locale.ROOT)
                         : PlateText.normalise(plate));
         return tx.execute(status -> {
             List<HotlistEntryView> found = store.entries(listId, normalised, 500);
-            audit.record(member.actor(), new AuditEvent("hotlist.entries-viewed", "hotlist:" + listId,
-                    normalised == null ? null : "plate=" + normalised, null, null, found.size()));
+            audit.record(
+                    member.actor(),
+                    new AuditEvent(
+                            "hotlist.entries-viewed",
+                            "hotlist:" + listId,
+                            normalised == null ? null : "plate=" + normalised,
+                            null,
+                            null,
+                            found.size()));
             return found;
         });
     }
@@ -185,9 +229,11 @@ public class Hotlists {
             throw ProblemException.invalid("format", "is required: CA_DOJ or CSV");
         }
         try {
-            HotlistFormat f = HotlistFormat.valueOf(format.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            HotlistFormat f =
+                    HotlistFormat.valueOf(format.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             if (f == HotlistFormat.CUSTOM) {
-                throw ProblemException.invalid("format", "the department's custom list exists already; use CA_DOJ or CSV");
+                throw ProblemException.invalid(
+                        "format", "the department's custom list exists already; use CA_DOJ or CSV");
             }
             return f;
         } catch (IllegalArgumentException e) {

@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HotlistsPageController extends ConsoleController {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
     static final Set<String> MEMBER_ROLES = Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR");
 
     private final Hotlists hotlists;
@@ -45,8 +46,15 @@ class HotlistsPageController extends ConsoleController {
     private final TransactionTemplate tx;
     private final DepartmentProfile profile;
 
-    HotlistsPageController(Hotlists hotlists, HotlistFreshness freshness, HotlistStore store, JdbcClient jdbc,
-            MemberAccess access, AuditLog audit, TransactionTemplate tx, DepartmentProfile profile) {
+    HotlistsPageController(
+            Hotlists hotlists,
+            HotlistFreshness freshness,
+            HotlistStore store,
+            JdbcClient jdbc,
+            MemberAccess access,
+            AuditLog audit,
+            TransactionTemplate tx,
+            DepartmentProfile profile) {
         this.hotlists = hotlists;
         this.freshness = freshness;
         this.store = store;
@@ -69,7 +77,9 @@ class HotlistsPageController extends ConsoleController {
         }
 
         public String age() {
-            return freshness.map(f -> f.age() == null ? "never loaded" : describe(f.age())).orElse("—");
+            return freshness
+                    .map(f -> f.age() == null ? "never loaded" : describe(f.age()))
+                    .orElse("—");
         }
 
         public boolean external() {
@@ -77,9 +87,16 @@ class HotlistsPageController extends ConsoleController {
         }
     }
 
-    record LastImport(long id, Instant startedAt, String outcome, int records, int loaded, int droppedImmigration,
-            Integer errorLine, String errorReason, String importedBy) {
-    }
+    record LastImport(
+            long id,
+            Instant startedAt,
+            String outcome,
+            int records,
+            int loaded,
+            int droppedImmigration,
+            Integer errorLine,
+            String errorReason,
+            String importedBy) {}
 
     @GetMapping("/hotlists")
     @PreAuthorize("hasAnyRole('OFFICER', 'INVESTIGATOR', 'SUPERVISOR', 'ADMINISTRATOR')")
@@ -90,10 +107,14 @@ class HotlistsPageController extends ConsoleController {
                 && member.role().name().equals("SUPERVISOR"); // the change-approval endpoint is supervisors'
         Map<Long, HotlistFreshness.ListFreshness> ages = freshness.report().stream()
                 .collect(Collectors.toMap(HotlistFreshness.ListFreshness::id, Function.identity()));
-        List<ListRow> rows = hotlists.all().stream().filter(Hotlist::active).map(Hotlist::forMembers)
-                .map(h -> new ListRow(h, Optional.ofNullable(ages.get(h.id())), lastImport(h.id()))).toList();
+        List<ListRow> rows = hotlists.all().stream()
+                .filter(Hotlist::active)
+                .map(Hotlist::forMembers)
+                .map(h -> new ListRow(h, Optional.ofNullable(ages.get(h.id())), lastImport(h.id())))
+                .toList();
         model.addAttribute("lists", rows);
-        model.addAttribute("externalLists", rows.stream().filter(ListRow::external).toList());
+        model.addAttribute(
+                "externalLists", rows.stream().filter(ListRow::external).toList());
         model.addAttribute("maxAge", describe(profile.hotlists().maxAge()));
         model.addAttribute("allowedSources", profile.hotlists().allowedSources());
         model.addAttribute("customRules", profile.hotlists().customEntries());
@@ -105,8 +126,9 @@ class HotlistsPageController extends ConsoleController {
         model.addAttribute("pendingEntries", manages ? pending("status = 'PENDING'", member) : List.of());
         List<HotlistEntryView> changes = approvesChanges ? pending("proposed_change IS NOT NULL", member) : List.of();
         model.addAttribute("pendingChanges", changes);
-        model.addAttribute("changeSummaries", changes.stream()
-                .collect(Collectors.toMap(HotlistEntryView::id, e -> summarise(e.proposedChange()))));
+        model.addAttribute(
+                "changeSummaries",
+                changes.stream().collect(Collectors.toMap(HotlistEntryView::id, e -> summarise(e.proposedChange()))));
         model.addAttribute("username", member.username());
         return "hotlist/hotlists";
     }
@@ -116,12 +138,20 @@ class HotlistsPageController extends ConsoleController {
                         SELECT id, started_at, outcome, records, loaded, dropped_immigration, error_line,
                                error_reason, imported_by
                         FROM hotlist_imports WHERE hotlist_id = ? ORDER BY id DESC LIMIT 1
-                        """).param(listId)
-                .query((rs, n) -> new LastImport(rs.getLong("id"), HotlistStore.instant(rs, "started_at"),
-                        rs.getString("outcome"), rs.getInt("records"), rs.getInt("loaded"),
-                        rs.getInt("dropped_immigration"), (Integer) rs.getObject("error_line"),
-                        rs.getString("error_reason"), rs.getString("imported_by")))
-                .optional().orElse(null);
+                        """)
+                .param(listId)
+                .query((rs, n) -> new LastImport(
+                        rs.getLong("id"),
+                        HotlistStore.instant(rs, "started_at"),
+                        rs.getString("outcome"),
+                        rs.getInt("records"),
+                        rs.getInt("loaded"),
+                        rs.getInt("dropped_immigration"),
+                        (Integer) rs.getObject("error_line"),
+                        rs.getString("error_reason"),
+                        rs.getString("imported_by")))
+                .optional()
+                .orElse(null);
     }
 
     /**
@@ -136,11 +166,22 @@ class HotlistsPageController extends ConsoleController {
         long listId = custom.get().id();
         return tx.execute(status -> {
             List<Long> ids = jdbc.sql("SELECT id FROM hotlist_entries WHERE hotlist_id = ? AND " + condition
-                    + " ORDER BY id LIMIT 200").param(listId).query(Long.class).list();
-            List<HotlistEntryView> entries = ids.stream().map(store::entry).flatMap(Optional::stream).toList();
+                            + " ORDER BY id LIMIT 200")
+                    .param(listId)
+                    .query(Long.class)
+                    .list();
+            List<HotlistEntryView> entries =
+                    ids.stream().map(store::entry).flatMap(Optional::stream).toList();
             if (!entries.isEmpty()) {
-                audit.record(member.actor(), new AuditEvent("hotlist.entries-viewed", "hotlist:" + listId,
-                        "awaiting approval", null, null, entries.size()));
+                audit.record(
+                        member.actor(),
+                        new AuditEvent(
+                                "hotlist.entries-viewed",
+                                "hotlist:" + listId,
+                                "awaiting approval",
+                                null,
+                                null,
+                                entries.size()));
             }
             return entries;
         });
@@ -161,7 +202,8 @@ class HotlistsPageController extends ConsoleController {
             if (v.isObject()) {
                 String inner = java.util.stream.Stream.of("color", "make", "model")
                         .map(k -> v.path(k).isString() ? v.path(k).asString() : null)
-                        .filter(x -> x != null && !x.isBlank()).collect(Collectors.joining(" "));
+                        .filter(x -> x != null && !x.isBlank())
+                        .collect(Collectors.joining(" "));
                 parts.add(field.getKey() + ": " + (inner.isBlank() ? "cleared" : inner));
             } else {
                 parts.add(field.getKey() + ": " + v.asString());

@@ -10,12 +10,11 @@ import java.util.regex.Pattern;
 final class ImmigrationCategory {
 
     // Whole words only, so that e.g. "POLICE" never reads as "ICE". IVF is NCIC's Immigration Violator File.
-    private static final Pattern IMMIGRATION = Pattern.compile(
-            "(?i)(?<![A-Z0-9])(IMMIGRA[A-Z]*|IVF|ICE|CBP|DEPORT[A-Z]*|ILLEGAL ALIEN|ALIEN|REMOVAL ORDER"
+    private static final Pattern IMMIGRATION =
+            Pattern.compile("(?i)(?<![A-Z0-9])(IMMIGRA[A-Z]*|IVF|ICE|CBP|DEPORT[A-Z]*|ILLEGAL ALIEN|ALIEN|REMOVAL ORDER"
                     + "|IMMIGRATION VIOLATOR[A-Z ]*)(?![A-Z0-9])");
 
-    private ImmigrationCategory() {
-    }
+    private ImmigrationCategory() {}
 
     /** True when any of the texts names an immigration category. */
     static boolean any(String... texts) {

@@ -10,6 +10,5 @@ import java.time.Instant;
  * @param droppedImmigration  records of an immigration category dropped under the California Values Act
  * @param asOf                the date of the data
  */
-public record ImportReport(long importId, long hotlistId, int records, int loaded, int droppedImmigration,
-        Instant asOf) {
-}
+public record ImportReport(
+        long importId, long hotlistId, int records, int loaded, int droppedImmigration, Instant asOf) {}

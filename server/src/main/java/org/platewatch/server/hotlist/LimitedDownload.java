@@ -23,14 +23,15 @@ import java.util.concurrent.TimeoutException;
  */
 final class LimitedDownload {
 
-    private LimitedDownload() {
-    }
+    private LimitedDownload() {}
 
     static byte[] get(HttpClient http, URI uri, Duration timeout, long maxBytes)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(request,
-                info -> info.statusCode() == 200 ? new Limited(maxBytes)
+        CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(
+                request,
+                info -> info.statusCode() == 200
+                        ? new Limited(maxBytes)
                         : HttpResponse.BodySubscribers.replacing(null));
         try {
             HttpResponse<byte[]> r = response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -11,5 +11,4 @@ import java.util.List;
  * @param droppedImmigration  records of an immigration category, dropped under the California Values Act
  * @param asOf                the date the file says it was extracted, or null when it does not say
  */
-record ParsedList(List<ImportedRecord> records, int recordsInFile, int droppedImmigration, Instant asOf) {
-}
+record ParsedList(List<ImportedRecord> records, int recordsInFile, int droppedImmigration, Instant asOf) {}

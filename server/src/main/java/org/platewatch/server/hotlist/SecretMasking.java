@@ -11,8 +11,7 @@ final class SecretMasking {
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
     private static final Pattern QUERY = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^\\s?#]*)\\?[^\\s#]*");
 
-    private SecretMasking() {
-    }
+    private SecretMasking() {}
 
     static String mask(String text) {
         if (text == null) {

@@ -26,13 +26,17 @@ class StaleHotlistBanner {
         if (!actsOnAlerts()) {
             return List.of();
         }
-        return freshness.report().stream().filter(HotlistFreshness.ListFreshness::stale).toList();
+        return freshness.report().stream()
+                .filter(HotlistFreshness.ListFreshness::stale)
+                .toList();
     }
 
     private static boolean actsOnAlerts() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> HotlistsPageController.MEMBER_ROLES.contains(a.getAuthority().replaceFirst("^ROLE_", ""))
-                        && a.getAuthority().startsWith("ROLE_"));
+        return auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> HotlistsPageController.MEMBER_ROLES.contains(
+                                        a.getAuthority().replaceFirst("^ROLE_", ""))
+                                && a.getAuthority().startsWith("ROLE_"));
     }
 }

@@ -7,6 +7,13 @@ import java.time.Instant;
  * the plate as its match pattern, the state as its code, the expiry as an instant. A change leaves out (null)
  * what it does not give.
  */
-record ValidEntry(String plate, String state, String reason, String make, String model, String color,
-        String caseNumber, String synopsis, Instant expiresAt) {
-}
+record ValidEntry(
+        String plate,
+        String state,
+        String reason,
+        String make,
+        String model,
+        String color,
+        String caseNumber,
+        String synopsis,
+        Instant expiresAt) {}

@@ -9,10 +9,10 @@ import java.util.Set;
 import org.platewatch.server.console.ConsoleController;
 import org.platewatch.server.console.ConsoleNavEntry;
 import org.platewatch.server.console.ConsoleProperties;
+import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.Reauthentication;
 import org.platewatch.server.users.UserAccount;
-import org.platewatch.server.platform.ProblemException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,8 +40,12 @@ class CamerasPageController extends ConsoleController {
     private final JsonMapper json;
     private final Reauthentication reauthentication;
 
-    CamerasPageController(DeviceOverview overview, DeviceRegistry registry, ConsoleProperties properties,
-            JsonMapper json, Reauthentication reauthentication) {
+    CamerasPageController(
+            DeviceOverview overview,
+            DeviceRegistry registry,
+            ConsoleProperties properties,
+            JsonMapper json,
+            Reauthentication reauthentication) {
         this.reauthentication = reauthentication;
         this.overview = overview;
         this.registry = registry;
@@ -66,21 +70,26 @@ class CamerasPageController extends ConsoleController {
 
     @PostMapping("/cameras/devices")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    String register(@RequestParam Map<String, String> params,
+    String register(
+            @RequestParam Map<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
-            HttpServletResponse response, Model model) {
+            HttpServletResponse response,
+            Model model) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String f : FIELDS) {
             form.put(f, params.getOrDefault(f, "").strip());
         }
         Map<String, String> errors = new LinkedHashMap<>();
         try {
-            DeviceRegistration registration = new DeviceRegistration(form.get("name"), kind(form.get("kind")),
-                    number(form, "latitude", errors), number(form, "longitude", errors),
+            DeviceRegistration registration = new DeviceRegistration(
+                    form.get("name"),
+                    kind(form.get("kind")),
+                    number(form, "latitude", errors),
+                    number(form, "longitude", errors),
                     number(form, "heading", errors));
             if (errors.isEmpty()) {
-                UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES,
-                        params.get("currentPassword"), params.get("code"));
+                UserAccount admin = reauthentication.confirm(
+                        Permission.MANAGE_DEVICES, params.get("currentPassword"), params.get("code"));
                 RegisteredDevice registered = registry.register(registration, admin.actor());
                 model.addAttribute("registered", registered);
                 form = Map.of("kind", "FIXED");
@@ -90,7 +99,8 @@ class CamerasPageController extends ConsoleController {
         } catch (ProblemException e) {
             String field = e.field() == null ? "name" : e.field();
             String message = e.getMessage();
-            errors.putIfAbsent(field, message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message);
+            errors.putIfAbsent(
+                    field, message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message);
         }
         if (!errors.isEmpty()) {
             response.setStatus(422); // Unprocessable: the form comes back with its errors
@@ -109,12 +119,19 @@ class CamerasPageController extends ConsoleController {
     private void page(Model model) {
         List<DeviceOverview.Row> rows = overview.rows();
         model.addAttribute("devices", rows);
-        model.addAttribute("mapData", json.writeValueAsString(Map.of(
-                "center", new double[] {properties.mapCenterLatitude(), properties.mapCenterLongitude()},
-                "tiles", properties.mapTilesUrl() == null ? "" : properties.mapTilesUrl(),
-                "attribution", properties.mapTilesAttribution(),
-                "devices", rows,
-                "reads", overview.recentReads())));
+        model.addAttribute(
+                "mapData",
+                json.writeValueAsString(Map.of(
+                        "center",
+                        new double[] {properties.mapCenterLatitude(), properties.mapCenterLongitude()},
+                        "tiles",
+                        properties.mapTilesUrl() == null ? "" : properties.mapTilesUrl(),
+                        "attribution",
+                        properties.mapTilesAttribution(),
+                        "devices",
+                        rows,
+                        "reads",
+                        overview.recentReads())));
         model.addAttribute("canRegister", currentRoles().contains("ADMINISTRATOR"));
     }
 

@@ -40,14 +40,18 @@ class CaptureWindow {
             throw ProblemException.invalid(field, "is in the future (check the device clock)");
         }
         if (capturedAt.isBefore(earliest(now))) {
-            throw ProblemException.invalid(field, "is older than " + profile.departmentName()
-                    + " keeps detections (" + profile.detectionRetention().describe() + "); check the device clock");
+            throw ProblemException.invalid(
+                    field,
+                    "is older than " + profile.departmentName() + " keeps detections ("
+                            + profile.detectionRetention().describe() + "); check the device clock");
         }
         Duration backlog = backlog(kind);
         if (capturedAt.isBefore(now.minus(backlog))) {
-            throw ProblemException.invalid(field, "is more than " + backlog.toDays() + " days ago, further back than "
-                    + (kind == DeviceKind.FIXED ? "a fixed camera" : "a mobile unit") + " may hold reads; "
-                    + "check the device clock");
+            throw ProblemException.invalid(
+                    field,
+                    "is more than " + backlog.toDays() + " days ago, further back than "
+                            + (kind == DeviceKind.FIXED ? "a fixed camera" : "a mobile unit") + " may hold reads; "
+                            + "check the device clock");
         }
         return capturedAt;
     }
@@ -68,8 +72,11 @@ class CaptureWindow {
         if (bound != RetentionBound.PURGE_AT && bound != RetentionBound.AT_MOST) {
             return FLOOR;
         }
-        return profile.detectionRetention().purgeAfter()
-                .map(period -> ZonedDateTime.ofInstant(now, profile.zone()).minus(period).toInstant())
+        return profile.detectionRetention()
+                .purgeAfter()
+                .map(period -> ZonedDateTime.ofInstant(now, profile.zone())
+                        .minus(period)
+                        .toInstant())
                 .filter(t -> t.isAfter(FLOOR))
                 .orElse(FLOOR);
     }

@@ -5,8 +5,17 @@ import java.util.UUID;
 import org.platewatch.server.platform.Actor;
 
 /** A registered camera or patrol car. Latitude, longitude and heading are null for mobile units. */
-public record Device(UUID id, String name, DeviceKind kind, Double latitude, Double longitude, Double heading,
-        Instant registeredAt, Instant lastUploadAt, boolean active) implements Actor.Source {
+public record Device(
+        UUID id,
+        String name,
+        DeviceKind kind,
+        Double latitude,
+        Double longitude,
+        Double heading,
+        Instant registeredAt,
+        Instant lastUploadAt,
+        boolean active)
+        implements Actor.Source {
 
     @Override
     public Actor actor() {

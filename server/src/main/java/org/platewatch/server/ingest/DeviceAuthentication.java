@@ -17,7 +17,8 @@ class DeviceAuthentication {
         if (caller != null && caller.getPrincipal() instanceof Device device && device.active()) {
             return device;
         }
-        throw new ProblemException(ProblemType.FORBIDDEN,
+        throw new ProblemException(
+                ProblemType.FORBIDDEN,
                 "Only a registered camera or patrol car uploads reads, with its own device token");
     }
 }

@@ -3,13 +3,12 @@ package org.platewatch.server.ingest;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
-import org.platewatch.server.platform.Actor;
 import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.Reauthentication;
 import org.platewatch.server.users.UserAccount;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,24 +47,31 @@ class DeviceController {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional // the confirmation and the registration: a refused registration gives the code back
     RegisteredDevice register(@RequestBody RegistrationRequest request) {
-        UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES, request.currentPassword(),
-                request.code());
-        return devices.register(new DeviceRegistration(request.name(), request.kind(), request.latitude(),
-                request.longitude(), request.heading()), admin.actor());
+        UserAccount admin =
+                reauthentication.confirm(Permission.MANAGE_DEVICES, request.currentPassword(), request.code());
+        return devices.register(
+                new DeviceRegistration(
+                        request.name(), request.kind(), request.latitude(), request.longitude(), request.heading()),
+                admin.actor());
     }
 
     /** A {@link DeviceRegistration} with the administrator's re-authentication. */
-    record RegistrationRequest(String name, DeviceKind kind, Double latitude, Double longitude, Double heading,
-            String currentPassword, String code) {
-    }
+    record RegistrationRequest(
+            String name,
+            DeviceKind kind,
+            Double latitude,
+            Double longitude,
+            Double heading,
+            String currentPassword,
+            String code) {}
 
     @Operation(summary = "Retire a camera or mobile unit for good: its token is refused from now on; its reads stay")
     @PostMapping("/{id}/retire")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional // the confirmation and the retirement: a refused retirement gives the code back
     Device retire(@PathVariable UUID id, @RequestBody Reauthenticated confirmation) {
-        UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES, confirmation.currentPassword(),
-                confirmation.code());
+        UserAccount admin = reauthentication.confirm(
+                Permission.MANAGE_DEVICES, confirmation.currentPassword(), confirmation.code());
         return devices.retire(id, admin.actor());
     }
 
@@ -74,12 +80,11 @@ class DeviceController {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional
     RegisteredDevice rotateToken(@PathVariable UUID id, @RequestBody Reauthenticated confirmation) {
-        UserAccount admin = reauthentication.confirm(Permission.MANAGE_DEVICES, confirmation.currentPassword(),
-                confirmation.code());
+        UserAccount admin = reauthentication.confirm(
+                Permission.MANAGE_DEVICES, confirmation.currentPassword(), confirmation.code());
         return devices.rotateToken(id, admin.actor());
     }
 
     /** The administrator's password and a fresh second-factor code, for a write that manages devices. */
-    record Reauthenticated(String currentPassword, String code) {
-    }
+    record Reauthenticated(String currentPassword, String code) {}
 }

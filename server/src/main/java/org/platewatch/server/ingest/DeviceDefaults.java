@@ -37,21 +37,35 @@ class DeviceDefaults {
         Double lat = read.latitude();
         Double lon = read.longitude();
         if (device.hasLocation()) {
-            if (lat != null && lon != null && metresBetween(lat, lon, device.latitude(), device.longitude())
-                    > limits.fixedCameraTolerance()) {
-                throw ProblemException.invalid(read.fields().latitude(), "is more than "
-                        + Math.round(limits.fixedCameraTolerance()) + " m from where this fixed camera is registered; "
-                        + "leave the position out, or have the administrator register the camera where it stands");
+            if (lat != null
+                    && lon != null
+                    && metresBetween(lat, lon, device.latitude(), device.longitude()) > limits.fixedCameraTolerance()) {
+                throw ProblemException.invalid(
+                        read.fields().latitude(),
+                        "is more than "
+                                + Math.round(limits.fixedCameraTolerance())
+                                + " m from where this fixed camera is registered; "
+                                + "leave the position out, or have the administrator register the camera where it stands");
             }
             lat = device.latitude();
             lon = device.longitude();
         } else if (lat == null || lon == null) {
-            throw ProblemException.invalid(lat == null ? read.fields().latitude() : read.fields().longitude(),
+            throw ProblemException.invalid(
+                    lat == null ? read.fields().latitude() : read.fields().longitude(),
                     "is required from a mobile unit");
         }
         Double heading = read.heading() != null ? read.heading() : device.heading();
-        return new NewDetection(read.readId(), read.plate(), read.state() == null ? null : read.state().name(),
-                read.confidence(), read.capturedAt(), lat, lon, heading, read.vehicle(), read.source());
+        return new NewDetection(
+                read.readId(),
+                read.plate(),
+                read.state() == null ? null : read.state().name(),
+                read.confidence(),
+                read.capturedAt(),
+                lat,
+                lon,
+                heading,
+                read.vehicle(),
+                read.source());
     }
 
     /** Great-circle distance (haversine); metres matter here, not the ellipsoid. */

@@ -32,8 +32,14 @@ class DeviceOverview {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DeviceOverview(DeviceRegistry registry, DetectionActivity activity, ConsoleProperties properties,
-            DepartmentProfile profile, Clock clock, AuditLog audit, TransactionTemplate transaction) {
+    DeviceOverview(
+            DeviceRegistry registry,
+            DetectionActivity activity,
+            ConsoleProperties properties,
+            DepartmentProfile profile,
+            Clock clock,
+            AuditLog audit,
+            TransactionTemplate transaction) {
         this.audit = audit;
         this.transaction = transaction;
         this.registry = registry;
@@ -45,7 +51,9 @@ class DeviceOverview {
 
     List<Row> rows() {
         Instant now = clock.instant();
-        Instant startOfDay = LocalDate.ofInstant(now, profile.zone()).atStartOfDay(profile.zone()).toInstant();
+        Instant startOfDay = LocalDate.ofInstant(now, profile.zone())
+                .atStartOfDay(profile.zone())
+                .toInstant();
         Map<UUID, Long> today = activity.countsSince(startOfDay);
         Map<UUID, DetectionActivity.Position> positions = activity.lastPositionsSince(now.minus(Duration.ofDays(1)));
         List<Row> rows = new ArrayList<>();
@@ -58,10 +66,20 @@ class DeviceOverview {
                 lon = moved.longitude();
             }
             Health health = health(d.lastUploadAt(), now);
-            rows.add(new Row(d.id(), d.name(), d.kind() == DeviceKind.FIXED ? "Fixed camera" : "Mobile unit",
-                    d.kind().name(), d.lastUploadAt() == null ? "never" : TIME.format(
-                            d.lastUploadAt().atZone(profile.zone())),
-                    today.getOrDefault(d.id(), 0L), health.text(), health.healthy(), d.active(), lat, lon));
+            rows.add(new Row(
+                    d.id(),
+                    d.name(),
+                    d.kind() == DeviceKind.FIXED ? "Fixed camera" : "Mobile unit",
+                    d.kind().name(),
+                    d.lastUploadAt() == null
+                            ? "never"
+                            : TIME.format(d.lastUploadAt().atZone(profile.zone())),
+                    today.getOrDefault(d.id(), 0L),
+                    health.text(),
+                    health.healthy(),
+                    d.active(),
+                    lat,
+                    lon));
         }
         return rows;
     }
@@ -72,10 +90,12 @@ class DeviceOverview {
      */
     List<double[]> recentReads() {
         return transaction.execute(status -> {
-            List<double[]> points = activity.recentPositions(clock.instant().minus(Duration.ofDays(1)), MAP_READS)
-                    .stream().map(p -> new double[] {p.latitude(), p.longitude()}).toList();
-            audit.record(new AuditEvent("detections.map-viewed", "cameras-map", "last 24 h, positions only", null,
-                    null, points.size()));
+            List<double[]> points =
+                    activity.recentPositions(clock.instant().minus(Duration.ofDays(1)), MAP_READS).stream()
+                            .map(p -> new double[] {p.latitude(), p.longitude()})
+                            .toList();
+            audit.record(new AuditEvent(
+                    "detections.map-viewed", "cameras-map", "last 24 h, positions only", null, null, points.size()));
             return points;
         });
     }
@@ -93,11 +113,19 @@ class DeviceOverview {
         return new Health("OK, last upload " + (minutes < 1 ? "just now" : minutes + " min ago"), true);
     }
 
-    record Health(String text, boolean healthy) {
-    }
+    record Health(String text, boolean healthy) {}
 
     /** One device as the table and the map show it; latitude/longitude null for a unit not seen today. */
-    record Row(UUID id, String name, String kindLabel, String kind, String lastUpload, long readsToday,
-            String health, boolean healthy, boolean active, Double latitude, Double longitude) {
-    }
+    record Row(
+            UUID id,
+            String name,
+            String kindLabel,
+            String kind,
+            String lastUpload,
+            long readsToday,
+            String health,
+            boolean healthy,
+            boolean active,
+            Double latitude,
+            Double longitude) {}
 }

@@ -41,10 +41,13 @@ public class DeviceRegistry {
 
     @Transactional
     public RegisteredDevice register(DeviceRegistration registration, Actor registeredBy) {
-        if (jdbc.sql("SELECT count(*) FROM devices WHERE name = ?").param(registration.name())
-                .query(Long.class).single() > 0) {
-            throw new ProblemException(ProblemType.CONFLICT, "name",
-                    "A device named '" + registration.name() + "' is already registered");
+        if (jdbc.sql("SELECT count(*) FROM devices WHERE name = ?")
+                        .param(registration.name())
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT, "name", "A device named '" + registration.name() + "' is already registered");
         }
         UUID id = UUID.randomUUID();
         String token = SecretTokens.generate(TOKEN_PREFIX);
@@ -57,13 +60,20 @@ public class DeviceRegistry {
                                      ELSE point(CAST(:lon AS float8), CAST(:lat AS float8)) END,
                                 :heading, :token, :now, :by)
                         """)
-                .param("id", id).param("name", registration.name()).param("kind", registration.kind().name())
-                .param("lat", registration.latitude()).param("lon", registration.longitude())
-                .param("heading", registration.heading()).param("token", SecretTokens.sha256(token))
-                .param("now", Timestamp.from(now)).param("by", registeredBy.username())
+                .param("id", id)
+                .param("name", registration.name())
+                .param("kind", registration.kind().name())
+                .param("lat", registration.latitude())
+                .param("lon", registration.longitude())
+                .param("heading", registration.heading())
+                .param("token", SecretTokens.sha256(token))
+                .param("now", Timestamp.from(now))
+                .param("by", registeredBy.username())
                 .update();
-        audit.record(registeredBy, AuditEvent.of("device.registered", "device:" + id)
-                .withTerms("name=" + registration.name() + ", kind=" + registration.kind()));
+        audit.record(
+                registeredBy,
+                AuditEvent.of("device.registered", "device:" + id)
+                        .withTerms("name=" + registration.name() + ", kind=" + registration.kind()));
         return new RegisteredDevice(find(id).orElseThrow(), token);
     }
 
@@ -78,7 +88,10 @@ public class DeviceRegistry {
                         UPDATE devices SET active = false, retired_at = :now, retired_by = :by
                         WHERE id = :id AND retired_at IS NULL
                         """)
-                .param("now", Timestamp.from(clock.instant())).param("by", by.username()).param("id", id).update();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", by.username())
+                .param("id", id)
+                .update();
         if (retired == 0) {
             throw new ProblemException(ProblemType.CONFLICT, "id", "Device '" + device.name() + "' is retired already");
         }
@@ -99,10 +112,14 @@ public class DeviceRegistry {
                         UPDATE devices SET token_sha256 = :token, token_rotated_at = :now
                         WHERE id = :id AND retired_at IS NULL
                         """)
-                .param("token", SecretTokens.sha256(token)).param("now", Timestamp.from(clock.instant()))
-                .param("id", id).update();
+                .param("token", SecretTokens.sha256(token))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
         if (rotated == 0) {
-            throw new ProblemException(ProblemType.CONFLICT, "id",
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "id",
                     "Device '" + device.name() + "' is retired; a retired device gets no token");
         }
         audit.record(by, AuditEvent.of("device.token-rotated", "device:" + id).withTerms("name=" + device.name()));
@@ -111,31 +128,44 @@ public class DeviceRegistry {
 
     /** The device, its row locked until the transaction ends, so that retiring and rotating take turns. */
     private Device current(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM devices WHERE id = ? FOR UPDATE").param(id)
-                .query(DeviceRegistry::map).optional()
+        return jdbc.sql("SELECT " + COLUMNS + " FROM devices WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(DeviceRegistry::map)
+                .optional()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No device " + id));
     }
 
     public Optional<Device> authenticate(String token) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM devices WHERE token_sha256 = ? AND active")
-                .param(SecretTokens.sha256(token)).query(DeviceRegistry::map).optional();
+                .param(SecretTokens.sha256(token))
+                .query(DeviceRegistry::map)
+                .optional();
     }
 
     public Optional<Device> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM devices WHERE id = ?").param(id)
-                .query(DeviceRegistry::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM devices WHERE id = ?")
+                .param(id)
+                .query(DeviceRegistry::map)
+                .optional();
     }
 
     public List<Device> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM devices ORDER BY name").query(DeviceRegistry::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM devices ORDER BY name")
+                .query(DeviceRegistry::map)
+                .list();
     }
 
     private static Device map(ResultSet rs, int row) throws SQLException {
         Timestamp last = rs.getTimestamp("last_upload_at");
-        return new Device(rs.getObject("id", UUID.class), rs.getString("name"),
-                DeviceKind.valueOf(rs.getString("kind")), nullableDouble(rs, "latitude"),
-                nullableDouble(rs, "longitude"), nullableDouble(rs, "heading_degrees"),
-                rs.getTimestamp("registered_at").toInstant(), last == null ? null : last.toInstant(),
+        return new Device(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                DeviceKind.valueOf(rs.getString("kind")),
+                nullableDouble(rs, "latitude"),
+                nullableDouble(rs, "longitude"),
+                nullableDouble(rs, "heading_degrees"),
+                rs.getTimestamp("registered_at").toInstant(),
+                last == null ? null : last.toInstant(),
                 rs.getBoolean("active"));
     }
 

@@ -25,7 +25,8 @@ class DeviceTokenAuthenticator implements BearerTokenAuthenticator {
 
     @Override
     public Optional<Authentication> authenticate(String token) {
-        return devices.authenticate(token).map(device -> UsernamePasswordAuthenticationToken.authenticated(
-                device, null, List.of(new SimpleGrantedAuthority("ROLE_DEVICE"))));
+        return devices.authenticate(token)
+                .map(device -> UsernamePasswordAuthenticationToken.authenticated(
+                        device, null, List.of(new SimpleGrantedAuthority("ROLE_DEVICE"))));
     }
 }

@@ -15,8 +15,7 @@ import org.springframework.util.unit.DataSize;
 /** The checks every JPEG a device uploads passes, whichever way it arrives (a photo, a read's image). */
 final class JpegImages {
 
-    private JpegImages() {
-    }
+    private JpegImages() {}
 
     /** Reads at most {@code max} bytes; a longer body is refused before it is all in memory. */
     static byte[] readLimited(InputStream in, DataSize max) throws IOException {
@@ -34,7 +33,9 @@ final class JpegImages {
     }
 
     static ProblemException tooLarge(DataSize max) {
-        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "image",
+        return new ProblemException(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "image",
                 "image: larger than the " + max.toKilobytes() + " KiB this server accepts");
     }
 
@@ -44,15 +45,18 @@ final class JpegImages {
      * a file of a few hundred bytes can declare 30,000 × 30,000 pixels, gigabytes once decoded.
      */
     static void requireJpeg(byte[] bytes, long maxPixels) {
-        boolean soi = bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8
-                && (bytes[2] & 0xFF) == 0xFF;
+        boolean soi =
+                bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF;
         long[] size = soi ? headerSize(bytes) : null;
         if (size == null) {
             throw ProblemException.invalid("image", "is not a JPEG image");
         }
         if (size[0] * size[1] > maxPixels) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "image", "image: " + size[0] + " × " + size[1]
-                    + " pixels is more than the " + megapixels(maxPixels) + " megapixels this server decodes");
+            throw new ProblemException(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "image",
+                    "image: " + size[0] + " × " + size[1] + " pixels is more than the " + megapixels(maxPixels)
+                            + " megapixels this server decodes");
         }
     }
 

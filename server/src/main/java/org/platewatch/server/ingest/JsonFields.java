@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.platewatch.plate.UsState;
-import org.platewatch.server.platform.ProblemException;
 import org.platewatch.plate.VehicleDescription;
+import org.platewatch.server.platform.ProblemException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -134,7 +134,10 @@ final class JsonFields {
             return VehicleDescription.UNKNOWN;
         }
         JsonFields v = new JsonFields(node.get(field), at(field));
-        return new VehicleDescription(v.optionalString("make"), v.optionalString("model"), v.optionalString("color"),
+        return new VehicleDescription(
+                v.optionalString("make"),
+                v.optionalString("model"),
+                v.optionalString("color"),
                 v.optionalString("type"));
     }
 

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.platewatch.plate.UsState;
+import org.platewatch.plate.VehicleDescription;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.reads.DetectionSource;
-import org.platewatch.plate.VehicleDescription;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +34,7 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
 
     /** Epoch values below this are seconds (the open-source agent), above it milliseconds. */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+
     private static final double OPENALPR_CONFIDENCE_SCALE = 100;
 
     private final IngestProperties limits;
@@ -49,7 +50,8 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
             String path = documents.size() == 1 ? "" : "[" + k + "]";
             reads.addAll(document(documents.get(k), path, device));
             if (reads.size() > limits.maxBatch()) {
-                throw ProblemException.invalid(path.isEmpty() ? "results" : path,
+                throw ProblemException.invalid(
+                        path.isEmpty() ? "results" : path,
                         "the upload holds more than " + limits.maxBatch() + " plate results");
             }
         }
@@ -58,12 +60,15 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
 
     private List<ReportedRead> document(JsonNode body, String path, Device device) {
         JsonFields doc = new JsonFields(body, path);
-        String type = doc.has("data_type") && doc.get("data_type").isString() ? doc.get("data_type").stringValue() : "";
+        String type = doc.has("data_type") && doc.get("data_type").isString()
+                ? doc.get("data_type").stringValue()
+                : "";
         return switch (type) {
             case "alpr_results" -> results(doc, device);
             case "alpr_group" -> List.of(group(doc, device));
             case "heartbeat" -> List.of();
-            default -> throw ProblemException.invalid(doc.at("data_type"), "must be alpr_results, alpr_group or heartbeat");
+            default ->
+                throw ProblemException.invalid(doc.at("data_type"), "must be alpr_results, alpr_group or heartbeat");
         };
     }
 
@@ -77,14 +82,26 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
             JsonFields r = new JsonFields(results.get(i), frame.at("results[" + i + "]"));
             int plateIndex = r.has("plate_index") ? (int) r.integer("plate_index") : i;
             Instant at = r.has("epoch_time") ? epoch(r, "epoch_time") : frameTime;
-            out.add(new ReportedRead(readId(device, frameId + "#" + plateIndex), r.string("plate"),
-                    region(r, "region"), r.number("confidence"), OPENALPR_CONFIDENCE_SCALE, at,
-                    frame.optionalNumber("gps_latitude"), frame.optionalNumber("gps_longitude"), null,
-                    VehicleDescription.UNKNOWN, DetectionSource.OPENALPR,
-                    new ReportedRead.Fields(frame.has("uuid") ? frame.at("uuid") : frame.at("epoch_time"),
-                            r.at("plate"), r.at("confidence"),
+            out.add(new ReportedRead(
+                    readId(device, frameId + "#" + plateIndex),
+                    r.string("plate"),
+                    region(r, "region"),
+                    r.number("confidence"),
+                    OPENALPR_CONFIDENCE_SCALE,
+                    at,
+                    frame.optionalNumber("gps_latitude"),
+                    frame.optionalNumber("gps_longitude"),
+                    null,
+                    VehicleDescription.UNKNOWN,
+                    DetectionSource.OPENALPR,
+                    new ReportedRead.Fields(
+                            frame.has("uuid") ? frame.at("uuid") : frame.at("epoch_time"),
+                            r.at("plate"),
+                            r.at("confidence"),
                             r.has("epoch_time") ? r.at("epoch_time") : frame.at("epoch_time"),
-                            frame.at("gps_latitude"), frame.at("gps_longitude"), frame.at("heading"),
+                            frame.at("gps_latitude"),
+                            frame.at("gps_longitude"),
+                            frame.at("heading"),
                             frame.at("vehicle"))));
         }
         return out;
@@ -92,15 +109,27 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
 
     private ReportedRead group(JsonFields group, Device device) {
         String groupId = group.has("best_uuid") ? group.nonBlank("best_uuid") : firstUuid(group);
-        return new ReportedRead(readId(device, groupId), group.string("best_plate_number"),
-                region(group, "best_region"), group.number("best_confidence"), OPENALPR_CONFIDENCE_SCALE,
-                epoch(group, "epoch_start"), group.optionalNumber("gps_latitude"),
-                group.optionalNumber("gps_longitude"), travelDirection(group), vehicle(group.get("vehicle")),
+        return new ReportedRead(
+                readId(device, groupId),
+                group.string("best_plate_number"),
+                region(group, "best_region"),
+                group.number("best_confidence"),
+                OPENALPR_CONFIDENCE_SCALE,
+                epoch(group, "epoch_start"),
+                group.optionalNumber("gps_latitude"),
+                group.optionalNumber("gps_longitude"),
+                travelDirection(group),
+                vehicle(group.get("vehicle")),
                 DetectionSource.OPENALPR,
-                new ReportedRead.Fields(group.has("best_uuid") ? group.at("best_uuid") : group.at("uuids"),
-                        group.at("best_plate_number"), group.at("best_confidence"),
-                        group.at("epoch_start"), group.at("gps_latitude"), group.at("gps_longitude"),
-                        group.at("travel_direction"), group.at("vehicle")));
+                new ReportedRead.Fields(
+                        group.has("best_uuid") ? group.at("best_uuid") : group.at("uuids"),
+                        group.at("best_plate_number"),
+                        group.at("best_confidence"),
+                        group.at("epoch_start"),
+                        group.at("gps_latitude"),
+                        group.at("gps_longitude"),
+                        group.at("travel_direction"),
+                        group.at("vehicle")));
     }
 
     private static UUID readId(Device device, String openAlprId) {
@@ -109,7 +138,9 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
 
     private static String firstUuid(JsonFields group) {
         JsonNode uuids = group.array("uuids");
-        if (uuids.isEmpty() || !uuids.get(0).isString() || uuids.get(0).stringValue().isBlank()) {
+        if (uuids.isEmpty()
+                || !uuids.get(0).isString()
+                || uuids.get(0).stringValue().isBlank()) {
             throw ProblemException.invalid(group.at("uuids"), "must hold at least one uuid");
         }
         return uuids.get(0).stringValue();
@@ -117,7 +148,10 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
 
     /** OpenALPR's region ({@code ca}, {@code us-ca}, or a foreign one); only a US state becomes one. */
     private static UsState region(JsonFields node, String field) {
-        return UsState.fromRegion(node.has(field) && node.get(field).isString() ? node.get(field).stringValue() : null)
+        return UsState.fromRegion(
+                        node.has(field) && node.get(field).isString()
+                                ? node.get(field).stringValue()
+                                : null)
                 .orElse(null);
     }
 
@@ -142,8 +176,8 @@ class OpenAlprFormat implements ReadFormat<List<JsonNode>> {
         if (vehicle == null || !vehicle.isObject()) {
             return VehicleDescription.UNKNOWN;
         }
-        return new VehicleDescription(best(vehicle, "make"), best(vehicle, "make_model"), best(vehicle, "color"),
-                best(vehicle, "body_type"));
+        return new VehicleDescription(
+                best(vehicle, "make"), best(vehicle, "make_model"), best(vehicle, "color"), best(vehicle, "body_type"));
     }
 
     /** OpenALPR lists vehicle attributes as ranked guesses; the top one is kept. */

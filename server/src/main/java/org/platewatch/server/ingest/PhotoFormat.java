@@ -2,11 +2,11 @@ package org.platewatch.server.ingest;
 
 import java.util.List;
 import org.platewatch.plate.UsState;
+import org.platewatch.plate.VehicleDescription;
 import org.platewatch.recognition.PlateCandidate;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.reads.DetectionSource;
-import org.platewatch.plate.VehicleDescription;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,8 +33,7 @@ class PhotoFormat implements ReadFormat<PhotoFormat.Photo> {
     }
 
     /** The {@code read} part (JSON) and the {@code image} part of the multipart upload. */
-    record Photo(String metadata, byte[] jpeg) {
-    }
+    record Photo(String metadata, byte[] jpeg) {}
 
     @Override
     public Adapted adapt(Photo photo, Device device) {
@@ -52,9 +51,19 @@ class PhotoFormat implements ReadFormat<PhotoFormat.Photo> {
             return new Adapted(List.of(), null, candidates);
         }
         PlateCandidate best = candidates.get(0);
-        ReportedRead reported = new ReportedRead(readId, best.plate(), UsState.fromRegion(best.region()).orElse(null),
-                best.confidence(), 1, capturedAt, latitude, longitude, heading, vehicle(reading),
-                DetectionSource.RECOGNIZED, ReportedRead.Fields.under("read"));
+        ReportedRead reported = new ReportedRead(
+                readId,
+                best.plate(),
+                UsState.fromRegion(best.region()).orElse(null),
+                best.confidence(),
+                1,
+                capturedAt,
+                latitude,
+                longitude,
+                heading,
+                vehicle(reading),
+                DetectionSource.RECOGNIZED,
+                ReportedRead.Fields.under("read"));
         return new Adapted(List.of(reported), photo.jpeg(), candidates);
     }
 

@@ -31,25 +31,29 @@ class PhotoUploadController {
 
     @Operation(summary = "Upload a photo with its read metadata; the server reads the plate (device token)")
     @PostMapping(path = "/api/v1/reads/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    PhotoResult photo(Authentication device, @RequestPart("read") String metadata,
-            @RequestPart("image") MultipartFile image) throws IOException {
+    PhotoResult photo(
+            Authentication device, @RequestPart("read") String metadata, @RequestPart("image") MultipartFile image)
+            throws IOException {
         if (image.getSize() > limits.maxImageSize().toBytes()) {
             throw JpegImages.tooLarge(limits.maxImageSize());
         }
-        ReadPipeline.Ingested ingested = pipeline.ingest(device, photos,
-                new PhotoFormat.Photo(metadata, image.getBytes()));
-        return new PhotoResult(ingested.accepted(), ingested.duplicates(),
+        ReadPipeline.Ingested ingested =
+                pipeline.ingest(device, photos, new PhotoFormat.Photo(metadata, image.getBytes()));
+        return new PhotoResult(
+                ingested.accepted(),
+                ingested.duplicates(),
                 ingested.candidates().stream().map(Candidate::of).toList());
     }
 
-    record PhotoResult(int accepted, int duplicates, List<Candidate> candidates) {
-    }
+    record PhotoResult(int accepted, int duplicates, List<Candidate> candidates) {}
 
     /** One plate recognition saw: text, confidence (to three places), region, and its box in the photo. */
     record Candidate(String plate, double confidence, String region, List<Integer> box) {
 
         static Candidate of(PlateCandidate c) {
-            return new Candidate(c.plate(), Math.round(c.confidence() * 1000) / 1000.0,
+            return new Candidate(
+                    c.plate(),
+                    Math.round(c.confidence() * 1000) / 1000.0,
                     c.region() == null ? "" : c.region(),
                     List.of(c.box().x(), c.box().y(), c.box().width(), c.box().height()));
         }

@@ -5,10 +5,10 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import org.platewatch.plate.VehicleDescription;
 import org.platewatch.recognition.PlateCandidate;
 import org.platewatch.recognition.Recognizer;
 import org.platewatch.recognition.UnreadableImageException;
-import org.platewatch.plate.VehicleDescription;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.springframework.http.HttpStatus;
@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PlateReader {
 
-    static final ProblemType RECOGNITION_OFF = new ProblemType("recognition-disabled",
-            "This server does not read plates from photos", HttpStatus.SERVICE_UNAVAILABLE);
+    static final ProblemType RECOGNITION_OFF = new ProblemType(
+            "recognition-disabled", "This server does not read plates from photos", HttpStatus.SERVICE_UNAVAILABLE);
 
     private final RecognitionProperties properties;
     private final Semaphore permits;
@@ -37,8 +37,10 @@ class PlateReader {
     /** What the photo shows: candidates best first, and the vehicle's colour around the best one. */
     Reading read(byte[] jpeg) {
         if (!properties.enabled()) {
-            throw new ProblemException(RECOGNITION_OFF, "Plate recognition is turned off on this server "
-                    + "(platewatch.recognition.enabled); send plate text instead");
+            throw new ProblemException(
+                    RECOGNITION_OFF,
+                    "Plate recognition is turned off on this server "
+                            + "(platewatch.recognition.enabled); send plate text instead");
         }
         // Decoding holds the whole image in memory: it counts against the permits like recognition does.
         permits.acquireUninterruptibly();
@@ -51,7 +53,8 @@ class PlateReader {
             }
             Recognizer r = recognizer();
             List<PlateCandidate> candidates = r.recognize(image);
-            Optional<VehicleDescription> vehicle = candidates.isEmpty() ? Optional.empty()
+            Optional<VehicleDescription> vehicle = candidates.isEmpty()
+                    ? Optional.empty()
                     : r.describeVehicle(image, candidates.get(0).box());
             return new Reading(candidates, vehicle.orElse(null));
         } finally {
@@ -80,6 +83,5 @@ class PlateReader {
     }
 
     /** The candidates of one photo, best first, and the vehicle colour (null when not estimated). */
-    record Reading(List<PlateCandidate> candidates, VehicleDescription vehicle) {
-    }
+    record Reading(List<PlateCandidate> candidates, VehicleDescription vehicle) {}
 }

@@ -31,7 +31,8 @@ class PlatewatchJsonFormat implements ReadFormat<JsonNode> {
             throw ProblemException.invalid("reads", "must hold at least one read");
         }
         if (reads.size() > limits.maxBatch()) {
-            throw ProblemException.invalid("reads",
+            throw ProblemException.invalid(
+                    "reads",
                     "holds " + reads.size() + " reads; at most " + limits.maxBatch() + " are accepted per request");
         }
         List<ReportedRead> out = new ArrayList<>(reads.size());
@@ -42,9 +43,18 @@ class PlatewatchJsonFormat implements ReadFormat<JsonNode> {
     }
 
     private static ReportedRead read(JsonFields read) {
-        return new ReportedRead(read.uuid("readId"), read.string("plate"), read.stateCode("state"),
-                read.number("confidence"), 1, read.instant("capturedAt"), read.optionalNumber("latitude"),
-                read.optionalNumber("longitude"), read.optionalNumber("heading"), read.vehicle("vehicle"),
-                DetectionSource.DEVICE, ReportedRead.Fields.under(read.path()));
+        return new ReportedRead(
+                read.uuid("readId"),
+                read.string("plate"),
+                read.stateCode("state"),
+                read.number("confidence"),
+                1,
+                read.instant("capturedAt"),
+                read.optionalNumber("latitude"),
+                read.optionalNumber("longitude"),
+                read.optionalNumber("heading"),
+                read.vehicle("vehicle"),
+                DetectionSource.DEVICE,
+                ReportedRead.Fields.under(read.path()));
     }
 }

@@ -51,8 +51,13 @@ class ReadPipeline {
     private final ApplicationEventPublisher events;
     private final IngestProperties limits;
 
-    ReadPipeline(DeviceAuthentication authentication, ReadValidator validator, DeviceDefaults defaults,
-            DetectionStore detections, ApplicationEventPublisher events, IngestProperties limits) {
+    ReadPipeline(
+            DeviceAuthentication authentication,
+            ReadValidator validator,
+            DeviceDefaults defaults,
+            DetectionStore detections,
+            ApplicationEventPublisher events,
+            IngestProperties limits) {
         this.limits = limits;
         this.authentication = authentication;
         this.validator = validator;
@@ -68,14 +73,19 @@ class ReadPipeline {
         List<NewDetection> reads = defaults.fill(valid, device);
         StoredBatch stored;
         try {
-            stored = TransientConflicts.retry("Reads of device " + device.id(),
+            stored = TransientConflicts.retry(
+                    "Reads of device " + device.id(),
                     () -> detections.store(device.id(), reads, adapted.image(), limits.maxNewPartitions()));
         } catch (RefusedBatch refused) {
             throw StoreRefusals.problem(refused, valid);
         }
         publishCommitted(device, stored);
-        log.debug("Device {} uploaded {} reads: {} new, {} duplicates", device.id(), reads.size(),
-                stored.accepted().size(), stored.duplicates());
+        log.debug(
+                "Device {} uploaded {} reads: {} new, {} duplicates",
+                device.id(),
+                reads.size(),
+                stored.accepted().size(),
+                stored.duplicates());
         return new Ingested(stored.accepted().size(), stored.duplicates(), adapted.candidates());
     }
 
@@ -90,6 +100,5 @@ class ReadPipeline {
     }
 
     /** What became of an upload: new reads, duplicates, and what recognition saw in a photo. */
-    record Ingested(int accepted, int duplicates, List<PlateCandidate> candidates) {
-    }
+    record Ingested(int accepted, int duplicates, List<PlateCandidate> candidates) {}
 }

@@ -42,8 +42,13 @@ class ReadUploadController {
     private final IngestProperties limits;
     private final JsonMapper json;
 
-    ReadUploadController(ReadPipeline pipeline, PlatewatchJsonFormat platewatchJson, OpenAlprFormat openAlpr,
-            DetectionStore detections, IngestProperties limits, JsonMapper json) {
+    ReadUploadController(
+            ReadPipeline pipeline,
+            PlatewatchJsonFormat platewatchJson,
+            OpenAlprFormat openAlpr,
+            DetectionStore detections,
+            IngestProperties limits,
+            JsonMapper json) {
         this.pipeline = pipeline;
         this.platewatchJson = platewatchJson;
         this.openAlpr = openAlpr;
@@ -58,9 +63,12 @@ class ReadUploadController {
         return UploadResult.of(pipeline.ingest(device, platewatchJson, body));
     }
 
-    @Operation(summary = "Upload OpenALPR output unchanged: the agent's alpr_results and alpr_group, or the "
-            + "lines `alpr -j` prints, one document per line (device token)")
-    @PostMapping(path = "/openalpr", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @Operation(
+            summary = "Upload OpenALPR output unchanged: the agent's alpr_results and alpr_group, or the "
+                    + "lines `alpr -j` prints, one document per line (device token)")
+    @PostMapping(
+            path = "/openalpr",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     UploadResult uploadOpenAlpr(Authentication device, @RequestBody byte[] body) {
         return UploadResult.of(pipeline.ingest(device, openAlpr, documents(body)));
     }
@@ -71,25 +79,32 @@ class ReadUploadController {
             throws IOException {
         Device device = caller != null && caller.getPrincipal() instanceof Device d ? d : null;
         if (device == null) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only the device that uploaded a read attaches its image");
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN, "Only the device that uploaded a read attaches its image");
         }
         String contentType = request.getContentType();
         if (contentType == null || !MediaType.IMAGE_JPEG.isCompatibleWith(MediaType.parseMediaType(contentType))) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+            throw new ProblemException(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type",
                     "Content-Type: images are accepted as image/jpeg only");
         }
         byte[] jpeg = JpegImages.readLimited(request.getInputStream(), limits.maxImageSize());
         JpegImages.requireJpeg(jpeg, limits.maxImagePixels());
         DetectionStore.ImageAttachment attached = detections.attachImage(device.id(), readId, jpeg);
         switch (attached.result()) {
-            case NO_SUCH_READ -> throw new ProblemException(ProblemType.NOT_FOUND, "readId",
-                    "readId: this device has uploaded no read " + readId);
-            case ANOTHER_IMAGE_ATTACHED -> throw new ProblemException(ProblemType.CONFLICT, "image",
-                    "image: read " + readId + " already has a different image, which is never replaced");
-            case ATTACHED -> { }
+            case NO_SUCH_READ ->
+                throw new ProblemException(
+                        ProblemType.NOT_FOUND, "readId", "readId: this device has uploaded no read " + readId);
+            case ANOTHER_IMAGE_ATTACHED ->
+                throw new ProblemException(
+                        ProblemType.CONFLICT,
+                        "image",
+                        "image: read " + readId + " already has a different image, which is never replaced");
+            case ATTACHED -> {}
         }
-        log.info("Image {} attached to read {} from device {}", attached.sha256().substring(0, 12), readId,
-                device.id());
+        log.info(
+                "Image {} attached to read {} from device {}", attached.sha256().substring(0, 12), readId, device.id());
         return new AttachedImage(readId, attached.sha256());
     }
 
@@ -101,8 +116,9 @@ class ReadUploadController {
                 documents.add(it.nextValue());
             }
         } catch (JacksonException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body is not well-formed JSON "
-                    + "(after " + documents.size() + " well-formed documents)");
+            throw new ProblemException(
+                    ProblemType.MALFORMED_REQUEST,
+                    "The body is not well-formed JSON " + "(after " + documents.size() + " well-formed documents)");
         }
         if (documents.isEmpty()) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body holds no JSON document");
@@ -117,6 +133,5 @@ class ReadUploadController {
         }
     }
 
-    record AttachedImage(UUID readId, String sha256) {
-    }
+    record AttachedImage(UUID readId, String sha256) {}
 }

@@ -3,8 +3,8 @@ package org.platewatch.server.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.platewatch.plate.PlateText;
-import org.platewatch.server.platform.ProblemException;
 import org.platewatch.plate.VehicleDescription;
+import org.platewatch.server.platform.ProblemException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,8 +87,11 @@ class ReadValidator {
     }
 
     private static VehicleDescription vehicle(VehicleDescription v, String field) {
-        return new VehicleDescription(text(v.make(), field + ".make"), text(v.model(), field + ".model"),
-                text(v.color(), field + ".color"), text(v.type(), field + ".type"));
+        return new VehicleDescription(
+                text(v.make(), field + ".make"),
+                text(v.model(), field + ".model"),
+                text(v.color(), field + ".color"),
+                text(v.type(), field + ".type"));
     }
 
     /** A word or two from the device; control characters could forge console or log output. */

@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RecognitionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("0.5") double minConfidence,
-        @DefaultValue("2") int concurrent) {
-}
+        @DefaultValue("2") int concurrent) {}

@@ -3,8 +3,8 @@ package org.platewatch.server.ingest;
 import java.time.Instant;
 import java.util.UUID;
 import org.platewatch.plate.UsState;
-import org.platewatch.server.reads.DetectionSource;
 import org.platewatch.plate.VehicleDescription;
+import org.platewatch.server.reads.DetectionSource;
 
 /**
  * One read as a device format reported it, mapped onto Platewatch's fields but not yet checked:
@@ -36,18 +36,43 @@ record ReportedRead(
     }
 
     ReportedRead withChecked(String normalisedPlate, double confidenceOutOfOne, VehicleDescription checkedVehicle) {
-        return new ReportedRead(readId, normalisedPlate, state, confidenceOutOfOne, 1, capturedAt, latitude,
-                longitude, heading, checkedVehicle, source, fields);
+        return new ReportedRead(
+                readId,
+                normalisedPlate,
+                state,
+                confidenceOutOfOne,
+                1,
+                capturedAt,
+                latitude,
+                longitude,
+                heading,
+                checkedVehicle,
+                source,
+                fields);
     }
 
     /** The request path of each field, as an error names it: {@code reads[3].latitude}, {@code gps_latitude}. */
-    record Fields(String readId, String plate, String confidence, String capturedAt, String latitude,
-            String longitude, String heading, String vehicle) {
+    record Fields(
+            String readId,
+            String plate,
+            String confidence,
+            String capturedAt,
+            String latitude,
+            String longitude,
+            String heading,
+            String vehicle) {
 
         /** The fields of a read object at {@code path}, under Platewatch's own names. */
         static Fields under(String path) {
-            return new Fields(path + ".readId", path + ".plate", path + ".confidence", path + ".capturedAt",
-                    path + ".latitude", path + ".longitude", path + ".heading", path + ".vehicle");
+            return new Fields(
+                    path + ".readId",
+                    path + ".plate",
+                    path + ".confidence",
+                    path + ".capturedAt",
+                    path + ".latitude",
+                    path + ".longitude",
+                    path + ".heading",
+                    path + ".vehicle");
         }
     }
 }

@@ -56,8 +56,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     private long limitFor(String contentType) {
         long body = limits.maxBodySize().toBytes();
-        boolean jpeg = contentType != null && contentType.regionMatches(true, 0, MediaType.IMAGE_JPEG_VALUE, 0,
-                MediaType.IMAGE_JPEG_VALUE.length());
+        boolean jpeg = contentType != null
+                && contentType.regionMatches(
+                        true, 0, MediaType.IMAGE_JPEG_VALUE, 0, MediaType.IMAGE_JPEG_VALUE.length());
         return jpeg ? Math.max(body, limits.maxImageSize().toBytes()) : body;
     }
 

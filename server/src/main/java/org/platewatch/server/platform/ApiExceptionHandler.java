@@ -10,9 +10,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -40,26 +40,33 @@ class ApiExceptionHandler {
                 return problem(problem);
             }
         }
-        return Problems.response(ProblemType.MALFORMED_REQUEST,
-                "The body is not well-formed JSON of the expected shape", null);
+        return Problems.response(
+                ProblemType.MALFORMED_REQUEST, "The body is not well-formed JSON of the expected shape", null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.response(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                "Content type " + e.getContentType() + " is not accepted; use " + e.getSupportedMediaTypes(), null);
+        return Problems.response(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "Content type " + e.getContentType() + " is not accepted; use " + e.getSupportedMediaTypes(),
+                null);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return Problems.response(new ProblemType("method-not-allowed", "Method not allowed",
-                org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED), e.getMessage(), null);
+        return Problems.response(
+                new ProblemType(
+                        "method-not-allowed",
+                        "Method not allowed",
+                        org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED),
+                e.getMessage(),
+                null);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return Problems.response(ProblemType.INVALID_FIELD,
-                e.getParameterName() + ": is required", e.getParameterName());
+        return Problems.response(
+                ProblemType.INVALID_FIELD, e.getParameterName() + ": is required", e.getParameterName());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -93,8 +100,13 @@ class ApiExceptionHandler {
         // The exception's message is not logged: a database error can quote the statement's parameters,
         // plate text among them. The class, the SQL state and where it was thrown are enough to find it.
         StackTraceElement origin = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-        log.error("Unhandled {} (SQL state {}) on {} {} at {}", e.getClass().getName(), sqlState(e),
-                request.getMethod(), request.getRequestURI(), origin);
+        log.error(
+                "Unhandled {} (SQL state {}) on {} {} at {}",
+                e.getClass().getName(),
+                sqlState(e),
+                request.getMethod(),
+                request.getRequestURI(),
+                origin);
         return Problems.response(ProblemType.INTERNAL, "The server could not complete the request", null);
     }
 

@@ -44,8 +44,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         if (authentication.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(Problems.PROBLEM_JSON.toString());
-            response.getWriter().write(Problems.json(ProblemType.UNAUTHENTICATED,
-                    "The bearer token is unknown, revoked or expired"));
+            response.getWriter()
+                    .write(Problems.json(
+                            ProblemType.UNAUTHENTICATED, "The bearer token is unknown, revoked or expired"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

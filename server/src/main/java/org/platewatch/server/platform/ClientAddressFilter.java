@@ -34,8 +34,8 @@ final class ClientAddressFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String client = clientOf(request.getRemoteAddr(), forwardedHops(request));
-        chain.doFilter(client.equals(request.getRemoteAddr()) ? request : new ForwardedClient(request, client),
-                response);
+        chain.doFilter(
+                client.equals(request.getRemoteAddr()) ? request : new ForwardedClient(request, client), response);
     }
 
     /** The client address: the socket's, or the nearest hop behind the trusted proxies. */
@@ -70,7 +70,11 @@ final class ClientAddressFilter extends OncePerRequestFilter {
                     String hop = "";
                     for (String pair : element.split(";")) {
                         int eq = pair.indexOf('=');
-                        if (eq > 0 && pair.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("for")) {
+                        if (eq > 0
+                                && pair.substring(0, eq)
+                                        .trim()
+                                        .toLowerCase(Locale.ROOT)
+                                        .equals("for")) {
                             hop = forValue(pair.substring(eq + 1).trim());
                         }
                     }
@@ -89,7 +93,8 @@ final class ClientAddressFilter extends OncePerRequestFilter {
 
     /** {@code 192.0.2.1}, {@code "192.0.2.1:4711"}, {@code "[2001:db8::1]:4711"}: the address alone. */
     private static String forValue(String raw) {
-        String v = raw.startsWith("\"") && raw.endsWith("\"") && raw.length() > 1 ? raw.substring(1, raw.length() - 1)
+        String v = raw.startsWith("\"") && raw.endsWith("\"") && raw.length() > 1
+                ? raw.substring(1, raw.length() - 1)
                 : raw;
         if (v.startsWith("[")) {
             int close = v.indexOf(']');

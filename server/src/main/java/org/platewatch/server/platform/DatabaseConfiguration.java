@@ -37,9 +37,11 @@ class DatabaseConfiguration {
         if (db.external()) {
             boolean appIsOwner = blank(db.appUser()) || db.appUser().equals(db.user());
             if (appIsOwner && !properties.demo()) {
-                throw new UnsafeDatabaseSetup("refusing to start: the application would connect to the external database"
-                        + " as the schema owner '" + db.user() + "', who can switch off the audit log's append-only "
-                        + "trigger; set PLATEWATCH_DB_APP_USER to a separate role (README.md, External PostgreSQL)");
+                throw new UnsafeDatabaseSetup(
+                        "refusing to start: the application would connect to the external database"
+                                + " as the schema owner '" + db.user()
+                                + "', who can switch off the audit log's append-only "
+                                + "trigger; set PLATEWATCH_DB_APP_USER to a separate role (README.md, External PostgreSQL)");
             }
             if (appIsOwner) {
                 log.warn("The demo runs as the schema owner of the external database, which could disable the audit "
@@ -53,8 +55,13 @@ class DatabaseConfiguration {
         String appUser = blank(db.appUser()) ? PlatewatchProperties.Database.EMBEDDED_APP_USER : db.appUser();
         EmbeddedDatabasePasswords passwords = server.passwords();
         prepareEmbedded(server, appUser, passwords);
-        return new DatabaseLocation(server.jdbcUrl(EMBEDDED_DATABASE), EmbeddedAuthentication.SUPERUSER,
-                passwords.owner(), appUser, passwords.app(), server);
+        return new DatabaseLocation(
+                server.jdbcUrl(EMBEDDED_DATABASE),
+                EmbeddedAuthentication.SUPERUSER,
+                passwords.owner(),
+                appUser,
+                passwords.app(),
+                server);
     }
 
     @Bean
@@ -91,17 +98,18 @@ class DatabaseConfiguration {
     /** The migrations grant the application role its rights through the {@code appRole} placeholder. */
     @Bean
     FlywayConfigurationCustomizer platewatchFlywayPlaceholders(ObjectProvider<DatabaseLocation> location) {
-        return configuration -> configuration.placeholders(Map.of("appRole", location.getObject().appUser()));
+        return configuration -> configuration.placeholders(
+                Map.of("appRole", location.getObject().appUser()));
     }
 
     /**
      * The database and the application role, whose password is (re)set from the passwords file on
      * every start: a role made by an older version without one gets it here.
      */
-    private static void prepareEmbedded(EmbeddedPostgresServer server, String appUser,
-            EmbeddedDatabasePasswords passwords) {
-        try (Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"),
-                        EmbeddedAuthentication.SUPERUSER, passwords.owner());
+    private static void prepareEmbedded(
+            EmbeddedPostgresServer server, String appUser, EmbeddedDatabasePasswords passwords) {
+        try (Connection c = java.sql.DriverManager.getConnection(
+                        server.jdbcUrl("postgres"), EmbeddedAuthentication.SUPERUSER, passwords.owner());
                 Statement s = c.createStatement()) {
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", EMBEDDED_DATABASE)) {
                 s.execute("CREATE DATABASE " + EMBEDDED_DATABASE);
@@ -132,8 +140,14 @@ class DatabaseConfiguration {
     }
 
     /** Where the database is and who connects to it; owns the embedded server when there is one. */
-    record DatabaseLocation(String url, String ownerUser, String ownerPassword, String appUser, String appPassword,
-            EmbeddedPostgresServer embedded) implements AutoCloseable {
+    record DatabaseLocation(
+            String url,
+            String ownerUser,
+            String ownerPassword,
+            String appUser,
+            String appPassword,
+            EmbeddedPostgresServer embedded)
+            implements AutoCloseable {
 
         @Override
         public void close() {

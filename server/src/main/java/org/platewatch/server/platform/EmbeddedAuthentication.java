@@ -37,15 +37,17 @@ final class EmbeddedAuthentication {
             host    all             all             ::1/128                 scram-sha-256
             """;
 
-    private EmbeddedAuthentication() {
-    }
+    private EmbeddedAuthentication() {}
 
     /** True when pg_hba.conf lets some connection in without a password (an older data directory). */
     static boolean trustsConnections(Path pgData) {
         try {
             List<String> lines = Files.readAllLines(pgData.resolve("pg_hba.conf"));
-            return lines.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.split("\\s+")).anyMatch(f -> List.of(f).contains("trust"));
+            return lines.stream()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.split("\\s+"))
+                    .anyMatch(f -> List.of(f).contains("trust"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + pgData.resolve("pg_hba.conf"), e);
         }
@@ -53,18 +55,22 @@ final class EmbeddedAuthentication {
 
     /** Gives a trust-era data directory its passwords and locks it; the server is running on {@code port}. */
     static void upgradeFromTrust(Path pgData, int port, EmbeddedDatabasePasswords passwords) {
-        log.warn("The embedded PostgreSQL in {} accepted local connections without a password; setting "
-                + "passwords (kept in {}) and switching it to scram-sha-256", pgData, EmbeddedDatabasePasswords.FILE_NAME);
+        log.warn(
+                "The embedded PostgreSQL in {} accepted local connections without a password; setting "
+                        + "passwords (kept in {}) and switching it to scram-sha-256",
+                pgData,
+                EmbeddedDatabasePasswords.FILE_NAME);
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, SUPERUSER, null); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, SUPERUSER, null);
+                Statement s = c.createStatement()) {
             s.execute("ALTER SYSTEM SET password_encryption = 'scram-sha-256'");
             s.execute("SET password_encryption = 'scram-sha-256'");
             s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + passwords.owner() + "'");
             Files.writeString(pgData.resolve("pg_hba.conf"), PG_HBA);
             s.execute("SELECT pg_reload_conf()");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot secure the embedded PostgreSQL in " + pgData + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot secure the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite " + pgData.resolve("pg_hba.conf"), e);
         }

@@ -24,7 +24,10 @@ public record EmbeddedDatabasePasswords(String owner, String app) {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]{32,}");
 
     public EmbeddedDatabasePasswords {
-        if (owner == null || !SAFE.matcher(owner).matches() || app == null || !SAFE.matcher(app).matches()) {
+        if (owner == null
+                || !SAFE.matcher(owner).matches()
+                || app == null
+                || !SAFE.matcher(app).matches()) {
             throw new IllegalStateException("the embedded database passwords file is damaged: "
                     + "each password must be 32 or more characters of A-Z, a-z, 0-9, '_' and '-'");
         }
@@ -40,9 +43,11 @@ public record EmbeddedDatabasePasswords(String owner, String app) {
         try {
             boolean created = false;
             if (!Files.exists(file)) {
-                created = OwnerOnlyFiles.createIfAbsent(file, "# Embedded PostgreSQL passwords (Platewatch). "
-                        + "Owner-only: whoever reads this can connect as the superuser.\n"
-                        + "owner=" + random() + "\napp=" + random() + "\n");
+                created = OwnerOnlyFiles.createIfAbsent(
+                        file,
+                        "# Embedded PostgreSQL passwords (Platewatch). "
+                                + "Owner-only: whoever reads this can connect as the superuser.\n"
+                                + "owner=" + random() + "\napp=" + random() + "\n");
             }
             return new Loaded(read(file), created);
         } catch (IOException e) {
@@ -62,6 +67,5 @@ public record EmbeddedDatabasePasswords(String owner, String app) {
     }
 
     /** The passwords, and whether this process just made them up. */
-    record Loaded(EmbeddedDatabasePasswords passwords, boolean created) {
-    }
+    record Loaded(EmbeddedDatabasePasswords passwords, boolean created) {}
 }

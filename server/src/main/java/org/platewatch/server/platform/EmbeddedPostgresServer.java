@@ -92,7 +92,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (fresh) {
                 // initdb takes its options after the library's "-A trust": the later --auth wins, and the
                 // superuser gets its password before the server first listens.
-                pwfile = OwnerOnlyFiles.createPasswordFile(work, secrets.passwords().owner());
+                pwfile = OwnerOnlyFiles.createPasswordFile(
+                        work, secrets.passwords().owner());
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
             }
             EmbeddedPostgres pg = builder.start();
@@ -182,15 +183,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         long me = ProcessHandle.current().pid();
-        String script = "while kill -0 " + me + " 2>/dev/null; do sleep 2; done; "
-                + "kill -0 " + pg.get() + " 2>/dev/null && kill -INT " + pg.get();
+        String script = "while kill -0 " + me + " 2>/dev/null; do sleep 2; done; " + "kill -0 " + pg.get()
+                + " 2>/dev/null && kill -INT " + pg.get();
         try {
             new ProcessBuilder("setsid", "sh", "-c", script)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
-            log.warn("No watchdog for the embedded PostgreSQL: {}; a crash will leave it running until the next start",
+            log.warn(
+                    "No watchdog for the embedded PostgreSQL: {}; a crash will leave it running until the next start",
                     e.getMessage());
         }
     }
@@ -212,7 +214,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static void writeOwner(Path pgData) throws IOException {
-        Files.writeString(pgData.resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(
+                pgData.resolve("owner.pid"),
+                Long.toString(ProcessHandle.current().pid()));
     }
 
     private static boolean alive(long pid) {

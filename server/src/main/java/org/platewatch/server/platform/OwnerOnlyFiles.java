@@ -22,8 +22,7 @@ public final class OwnerOnlyFiles {
     private static final Logger log = LoggerFactory.getLogger(OwnerOnlyFiles.class);
     public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /**
      * Writes {@code content} to {@code file} unless the file exists already. Returns false when
@@ -32,8 +31,8 @@ public final class OwnerOnlyFiles {
     public static boolean createIfAbsent(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".new",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Path temp = Files.createTempFile(
+                dir, "." + file.getFileName(), ".new", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);
             // A hard link fails when the name is taken: of two processes starting at once, one key wins.
@@ -58,7 +57,9 @@ public final class OwnerOnlyFiles {
     public static String read(Path file) throws IOException {
         Set<PosixFilePermission> actual = Files.getPosixFilePermissions(file);
         if (!OWNER_ONLY.containsAll(actual)) {
-            log.warn("{} was readable by others ({}); narrowing it to its owner (rw-------)", file,
+            log.warn(
+                    "{} was readable by others ({}); narrowing it to its owner (rw-------)",
+                    file,
                     PosixFilePermissions.toString(actual));
             Files.setPosixFilePermissions(file, OWNER_ONLY);
         }

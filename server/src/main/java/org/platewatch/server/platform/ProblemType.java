@@ -17,17 +17,15 @@ public record ProblemType(String slug, String title, HttpStatus status) {
             new ProblemType("unauthenticated", "Credentials are missing or not valid", HttpStatus.UNAUTHORIZED);
     public static final ProblemType FORBIDDEN =
             new ProblemType("forbidden", "Your role may not do this", HttpStatus.FORBIDDEN);
-    public static final ProblemType NOT_FOUND =
-            new ProblemType("not-found", "No such resource", HttpStatus.NOT_FOUND);
+    public static final ProblemType NOT_FOUND = new ProblemType("not-found", "No such resource", HttpStatus.NOT_FOUND);
     public static final ProblemType CONFLICT =
             new ProblemType("conflict", "The request conflicts with the current state", HttpStatus.CONFLICT);
     public static final ProblemType PAYLOAD_TOO_LARGE =
             new ProblemType("payload-too-large", "The request body is too large", HttpStatus.CONTENT_TOO_LARGE);
-    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
-            new ProblemType("unsupported-media-type", "The content type is not accepted here",
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-    public static final ProblemType INTERNAL =
-            new ProblemType("internal-error", "The server could not complete the request", HttpStatus.INTERNAL_SERVER_ERROR);
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType(
+            "unsupported-media-type", "The content type is not accepted here", HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    public static final ProblemType INTERNAL = new ProblemType(
+            "internal-error", "The server could not complete the request", HttpStatus.INTERNAL_SERVER_ERROR);
 
     public URI uri() {
         return URI.create("urn:platewatch:problem:" + slug);

@@ -9,8 +9,7 @@ public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail detail(ProblemType type, String detail, String field) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), detail);

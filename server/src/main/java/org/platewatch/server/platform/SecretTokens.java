@@ -15,8 +15,7 @@ public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretTokens() {
-    }
+    private SecretTokens() {}
 
     public static String generate(String prefix) {
         byte[] bytes = new byte[32];

@@ -37,30 +37,32 @@ public class SecurityConfiguration {
                         // A server-sent event stream ends with an ASYNC dispatch of a request that was authorised
                         // when it began; the bearer filter does not run again on it, so without this the dispatch
                         // is refused as anonymous and the stream ends in an error.
-                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
+                        .permitAll()
                         // Only devices upload; people may view a read's image (checked per endpoint).
-                        .requestMatchers(HttpMethod.POST, "/api/v1/reads", "/api/v1/reads/openalpr", "/api/v1/reads/photo")
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/v1/reads", "/api/v1/reads/openalpr", "/api/v1/reads/photo")
                         .hasRole("DEVICE")
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/reads/*/image").hasRole("DEVICE")
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reads/*/image")
+                        .hasRole("DEVICE")
+                        .anyRequest()
+                        .authenticated())
                 // CSRF guards requests that ride on a console session; a bearer request or one without a
                 // session carries no ambient credential to abuse.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         request -> BearerTokenFilter.hasBearer(request) || request.getSession(false) == null))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> writeProblem(response,
-                                ProblemType.UNAUTHENTICATED, "Sign in or present a bearer token"))
-                        .accessDeniedHandler((request, response, ex) -> writeProblem(response,
-                                ProblemType.FORBIDDEN, "Your role may not do this")));
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> writeProblem(
+                                response, ProblemType.UNAUTHENTICATED, "Sign in or present a bearer token"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                writeProblem(response, ProblemType.FORBIDDEN, "Your role may not do this")));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs",
-                        "/error")
+        http.securityMatcher("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/error")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
@@ -69,13 +71,17 @@ public class SecurityConfiguration {
     /** Everything else is the console: signed-in sessions, form sign-in, CSRF on. */
     @Bean
     @Order(10)
-    SecurityFilterChain consoleChain(HttpSecurity http,
+    SecurityFilterChain consoleChain(
+            HttpSecurity http,
             // access (issue 6): the users feature supplies the details source that reads the TOTP field `code`
             // of the sign-in form; its AuthenticationProvider bean checks password, code and lock-out.
-            ObjectProvider<AuthenticationDetailsSource<HttpServletRequest, ?>> signInDetails) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
+            ObjectProvider<AuthenticationDetailsSource<HttpServletRequest, ?>> signInDetails)
+            throws Exception {
+        http.authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 // console: the sign-in page is console's templates/login.html (GET /login); POST /login is
                 // Spring Security's form login (username, password, and the second-factor field "code").
                 .formLogin(form -> {
@@ -86,8 +92,7 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    static void writeProblem(HttpServletResponse response, ProblemType type, String detail)
-            throws java.io.IOException {
+    static void writeProblem(HttpServletResponse response, ProblemType type, String detail) throws java.io.IOException {
         response.setStatus(type.status().value());
         response.setContentType(Problems.PROBLEM_JSON.toString());
         response.getWriter().write(Problems.json(type, detail));

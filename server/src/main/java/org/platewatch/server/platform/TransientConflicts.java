@@ -20,8 +20,7 @@ public final class TransientConflicts {
     private static final Set<String> RETRYABLE = Set.of("40P01", "40001");
     static final int ATTEMPTS = 5;
 
-    private TransientConflicts() {
-    }
+    private TransientConflicts() {}
 
     public static <T> T retry(String what, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {

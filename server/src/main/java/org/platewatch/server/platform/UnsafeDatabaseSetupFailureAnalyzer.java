@@ -8,7 +8,8 @@ class UnsafeDatabaseSetupFailureAnalyzer extends AbstractFailureAnalyzer<UnsafeD
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, UnsafeDatabaseSetup cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Create a separate application role and set PLATEWATCH_DB_APP_USER and PLATEWATCH_DB_APP_PASSWORD.",
                 cause);
     }

@@ -52,8 +52,16 @@ public record AuditCadence(
 
     /** A plain cadence with no initial phase and no sample rule. */
     public static AuditCadence every(Period interval, String auditorTitle, boolean statedInPolicy) {
-        return new AuditCadence(AuditBasis.ROLLING, interval, interval, Period.ZERO, 0, Period.ZERO,
-                auditorTitle, false, statedInPolicy);
+        return new AuditCadence(
+                AuditBasis.ROLLING,
+                interval,
+                interval,
+                Period.ZERO,
+                0,
+                Period.ZERO,
+                auditorTitle,
+                false,
+                statedInPolicy);
     }
 
     /** The interval that applies on {@code date} for a system implemented on {@code implementedOn}. */

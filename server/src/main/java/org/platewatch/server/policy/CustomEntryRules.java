@@ -10,8 +10,11 @@ import static org.platewatch.server.policy.ProfileFields.requireText;
  * @param updateNeedsSupervisorApproval  an update is approved by the member's immediate supervisor
  * @param newListApproverTitle           who approves a new specific hot list before its first entry
  */
-public record CustomEntryRules(boolean caseNumberRequired, boolean synopsisRequired,
-                               boolean updateNeedsSupervisorApproval, String newListApproverTitle) {
+public record CustomEntryRules(
+        boolean caseNumberRequired,
+        boolean synopsisRequired,
+        boolean updateNeedsSupervisorApproval,
+        String newListApproverTitle) {
 
     public CustomEntryRules {
         requireText(newListApproverTitle, "newListApproverTitle");

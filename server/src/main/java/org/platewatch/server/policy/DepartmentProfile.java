@@ -99,9 +99,23 @@ public record DepartmentProfile(
      * @throws IllegalArgumentException if the policy does not allow {@code period}
      */
     public DepartmentProfile withDetectionRetention(Period period) {
-        return new DepartmentProfile(key, departmentName, policyNumber, zone, administratorTitle,
-                detectionRetention.narrowedTo(period), hitRetention, auditLogRetention, audit, training,
-                maxUploadInterval, hotlists, search, alertVerification, stopOutcomeRequired, sharing,
+        return new DepartmentProfile(
+                key,
+                departmentName,
+                policyNumber,
+                zone,
+                administratorTitle,
+                detectionRetention.narrowedTo(period),
+                hitRetention,
+                auditLogRetention,
+                audit,
+                training,
+                maxUploadInterval,
+                hotlists,
+                search,
+                alertVerification,
+                stopOutcomeRequired,
+                sharing,
                 secondFactorRequired);
     }
 }

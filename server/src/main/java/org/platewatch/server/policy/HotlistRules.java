@@ -16,8 +16,8 @@ import java.util.Set;
  * @param designatedBy    who designates the hot lists in use
  * @param customEntries   rules for member-made entries
  */
-public record HotlistRules(Set<HotlistSource> allowedSources, Duration maxAge, String designatedBy,
-                           CustomEntryRules customEntries) {
+public record HotlistRules(
+        Set<HotlistSource> allowedSources, Duration maxAge, String designatedBy, CustomEntryRules customEntries) {
 
     public HotlistRules {
         if (allowedSources == null || allowedSources.isEmpty()) {

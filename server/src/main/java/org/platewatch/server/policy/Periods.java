@@ -11,12 +11,17 @@ import java.util.List;
 final class Periods {
 
     private static final List<LocalDate> REFERENCE_DATES = List.of(
-            LocalDate.of(2023, 1, 1), LocalDate.of(2023, 2, 28), LocalDate.of(2023, 3, 1),
-            LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31), LocalDate.of(2024, 2, 29),
-            LocalDate.of(2024, 3, 1), LocalDate.of(2024, 7, 31), LocalDate.of(2025, 8, 31));
+            LocalDate.of(2023, 1, 1),
+            LocalDate.of(2023, 2, 28),
+            LocalDate.of(2023, 3, 1),
+            LocalDate.of(2024, 1, 1),
+            LocalDate.of(2024, 1, 31),
+            LocalDate.of(2024, 2, 29),
+            LocalDate.of(2024, 3, 1),
+            LocalDate.of(2024, 7, 31),
+            LocalDate.of(2025, 8, 31));
 
-    private Periods() {
-    }
+    private Periods() {}
 
     static boolean atLeast(Period period, Period minimum) {
         return REFERENCE_DATES.stream().noneMatch(d -> d.plus(period).isBefore(d.plus(minimum)));
@@ -27,7 +32,8 @@ final class Periods {
     }
 
     static boolean isPositive(Period period) {
-        return !period.isNegative() && !period.isZero()
+        return !period.isNegative()
+                && !period.isZero()
                 && REFERENCE_DATES.stream().allMatch(d -> d.plus(period).isAfter(d));
     }
 }

@@ -23,9 +23,12 @@ class PolicyConfiguration {
         try {
             return profile.withDetectionRetention(properties.detectionRetention());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("platewatch.policy.detection-retention=" + properties.detectionRetention()
-                    + " is not allowed by the " + profile.departmentName() + " policy " + profile.policyNumber()
-                    + ": detection retention is " + profile.detectionRetention().describe(), e);
+            throw new IllegalStateException(
+                    "platewatch.policy.detection-retention=" + properties.detectionRetention()
+                            + " is not allowed by the " + profile.departmentName() + " policy " + profile.policyNumber()
+                            + ": detection retention is "
+                            + profile.detectionRetention().describe(),
+                    e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.platewatch.server.policy;
 
 import java.time.Period;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            (Vallejo). A value the policy does not allow stops start-up.
  */
 @ConfigurationProperties(prefix = "platewatch.policy")
-record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention) {
-}
+record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention) {}

@@ -20,34 +20,46 @@ import java.util.List;
  */
 final class RichmondProfile {
 
-    private RichmondProfile() {
-    }
+    private RichmondProfile() {}
 
     static DepartmentProfile profile() {
         String commander = "Administration Division Commander";
         return new DepartmentProfile(
-                "richmond", "Richmond Police Department", "462",
+                "richmond",
+                "Richmond Police Department",
+                "462",
                 CALIFORNIA,
-                commander,                                               // 462.2
-                Retention.purgeAt(Period.ofDays(90)),                    // 462.4: ninety days, thereafter will be purged
-                Retention.purgeAt(Period.ofDays(90)),                    // 462.4: "all ALPR data"
-                DEFAULT_AUDIT_LOG_RETENTION,                             // DEFAULT
+                commander, // 462.2
+                Retention.purgeAt(Period.ofDays(90)), // 462.4: ninety days, thereafter will be purged
+                Retention.purgeAt(Period.ofDays(90)), // 462.4: "all ALPR data"
+                DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
                 AuditCadence.every(DEFAULT_AUDIT_INTERVAL, commander, false), // 462.5(e): "regular basis"; DEFAULT
-                new TrainingRules(DEFAULT_TRAINING_VALIDITY, false,      // 462.3(d) requires training; renewal DEFAULT
-                        commander, List.of()),                           // DEFAULT owner
-                DEFAULT_MAX_UPLOAD_INTERVAL,                             // DEFAULT: text silent
-                new HotlistRules(DEFAULT_HOTLIST_SOURCES,                // DEFAULT; 462.3(c): partial plates entered
-                        DEFAULT_HOTLIST_MAX_AGE, commander,              // DEFAULT
+                new TrainingRules(
+                        DEFAULT_TRAINING_VALIDITY,
+                        false, // 462.3(d) requires training; renewal DEFAULT
+                        commander,
+                        List.of()), // DEFAULT owner
+                DEFAULT_MAX_UPLOAD_INTERVAL, // DEFAULT: text silent
+                new HotlistRules(
+                        DEFAULT_HOTLIST_SOURCES, // DEFAULT; 462.3(c): partial plates entered
+                        DEFAULT_HOTLIST_MAX_AGE,
+                        commander, // DEFAULT
                         new CustomEntryRules(true, true, true, commander)), // DEFAULT
-                DEFAULT_SEARCH,                                          // 462.5(b)
-                AlertVerification.REQUIRED_ABSENT_EXIGENCY,              // 462.3(f): absent exigent circumstances, shall verify
-                false,                                                   // DEFAULT
-                new SharingRules(EnumSet.of(Recipient.LAW_ENFORCEMENT,   // 462.5(d)
-                                Recipient.PROSECUTION),                  // 462.4: shared with prosecutors
-                        true,                                            // DEFAULT (Civil Code § 1798.90.55(b))
-                        true, true, commander, true,                     // DEFAULT: text sets no release procedure
-                        true, true,
-                        "Records Supervisor"),                           // 462.5(a)
+                DEFAULT_SEARCH, // 462.5(b)
+                AlertVerification.REQUIRED_ABSENT_EXIGENCY, // 462.3(f): absent exigent circumstances, shall verify
+                false, // DEFAULT
+                new SharingRules(
+                        EnumSet.of(
+                                Recipient.LAW_ENFORCEMENT, // 462.5(d)
+                                Recipient.PROSECUTION), // 462.4: shared with prosecutors
+                        true, // DEFAULT (Civil Code § 1798.90.55(b))
+                        true,
+                        true,
+                        commander,
+                        true, // DEFAULT: text sets no release procedure
+                        true,
+                        true,
+                        "Records Supervisor"), // 462.5(a)
                 true);
     }
 }

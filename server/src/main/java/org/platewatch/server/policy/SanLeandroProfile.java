@@ -19,38 +19,51 @@ import java.util.List;
  */
 final class SanLeandroProfile {
 
-    private SanLeandroProfile() {
-    }
+    private SanLeandroProfile() {}
 
     static DepartmentProfile profile() {
         String captain = "Bureau of Services Captain";
         return new DepartmentProfile(
-                "san-leandro", "San Leandro Police Department", "418",
+                "san-leandro",
+                "San Leandro Police Department",
+                "418",
                 CALIFORNIA,
-                captain,                                                 // 418.3, 418.3.1
-                Retention.purgeAt(Period.ofDays(365)),                   // 418.5: one year, purged on the 366th day
-                Retention.purgeAt(Period.ofDays(365)),                   // 418.5: "all ALPR data"
-                DEFAULT_AUDIT_LOG_RETENTION,                             // DEFAULT
-                AuditCadence.every(Period.ofMonths(3),                   // 418.6(c): quarterly
-                        captain, true),                                  // 418.6(c): by the ALPR Administrator
-                new TrainingRules(DEFAULT_TRAINING_VALIDITY, false,      // 418.8 defers to the NCRIC policy; DEFAULT
-                        "Professional Standards and Training Unit",      // 418.8
+                captain, // 418.3, 418.3.1
+                Retention.purgeAt(Period.ofDays(365)), // 418.5: one year, purged on the 366th day
+                Retention.purgeAt(Period.ofDays(365)), // 418.5: "all ALPR data"
+                DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
+                AuditCadence.every(
+                        Period.ofMonths(3), // 418.6(c): quarterly
+                        captain,
+                        true), // 418.6(c): by the ALPR Administrator
+                new TrainingRules(
+                        DEFAULT_TRAINING_VALIDITY,
+                        false, // 418.8 defers to the NCRIC policy; DEFAULT
+                        "Professional Standards and Training Unit", // 418.8
                         List.of("Sworn peace officer with a need and right to know")), // 418.4.1
-                Duration.ZERO,                                           // 418.5: transferred immediately upon utilization
-                new HotlistRules(EnumSet.of(HotlistSource.NCIC, HotlistSource.CA_DOJ_SVS, // DEFAULT
+                Duration.ZERO, // 418.5: transferred immediately upon utilization
+                new HotlistRules(
+                        EnumSet.of(
+                                HotlistSource.NCIC,
+                                HotlistSource.CA_DOJ_SVS, // DEFAULT
                                 HotlistSource.REGIONAL_INTELLIGENCE_CENTER, // 418.2: NCRIC MOU
-                                HotlistSource.DEPARTMENT_BOLO),          // 418.4(c): partial plates entered
-                        DEFAULT_HOTLIST_MAX_AGE, captain,                // DEFAULT
+                                HotlistSource.DEPARTMENT_BOLO), // 418.4(c): partial plates entered
+                        DEFAULT_HOTLIST_MAX_AGE,
+                        captain, // DEFAULT
                         new CustomEntryRules(true, true, true, captain)), // DEFAULT
-                DEFAULT_SEARCH,                                          // 418.6(a)
-                AlertVerification.IF_PRACTICABLE,                        // 418.4(f)
-                false,                                                   // DEFAULT
-                new SharingRules(EnumSet.of(Recipient.LAW_ENFORCEMENT, Recipient.PROSECUTION), // 418.7
-                        true,                                            // DEFAULT (Civil Code § 1798.90.55(b))
-                        true,                                            // 418.7(a)
-                        true, captain + " or authorized designee",      // 418.7(b)
-                        true,                                            // 418.7(c)
-                        true, true, CUSTODIAN_OF_RECORDS),               // 418.7: records policy for others
+                DEFAULT_SEARCH, // 418.6(a)
+                AlertVerification.IF_PRACTICABLE, // 418.4(f)
+                false, // DEFAULT
+                new SharingRules(
+                        EnumSet.of(Recipient.LAW_ENFORCEMENT, Recipient.PROSECUTION), // 418.7
+                        true, // DEFAULT (Civil Code § 1798.90.55(b))
+                        true, // 418.7(a)
+                        true,
+                        captain + " or authorized designee", // 418.7(b)
+                        true, // 418.7(c)
+                        true,
+                        true,
+                        CUSTODIAN_OF_RECORDS), // 418.7: records policy for others
                 true);
     }
 }

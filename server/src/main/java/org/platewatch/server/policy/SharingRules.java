@@ -22,10 +22,16 @@ import java.util.Set;
  * @param saleForbidden                     never sold (Civil Code § 1798.90.55(b)); always true
  * @param nonLawEnforcementRequestsTo       who handles requests from anyone else, under the records policy
  */
-public record SharingRules(Set<Recipient> allowedRecipients, boolean californiaPublicAgenciesOnly,
-                           boolean writtenRequestRequired, boolean approvalRequired, String approverTitle,
-                           boolean requestRetainedOnFile, boolean immigrationEnforcementForbidden,
-                           boolean saleForbidden, String nonLawEnforcementRequestsTo) {
+public record SharingRules(
+        Set<Recipient> allowedRecipients,
+        boolean californiaPublicAgenciesOnly,
+        boolean writtenRequestRequired,
+        boolean approvalRequired,
+        String approverTitle,
+        boolean requestRetainedOnFile,
+        boolean immigrationEnforcementForbidden,
+        boolean saleForbidden,
+        String nonLawEnforcementRequestsTo) {
 
     public SharingRules {
         if (allowedRecipients == null || allowedRecipients.isEmpty()) {

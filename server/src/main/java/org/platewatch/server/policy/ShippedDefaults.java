@@ -40,6 +40,5 @@ final class ShippedDefaults {
     /** Requests from the public or other non-law-enforcement bodies go through the records policy (§ 1798.90.55). */
     static final String CUSTODIAN_OF_RECORDS = "Custodian of Records";
 
-    private ShippedDefaults() {
-    }
+    private ShippedDefaults() {}
 }

@@ -17,12 +17,16 @@ import java.util.Set;
 public final class ShippedProfiles {
 
     private static final Map<String, DepartmentProfile> PROFILES = index(List.of(
-            AlamedaProfile.profile(), EmeryvilleProfile.profile(), HaywardProfile.profile(), OaklandProfile.profile(),
-            PiedmontProfile.profile(), RichmondProfile.profile(), SanLeandroProfile.profile(),
+            AlamedaProfile.profile(),
+            EmeryvilleProfile.profile(),
+            HaywardProfile.profile(),
+            OaklandProfile.profile(),
+            PiedmontProfile.profile(),
+            RichmondProfile.profile(),
+            SanLeandroProfile.profile(),
             VallejoProfile.profile()));
 
-    private ShippedProfiles() {
-    }
+    private ShippedProfiles() {}
 
     /** The profile named {@code name}, ignoring case and accepting spaces or underscores for '-'. */
     public static Optional<DepartmentProfile> byName(String name) {

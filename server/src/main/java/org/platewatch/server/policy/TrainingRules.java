@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param authorizedClassifications  the job classifications the policy allows to be trained; empty where the
  *                                   text names none (any trained, authorised member)
  */
-public record TrainingRules(Period validity, boolean validityStatedInPolicy, String trainingOwnerTitle,
-                            List<String> authorizedClassifications) {
+public record TrainingRules(
+        Period validity,
+        boolean validityStatedInPolicy,
+        String trainingOwnerTitle,
+        List<String> authorizedClassifications) {
 
     public TrainingRules {
         Objects.requireNonNull(validity, "validity");

@@ -39,10 +39,12 @@ public class DetectionActivity {
                         SELECT DISTINCT ON (device_id) device_id, location[1] AS lat, location[0] AS lon, captured_at
                         FROM detections WHERE captured_at >= ?
                         ORDER BY device_id, captured_at DESC
-                        """)
-                .param(Timestamp.from(since))
-                .query((RowCallbackHandler) rs -> positions.put(rs.getObject("device_id", UUID.class), new Position(
-                        rs.getDouble("lat"), rs.getDouble("lon"), rs.getTimestamp("captured_at").toInstant())));
+                        """).param(Timestamp.from(since)).query((RowCallbackHandler) rs -> positions.put(
+                rs.getObject("device_id", UUID.class),
+                new Position(
+                        rs.getDouble("lat"),
+                        rs.getDouble("lon"),
+                        rs.getTimestamp("captured_at").toInstant())));
         return positions;
     }
 
@@ -52,12 +54,14 @@ public class DetectionActivity {
                         SELECT location[1] AS lat, location[0] AS lon, captured_at FROM detections
                         WHERE captured_at >= ? ORDER BY captured_at DESC LIMIT ?
                         """)
-                .param(Timestamp.from(since)).param(limit)
-                .query((rs, row) -> new Position(rs.getDouble("lat"), rs.getDouble("lon"),
+                .param(Timestamp.from(since))
+                .param(limit)
+                .query((rs, row) -> new Position(
+                        rs.getDouble("lat"),
+                        rs.getDouble("lon"),
                         rs.getTimestamp("captured_at").toInstant()))
                 .list();
     }
 
-    public record Position(double latitude, double longitude, Instant capturedAt) {
-    }
+    public record Position(double latitude, double longitude, Instant capturedAt) {}
 }

@@ -80,7 +80,10 @@ public class DetectionPartitions {
     }
 
     private boolean ensure(LocalDate day) {
-        Boolean created = jdbc.sql("SELECT ensure_detection_partition(?)").param(day).query(Boolean.class).single();
+        Boolean created = jdbc.sql("SELECT ensure_detection_partition(?)")
+                .param(day)
+                .query(Boolean.class)
+                .single();
         rememberOnceCommitted(day);
         return Boolean.TRUE.equals(created);
     }

@@ -1,6 +1,5 @@
 package org.platewatch.server.reads;
 
-import org.platewatch.plate.VehicleDescription;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.platewatch.plate.VehicleDescription;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,7 +82,11 @@ public class DetectionStore {
     private final ImageStore images;
     private final Clock clock;
 
-    DetectionStore(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DetectionPartitions partitions, ImageStore images,
+    DetectionStore(
+            JdbcTemplate jdbcTemplate,
+            JdbcClient jdbc,
+            DetectionPartitions partitions,
+            ImageStore images,
             Clock clock) {
         this.images = images;
         this.jdbcTemplate = jdbcTemplate;
@@ -127,15 +131,17 @@ public class DetectionStore {
             throw new RefusedBatch.ReadIdOfAnotherDevice(id);
         });
         List<NewDetection> accepted = unique.values().stream()
-                .filter(d -> inserted.stored().contains(d.readId())).toList();
+                .filter(d -> inserted.stored().contains(d.readId()))
+                .toList();
         jdbc.sql("UPDATE devices SET last_upload_at = greatest(last_upload_at, ?) WHERE id = ?")
-                .param(Timestamp.from(now)).param(deviceId).update();
+                .param(Timestamp.from(now))
+                .param(deviceId)
+                .update();
         return new StoredBatch(accepted, reads.size() - accepted.size());
     }
 
     /** The read ids the batch statement stored, and those it found to be another device's. */
-    private record Inserted(Set<UUID> stored, Set<UUID> taken) {
-    }
+    private record Inserted(Set<UUID> stored, Set<UUID> taken) {}
 
     /**
      * Links an image to a read of this device. An image, once attached, is evidence an officer may
@@ -150,7 +156,10 @@ public class DetectionStore {
                         WHERE d.read_id = :readId AND r.device_id = :deviceId
                         FOR UPDATE OF d
                         """)
-                .param("readId", readId).param("deviceId", deviceId).query(String.class).optional();
+                .param("readId", readId)
+                .param("deviceId", deviceId)
+                .query(String.class)
+                .optional();
         if (current.isEmpty()) {
             return new ImageAttachment(ImageAttachment.Result.NO_SUCH_READ, null);
         }
@@ -166,8 +175,7 @@ public class DetectionStore {
                         UPDATE detections SET image_sha256 = :sha
                         WHERE read_id = :readId
                           AND captured_at = (SELECT captured_at FROM read_receipts WHERE read_id = :readId)
-                        """)
-                .param("sha", sha).param("readId", readId).update();
+                        """).param("sha", sha).param("readId", readId).update();
         return new ImageAttachment(ImageAttachment.Result.ATTACHED, sha);
     }
 
@@ -192,27 +200,37 @@ public class DetectionStore {
                         WHERE received_at >= ? AND captured_at >= ?
                         """)
                 .params(Timestamp.from(since), Timestamp.from(since.minus(java.time.Duration.ofDays(1))))
-                .query((rs, n) -> new ReceivedDetection(new NewDetection(rs.getObject("read_id", UUID.class),
-                        rs.getString("plate"), rs.getString("state"), rs.getDouble("confidence"),
-                        rs.getTimestamp("captured_at").toInstant(), rs.getDouble("latitude"),
-                        rs.getDouble("longitude"), rs.getObject("heading_degrees") == null ? null
-                                : rs.getDouble("heading_degrees"),
-                        new VehicleDescription(rs.getString("vehicle_make"), rs.getString("vehicle_model"),
-                                rs.getString("vehicle_color"), rs.getString("vehicle_type")),
-                        DetectionSource.valueOf(rs.getString("source"))),
-                        rs.getObject("device_id", UUID.class), rs.getTimestamp("received_at").toInstant()))
+                .query((rs, n) -> new ReceivedDetection(
+                        new NewDetection(
+                                rs.getObject("read_id", UUID.class),
+                                rs.getString("plate"),
+                                rs.getString("state"),
+                                rs.getDouble("confidence"),
+                                rs.getTimestamp("captured_at").toInstant(),
+                                rs.getDouble("latitude"),
+                                rs.getDouble("longitude"),
+                                rs.getObject("heading_degrees") == null ? null : rs.getDouble("heading_degrees"),
+                                new VehicleDescription(
+                                        rs.getString("vehicle_make"),
+                                        rs.getString("vehicle_model"),
+                                        rs.getString("vehicle_color"),
+                                        rs.getString("vehicle_type")),
+                                DetectionSource.valueOf(rs.getString("source"))),
+                        rs.getObject("device_id", UUID.class),
+                        rs.getTimestamp("received_at").toInstant()))
                 .list();
     }
 
     /** A stored detection with the device that sent it and when it arrived. */
-    public record ReceivedDetection(NewDetection detection, UUID deviceId, Instant receivedAt) {
-    }
+    public record ReceivedDetection(NewDetection detection, UUID deviceId, Instant receivedAt) {}
 
     /** What became of an image upload, and the image's SHA-256 when it is the read's image. */
     public record ImageAttachment(Result result, String sha256) {
 
         public enum Result {
-            ATTACHED, NO_SUCH_READ, ANOTHER_IMAGE_ATTACHED
+            ATTACHED,
+            NO_SUCH_READ,
+            ANOTHER_IMAGE_ATTACHED
         }
     }
 
@@ -226,12 +244,11 @@ public class DetectionStore {
                         SELECT d.image_sha256 FROM detections d JOIN read_receipts r
                           ON r.read_id = d.read_id AND r.captured_at = d.captured_at
                         WHERE d.read_id = ? AND d.image_sha256 IS NOT NULL
-                        """)
-                .param(readId).query(String.class).optional();
+                        """).param(readId).query(String.class).optional();
     }
 
-    private static Inserted insert(Connection c, UUID deviceId, List<NewDetection> batch, Instant now,
-            String imageSha256)
+    private static Inserted insert(
+            Connection c, UUID deviceId, List<NewDetection> batch, Instant now, String imageSha256)
             throws SQLException {
         int n = batch.size();
         String[] ids = new String[n];

@@ -1,8 +1,8 @@
 package org.platewatch.server.reads;
 
-import org.platewatch.plate.VehicleDescription;
 import java.time.Instant;
 import java.util.UUID;
+import org.platewatch.plate.VehicleDescription;
 
 /**
  * A plate read that has passed validation and is ready to store. Plate text is normalised,

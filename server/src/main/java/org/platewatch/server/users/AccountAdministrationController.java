@@ -35,8 +35,13 @@ class AccountAdministrationController {
     private final AuditLog audit;
     private final Reauthentication reauthentication;
 
-    AccountAdministrationController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
-            MemberAccess access, AuditLog audit, Reauthentication reauthentication) {
+    AccountAdministrationController(
+            UserAccounts accounts,
+            TrainingRecords training,
+            SecondFactorEnrolment enrolment,
+            MemberAccess access,
+            AuditLog audit,
+            Reauthentication reauthentication) {
         this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.training = training;
@@ -61,7 +66,9 @@ class AccountAdministrationController {
         if (days < 0 || days > 366) {
             throw ProblemException.invalid("days", "must be between 0 and 366");
         }
-        return training.lapsingWithin(Duration.ofDays(days)).stream().map(this::view).toList();
+        return training.lapsingWithin(Duration.ofDays(days)).stream()
+                .map(this::view)
+                .toList();
     }
 
     @PostMapping
@@ -69,13 +76,19 @@ class AccountAdministrationController {
     ResponseEntity<Created> create(@RequestBody CreateRequest request) {
         UserAccount admin = confirmed(request.currentPassword(), request.code());
         Role role = role(request.role());
-        UserAccounts.NewUser user = new UserAccounts.NewUser(request.username(), request.fullName(), role,
-                Boolean.TRUE.equals(request.cletsAuthorised()), null, Boolean.TRUE.equals(request.designee()),
+        UserAccounts.NewUser user = new UserAccounts.NewUser(
+                request.username(),
+                request.fullName(),
+                role,
+                Boolean.TRUE.equals(request.cletsAuthorised()),
+                null,
+                Boolean.TRUE.equals(request.designee()),
                 request.jobClassification());
         UserAccounts.NewAccount created = request.training() == null
                 ? accounts.createWithCredentials(user, admin.actor())
                 : accounts.createWithTraining(user, request.training().toRecord(), admin.actor());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + created.account().username()))
+        return ResponseEntity.created(
+                        URI.create("/api/v1/users/" + created.account().username()))
                 .body(new Created(view(created.account()), created.oneTimePassword()));
     }
 
@@ -83,8 +96,8 @@ class AccountAdministrationController {
     @Transactional
     AccountView changeRole(@PathVariable String username, @RequestBody RoleRequest request) {
         UserAccount admin = confirmed(request.currentPassword(), request.code());
-        return view(accounts.changeRole(username, role(request.role()), Boolean.TRUE.equals(request.designee()),
-                admin.actor()));
+        return view(accounts.changeRole(
+                username, role(request.role()), Boolean.TRUE.equals(request.designee()), admin.actor()));
     }
 
     @PostMapping("/{username}/training")
@@ -100,8 +113,8 @@ class AccountAdministrationController {
      */
     @PostMapping("/{username}/second-factor")
     @Transactional
-    java.util.Map<String, String> resetSecondFactor(@PathVariable String username,
-            @RequestBody(required = false) Confirmation confirmation) {
+    java.util.Map<String, String> resetSecondFactor(
+            @PathVariable String username, @RequestBody(required = false) Confirmation confirmation) {
         UserAccount admin = confirmed(confirmation);
         return java.util.Map.of("otpauthUri", enrolment.enrol(username, admin.actor()));
     }
@@ -151,35 +164,38 @@ class AccountAdministrationController {
     }
 
     private static Role role(String value) {
-        return Role.parse(value).orElseThrow(() -> ProblemException.invalid("role",
-                "must be one of officer, investigator, supervisor, administrator, auditor"));
+        return Role.parse(value)
+                .orElseThrow(() -> ProblemException.invalid(
+                        "role", "must be one of officer, investigator, supervisor, administrator, auditor"));
     }
 
-    record CreateRequest(String username, String fullName, String role, Boolean designee, Boolean cletsAuthorised,
-            String jobClassification, TrainingRequest training, String currentPassword, String code) {
-    }
+    record CreateRequest(
+            String username,
+            String fullName,
+            String role,
+            Boolean designee,
+            Boolean cletsAuthorised,
+            String jobClassification,
+            TrainingRequest training,
+            String currentPassword,
+            String code) {}
 
     /** The administrator's re-authentication, for changes that carry nothing else. */
-    record Confirmation(String currentPassword, String code) {
-    }
+    record Confirmation(String currentPassword, String code) {}
 
-    record TrainingRequest(LocalDate completedOn, String course, String trainer, String currentPassword,
-            String code) {
+    record TrainingRequest(LocalDate completedOn, String course, String trainer, String currentPassword, String code) {
         TrainingRecord toRecord() {
             return new TrainingRecord(completedOn, course, trainer);
         }
     }
 
-    record RoleRequest(String role, Boolean designee, String currentPassword, String code) {
-    }
+    record RoleRequest(String role, Boolean designee, String currentPassword, String code) {}
 
-    record CletsRequest(Boolean authorised, String currentPassword, String code) {
-    }
+    record CletsRequest(Boolean authorised, String currentPassword, String code) {}
 
     /**
      * The new account with its one-time password: shown in this response only. The holder enrols their own
      * second factor at first sign-in, so the creating administrator never holds both.
      */
-    record Created(AccountView account, String oneTimePassword) {
-    }
+    record Created(AccountView account, String oneTimePassword) {}
 }

@@ -37,19 +37,28 @@ class AccountNotices {
         Optional<LocalDate> validThrough = training.validThrough(account);
         LocalDate today = training.today();
         if (validThrough.isEmpty()) {
-            return new TrainingNotice(true, null, "You have no ALPR training on record: you can sign in but not use "
-                    + "Platewatch until your ALPR administrator records it.");
+            return new TrainingNotice(
+                    true,
+                    null,
+                    "You have no ALPR training on record: you can sign in but not use "
+                            + "Platewatch until your ALPR administrator records it.");
         }
         LocalDate last = validThrough.get();
         if (!training.isCurrent(account)) {
-            return new TrainingNotice(true, last, "Your ALPR training lapsed after " + last
-                    + ". Ask your ALPR administrator to record your refresher training.");
+            return new TrainingNotice(
+                    true,
+                    last,
+                    "Your ALPR training lapsed after " + last
+                            + ". Ask your ALPR administrator to record your refresher training.");
         }
         if (last.isBefore(today.plusDays(WARNING_WINDOW.toDays()))) {
             long days = java.time.temporal.ChronoUnit.DAYS.between(today, last);
-            return new TrainingNotice(false, last, "Your ALPR training covers use through " + last + " ("
-                    + (days == 0 ? "today is the last day" : days + (days == 1 ? " day" : " days") + " left")
-                    + "). Book your refresher course.");
+            return new TrainingNotice(
+                    false,
+                    last,
+                    "Your ALPR training covers use through " + last + " ("
+                            + (days == 0 ? "today is the last day" : days + (days == 1 ? " day" : " days") + " left")
+                            + "). Book your refresher course.");
         }
         return null;
     }
@@ -63,6 +72,5 @@ class AccountNotices {
     }
 
     /** What the layout shows: {@code lapsed} true once the training no longer covers today. */
-    record TrainingNotice(boolean lapsed, LocalDate validThrough, String text) {
-    }
+    record TrainingNotice(boolean lapsed, LocalDate validThrough, String text) {}
 }

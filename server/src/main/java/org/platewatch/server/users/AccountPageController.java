@@ -37,8 +37,14 @@ class AccountPageController extends UsersConsoleController {
     /** The session attribute holding the secret the first sign-in page shows until its code proves it. */
     private static final String PENDING_SECRET = "platewatch.firstSignIn.totpSecret";
 
-    AccountPageController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
-            PersonalTokens tokens, MemberAccess access, DepartmentProfile profile, java.time.Clock clock,
+    AccountPageController(
+            UserAccounts accounts,
+            TrainingRecords training,
+            SecondFactorEnrolment enrolment,
+            PersonalTokens tokens,
+            MemberAccess access,
+            DepartmentProfile profile,
+            java.time.Clock clock,
             SecondFactor secondFactor) {
         this.secondFactor = secondFactor;
         this.accounts = accounts;
@@ -68,10 +74,15 @@ class AccountPageController extends UsersConsoleController {
      * secret this page showed (kept in the session until then, never in the database before it is proved).
      */
     @PostMapping(FirstSignInPasswordChange.PAGE)
-    String changePassword(@RequestParam(defaultValue = "") String currentPassword,
-            @RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
-            @RequestParam(defaultValue = "") String code, HttpSession session, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String changePassword(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmPassword,
+            @RequestParam(defaultValue = "") String code,
+            HttpSession session,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         UserAccount me = accounts.require(access.requireMember().username());
         try {
             if (!newPassword.equals(confirmPassword)) {
@@ -107,8 +118,11 @@ class AccountPageController extends UsersConsoleController {
 
     /** Replaces the member's TOTP secret; the new URI is on this response only. */
     @PostMapping("/account/second-factor")
-    String secondFactor(@RequestParam(defaultValue = "") String currentPassword,
-            @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model) {
+    String secondFactor(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletResponse response,
+            Model model) {
         UserAccount me = access.requireMember();
         try {
             model.addAttribute("otpauthUri", enrolment.enrolOwn(me.username(), currentPassword, code));
@@ -122,15 +136,23 @@ class AccountPageController extends UsersConsoleController {
     }
 
     @PostMapping("/account/tokens")
-    String issueToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String days,
-            @RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String code,
-            HttpServletResponse response, Model model) {
+    String issueToken(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String days,
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletResponse response,
+            Model model) {
         UserAccount me = access.requireMember();
         Map<String, String> form = Map.of("name", name.strip(), "days", days.strip());
         try {
             String tokenName = name.isBlank() ? "personal token" : name.strip();
-            PersonalTokens.IssuedToken token = tokens.issueOwn(me.username(), tokenName,
-                    days.isBlank() ? null : Duration.ofDays(days(days)), currentPassword, code);
+            PersonalTokens.IssuedToken token = tokens.issueOwn(
+                    me.username(),
+                    tokenName,
+                    days.isBlank() ? null : Duration.ofDays(days(days)),
+                    currentPassword,
+                    code);
             model.addAttribute("issued", token);
             model.addAttribute("issuedExpires", time(token.expiresAt(), zone));
             page(me, model, Map.of(), Map.of());
@@ -160,9 +182,16 @@ class AccountPageController extends UsersConsoleController {
         model.addAttribute("validThrough", training.validThrough(fresh).orElse(null));
         model.addAttribute("trainingCurrent", training.isCurrent(fresh));
         model.addAttribute("trainingRecords", training.of(fresh.username()));
-        List<TokenRow> rows = tokens.of(fresh.username()).stream().map(t -> new TokenRow(t.id(), t.name(),
-                time(t.createdAt(), zone), time(t.expiresAt(), zone), time(t.revokedAt(), zone),
-                time(t.lastUsedAt(), zone), t.revokedAt() == null && t.expiresAt().isAfter(clock.instant()))).toList();
+        List<TokenRow> rows = tokens.of(fresh.username()).stream()
+                .map(t -> new TokenRow(
+                        t.id(),
+                        t.name(),
+                        time(t.createdAt(), zone),
+                        time(t.expiresAt(), zone),
+                        time(t.revokedAt(), zone),
+                        time(t.lastUsedAt(), zone),
+                        t.revokedAt() == null && t.expiresAt().isAfter(clock.instant())))
+                .toList();
         model.addAttribute("tokens", rows);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -181,7 +210,6 @@ class AccountPageController extends UsersConsoleController {
     }
 
     /** A token as the page lists it: times in the department's zone, never the token itself. */
-    record TokenRow(UUID id, String name, String created, String expires, String revoked, String lastUsed,
-            boolean active) {
-    }
+    record TokenRow(
+            UUID id, String name, String created, String expires, String revoked, String lastUsed, boolean active) {}
 }

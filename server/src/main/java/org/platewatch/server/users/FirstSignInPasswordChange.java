@@ -28,8 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class FirstSignInPasswordChange extends OncePerRequestFilter {
 
     static final String PAGE = "/account/password";
-    static final ProblemType PASSWORD_CHANGE_REQUIRED = new ProblemType("password-change-required",
-            "Replace the one-time password first", HttpStatus.FORBIDDEN);
+    static final ProblemType PASSWORD_CHANGE_REQUIRED =
+            new ProblemType("password-change-required", "Replace the one-time password first", HttpStatus.FORBIDDEN);
 
     private final UserAccounts accounts;
     private final boolean demo;
@@ -42,9 +42,16 @@ class FirstSignInPasswordChange extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return demo || path.equals(PAGE) || path.equals("/login") || path.equals("/logout")
-                || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-                || path.startsWith("/actuator/") || path.equals("/error") || path.equals("/favicon.ico");
+        return demo
+                || path.equals(PAGE)
+                || path.equals("/login")
+                || path.equals("/logout")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/actuator/")
+                || path.equals("/error")
+                || path.equals("/favicon.ico");
     }
 
     @Override
@@ -53,14 +60,19 @@ class FirstSignInPasswordChange extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean api = path.startsWith("/api/");
         Optional<UserAccount> me = api ? member() : AccountNotices.signedIn();
-        if (me.isPresent() && !(api && allowedOnApi(request.getMethod(), path))
+        if (me.isPresent()
+                && !(api && allowedOnApi(request.getMethod(), path))
                 && accounts.mustChangePassword(me.get().username())) {
             if (api) {
                 response.setStatus(PASSWORD_CHANGE_REQUIRED.status().value());
                 response.setContentType(Problems.PROBLEM_JSON.toString());
-                response.getWriter().write(Problems.json(PASSWORD_CHANGE_REQUIRED, "The account '"
-                        + me.get().username() + "' still has its one-time password: sign in to the console and "
-                        + "replace it (and enrol the second factor) before using the API"));
+                response.getWriter()
+                        .write(Problems.json(
+                                PASSWORD_CHANGE_REQUIRED,
+                                "The account '"
+                                        + me.get().username()
+                                        + "' still has its one-time password: sign in to the console and "
+                                        + "replace it (and enrol the second factor) before using the API"));
             } else if (request.getHeader("HX-Request") != null) {
                 response.setHeader("HX-Redirect", request.getContextPath() + PAGE);
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);

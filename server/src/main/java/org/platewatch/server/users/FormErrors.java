@@ -7,8 +7,7 @@ import org.platewatch.server.platform.ProblemException;
 /** A console form's errors by field name, from the service's {@link ProblemException}s (shown next to the field). */
 final class FormErrors {
 
-    private FormErrors() {
-    }
+    private FormErrors() {}
 
     /** The refusal as {@code field -> message}; {@code fallback} names the field when the problem names none. */
     static Map<String, String> of(ProblemException e, String fallback) {

@@ -20,8 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HolderConfirmation {
 
     /** The holder's current password and a fresh TOTP code did not both check out. */
-    static final ProblemType CONFIRMATION_FAILED = new ProblemType("holder-confirmation-failed",
-            "The current password and authenticator code are needed", HttpStatus.FORBIDDEN);
+    static final ProblemType CONFIRMATION_FAILED = new ProblemType(
+            "holder-confirmation-failed",
+            "The current password and authenticator code are needed",
+            HttpStatus.FORBIDDEN);
 
     private final UserStore store;
     private final PasswordEncoder passwords;
@@ -30,7 +32,11 @@ class HolderConfirmation {
     /** For the failure's count and audit, which must commit although the caller's transaction is refused. */
     private final TransactionTemplate separately;
 
-    HolderConfirmation(UserStore store, PasswordEncoder passwords, SecondFactor secondFactor, SignInLedger ledger,
+    HolderConfirmation(
+            UserStore store,
+            PasswordEncoder passwords,
+            SecondFactor secondFactor,
+            SignInLedger ledger,
             PlatformTransactionManager transactions) {
         this.store = store;
         this.passwords = passwords;
@@ -71,7 +77,9 @@ class HolderConfirmation {
             return;
         }
         countFailure(account, "confirmation-" + reason);
-        throw new ProblemException(CONFIRMATION_FAILED, "currentPassword",
+        throw new ProblemException(
+                CONFIRMATION_FAILED,
+                "currentPassword",
                 "currentPassword: the password or the authenticator code is not right");
     }
 
@@ -87,7 +95,8 @@ class HolderConfirmation {
     private void countFailure(UserAccount account, String reason) {
         Boolean lockedNow = separately.execute(status -> ledger.recordFailure(account.username(), reason));
         if (Boolean.TRUE.equals(lockedNow)) {
-            throw new ProblemException(MemberAccess.ACCOUNT_LOCKED,
+            throw new ProblemException(
+                    MemberAccess.ACCOUNT_LOCKED,
                     "Too many failed attempts: the account is locked; ask the ALPR administrator");
         }
     }

@@ -43,6 +43,7 @@ public class IdleSessionLock extends OncePerRequestFilter {
     public static final String BACKGROUND_HEADER = "X-Platewatch-Background";
     /** The session attribute holding the member's last action. */
     static final String LAST_ACTION = IdleSessionLock.class.getName() + ".LAST_ACTION";
+
     private static final Set<String> SUB_RESOURCES = Set.of("image", "script", "style", "font");
 
     private final Clock clock;
@@ -108,16 +109,18 @@ public class IdleSessionLock extends OncePerRequestFilter {
         return dest != null && SUB_RESOURCES.contains(dest);
     }
 
-    private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session)
-            throws IOException {
+    private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session) throws IOException {
         session.invalidate();
         SecurityContextHolder.clearContext();
         String login = request.getContextPath() + "/login?idle";
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(Problems.PROBLEM_JSON.toString());
-            response.getWriter().write(Problems.json(ProblemType.UNAUTHENTICATED,
-                    "The session ended after " + idleLock.toMinutes() + " minutes without activity; sign in again"));
+            response.getWriter()
+                    .write(Problems.json(
+                            ProblemType.UNAUTHENTICATED,
+                            "The session ended after " + idleLock.toMinutes()
+                                    + " minutes without activity; sign in again"));
         } else if (request.getHeader("HX-Request") != null) {
             response.setHeader("HX-Redirect", login);
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -127,6 +130,5 @@ public class IdleSessionLock extends OncePerRequestFilter {
     }
 
     /** When the member signed in as {@code signInId} last acted. */
-    record LastAction(String signInId, Instant at) implements Serializable {
-    }
+    record LastAction(String signInId, Instant at) implements Serializable {}
 }

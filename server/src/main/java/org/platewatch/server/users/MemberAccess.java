@@ -28,9 +28,8 @@ public class MemberAccess {
 
     public static final ProblemType TRAINING_LAPSED =
             new ProblemType("training-lapsed", "ALPR training is not current", HttpStatus.FORBIDDEN);
-    public static final ProblemType CLETS_NOT_AUTHORISED =
-            new ProblemType("clets-not-authorised", "The account is not authorised for CLETS-derived data",
-                    HttpStatus.FORBIDDEN);
+    public static final ProblemType CLETS_NOT_AUTHORISED = new ProblemType(
+            "clets-not-authorised", "The account is not authorised for CLETS-derived data", HttpStatus.FORBIDDEN);
     public static final ProblemType ACCOUNT_DISABLED =
             new ProblemType("account-disabled", "The account is disabled", HttpStatus.FORBIDDEN);
     public static final ProblemType ACCOUNT_LOCKED =
@@ -55,15 +54,18 @@ public class MemberAccess {
      * @return the member's account as it stands in the database
      */
     public UserAccount requireActive(Actor actor, Permission permission) {
-        UserAccount account = member(actor).orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
-                "Only a member's account may do this; '" + actor.username() + "' is not one"));
+        UserAccount account = member(actor)
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.FORBIDDEN,
+                        "Only a member's account may do this; '" + actor.username() + "' is not one"));
         return requireActive(account, permission);
     }
 
     /** As {@link #requireActive(Actor, Permission)}, re-reading the account so that no stale copy decides. */
     public UserAccount requireActive(UserAccount account, Permission permission) {
-        UserAccount current = accounts.findByUsername(account.username()).orElseThrow(() -> new ProblemException(
-                ProblemType.FORBIDDEN, "The account '" + account.username() + "' no longer exists"));
+        UserAccount current = accounts.findByUsername(account.username())
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.FORBIDDEN, "The account '" + account.username() + "' no longer exists"));
         refusal(current, permission).ifPresent(p -> {
             throw p;
         });
@@ -73,8 +75,10 @@ public class MemberAccess {
     /** The member acting in the current request, whatever they may do; refuses non-members and disabled accounts. */
     public UserAccount requireMember() {
         Actor actor = Actor.current();
-        UserAccount account = member(actor).orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
-                "Only a member's account may do this; '" + actor.username() + "' is not one"));
+        UserAccount account = member(actor)
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.FORBIDDEN,
+                        "Only a member's account may do this; '" + actor.username() + "' is not one"));
         statusRefusal(account).ifPresent(p -> {
             throw p;
         });
@@ -104,15 +108,18 @@ public class MemberAccess {
             return status;
         }
         if (!permission.grantedTo(account.role())) {
-            return Optional.of(new ProblemException(ProblemType.FORBIDDEN, "A member with the role "
-                    + account.role().title().toLowerCase(java.util.Locale.ROOT) + " may not "
-                    + describe(permission)));
+            return Optional.of(new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "A member with the role "
+                            + account.role().title().toLowerCase(java.util.Locale.ROOT) + " may not "
+                            + describe(permission)));
         }
         if (permission.requiresTraining() && !training.isCurrent(account)) {
             return Optional.of(new ProblemException(TRAINING_LAPSED, trainingDetail(account)));
         }
         if (permission == Permission.QUERY_CLETS && !account.cletsAuthorised()) {
-            return Optional.of(new ProblemException(CLETS_NOT_AUTHORISED,
+            return Optional.of(new ProblemException(
+                    CLETS_NOT_AUTHORISED,
                     "The account '" + account.username() + "' is not authorised for CLETS-derived data; "
                             + "the ALPR administrator can grant it"));
         }
@@ -121,12 +128,14 @@ public class MemberAccess {
 
     private Optional<ProblemException> statusRefusal(UserAccount account) {
         if (!account.enabled()) {
-            return Optional.of(new ProblemException(ACCOUNT_DISABLED, "The account '" + account.username()
-                    + "' is disabled"));
+            return Optional.of(
+                    new ProblemException(ACCOUNT_DISABLED, "The account '" + account.username() + "' is disabled"));
         }
         if (account.locked()) {
-            return Optional.of(new ProblemException(ACCOUNT_LOCKED, "The account '" + account.username()
-                    + "' is locked after repeated failed sign-ins; an administrator can unlock it"));
+            return Optional.of(new ProblemException(
+                    ACCOUNT_LOCKED,
+                    "The account '" + account.username()
+                            + "' is locked after repeated failed sign-ins; an administrator can unlock it"));
         }
         return Optional.empty();
     }

@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberController {
 
     /** The action needs the holder at a console session, not a personal API token. */
-    static final ProblemType SESSION_REQUIRED = new ProblemType("session-required",
-            "A personal API token cannot do this; sign in to the console", HttpStatus.FORBIDDEN);
+    static final ProblemType SESSION_REQUIRED = new ProblemType(
+            "session-required", "A personal API token cannot do this; sign in to the console", HttpStatus.FORBIDDEN);
 
     private final UserAccounts accounts;
     private final TrainingRecords training;
@@ -41,8 +41,12 @@ class MemberController {
     private final PersonalTokens tokens;
     private final MemberAccess access;
 
-    MemberController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
-            PersonalTokens tokens, MemberAccess access) {
+    MemberController(
+            UserAccounts accounts,
+            TrainingRecords training,
+            SecondFactorEnrolment enrolment,
+            PersonalTokens tokens,
+            MemberAccess access) {
         this.accounts = accounts;
         this.training = training;
         this.enrolment = enrolment;
@@ -92,10 +96,17 @@ class MemberController {
     ResponseEntity<PersonalTokens.IssuedToken> issueToken(@RequestBody(required = false) NewToken request) {
         UserAccount me = requireSession("A personal API token cannot issue tokens");
         NewToken r = request == null ? new NewToken(null, null, null, null) : request;
-        String name = r.name() == null || r.name().isBlank() ? "personal token" : r.name().trim();
-        PersonalTokens.IssuedToken token = tokens.issueOwn(me.username(), name,
-                r.expiresInDays() == null ? null : Duration.ofDays(r.expiresInDays()), r.currentPassword(), r.code());
-        return ResponseEntity.created(URI.create("/api/v1/users/me/tokens/" + token.id())).body(token);
+        String name = r.name() == null || r.name().isBlank()
+                ? "personal token"
+                : r.name().trim();
+        PersonalTokens.IssuedToken token = tokens.issueOwn(
+                me.username(),
+                name,
+                r.expiresInDays() == null ? null : Duration.ofDays(r.expiresInDays()),
+                r.currentPassword(),
+                r.code());
+        return ResponseEntity.created(URI.create("/api/v1/users/me/tokens/" + token.id()))
+                .body(token);
     }
 
     @GetMapping("/tokens")
@@ -114,18 +125,16 @@ class MemberController {
     private UserAccount requireSession(String detail) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof SignedInMember)) {
-            throw new ProblemException(SESSION_REQUIRED, detail + "; sign in to the console and confirm with your "
-                    + "password and authenticator code");
+            throw new ProblemException(
+                    SESSION_REQUIRED,
+                    detail + "; sign in to the console and confirm with your " + "password and authenticator code");
         }
         return access.requireMember();
     }
 
-    record NewToken(String name, Integer expiresInDays, String currentPassword, String code) {
-    }
+    record NewToken(String name, Integer expiresInDays, String currentPassword, String code) {}
 
-    record Confirmation(String currentPassword, String code) {
-    }
+    record Confirmation(String currentPassword, String code) {}
 
-    record PasswordChange(String currentPassword, String newPassword) {
-    }
+    record PasswordChange(String currentPassword, String newPassword) {}
 }

@@ -46,8 +46,8 @@ class MemberSessionRefresh extends OncePerRequestFilter {
             }
             if (!now.get().equals(member.account())) {
                 SignedInMember fresh = new SignedInMember(now.get());
-                UsernamePasswordAuthenticationToken refreshed = UsernamePasswordAuthenticationToken.authenticated(
-                        fresh, null, fresh.authorities());
+                UsernamePasswordAuthenticationToken refreshed =
+                        UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.authorities());
                 refreshed.setDetails(auth.getDetails());
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(refreshed);
@@ -70,8 +70,9 @@ class MemberSessionRefresh extends OncePerRequestFilter {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(Problems.PROBLEM_JSON.toString());
-            response.getWriter().write(Problems.json(ProblemType.UNAUTHENTICATED,
-                    "The session has ended: the account is disabled or locked"));
+            response.getWriter()
+                    .write(Problems.json(
+                            ProblemType.UNAUTHENTICATED, "The session has ended: the account is disabled or locked"));
         } else {
             response.sendRedirect(request.getContextPath() + "/login?ended");
         }

@@ -39,10 +39,16 @@ class MemberSignIn implements AuthenticationProvider {
     private final SecondFactor secondFactor;
     /** A hash of a random password: checked against when the account does not exist, so both take as long. */
     private final String dummyHash;
+
     private final SignInThrottle throttle;
 
-    MemberSignIn(UserAccounts accounts, SignInLedger ledger, PasswordEncoder passwords, SecondFactor secondFactor,
-            java.time.Clock clock, UsersProperties settings) {
+    MemberSignIn(
+            UserAccounts accounts,
+            SignInLedger ledger,
+            PasswordEncoder passwords,
+            SecondFactor secondFactor,
+            java.time.Clock clock,
+            UsersProperties settings) {
         this.throttle = new SignInThrottle(clock, settings.signInThrottle());
         this.accounts = accounts;
         this.ledger = ledger;
@@ -54,12 +60,17 @@ class MemberSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         // User names are lower-case; "JDoe" is the same member as "jdoe".
-        String username = authentication.getName() == null ? ""
+        String username = authentication.getName() == null
+                ? ""
                 : authentication.getName().trim().toLowerCase(java.util.Locale.ROOT);
-        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
         String code = authentication.getDetails() instanceof SignInDetails d ? d.code() : null;
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails w
-                && w.getRemoteAddress() != null ? w.getRemoteAddress() : "unknown";
+        String address =
+                authentication.getDetails() instanceof WebAuthenticationDetails w && w.getRemoteAddress() != null
+                        ? w.getRemoteAddress()
+                        : "unknown";
         String key = username.length() > MAX_KEY ? username.substring(0, MAX_KEY) : username;
 
         if (throttle.refuses(address, key)) {
@@ -107,9 +118,10 @@ class MemberSignIn implements AuthenticationProvider {
             fail(address, key, username, "replayed-code");
         }
         throttle.succeeded(key);
-        SignedInMember member = new SignedInMember(accounts.findByUsername(username).orElseThrow());
-        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
-                member, null, member.authorities());
+        SignedInMember member =
+                new SignedInMember(accounts.findByUsername(username).orElseThrow());
+        UsernamePasswordAuthenticationToken result =
+                UsernamePasswordAuthenticationToken.authenticated(member, null, member.authorities());
         result.setDetails(authentication.getDetails());
         return result;
     }
@@ -118,8 +130,7 @@ class MemberSignIn implements AuthenticationProvider {
     private void counted(String address, String key) {
         String reached = throttle.failed(address, key);
         if (reached != null) {
-            ledger.recordThrottled(reached.equals("address") ? "address:" + address : "user:" + key,
-                    throttle.window());
+            ledger.recordThrottled(reached.equals("address") ? "address:" + address : "user:" + key, throttle.window());
         }
     }
 
@@ -138,5 +149,4 @@ class MemberSignIn implements AuthenticationProvider {
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
-
 }

@@ -51,6 +51,7 @@ public enum Permission {
     READ_AUDIT(false, AUDITOR, ADMINISTRATOR);
 
     private final boolean requiresTraining;
+
     @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable view of an EnumSet that nothing else holds
     private final Set<Role> roles;
 

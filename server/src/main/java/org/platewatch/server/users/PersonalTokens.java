@@ -30,8 +30,8 @@ public class PersonalTokens {
     private final Clock clock;
     private final UsersProperties settings;
 
-    PersonalTokens(UserStore store, HolderConfirmation confirmation, AuditLog audit, Clock clock,
-            UsersProperties settings) {
+    PersonalTokens(
+            UserStore store, HolderConfirmation confirmation, AuditLog audit, Clock clock, UsersProperties settings) {
         this.store = store;
         this.confirmation = confirmation;
         this.audit = audit;
@@ -60,8 +60,7 @@ public class PersonalTokens {
      * @param lifetime null for the default lifetime
      */
     @Transactional
-    public IssuedToken issueOwn(String username, String name, Duration lifetime, String currentPassword,
-            String code) {
+    public IssuedToken issueOwn(String username, String name, Duration lifetime, String currentPassword, String code) {
         UserAccount holder = store.require(username);
         Duration life = lifetime == null ? settings.tokenLifetime() : lifetime;
         checkRequest(holder, name, life);
@@ -84,7 +83,9 @@ public class PersonalTokens {
             return;
         }
         store.revokeToken(tokenId, clock.instant());
-        audit.record(revokedBy, AuditEvent.of("user.token-revoked", "user:" + username).withTerms("token=" + tokenId));
+        audit.record(
+                revokedBy,
+                AuditEvent.of("user.token-revoked", "user:" + username).withTerms("token=" + tokenId));
     }
 
     /** The holder of a valid token: not revoked, not expired, account enabled and not locked. */
@@ -100,12 +101,13 @@ public class PersonalTokens {
 
     private void checkRequest(UserAccount holder, String name, Duration lifetime) {
         if (!holder.enabled()) {
-            throw new ProblemException(MemberAccess.ACCOUNT_DISABLED,
-                    "The account '" + holder.username() + "' is disabled");
+            throw new ProblemException(
+                    MemberAccess.ACCOUNT_DISABLED, "The account '" + holder.username() + "' is disabled");
         }
         RequiredText.require("name", name);
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(settings.maxTokenLifetime()) > 0) {
-            throw ProblemException.invalid("expiresInDays",
+            throw ProblemException.invalid(
+                    "expiresInDays",
                     "must be between 1 and " + settings.maxTokenLifetime().toDays() + " days");
         }
     }
@@ -116,17 +118,17 @@ public class PersonalTokens {
         Instant expires = now.plus(lifetime);
         UUID id = UUID.randomUUID();
         store.insertToken(id, holder.id(), name, SecretTokens.sha256(token), now, expires);
-        audit.record(issuedBy, AuditEvent.of("user.token-issued", "user:" + holder.username())
-                .withTerms("token=" + id + ", name=" + name + ", expires=" + expires));
+        audit.record(
+                issuedBy,
+                AuditEvent.of("user.token-issued", "user:" + holder.username())
+                        .withTerms("token=" + id + ", name=" + name + ", expires=" + expires));
         return new IssuedToken(id, token, expires);
     }
 
     /** A personal API token as issued: shown once. */
-    public record IssuedToken(UUID id, String token, Instant expiresAt) {
-    }
+    public record IssuedToken(UUID id, String token, Instant expiresAt) {}
 
     /** A personal API token as listed: never the token itself. */
-    public record TokenSummary(UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
-            Instant lastUsedAt) {
-    }
+    public record TokenSummary(
+            UUID id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {}
 }

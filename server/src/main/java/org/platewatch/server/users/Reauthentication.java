@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 public class Reauthentication {
 
     /** A personal API token (or no session at all) tried a write that needs the member at the console. */
-    public static final ProblemType REAUTHENTICATION_REQUIRED = new ProblemType("reauthentication-required",
-            "Sign in to the console and confirm with your password and authenticator code", HttpStatus.FORBIDDEN);
+    public static final ProblemType REAUTHENTICATION_REQUIRED = new ProblemType(
+            "reauthentication-required",
+            "Sign in to the console and confirm with your password and authenticator code",
+            HttpStatus.FORBIDDEN);
 
     private final MemberAccess access;
     private final HolderConfirmation confirmation;
@@ -42,8 +44,11 @@ public class Reauthentication {
     public UserAccount confirm(Permission permission, String currentPassword, String code) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof SignedInMember)) {
-            throw new ProblemException(REAUTHENTICATION_REQUIRED, "currentPassword", "A personal API token may read "
-                    + "but not make this change: sign in to the console and send currentPassword and code with it");
+            throw new ProblemException(
+                    REAUTHENTICATION_REQUIRED,
+                    "currentPassword",
+                    "A personal API token may read "
+                            + "but not make this change: sign in to the console and send currentPassword and code with it");
         }
         UserAccount member = access.requireActive(permission);
         confirmation.confirm(member, currentPassword, code);

@@ -7,8 +7,7 @@ final class RequiredText {
 
     static final int MAX = 200;
 
-    private RequiredText() {
-    }
+    private RequiredText() {}
 
     /** Refuses a missing, blank or over-long value, naming the field. */
     static void require(String field, String value) {

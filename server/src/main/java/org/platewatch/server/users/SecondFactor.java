@@ -7,8 +7,8 @@ import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.secret.SecretGenerator;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.OptionalLong;
 import org.platewatch.server.platform.PlatewatchProperties;
@@ -45,9 +45,11 @@ public class SecondFactor {
         boolean offForDemo = platform.demo() && settings.secondFactor() == UsersProperties.SecondFactorMode.OFF_IN_DEMO;
         this.required = !offForDemo;
         if (offForDemo) {
-            log.warn("Second factor is off: demo mode (platewatch.demo=true, platewatch.users.second-factor=off-in-demo)");
+            log.warn(
+                    "Second factor is off: demo mode (platewatch.demo=true, platewatch.users.second-factor=off-in-demo)");
         } else if (!profile.secondFactorRequired()) {
-            log.warn("Profile {} does not require a second factor; outside demo mode Platewatch asks for it anyway (CJIS)",
+            log.warn(
+                    "Profile {} does not require a second factor; outside demo mode Platewatch asks for it anyway (CJIS)",
                     profile.key());
         }
     }
@@ -63,8 +65,15 @@ public class SecondFactor {
 
     /** The enrolment URI for authenticator apps; shown once. */
     String uri(String username, String secret) {
-        return new QrData.Builder().label(username).secret(secret).issuer(issuer)
-                .algorithm(HashingAlgorithm.SHA1).digits(DIGITS).period(PERIOD_SECONDS).build().getUri();
+        return new QrData.Builder()
+                .label(username)
+                .secret(secret)
+                .issuer(issuer)
+                .algorithm(HashingAlgorithm.SHA1)
+                .digits(DIGITS)
+                .period(PERIOD_SECONDS)
+                .build()
+                .getUri();
     }
 
     /**

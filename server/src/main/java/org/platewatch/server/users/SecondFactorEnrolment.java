@@ -22,8 +22,8 @@ class SecondFactorEnrolment {
     private final AuditLog audit;
     private final Clock clock;
 
-    SecondFactorEnrolment(UserStore store, SecondFactor secondFactor, HolderConfirmation confirmation, AuditLog audit,
-            Clock clock) {
+    SecondFactorEnrolment(
+            UserStore store, SecondFactor secondFactor, HolderConfirmation confirmation, AuditLog audit, Clock clock) {
         this.store = store;
         this.secondFactor = secondFactor;
         this.confirmation = confirmation;
@@ -39,8 +39,11 @@ class SecondFactorEnrolment {
     @Transactional
     public String enrol(String username, Actor enrolledBy) {
         if (username.equals(enrolledBy.username())) {
-            throw new ProblemException(ProblemType.CONFLICT, "username", "username: replace your own second factor "
-                    + "on My account (POST /api/v1/users/me/second-factor), with your password and a current code");
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "username",
+                    "username: replace your own second factor "
+                            + "on My account (POST /api/v1/users/me/second-factor), with your password and a current code");
         }
         return replace(store.require(username), enrolledBy);
     }
@@ -64,13 +67,17 @@ class SecondFactorEnrolment {
         String typed = code == null ? null : code.replace(" ", "").trim();
         java.util.OptionalLong step = secondFactor.matchingStep(secret, typed);
         if (step.isEmpty()) {
-            throw ProblemException.invalid("code", "is not the code your authenticator app shows for the new "
-                    + "second factor; add it to the app and type the current code");
+            throw ProblemException.invalid(
+                    "code",
+                    "is not the code your authenticator app shows for the new "
+                            + "second factor; add it to the app and type the current code");
         }
         store.replaceTotpSecret(account.id(), secret, clock.instant());
         store.claimTotpStep(account.id(), step.getAsLong());
-        audit.record(account.actor(), AuditEvent.of("user.second-factor-enrolled", "user:" + account.username())
-                .withTerms("at=first-sign-in"));
+        audit.record(
+                account.actor(),
+                AuditEvent.of("user.second-factor-enrolled", "user:" + account.username())
+                        .withTerms("at=first-sign-in"));
     }
 
     /** A fresh secret for the first sign-in page to show. */

@@ -45,26 +45,36 @@ class SignInLedger {
     public boolean recordFailure(String username, String reason) {
         Optional<UserAccount> found = store.find(username);
         if (found.isEmpty()) {
-            audit.record(UNKNOWN_ACCOUNT, AuditEvent.of("user.sign-in-failed", "user:" + abbreviate(username))
-                    .withTerms("reason=no-such-account"));
+            audit.record(
+                    UNKNOWN_ACCOUNT,
+                    AuditEvent.of("user.sign-in-failed", "user:" + abbreviate(username))
+                            .withTerms("reason=no-such-account"));
             return false;
         }
         UserAccount account = found.get();
-        Optional<UserStore.FailedSignIn> counted = store.countFailedSignIn(account.id(),
-                settings.lockAfterFailedSignIns());
+        Optional<UserStore.FailedSignIn> counted =
+                store.countFailedSignIn(account.id(), settings.lockAfterFailedSignIns());
         if (counted.isEmpty()) {
             // Locked already (perhaps by a concurrent attempt): nothing more is counted until the lock ends.
-            audit.record(account.actor(), AuditEvent.of("user.sign-in-failed", "user:" + username)
-                    .withTerms("reason=" + reason + ", account-locked"));
+            audit.record(
+                    account.actor(),
+                    AuditEvent.of("user.sign-in-failed", "user:" + username)
+                            .withTerms("reason=" + reason + ", account-locked"));
             return false;
         }
         int failures = counted.get().failures();
-        audit.record(account.actor(), AuditEvent.of("user.sign-in-failed", "user:" + username)
-                .withTerms("reason=" + reason + ", consecutive-failures=" + failures));
+        audit.record(
+                account.actor(),
+                AuditEvent.of("user.sign-in-failed", "user:" + username)
+                        .withTerms("reason=" + reason + ", consecutive-failures=" + failures));
         if (counted.get().lockedNow()) {
-            audit.record(account.actor(), AuditEvent.of("user.locked", "user:" + username)
-                    .withTerms("consecutive-failures=" + failures + ", until="
-                            + clock.instant().plus(settings.lockOutDuration()).truncatedTo(ChronoUnit.SECONDS)));
+            audit.record(
+                    account.actor(),
+                    AuditEvent.of("user.locked", "user:" + username)
+                            .withTerms("consecutive-failures=" + failures + ", until="
+                                    + clock.instant()
+                                            .plus(settings.lockOutDuration())
+                                            .truncatedTo(ChronoUnit.SECONDS)));
             return true;
         }
         return false;
@@ -78,23 +88,31 @@ class SignInLedger {
      */
     @Transactional
     public void recordUnknownAccount(String username, int unrecordedBefore, Duration window) {
-        audit.record(UNKNOWN_ACCOUNT, AuditEvent.of("user.sign-in-failed", "user:" + abbreviate(username))
-                .withTerms("reason=no-such-account" + (unrecordedBefore > 0
-                        ? ", further-unknown-accounts-in-previous-" + window + "=" + unrecordedBefore : "")));
+        audit.record(
+                UNKNOWN_ACCOUNT,
+                AuditEvent.of("user.sign-in-failed", "user:" + abbreviate(username))
+                        .withTerms("reason=no-such-account"
+                                + (unrecordedBefore > 0
+                                        ? ", further-unknown-accounts-in-previous-" + window + "=" + unrecordedBefore
+                                        : "")));
     }
 
     /** A client address or user name reached the sign-in throttle: further attempts are refused unchecked. */
     @Transactional
     public void recordThrottled(String subject, Duration window) {
-        audit.record(UNKNOWN_ACCOUNT, AuditEvent.of("user.sign-in-throttled", abbreviate(subject))
-                .withTerms("refused-unchecked-for-up-to=" + window));
+        audit.record(
+                UNKNOWN_ACCOUNT,
+                AuditEvent.of("user.sign-in-throttled", abbreviate(subject))
+                        .withTerms("refused-unchecked-for-up-to=" + window));
     }
 
     /** Records a refused sign-in that is not a wrong credential (locked or disabled account). */
     @Transactional
     public void recordRefusal(UserAccount account, String reason) {
-        audit.record(account.actor(), AuditEvent.of("user.sign-in-refused", "user:" + account.username())
-                .withTerms("reason=" + reason));
+        audit.record(
+                account.actor(),
+                AuditEvent.of("user.sign-in-refused", "user:" + account.username())
+                        .withTerms("reason=" + reason));
     }
 
     /**
@@ -109,8 +127,10 @@ class SignInLedger {
             return false;
         }
         store.signedIn(account.id(), clock.instant());
-        audit.record(account.actor(), AuditEvent.of("user.signed-in", "user:" + username)
-                .withTerms(totpStep.isPresent() ? "second-factor=totp" : "second-factor=off-in-demo"));
+        audit.record(
+                account.actor(),
+                AuditEvent.of("user.signed-in", "user:" + username)
+                        .withTerms(totpStep.isPresent() ? "second-factor=totp" : "second-factor=off-in-demo"));
         return true;
     }
 

@@ -5,5 +5,4 @@ package org.platewatch.server.users;
  *
  * @param totpLastStep the last TOTP step accepted for the account, or null when none was since enrolment
  */
-record SignInRecord(String passwordHash, String totpSecret, Long totpLastStep) {
-}
+record SignInRecord(String passwordHash, String totpSecret, Long totpLastStep) {}

@@ -129,6 +129,5 @@ final class SignInThrottle {
         }
     }
 
-    private record UnknownAccounts(Instant since, int unrecorded) {
-    }
+    private record UnknownAccounts(Instant since, int unrecorded) {}
 }

@@ -40,14 +40,15 @@ class TotpSecretCipher {
     static final String PREFIX = "aesgcm1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKey key;
 
     TotpSecretCipher(UsersProperties settings, PlatewatchProperties platform) {
-        Path file = settings.totpKeyFile() != null ? settings.totpKeyFile()
+        Path file = settings.totpKeyFile() != null
+                ? settings.totpKeyFile()
                 : platform.dataDir().resolve("totp-secret.key");
         this.key = new SecretKeySpec(loadOrCreate(file), "AES");
     }
@@ -64,8 +65,12 @@ class TotpSecretCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(accountId));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.US_ASCII));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt a TOTP secret", e);
         }
@@ -84,8 +89,10 @@ class TotpSecretCipher {
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // A wrong key file or a row edited in the database: the account cannot pass a code check.
-            throw new IllegalStateException("the TOTP secret of account " + accountId + " does not decrypt with "
-                    + "the configured key (platewatch.users.totp-key-file)", e);
+            throw new IllegalStateException(
+                    "the TOTP secret of account " + accountId + " does not decrypt with "
+                            + "the configured key (platewatch.users.totp-key-file)",
+                    e);
         }
     }
 
@@ -104,10 +111,11 @@ class TotpSecretCipher {
             }
             if (Files.getFileStore(file).supportsFileAttributeView("posix")
                     && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
-                throw new IllegalStateException("the TOTP key file " + file + " must be readable by its owner only "
-                        + "(chmod 600)");
+                throw new IllegalStateException(
+                        "the TOTP key file " + file + " must be readable by its owner only " + "(chmod 600)");
             }
-            byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            byte[] key = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             if (key.length != 32) {
                 throw new IllegalStateException("the TOTP key file " + file + " must hold 32 bytes in Base64");
             }
@@ -131,7 +139,10 @@ class TotpSecretCipher {
             } else {
                 Files.createFile(file);
             }
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII,
+            Files.writeString(
+                    file,
+                    Base64.getEncoder().encodeToString(fresh) + "\n",
+                    StandardCharsets.US_ASCII,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (FileAlreadyExistsException raced) {
             // another process (the CLI beside the server) created it first: use theirs

@@ -45,7 +45,9 @@ public class TrainingRecords {
     /** As {@link #record(String, TrainingRecord, Actor)}, for an account being created in the caller's transaction. */
     void record(UUID userId, String username, TrainingRecord record, Actor recordedBy) {
         if (username.equals(recordedBy.username())) {
-            throw new ProblemException(UserAccounts.OWN_ACCOUNT, "username",
+            throw new ProblemException(
+                    UserAccounts.OWN_ACCOUNT,
+                    "username",
                     "username: your own training is recorded by another administrator or the department trainer");
         }
         if (record.completedOn() == null || record.completedOn().isAfter(today())) {
@@ -54,9 +56,11 @@ public class TrainingRecords {
         RequiredText.require("course", record.course());
         RequiredText.require("trainer", record.trainer());
         store.insertTraining(userId, record, recordedBy.username(), clock.instant());
-        audit.record(recordedBy, AuditEvent.of("training.recorded", "user:" + username)
-                .withTerms("completed=" + record.completedOn() + ", course=" + record.course() + ", trainer="
-                        + record.trainer()));
+        audit.record(
+                recordedBy,
+                AuditEvent.of("training.recorded", "user:" + username)
+                        .withTerms("completed=" + record.completedOn() + ", course=" + record.course() + ", trainer="
+                                + record.trainer()));
     }
 
     /** The member's training records, newest first. */
@@ -71,7 +75,8 @@ public class TrainingRecords {
 
     /** The last day the account's training covers; empty when there is no training record. */
     public Optional<LocalDate> validThrough(UserAccount account) {
-        return Optional.ofNullable(account.trainedOn()).map(d -> d.plus(profile.training().validity()));
+        return Optional.ofNullable(account.trainedOn())
+                .map(d -> d.plus(profile.training().validity()));
     }
 
     /** Whether the account holds training that covers today. */

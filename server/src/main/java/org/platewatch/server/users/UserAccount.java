@@ -14,9 +14,19 @@ import org.platewatch.server.platform.Actor;
  * @param locked              locked after repeated failed sign-ins until an administrator unlocks it
  * @param secondFactorEnrolled whether a TOTP secret is on record
  */
-public record UserAccount(UUID id, String username, String fullName, Role role, boolean enabled,
-        boolean cletsAuthorised, LocalDate trainedOn, boolean designee, String jobClassification, boolean locked,
-        boolean secondFactorEnrolled) implements Actor.Source, java.io.Serializable {
+public record UserAccount(
+        UUID id,
+        String username,
+        String fullName,
+        Role role,
+        boolean enabled,
+        boolean cletsAuthorised,
+        LocalDate trainedOn,
+        boolean designee,
+        String jobClassification,
+        boolean locked,
+        boolean secondFactorEnrolled)
+        implements Actor.Source, java.io.Serializable {
 
     @Override
     public Actor actor() {

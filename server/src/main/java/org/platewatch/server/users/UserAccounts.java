@@ -1,7 +1,6 @@
 package org.platewatch.server.users;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
     /** Administrators do not grant themselves CLETS or record their own training: another must. */
-    public static final ProblemType OWN_ACCOUNT = new ProblemType("own-account-change-refused",
-            "Another administrator must make this change to your account", org.springframework.http.HttpStatus.FORBIDDEN);
+    public static final ProblemType OWN_ACCOUNT = new ProblemType(
+            "own-account-change-refused",
+            "Another administrator must make this change to your account",
+            org.springframework.http.HttpStatus.FORBIDDEN);
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
     private static final int MIN_PASSWORD = 12;
@@ -47,8 +48,15 @@ public class UserAccounts {
     private final HolderConfirmation confirmation;
     private final SecondFactorEnrolment enrolment;
 
-    UserAccounts(UserStore store, PasswordEncoder passwords, AuditLog audit, Clock clock, DepartmentProfile profile,
-            SecondFactor secondFactor, TrainingRecords training, HolderConfirmation confirmation,
+    UserAccounts(
+            UserStore store,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            Clock clock,
+            DepartmentProfile profile,
+            SecondFactor secondFactor,
+            TrainingRecords training,
+            HolderConfirmation confirmation,
             SecondFactorEnrolment enrolment) {
         this.enrolment = enrolment;
         this.store = store;
@@ -96,32 +104,37 @@ public class UserAccounts {
         validate(user);
         UUID id = UUID.randomUUID();
         if (!store.insert(id, user, passwords.encode(password), totpSecret, clock.instant(), createdBy.username())) {
-            throw new ProblemException(ProblemType.CONFLICT, "username",
-                    "username: '" + user.username() + "' is taken");
+            throw new ProblemException(
+                    ProblemType.CONFLICT, "username", "username: '" + user.username() + "' is taken");
         }
-        audit.record(createdBy, AuditEvent.of("user.created", "user:" + user.username())
-                .withTerms("role=" + user.role() + ", designee=" + user.designee() + ", clets="
-                        + user.cletsAuthorised() + ", classification=" + user.jobClassification()
-                        + ", second-factor=" + (totpSecret == null ? "at-first-sign-in" : "enrolled")));
+        audit.record(
+                createdBy,
+                AuditEvent.of("user.created", "user:" + user.username())
+                        .withTerms("role=" + user.role() + ", designee=" + user.designee() + ", clets="
+                                + user.cletsAuthorised() + ", classification=" + user.jobClassification()
+                                + ", second-factor=" + (totpSecret == null ? "at-first-sign-in" : "enrolled")));
         if (user.trainedOn() != null) {
-            training.record(id, user.username(), new TrainingRecord(user.trainedOn(), "ALPR operator training",
-                    "department trainer"), createdBy);
+            training.record(
+                    id,
+                    user.username(),
+                    new TrainingRecord(user.trainedOn(), "ALPR operator training", "department trainer"),
+                    createdBy);
         }
         return store.require(user.username());
     }
 
     private void validate(NewUser user) {
         if (user.username() == null || !USERNAME.matcher(user.username()).matches()) {
-            throw ProblemException.invalid("username",
-                    "must be 2-40 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+            throw ProblemException.invalid(
+                    "username", "must be 2-40 lower-case letters, digits, '.', '_' or '-', starting with a letter");
         }
         if (RESERVED.contains(user.username())) {
             throw ProblemException.invalid("username", "'" + user.username() + "' is reserved for the audit log");
         }
         RequiredText.require("fullName", user.fullName());
         if (user.role() == null) {
-            throw ProblemException.invalid("role", "is required: one of officer, investigator, supervisor, "
-                    + "administrator, auditor");
+            throw ProblemException.invalid(
+                    "role", "is required: one of officer, investigator, supervisor, " + "administrator, auditor");
         }
         if (user.designee() && user.role() != Role.ADMINISTRATOR) {
             throw ProblemException.invalid("designee", "only an ALPR administrator account can be the designee");
@@ -137,8 +150,9 @@ public class UserAccounts {
         }
         boolean known = allowed.stream().anyMatch(a -> a.equalsIgnoreCase(classification.trim()));
         if (!known) {
-            throw ProblemException.invalid("jobClassification", "the " + profile.departmentName() + " policy authorises "
-                    + String.join("; ", allowed));
+            throw ProblemException.invalid(
+                    "jobClassification",
+                    "the " + profile.departmentName() + " policy authorises " + String.join("; ", allowed));
         }
     }
 
@@ -151,13 +165,17 @@ public class UserAccounts {
             throw ProblemException.invalid("designee", "only an ALPR administrator account can be the designee");
         }
         if (before.username().equals(changedBy.username()) && role != Role.ADMINISTRATOR) {
-            throw new ProblemException(ProblemType.CONFLICT, "role",
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "role",
                     "role: an administrator cannot take away their own administrator role");
         }
         store.setRole(before.id(), role, designee);
-        audit.record(changedBy, AuditEvent.of("user.role-changed", "user:" + username)
-                .withTerms("role=" + before.role() + "->" + role + ", designee=" + before.designee() + "->"
-                        + designee));
+        audit.record(
+                changedBy,
+                AuditEvent.of("user.role-changed", "user:" + username)
+                        .withTerms("role=" + before.role() + "->" + role + ", designee=" + before.designee() + "->"
+                                + designee));
         return store.require(username);
     }
 
@@ -165,12 +183,16 @@ public class UserAccounts {
     public UserAccount setCletsAuthorised(String username, boolean authorised, Actor changedBy) {
         UserAccount before = store.require(username);
         if (before.username().equals(changedBy.username())) {
-            throw new ProblemException(OWN_ACCOUNT, "username",
+            throw new ProblemException(
+                    OWN_ACCOUNT,
+                    "username",
                     "username: another administrator must change your own CLETS authorisation");
         }
         store.setCletsAuthorised(before.id(), authorised);
-        audit.record(changedBy, AuditEvent.of("user.clets-changed", "user:" + username)
-                .withTerms("clets=" + before.cletsAuthorised() + "->" + authorised));
+        audit.record(
+                changedBy,
+                AuditEvent.of("user.clets-changed", "user:" + username)
+                        .withTerms("clets=" + before.cletsAuthorised() + "->" + authorised));
         return store.require(username);
     }
 
@@ -178,8 +200,9 @@ public class UserAccounts {
     public UserAccount unlock(String username, Actor unlockedBy) {
         UserAccount before = store.require(username);
         store.unlock(before.id());
-        audit.record(unlockedBy, AuditEvent.of("user.unlocked", "user:" + username)
-                .withTerms("was-locked=" + before.locked()));
+        audit.record(
+                unlockedBy,
+                AuditEvent.of("user.unlocked", "user:" + username).withTerms("was-locked=" + before.locked()));
         return store.require(username);
     }
 
@@ -188,7 +211,8 @@ public class UserAccounts {
     public UserAccount disable(String username, Actor disabledBy) {
         UserAccount before = store.require(username);
         if (before.username().equals(disabledBy.username())) {
-            throw new ProblemException(ProblemType.CONFLICT, "username", "username: you cannot disable your own account");
+            throw new ProblemException(
+                    ProblemType.CONFLICT, "username", "username: you cannot disable your own account");
         }
         store.disable(before.id(), clock.instant());
         audit.record(disabledBy, AuditEvent.of("user.disabled", "user:" + username));
@@ -212,8 +236,11 @@ public class UserAccounts {
     public void changePassword(String username, String currentPassword, String newPassword, Actor changedBy) {
         UserAccount account = store.require(username);
         if (!account.secondFactorEnrolled() && secondFactor.required()) {
-            throw new ProblemException(ProblemType.CONFLICT, "code", "code: the account has no second factor yet; "
-                    + "change the one-time password on the console's first sign-in page, which enrols one");
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "code",
+                    "code: the account has no second factor yet; "
+                            + "change the one-time password on the console's first sign-in page, which enrols one");
         }
         confirmation.confirmPassword(account, currentPassword);
         checkNewPassword(username, currentPassword, newPassword);
@@ -227,8 +254,8 @@ public class UserAccounts {
      * Both or neither: the password is not changed unless the code is right.
      */
     @Transactional
-    public void completeFirstSignIn(String username, String currentPassword, String newPassword, String totpSecret,
-            String code) {
+    public void completeFirstSignIn(
+            String username, String currentPassword, String newPassword, String totpSecret, String code) {
         UserAccount account = store.require(username);
         if (account.secondFactorEnrolled()) {
             throw new ProblemException(ProblemType.CONFLICT, "code", "code: the account already has a second factor");
@@ -242,8 +269,8 @@ public class UserAccounts {
 
     private static void checkNewPassword(String username, String currentPassword, String newPassword) {
         if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > RequiredText.MAX) {
-            throw ProblemException.invalid("newPassword", "must be " + MIN_PASSWORD + " to " + RequiredText.MAX
-                    + " characters");
+            throw ProblemException.invalid(
+                    "newPassword", "must be " + MIN_PASSWORD + " to " + RequiredText.MAX + " characters");
         }
         if (newPassword.equals(currentPassword) || newPassword.equalsIgnoreCase(username)) {
             throw ProblemException.invalid("newPassword", "must differ from the current password and the user name");
@@ -280,8 +307,14 @@ public class UserAccounts {
     }
 
     /** What an administrator gives to create an account. */
-    public record NewUser(String username, String fullName, Role role, boolean cletsAuthorised, LocalDate trainedOn,
-            boolean designee, String jobClassification) {
+    public record NewUser(
+            String username,
+            String fullName,
+            Role role,
+            boolean cletsAuthorised,
+            LocalDate trainedOn,
+            boolean designee,
+            String jobClassification) {
 
         public NewUser(String username, String fullName, Role role, boolean cletsAuthorised, LocalDate trainedOn) {
             this(username, fullName, role, cletsAuthorised, trainedOn, false, null);
@@ -289,6 +322,5 @@ public class UserAccounts {
     }
 
     /** A new account with its one-time password: shown once. Its holder enrols the second factor. */
-    public record NewAccount(UserAccount account, String oneTimePassword) {
-    }
+    public record NewAccount(UserAccount account, String oneTimePassword) {}
 }

@@ -54,34 +54,50 @@ class UserStore {
     // ---------------------------------------------------------------- accounts
 
     /** Inserts the account; false when the user name is taken (also by a concurrent insert). */
-    boolean insert(UUID id, UserAccounts.NewUser user, String passwordHash, String totpSecret, Instant now,
-            String createdBy) {
+    boolean insert(
+            UUID id, UserAccounts.NewUser user, String passwordHash, String totpSecret, Instant now, String createdBy) {
         return jdbc.sql("""
                         INSERT INTO users (id, username, full_name, role, password_hash, clets_authorised, designee,
                                            job_classification, totp_secret, totp_enrolled_at, created_at, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (username) DO NOTHING
                         """)
-                .params(id, user.username(), user.fullName(), user.role().name(), passwordHash,
-                        user.cletsAuthorised(), user.designee(), user.jobClassification(),
-                        cipher.encrypt(id, totpSecret), totpSecret == null ? null : Timestamp.from(now),
-                        Timestamp.from(now), createdBy)
-                .update() == 1;
+                        .params(
+                                id,
+                                user.username(),
+                                user.fullName(),
+                                user.role().name(),
+                                passwordHash,
+                                user.cletsAuthorised(),
+                                user.designee(),
+                                user.jobClassification(),
+                                cipher.encrypt(id, totpSecret),
+                                totpSecret == null ? null : Timestamp.from(now),
+                                Timestamp.from(now),
+                                createdBy)
+                        .update()
+                == 1;
     }
 
     Optional<UserAccount> find(String username) {
-        return jdbc.sql(SELECT_ACCOUNT + " WHERE u.username = ?").params(lockedSince(), username).query(UserStore::account)
+        return jdbc.sql(SELECT_ACCOUNT + " WHERE u.username = ?")
+                .params(lockedSince(), username)
+                .query(UserStore::account)
                 .optional();
     }
 
     /** The account, or the not-found problem every account action answers for an unknown name. */
     UserAccount require(String username) {
-        return find(username).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "username",
-                "username: no account '" + username + "'"));
+        return find(username)
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.NOT_FOUND, "username", "username: no account '" + username + "'"));
     }
 
     List<UserAccount> all() {
-        return jdbc.sql(SELECT_ACCOUNT + " ORDER BY u.username").param(lockedSince()).query(UserStore::account).list();
+        return jdbc.sql(SELECT_ACCOUNT + " ORDER BY u.username")
+                .param(lockedSince())
+                .query(UserStore::account)
+                .list();
     }
 
     long count() {
@@ -89,36 +105,49 @@ class UserStore {
     }
 
     void setRole(UUID id, Role role, boolean designee) {
-        jdbc.sql("UPDATE users SET role = ?, designee = ? WHERE id = ?").params(role.name(), designee, id).update();
+        jdbc.sql("UPDATE users SET role = ?, designee = ? WHERE id = ?")
+                .params(role.name(), designee, id)
+                .update();
     }
 
     void setCletsAuthorised(UUID id, boolean authorised) {
-        jdbc.sql("UPDATE users SET clets_authorised = ? WHERE id = ?").params(authorised, id).update();
+        jdbc.sql("UPDATE users SET clets_authorised = ? WHERE id = ?")
+                .params(authorised, id)
+                .update();
     }
 
     /** Lifts the lock and starts the count of failed sign-ins afresh. */
     void unlock(UUID id) {
-        jdbc.sql("UPDATE users SET locked_at = NULL, failed_sign_ins = 0 WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE users SET locked_at = NULL, failed_sign_ins = 0 WHERE id = ?")
+                .param(id)
+                .update();
     }
 
     void disable(UUID id, Instant at) {
-        jdbc.sql("UPDATE users SET enabled = false, disabled_at = ? WHERE id = ?").params(Timestamp.from(at), id)
+        jdbc.sql("UPDATE users SET enabled = false, disabled_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), id)
                 .update();
     }
 
     void enable(UUID id) {
-        jdbc.sql("UPDATE users SET enabled = true, disabled_at = NULL WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE users SET enabled = true, disabled_at = NULL WHERE id = ?")
+                .param(id)
+                .update();
     }
 
     /** Replaces the password hash; the holder no longer has to change it at sign-in. */
     void setPassword(UUID id, String passwordHash) {
         jdbc.sql("UPDATE users SET password_hash = ?, must_change_password = false WHERE id = ?")
-                .params(passwordHash, id).update();
+                .params(passwordHash, id)
+                .update();
     }
 
     boolean mustChangePassword(String username) {
-        return jdbc.sql("SELECT must_change_password FROM users WHERE username = ?").param(username)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("SELECT must_change_password FROM users WHERE username = ?")
+                .param(username)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     // ---------------------------------------------------------------- credentials and sign-in
@@ -126,7 +155,8 @@ class UserStore {
     Optional<SignInRecord> signInRecord(String username) {
         return jdbc.sql("SELECT password_hash, totp_secret, totp_last_step, id FROM users WHERE username = ?")
                 .param(username)
-                .query((rs, n) -> new SignInRecord(rs.getString(1),
+                .query((rs, n) -> new SignInRecord(
+                        rs.getString(1),
                         cipher.decrypt(rs.getObject(4, UUID.class), rs.getString(2)),
                         rs.getObject(3) == null ? null : rs.getLong(3)))
                 .optional();
@@ -135,25 +165,28 @@ class UserStore {
     /** A new TOTP secret: no step of the old one counts as used any more. */
     void replaceTotpSecret(UUID id, String secret, Instant at) {
         jdbc.sql("UPDATE users SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = NULL WHERE id = ?")
-                .params(cipher.encrypt(id, secret), Timestamp.from(at), id).update();
+                .params(cipher.encrypt(id, secret), Timestamp.from(at), id)
+                .update();
     }
 
     /** Accounts whose TOTP secret is still stored in clear (from before encryption). */
     List<StoredSecret> clearTotpSecrets() {
         return jdbc.sql("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE ?")
                 .param(TotpSecretCipher.PREFIX + "%")
-                .query((rs, n) -> new StoredSecret(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, n) -> new StoredSecret(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
     }
 
     /** Encrypts one clear secret in place, unless it changed meanwhile; true when this call encrypted it. */
     boolean encryptClearTotpSecret(UUID id, String clear) {
         return jdbc.sql("UPDATE users SET totp_secret = ? WHERE id = ? AND totp_secret = ?")
-                .params(cipher.encrypt(id, clear), id, clear).update() == 1;
+                        .params(cipher.encrypt(id, clear), id, clear)
+                        .update()
+                == 1;
     }
 
     /** A TOTP secret as the database holds it. */
-    record StoredSecret(UUID accountId, String stored) {
-    }
+    record StoredSecret(UUID accountId, String stored) {}
 
     /**
      * Marks a TOTP step as used, in one statement so that two requests with the same code cannot both win.
@@ -162,8 +195,10 @@ class UserStore {
      */
     boolean claimTotpStep(UUID id, long step) {
         return jdbc.sql("UPDATE users SET totp_last_step = ? WHERE id = ? "
-                        + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
-                .params(step, id, step).update() == 1;
+                                + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
+                        .params(step, id, step)
+                        .update()
+                == 1;
     }
 
     /**
@@ -188,16 +223,17 @@ class UserStore {
                         RETURNING u.failed_sign_ins, u.locked_at IS NOT NULL
                         """)
                 .params(id, lockedSince(), limit, now)
-                .query((rs, n) -> new FailedSignIn(rs.getInt(1), rs.getBoolean(2))).optional();
+                .query((rs, n) -> new FailedSignIn(rs.getInt(1), rs.getBoolean(2)))
+                .optional();
     }
 
     /** A counted failed sign-in: the consecutive failures and whether this one locked the account. */
-    record FailedSignIn(int failures, boolean lockedNow) {
-    }
+    record FailedSignIn(int failures, boolean lockedNow) {}
 
     void signedIn(UUID id, Instant at) {
         jdbc.sql("UPDATE users SET failed_sign_ins = 0, locked_at = NULL, last_signed_in_at = ? WHERE id = ?")
-                .params(Timestamp.from(at), id).update();
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
     // ---------------------------------------------------------------- training
@@ -207,7 +243,12 @@ class UserStore {
                         INSERT INTO training_records (user_id, completed_on, course, trainer, recorded_by, recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?)
                         """)
-                .params(userId, Date.valueOf(record.completedOn()), record.course(), record.trainer(), recordedBy,
+                .params(
+                        userId,
+                        Date.valueOf(record.completedOn()),
+                        record.course(),
+                        record.trainer(),
+                        recordedBy,
                         Timestamp.from(at))
                 .update();
     }
@@ -242,19 +283,28 @@ class UserStore {
                         WHERE u.username = ? ORDER BY k.created_at DESC
                         """)
                 .param(username)
-                .query((rs, n) -> new PersonalTokens.TokenSummary(rs.getObject(1, UUID.class), rs.getString(2),
-                        instant(rs, 3), instant(rs, 4), instant(rs, 5), instant(rs, 6)))
+                .query((rs, n) -> new PersonalTokens.TokenSummary(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        instant(rs, 3),
+                        instant(rs, 4),
+                        instant(rs, 5),
+                        instant(rs, 6)))
                 .list();
     }
 
     /** Whether the holder's token is revoked; empty when the holder has no such token. */
     Optional<Boolean> tokenRevoked(UUID tokenId, UUID userId) {
         return jdbc.sql("SELECT revoked_at IS NOT NULL FROM api_tokens WHERE id = ? AND user_id = ?")
-                .params(tokenId, userId).query(Boolean.class).optional();
+                .params(tokenId, userId)
+                .query(Boolean.class)
+                .optional();
     }
 
     void revokeToken(UUID tokenId, Instant at) {
-        jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ?").params(Timestamp.from(at), tokenId).update();
+        jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), tokenId)
+                .update();
     }
 
     /** The holder of a token that is neither revoked nor expired, whose account is enabled and not locked. */
@@ -264,15 +314,20 @@ class UserStore {
                         WHERE k.token_sha256 = ? AND k.revoked_at IS NULL AND k.expires_at > ? AND u.enabled
                           AND (u.locked_at IS NULL OR u.locked_at <= ?)
                         """)
-                .param(lockedSince()).param(tokenSha256).param(Timestamp.from(now)).param(lockedSince())
-                .query(UserStore::account).optional();
+                .param(lockedSince())
+                .param(tokenSha256)
+                .param(Timestamp.from(now))
+                .param(lockedSince())
+                .query(UserStore::account)
+                .optional();
     }
 
     /** Notes the token's use, at most once a minute, so that a busy integration does not write on every call. */
     void tokenUsed(byte[] tokenSha256, Instant now) {
         jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE token_sha256 = ? "
                         + "AND (last_used_at IS NULL OR last_used_at < ?)")
-                .params(Timestamp.from(now), tokenSha256, Timestamp.from(now.minusSeconds(60))).update();
+                .params(Timestamp.from(now), tokenSha256, Timestamp.from(now.minusSeconds(60)))
+                .update();
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -282,9 +337,17 @@ class UserStore {
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
         Date trained = rs.getDate("trained_on");
-        return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"),
-                Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getBoolean("clets_authorised"),
-                trained == null ? null : trained.toLocalDate(), rs.getBoolean("designee"),
-                rs.getString("job_classification"), rs.getBoolean("locked"), rs.getBoolean("enrolled"));
+        return new UserAccount(
+                rs.getObject("id", UUID.class),
+                rs.getString("username"),
+                rs.getString("full_name"),
+                Role.valueOf(rs.getString("role")),
+                rs.getBoolean("enabled"),
+                rs.getBoolean("clets_authorised"),
+                trained == null ? null : trained.toLocalDate(),
+                rs.getBoolean("designee"),
+                rs.getString("job_classification"),
+                rs.getBoolean("locked"),
+                rs.getBoolean("enrolled"));
     }
 }

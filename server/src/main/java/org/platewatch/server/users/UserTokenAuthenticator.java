@@ -27,7 +27,8 @@ class UserTokenAuthenticator implements BearerTokenAuthenticator {
     @Override
     public Optional<Authentication> authenticate(String token) {
         // The principal stays the UserAccount itself (as before issue 6); it is an Actor.Source.
-        return tokens.holderOf(token).map(user -> UsernamePasswordAuthenticationToken.authenticated(
-                user, null, SignedInMember.authoritiesOf(user.role())));
+        return tokens.holderOf(token)
+                .map(user -> UsernamePasswordAuthenticationToken.authenticated(
+                        user, null, SignedInMember.authoritiesOf(user.role())));
     }
 }

@@ -42,8 +42,13 @@ class UsersPageController extends UsersConsoleController {
     private final AuditLog audit;
     private final Reauthentication reauthentication;
 
-    UsersPageController(UserAccounts accounts, TrainingRecords training, SecondFactorEnrolment enrolment,
-            MemberAccess access, AuditLog audit, Reauthentication reauthentication) {
+    UsersPageController(
+            UserAccounts accounts,
+            TrainingRecords training,
+            SecondFactorEnrolment enrolment,
+            MemberAccess access,
+            AuditLog audit,
+            Reauthentication reauthentication) {
         this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.training = training;
@@ -58,8 +63,15 @@ class UsersPageController extends UsersConsoleController {
         UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
         listPage(model, Map.of("role", "OFFICER"), Map.of());
         // the API audits listing the accounts; the page does the same
-        audit.record(admin.actor(), new AuditEvent("user.listed", "users", "console", null, null,
-                ((List<?>) model.getAttribute("accounts")).size()));
+        audit.record(
+                admin.actor(),
+                new AuditEvent(
+                        "user.listed",
+                        "users",
+                        "console",
+                        null,
+                        null,
+                        ((List<?>) model.getAttribute("accounts")).size()));
         return "users/users";
     }
 
@@ -67,25 +79,33 @@ class UsersPageController extends UsersConsoleController {
     String create(@RequestParam Map<String, String> params, HttpServletResponse response, Model model) {
         UserAccount admin = access.requireActive(Permission.MANAGE_USERS);
         Map<String, String> form = new LinkedHashMap<>();
-        for (String f : List.of("username", "fullName", "role", "jobClassification", "completedOn", "course",
-                "trainer")) {
+        for (String f :
+                List.of("username", "fullName", "role", "jobClassification", "completedOn", "course", "trainer")) {
             form.put(f, params.getOrDefault(f, "").strip());
         }
         form.put("designee", String.valueOf(params.containsKey("designee")));
         form.put("cletsAuthorised", String.valueOf(params.containsKey("cletsAuthorised")));
         try {
-            admin = reauthentication.confirm(Permission.MANAGE_USERS, params.get("currentPassword"),
-                    params.get("code"));
-            Role role = Role.parse(form.get("role")).orElseThrow(() -> ProblemException.invalid("role",
-                    "choose one of the roles"));
-            UserAccounts.NewUser user = new UserAccounts.NewUser(form.get("username"), form.get("fullName"), role,
-                    params.containsKey("cletsAuthorised"), null, params.containsKey("designee"),
+            admin = reauthentication.confirm(
+                    Permission.MANAGE_USERS, params.get("currentPassword"), params.get("code"));
+            Role role = Role.parse(form.get("role"))
+                    .orElseThrow(() -> ProblemException.invalid("role", "choose one of the roles"));
+            UserAccounts.NewUser user = new UserAccounts.NewUser(
+                    form.get("username"),
+                    form.get("fullName"),
+                    role,
+                    params.containsKey("cletsAuthorised"),
+                    null,
+                    params.containsKey("designee"),
                     blankToNull(form.get("jobClassification")));
-            boolean withTraining = !(form.get("completedOn").isEmpty() && form.get("course").isEmpty()
+            boolean withTraining = !(form.get("completedOn").isEmpty()
+                    && form.get("course").isEmpty()
                     && form.get("trainer").isEmpty());
             UserAccounts.NewAccount created = withTraining
-                    ? accounts.createWithTraining(user, new TrainingRecord(date(form.get("completedOn")),
-                            form.get("course"), form.get("trainer")), admin.actor())
+                    ? accounts.createWithTraining(
+                            user,
+                            new TrainingRecord(date(form.get("completedOn")), form.get("course"), form.get("trainer")),
+                            admin.actor())
                     : accounts.createWithCredentials(user, admin.actor());
             model.addAttribute("created", created);
             listPage(model, Map.of("role", "OFFICER"), Map.of());
@@ -105,9 +125,14 @@ class UsersPageController extends UsersConsoleController {
     }
 
     @PostMapping("/users/{username}/role")
-    String role(@PathVariable String username, @RequestParam(defaultValue = "") String role,
-            @RequestParam(required = false) String designee, Confirmation confirmation, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String role(
+            @PathVariable String username,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(required = false) String designee,
+            Confirmation confirmation,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         return change(username, "role", Map.of("role", role), confirmation, response, model, redirect, admin -> {
             Role r = Role.parse(role).orElseThrow(() -> ProblemException.invalid("role", "choose one of the roles"));
             accounts.changeRole(username, r, designee != null, admin.actor());
@@ -116,21 +141,34 @@ class UsersPageController extends UsersConsoleController {
     }
 
     @PostMapping("/users/{username}/training")
-    String training(@PathVariable String username, @RequestParam(defaultValue = "") String completedOn,
-            @RequestParam(defaultValue = "") String course, @RequestParam(defaultValue = "") String trainer,
-            Confirmation confirmation, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Map<String, String> form = Map.of("completedOn", completedOn.strip(), "course", course.strip(), "trainer",
-                trainer.strip());
+    String training(
+            @PathVariable String username,
+            @RequestParam(defaultValue = "") String completedOn,
+            @RequestParam(defaultValue = "") String course,
+            @RequestParam(defaultValue = "") String trainer,
+            Confirmation confirmation,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Map<String, String> form =
+                Map.of("completedOn", completedOn.strip(), "course", course.strip(), "trainer", trainer.strip());
         return change(username, "training", form, confirmation, response, model, redirect, admin -> {
-            training.record(username, new TrainingRecord(date(completedOn.strip()),
-                    course.strip(), trainer.strip()), admin.actor());
+            training.record(
+                    username,
+                    new TrainingRecord(date(completedOn.strip()), course.strip(), trainer.strip()),
+                    admin.actor());
             return "Training of " + completedOn.strip() + " recorded.";
         });
     }
 
     @PostMapping("/users/{username}/clets")
-    String clets(@PathVariable String username, @RequestParam(required = false) String authorised,
-            Confirmation confirmation, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String clets(
+            @PathVariable String username,
+            @RequestParam(required = false) String authorised,
+            Confirmation confirmation,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         return change(username, "clets", Map.of(), confirmation, response, model, redirect, admin -> {
             accounts.setCletsAuthorised(username, authorised != null, admin.actor());
             return authorised != null ? "CLETS queries authorised." : "CLETS authorisation withdrawn.";
@@ -138,8 +176,12 @@ class UsersPageController extends UsersConsoleController {
     }
 
     @PostMapping("/users/{username}/unlock")
-    String unlock(@PathVariable String username, Confirmation confirmation, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String unlock(
+            @PathVariable String username,
+            Confirmation confirmation,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         return change(username, "state", Map.of(), confirmation, response, model, redirect, admin -> {
             accounts.unlock(username, admin.actor());
             return "Account unlocked.";
@@ -147,8 +189,12 @@ class UsersPageController extends UsersConsoleController {
     }
 
     @PostMapping("/users/{username}/disable")
-    String disable(@PathVariable String username, Confirmation confirmation, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String disable(
+            @PathVariable String username,
+            Confirmation confirmation,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         return change(username, "state", Map.of(), confirmation, response, model, redirect, admin -> {
             accounts.disable(username, admin.actor());
             return "Account disabled: it cannot sign in and its API tokens stop working.";
@@ -156,8 +202,12 @@ class UsersPageController extends UsersConsoleController {
     }
 
     @PostMapping("/users/{username}/enable")
-    String enable(@PathVariable String username, Confirmation confirmation, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String enable(
+            @PathVariable String username,
+            Confirmation confirmation,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         return change(username, "state", Map.of(), confirmation, response, model, redirect, admin -> {
             accounts.enable(username, admin.actor());
             return "Account enabled.";
@@ -166,13 +216,13 @@ class UsersPageController extends UsersConsoleController {
 
     /** A new TOTP secret for a lost authenticator: the URI is shown on this response only, never again. */
     @PostMapping("/users/{username}/second-factor")
-    String secondFactor(@PathVariable String username, Confirmation confirmation, HttpServletResponse response,
-            Model model) {
+    String secondFactor(
+            @PathVariable String username, Confirmation confirmation, HttpServletResponse response, Model model) {
         access.requireActive(Permission.MANAGE_USERS);
         accounts.require(username);
         try {
-            UserAccount admin = reauthentication.confirm(Permission.MANAGE_USERS, confirmation.currentPassword(),
-                    confirmation.code());
+            UserAccount admin = reauthentication.confirm(
+                    Permission.MANAGE_USERS, confirmation.currentPassword(), confirmation.code());
             model.addAttribute("otpauthUri", enrolment.enrol(username, admin.actor()));
             detailPage(username, model, Map.of(), Map.of());
         } catch (ProblemException e) {
@@ -184,8 +234,7 @@ class UsersPageController extends UsersConsoleController {
     }
 
     /** The re-authentication fields every form posts (bound from the form's currentPassword and code). */
-    record Confirmation(String currentPassword, String code) {
-    }
+    record Confirmation(String currentPassword, String code) {}
 
     private static int status(ProblemException e) {
         return e.type().status().value() == 403 ? 403 : 422;
@@ -196,13 +245,20 @@ class UsersPageController extends UsersConsoleController {
     }
 
     /** Applies one change; on success back to the account (post/redirect/get), on refusal the form with its error. */
-    private String change(String username, String formName, Map<String, String> form, Confirmation confirmation,
-            HttpServletResponse response, Model model, RedirectAttributes redirect, Change change) {
+    private String change(
+            String username,
+            String formName,
+            Map<String, String> form,
+            Confirmation confirmation,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect,
+            Change change) {
         access.requireActive(Permission.MANAGE_USERS);
         accounts.require(username); // an unknown account is a not-found page, not a form error
         try {
-            UserAccount admin = reauthentication.confirm(Permission.MANAGE_USERS, confirmation.currentPassword(),
-                    confirmation.code());
+            UserAccount admin = reauthentication.confirm(
+                    Permission.MANAGE_USERS, confirmation.currentPassword(), confirmation.code());
             redirect.addFlashAttribute("done", change.apply(admin));
             return "redirect:/users/" + username;
         } catch (ProblemException e) {
@@ -221,11 +277,18 @@ class UsersPageController extends UsersConsoleController {
 
     private void listPage(Model model, Map<String, String> form, Map<String, String> errors) {
         List<UserAccount> all = accounts.all();
-        Set<String> lapsing = training.lapsingWithin(LAPSING_WINDOW).stream().map(UserAccount::username)
+        Set<String> lapsing = training.lapsingWithin(LAPSING_WINDOW).stream()
+                .map(UserAccount::username)
                 .collect(java.util.stream.Collectors.toSet());
-        model.addAttribute("accounts", all.stream().map(a -> row(a, lapsing.contains(a.username()))).toList());
-        model.addAttribute("lapsing", all.stream().filter(a -> lapsing.contains(a.username()))
-                .map(a -> row(a, true)).toList());
+        model.addAttribute(
+                "accounts",
+                all.stream().map(a -> row(a, lapsing.contains(a.username()))).toList());
+        model.addAttribute(
+                "lapsing",
+                all.stream()
+                        .filter(a -> lapsing.contains(a.username()))
+                        .map(a -> row(a, true))
+                        .toList());
         model.addAttribute("lapsingDays", LAPSING_WINDOW.toDays());
         model.addAttribute("roles", Role.values());
         model.addAttribute("today", training.today());
@@ -246,8 +309,13 @@ class UsersPageController extends UsersConsoleController {
     }
 
     private Row row(UserAccount a, boolean lapsing) {
-        return new Row(a, a.role().title(), training.validThrough(a).orElse(null), training.isCurrent(a),
-                lapsing, accounts.mustChangePassword(a.username()));
+        return new Row(
+                a,
+                a.role().title(),
+                training.validThrough(a).orElse(null),
+                training.isCurrent(a),
+                lapsing,
+                accounts.mustChangePassword(a.username()));
     }
 
     private static LocalDate date(String value) {
@@ -266,8 +334,13 @@ class UsersPageController extends UsersConsoleController {
     }
 
     /** An account as the page shows it. */
-    record Row(UserAccount account, String roleTitle, LocalDate validThrough, boolean trainingCurrent,
-            boolean lapsing, boolean mustChangePassword) {
+    record Row(
+            UserAccount account,
+            String roleTitle,
+            LocalDate validThrough,
+            boolean trainingCurrent,
+            boolean lapsing,
+            boolean mustChangePassword) {
         public String state() {
             if (!account.enabled()) {
                 return "Disabled";

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,11 +19,11 @@ import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
-import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.support.TestDates;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -36,25 +35,34 @@ import tools.jackson.databind.JsonNode;
 
 @PlatewatchServerTest
 // The re-match runs only when a test calls it.
-@TestPropertySource(properties = {"platewatch.hotlist.misread-flag-threshold=2", "platewatch.alert.rematch-interval=1h"})
+@TestPropertySource(
+        properties = {"platewatch.hotlist.misread-flag-threshold=2", "platewatch.alert.rematch-interval=1h"})
 class AlertFlowApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     DepartmentProfile profile;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     AlertRetention retention;
+
     @Autowired
     AlertRematch rematch;
 
@@ -72,12 +80,13 @@ class AlertFlowApiTest {
         api = new Api(port);
         suffix = UUID.randomUUID().toString().substring(0, 6);
         cameraName = "cam-" + suffix;
-        camera = devices.register(new DeviceRegistration(cameraName, DeviceKind.FIXED, 37.80, -122.27, 90.0),
-                Actor.SYSTEM).token();
+        camera = devices.register(
+                        new DeviceRegistration(cameraName, DeviceKind.FIXED, 37.80, -122.27, 90.0), Actor.SYSTEM)
+                .token();
         admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, TestDates.trainedRecently());
         officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
-        officerWithoutClets = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false,
-                TestDates.trainedRecently());
+        officerWithoutClets =
+                HotlistFixtures.member(accounts, tokens, Role.OFFICER, false, TestDates.trainedRecently());
         supervisor = HotlistFixtures.member(accounts, tokens, Role.SUPERVISOR, true, TestDates.trainedRecently());
     }
 
@@ -93,13 +102,19 @@ class AlertFlowApiTest {
         for (int i = 0; i < plateStatePairs.length; i += 2) {
             plates.add(new String[] {plateStatePairs[i], plateStatePairs[i + 1]});
         }
-        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", lists(), "svs.tbl",
+        Api.Response r = HotlistFixtures.upload(
+                api,
+                port,
+                "/api/v1/hotlists/" + id + "/imports",
+                lists(),
+                "svs.tbl",
                 HotlistFixtures.dojFile(clock, profile.zone(), plates));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     private UUID postRead(String plate, String state) {
-        return postRead(plate, state, "{\"make\":\"Toyota\",\"model\":\"Camry\",\"color\":\"Silver\",\"type\":\"sedan\"}");
+        return postRead(
+                plate, state, "{\"make\":\"Toyota\",\"model\":\"Camry\",\"color\":\"Silver\",\"type\":\"sedan\"}");
     }
 
     /** Posts one read with this vehicle description (a JSON object, or "null"). */
@@ -114,9 +129,13 @@ class AlertFlowApiTest {
     }
 
     private List<JsonNode> alertsOf(UUID readId) {
-        List<Long> ids = jdbc.sql("SELECT id FROM alerts WHERE read_id = ? ORDER BY id").param(readId)
-                .query(Long.class).list();
-        return ids.stream().map(id -> api.get("/api/v1/alerts/" + id, officer).json()).toList();
+        List<Long> ids = jdbc.sql("SELECT id FROM alerts WHERE read_id = ? ORDER BY id")
+                .param(readId)
+                .query(Long.class)
+                .list();
+        return ids.stream()
+                .map(id -> api.get("/api/v1/alerts/" + id, officer).json())
+                .toList();
     }
 
     private JsonNode onlyAlertOf(UUID readId) {
@@ -130,8 +149,11 @@ class AlertFlowApiTest {
     }
 
     private Api.Response putJson(String path, String token, String json) {
-        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)), token);
+        return api.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                token);
     }
 
     private static void assertProblem(Api.Response r, int status, String slug) {
@@ -165,14 +187,23 @@ class AlertFlowApiTest {
             assertThat(pushed.get("transitions").size()).isZero();
 
             long id = pushed.get("id").asLong();
-            assertThat(api.get("/api/v1/alerts/" + id, officer).json().get("matchKind").asString()).isEqualTo("EXACT");
+            assertThat(api.get("/api/v1/alerts/" + id, officer)
+                            .json()
+                            .get("matchKind")
+                            .asString())
+                    .isEqualTo("EXACT");
             Api.Response listed = api.get("/api/v1/alerts?state=ALERT&page=0", officer);
-            assertThat(listed.json().findValues("id").stream().map(JsonNode::asLong)).contains(id);
+            assertThat(listed.json().findValues("id").stream().map(JsonNode::asLong))
+                    .contains(id);
 
             // The same read again is a duplicate upload and raises nothing new.
             String again = "{\"reads\":[{\"readId\":\"" + readId + "\",\"plate\":\"5EXA123\",\"state\":\"CA\","
                     + "\"confidence\":0.93,\"capturedAt\":\"" + Instant.now().minusSeconds(2) + "\"}]}";
-            assertThat(api.postJson("/api/v1/reads", camera, again).json().get("duplicates").asInt()).isEqualTo(1);
+            assertThat(api.postJson("/api/v1/reads", camera, again)
+                            .json()
+                            .get("duplicates")
+                            .asInt())
+                    .isEqualTo(1);
             assertThat(alertsOf(readId)).hasSize(1);
         }
         assertThat(api.get("/api/v1/alerts", "pwu_nonsense").status()).isEqualTo(401);
@@ -184,14 +215,20 @@ class AlertFlowApiTest {
         String username = tokens.holderOf(token).orElseThrow().username();
         return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ? AND username = ?"
                         + (subject == null ? "" : " AND subject = '" + subject + "'"))
-                .param(action).param(username).query(Long.class).single();
+                .param(action)
+                .param(username)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void viewingListingAndStreamingAlertsIsAudited() throws Exception {
         svs("5AUD123", "CA");
         UUID readId = postRead("5AUD123", "CA");
-        long id = jdbc.sql("SELECT id FROM alerts WHERE read_id = ?").param(readId).query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM alerts WHERE read_id = ?")
+                .param(readId)
+                .query(Long.class)
+                .single();
         assertThat(audited("alert.viewed", supervisor, "alert:" + id)).isZero();
         assertThat(api.get("/api/v1/alerts/" + id, supervisor).status()).isEqualTo(200);
         assertThat(audited("alert.viewed", supervisor, "alert:" + id)).isEqualTo(1);
@@ -199,10 +236,14 @@ class AlertFlowApiTest {
         Api.Response listed = api.get("/api/v1/alerts?state=ALERT&page=0", supervisor);
         assertThat(listed.status()).isEqualTo(200);
         String username = tokens.holderOf(supervisor).orElseThrow().username();
-        var row = jdbc.sql("SELECT terms, result_count FROM audit_events WHERE action = 'alert.listed' AND username = ?")
-                .param(username).query().singleRow();
+        var row = jdbc.sql(
+                        "SELECT terms, result_count FROM audit_events WHERE action = 'alert.listed' AND username = ?")
+                .param(username)
+                .query()
+                .singleRow();
         assertThat(row.get("terms")).isEqualTo("state=ALERT, page=0");
-        assertThat(((Number) row.get("result_count")).intValue()).isEqualTo(listed.json().size());
+        assertThat(((Number) row.get("result_count")).intValue())
+                .isEqualTo(listed.json().size());
 
         try (SseReader ignored = new SseReader(port, supervisor)) {
             assertThat(audited("alert.stream-opened", supervisor, null)).isEqualTo(1);
@@ -214,17 +255,26 @@ class AlertFlowApiTest {
         svs("5LOS123", "CA", "5CAP123", "CA");
         String leaver = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
         String leaverName = tokens.holderOf(leaver).orElseThrow().username();
-        try (SseReader stays = new SseReader(port, officer); SseReader leaves = new SseReader(port, leaver)) {
+        try (SseReader stays = new SseReader(port, officer);
+                SseReader leaves = new SseReader(port, leaver)) {
             accounts.disable(leaverName, Actor.SYSTEM);
             postRead("5LOS123", "CA");
-            assertThat(stays.next("alert", Duration.ofSeconds(10)).get("matchKind").asString()).isEqualTo("EXACT");
+            assertThat(stays.next("alert", Duration.ofSeconds(10))
+                            .get("matchKind")
+                            .asString())
+                    .isEqualTo("EXACT");
             // The server ends the disabled member's HTTP stream, without the alert in it.
-            assertThat(leaves.endsWithin(Duration.ofSeconds(10))).as("the leaver's stream ends").isTrue();
+            assertThat(leaves.endsWithin(Duration.ofSeconds(10)))
+                    .as("the leaver's stream ends")
+                    .isTrue();
             assertThat(leaves.drain()).noneMatch(line -> line.startsWith("event:alert"));
-            assertThat(stays.endsWithin(Duration.ofMillis(200))).as("the other stream stays open").isFalse();
+            assertThat(stays.endsWithin(Duration.ofMillis(200)))
+                    .as("the other stream stays open")
+                    .isFalse();
         }
 
-        // CLETS-authorised: the hit is on a CA DOJ list, whose plates only such members see (CletsRestrictedHitsApiTest)
+        // CLETS-authorised: the hit is on a CA DOJ list, whose plates only such members see
+        // (CletsRestrictedHitsApiTest)
         String busy = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
         List<SseReader> readers = new ArrayList<>();
         try {
@@ -232,11 +282,18 @@ class AlertFlowApiTest {
                 readers.add(new SseReader(port, busy));
             }
             // Five streams per member: the two oldest were ended by the server when the sixth and seventh opened.
-            assertThat(readers.get(0).endsWithin(Duration.ofSeconds(10))).as("oldest stream ends").isTrue();
-            assertThat(readers.get(1).endsWithin(Duration.ofSeconds(10))).as("second oldest stream ends").isTrue();
+            assertThat(readers.get(0).endsWithin(Duration.ofSeconds(10)))
+                    .as("oldest stream ends")
+                    .isTrue();
+            assertThat(readers.get(1).endsWithin(Duration.ofSeconds(10)))
+                    .as("second oldest stream ends")
+                    .isTrue();
             postRead("5CAP123", "CA");
             for (SseReader open : readers.subList(2, 7)) {
-                assertThat(open.next("alert", Duration.ofSeconds(10)).get("read").get("plate").asString())
+                assertThat(open.next("alert", Duration.ofSeconds(10))
+                                .get("read")
+                                .get("plate")
+                                .asString())
                         .isEqualTo("5CAP123");
                 assertThat(open.endsWithin(Duration.ZERO)).isFalse();
             }
@@ -293,39 +350,67 @@ class AlertFlowApiTest {
         svs("5LIF123", "CA");
         long id = onlyAlertOf(postRead("5LIF123", "CA")).get("id").asLong();
 
-        assertProblem(transition(id, officer, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"OPD\",\"method\":\"phone\"}"),
-                409, "alert-transition-not-allowed");
-        assertProblem(transition(id, officer, "{\"to\":\"QUERIED\",\"result\":\"ACTIVE\"}"), 409,
+        assertProblem(
+                transition(id, officer, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"OPD\",\"method\":\"phone\"}"),
+                409,
                 "alert-transition-not-allowed");
-        assertProblem(transition(id, officer,
-                "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,\"stateVerified\":true}"), 409,
+        assertProblem(
+                transition(id, officer, "{\"to\":\"QUERIED\",\"result\":\"ACTIVE\"}"),
+                409,
+                "alert-transition-not-allowed");
+        assertProblem(
+                transition(id, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,\"stateVerified\":true}"),
+                409,
                 "alert-verification-required");
-        assertProblem(transition(id, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
-                + "\"stateVerified\":true,\"vehicleVerified\":false}"), 409, "alert-verification-required");
+        assertProblem(
+                transition(
+                        id,
+                        officer,
+                        "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
+                                + "\"stateVerified\":true,\"vehicleVerified\":false}"),
+                409,
+                "alert-verification-required");
         assertProblem(transition(id, officer, "{\"to\":\"FLYING\"}"), 400, "invalid-field");
 
-        Api.Response tentative = transition(id, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
-                + "\"stateVerified\":true,\"vehicleVerified\":true}");
+        Api.Response tentative = transition(
+                id,
+                officer,
+                "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
+                        + "\"stateVerified\":true,\"vehicleVerified\":true}");
         assertThat(tentative.status()).as(tentative.body()).isEqualTo(200);
         assertThat(tentative.json().get("state").asString()).isEqualTo("TENTATIVE");
 
-        assertProblem(transition(id, officer, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"OPD\",\"method\":\"phone\"}"),
-                409, "alert-transition-not-allowed");
-        assertProblem(transition(id, officerWithoutClets, "{\"to\":\"QUERIED\",\"result\":\"ACTIVE\"}"), 403,
+        assertProblem(
+                transition(id, officer, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"OPD\",\"method\":\"phone\"}"),
+                409,
+                "alert-transition-not-allowed");
+        assertProblem(
+                transition(id, officerWithoutClets, "{\"to\":\"QUERIED\",\"result\":\"ACTIVE\"}"),
+                403,
                 "clets-not-authorised");
         assertProblem(transition(id, officer, "{\"to\":\"QUERIED\"}"), 400, "invalid-field");
         assertThat(transition(id, officer, "{\"to\":\"QUERIED\",\"result\":\"ACTIVE - STOLEN\",\"reference\":\"M-77\"}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertProblem(transition(id, officer, "{\"to\":\"CONFIRMED\",\"method\":\"phone\"}"), 400, "invalid-field");
-        assertThat(transition(id, officer,
-                "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"Oakland PD records, Ofc. Diaz\",\"method\":\"teletype\"}")
-                .status()).isEqualTo(200);
+        assertThat(transition(
+                                id,
+                                officer,
+                                "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"Oakland PD records, Ofc. Diaz\",\"method\":\"teletype\"}")
+                        .status())
+                .isEqualTo(200);
         assertProblem(transition(id, officer, "{\"to\":\"CLEARED\",\"outcome\":\"ARREST\"}"), 400, "invalid-field");
-        Api.Response cleared = transition(id, officer,
-                "{\"to\":\"CLEARED\",\"outcome\":\"ARREST\",\"incidentNumber\":\"26-004211\"}");
+        Api.Response cleared =
+                transition(id, officer, "{\"to\":\"CLEARED\",\"outcome\":\"ARREST\",\"incidentNumber\":\"26-004211\"}");
         assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
-        assertProblem(transition(id, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
-                + "\"stateVerified\":true,\"vehicleVerified\":true}"), 409, "alert-transition-not-allowed");
+        assertProblem(
+                transition(
+                        id,
+                        officer,
+                        "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
+                                + "\"stateVerified\":true,\"vehicleVerified\":true}"),
+                409,
+                "alert-transition-not-allowed");
 
         JsonNode alert = cleared.json();
         assertThat(alert.get("state").asString()).isEqualTo("CLEARED");
@@ -334,24 +419,47 @@ class AlertFlowApiTest {
         JsonNode confirmed = alert.get("transitions").get(2);
         assertThat(confirmed.get("details").get("confirmedWith").asString()).contains("Oakland PD");
         assertThat(confirmed.get("details").get("method").asString()).isEqualTo("teletype");
-        assertThat(alert.get("transitions").get(1).get("details").get("result").asString()).isEqualTo("ACTIVE - STOLEN");
-        assertThat(alert.get("transitions").get(3).get("details").get("incidentNumber").asString()).isEqualTo("26-004211");
+        assertThat(alert.get("transitions").get(1).get("details").get("result").asString())
+                .isEqualTo("ACTIVE - STOLEN");
+        assertThat(alert.get("transitions")
+                        .get(3)
+                        .get("details")
+                        .get("incidentNumber")
+                        .asString())
+                .isEqualTo("26-004211");
         assertThat(alert.get("transitions").get(0).get("by").asString()).startsWith("officer-");
         assertThat(alert.get("outcome").asString()).isEqualTo("ARREST");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.transition' AND subject = ?")
-                .param("alert:" + id).query(Long.class).single()).isEqualTo(4);
+                        .param("alert:" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.transition-refused' "
-                + "AND subject = ?").param("alert:" + id).query(Long.class).single()).isGreaterThanOrEqualTo(6);
+                                + "AND subject = ?")
+                        .param("alert:" + id)
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(6);
 
         // An arrest on a hit that was never confirmed with the entering agency is refused.
         long second = onlyAlertOf(postRead("5LIF123", "CA")).get("id").asLong();
-        assertThat(transition(second, officer, "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
-                + "\"stateVerified\":true,\"vehicleVerified\":true}").status()).isEqualTo(200);
-        assertProblem(transition(second, officer,
-                "{\"to\":\"CLEARED\",\"outcome\":\"ARREST\",\"incidentNumber\":\"26-1\"}"), 409,
+        assertThat(transition(
+                                second,
+                                officer,
+                                "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,"
+                                        + "\"stateVerified\":true,\"vehicleVerified\":true}")
+                        .status())
+                .isEqualTo(200);
+        assertProblem(
+                transition(second, officer, "{\"to\":\"CLEARED\",\"outcome\":\"ARREST\",\"incidentNumber\":\"26-1\"}"),
+                409,
                 "alert-confirmation-required");
-        assertThat(transition(second, officer,
-                "{\"to\":\"CLEARED\",\"outcome\":\"NO_ACTION\",\"incidentNumber\":\"26-1\"}").status()).isEqualTo(200);
+        assertThat(transition(
+                                second,
+                                officer,
+                                "{\"to\":\"CLEARED\",\"outcome\":\"NO_ACTION\",\"incidentNumber\":\"26-1\"}")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -361,7 +469,12 @@ class AlertFlowApiTest {
         String body = "{\"to\":\"MISREAD\"}";
         String auditor = HotlistFixtures.member(accounts, tokens, Role.AUDITOR, false, TestDates.trainedRecently());
         assertProblem(transition(id, auditor, body), 403, "forbidden");
-        String lapsed = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently().minusYears(2));
+        String lapsed = HotlistFixtures.member(
+                accounts,
+                tokens,
+                Role.OFFICER,
+                true,
+                TestDates.trainedRecently().minusYears(2));
         assertProblem(transition(id, lapsed, body), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts/" + id, lapsed), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts", lapsed), 403, "training-lapsed");
@@ -375,7 +488,8 @@ class AlertFlowApiTest {
         svs("5MIS123", "CA");
         for (int i = 0; i < 2; i++) {
             long id = onlyAlertOf(postRead("5MIS123", "CA")).get("id").asLong();
-            assertThat(transition(id, officer, "{\"to\":\"MISREAD\",\"note\":\"plate was 5MIS128\"}").status())
+            assertThat(transition(id, officer, "{\"to\":\"MISREAD\",\"note\":\"plate was 5MIS128\"}")
+                            .status())
                     .isEqualTo(200);
         }
         JsonNode flagged = api.get("/api/v1/hotlists/flagged", supervisor).json();
@@ -389,10 +503,16 @@ class AlertFlowApiTest {
         }
         assertThat(mine).isNotNull();
         assertThat(mine.get("misreads").asLong()).isEqualTo(2);
-        assertThat(audited("hotlist.flagged-viewed", supervisor, "hotlists:flagged")).isEqualTo(1);
+        assertThat(audited("hotlist.flagged-viewed", supervisor, "hotlists:flagged"))
+                .isEqualTo(1);
 
         // The role alone is not enough: a supervisor whose training lapsed sees neither.
-        String lapsed = HotlistFixtures.member(accounts, tokens, Role.SUPERVISOR, true, TestDates.trainedRecently().minusYears(2));
+        String lapsed = HotlistFixtures.member(
+                accounts,
+                tokens,
+                Role.SUPERVISOR,
+                true,
+                TestDates.trainedRecently().minusYears(2));
         assertProblem(api.get("/api/v1/hotlists/flagged", lapsed), 403, "training-lapsed");
         assertProblem(api.get("/api/v1/alerts/quality", lapsed), 403, "training-lapsed");
     }
@@ -403,16 +523,35 @@ class AlertFlowApiTest {
         String entry = "{\"plate\":\"6PAR*\",\"state\":\"CA\",\"vehicle\":{\"make\":\"Honda\",\"color\":\"red\"},"
                 + "\"reason\":\"Robbery suspect vehicle\",\"caseNumber\":\"26-0101\","
                 + "\"synopsis\":\"Armed robbery, partial plate from witness\",\"expiresAt\":\"" + expires + "\"}";
-        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
-                entry.replace("\"synopsis\":\"Armed robbery, partial plate from witness\",", "")), 400, "invalid-field");
-        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
-                entry.replace(",\"expiresAt\":\"" + expires + "\"", "")), 400,
+        assertProblem(
+                api.postJson(
+                        "/api/v1/hotlists/custom/entries",
+                        officer,
+                        entry.replace("\"synopsis\":\"Armed robbery, partial plate from witness\",", "")),
+                400,
+                "invalid-field");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/hotlists/custom/entries",
+                        officer,
+                        entry.replace(",\"expiresAt\":\"" + expires + "\"", "")),
+                400,
                 "invalid-field");
         // Values PostgreSQL would refuse are 400s, not 500s.
-        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
-                entry.replace("Armed robbery", "Armed\\u0000robbery")), 400, "invalid-field");
-        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
-                entry.replace(expires.toString(), "+300000-01-01T00:00:00Z")), 400, "invalid-field");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/hotlists/custom/entries",
+                        officer,
+                        entry.replace("Armed robbery", "Armed\\u0000robbery")),
+                400,
+                "invalid-field");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/hotlists/custom/entries",
+                        officer,
+                        entry.replace(expires.toString(), "+300000-01-01T00:00:00Z")),
+                400,
+                "invalid-field");
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, entry);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("status").asString()).isEqualTo("PENDING");
@@ -420,15 +559,20 @@ class AlertFlowApiTest {
 
         assertThat(alertsOf(postRead("6PAR991", "CA"))).isEmpty();
 
-        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", officer, "{}").status())
+        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", officer, "{}")
+                        .status())
                 .isEqualTo(403);
         // A missing body or a missing "approve" is never an approval.
-        assertProblem(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin, "{}"), 400,
+        assertProblem(
+                api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin, "{}"),
+                400,
                 "invalid-field");
-        assertProblem(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin,
-                "{\"note\":\"ok\"}"), 400, "invalid-field");
-        Api.Response approved = api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin,
-                "{\"approve\":true}");
+        assertProblem(
+                api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin, "{\"note\":\"ok\"}"),
+                400,
+                "invalid-field");
+        Api.Response approved =
+                api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin, "{\"approve\":true}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("status").asString()).isEqualTo("ACTIVE");
 
@@ -440,32 +584,43 @@ class AlertFlowApiTest {
         assertThat(partial.get("checks").get("makeMatches").asBoolean()).isFalse();
 
         // A change waits for a supervisor; until then the entry stays as it was.
-        Api.Response seen = putJson("/api/v1/hotlists/custom/entries/" + entryId, officer,
+        Api.Response seen = putJson(
+                "/api/v1/hotlists/custom/entries/" + entryId,
+                officer,
                 "{\"plate\":\"8PAR*\",\"synopsis\":\"Witness thinks the first digit is 8\"}");
         assertThat(seen.status()).as(seen.body()).isEqualTo(200);
         String seenAt = seen.json().get("proposedAt").asString();
         // The proposal is replaced after the supervisor looked at it.
         ((MutableClock) clock).advance(Duration.ofSeconds(30));
-        Api.Response change = putJson("/api/v1/hotlists/custom/entries/" + entryId, officer,
+        Api.Response change = putJson(
+                "/api/v1/hotlists/custom/entries/" + entryId,
+                officer,
                 "{\"plate\":\"7PAR*\",\"synopsis\":\"Witness corrected the first digit\"}");
         assertThat(change.status()).as(change.body()).isEqualTo(200);
         String changeAt = change.json().get("proposedAt").asString();
-        assertThat(onlyAlertOf(postRead("6PAR993", "CA")).get("matchKind").asString()).isEqualTo("PARTIAL");
+        assertThat(onlyAlertOf(postRead("6PAR993", "CA")).get("matchKind").asString())
+                .isEqualTo("PARTIAL");
         String path = "/api/v1/hotlists/custom/entries/" + entryId + "/change-approval";
         assertThat(api.postJson(path, officer, "{}").status()).isEqualTo(403);
         assertProblem(api.postJson(path, supervisor, "{\"proposedAt\":\"" + changeAt + "\"}"), 400, "invalid-field");
         assertProblem(api.postJson(path, supervisor, "{\"approve\":true}"), 400, "invalid-field");
-        assertProblem(api.postJson(path, supervisor, "{\"approve\":true,\"proposedAt\":\"" + seenAt + "\"}"), 409,
+        assertProblem(
+                api.postJson(path, supervisor, "{\"approve\":true,\"proposedAt\":\"" + seenAt + "\"}"),
+                409,
                 "conflict");
         assertThat(api.postJson(path, supervisor, "{\"approve\":true,\"proposedAt\":\"" + changeAt + "\"}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(alertsOf(postRead("6PAR994", "CA"))).isEmpty();
         assertThat(alertsOf(postRead("7PAR995", "CA"))).hasSize(1);
 
         ((MutableClock) clock).advance(Duration.ofDays(3));
         assertThat(alertsOf(postRead("7PAR996", "CA"))).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE subject = ?").param("hotlist-entry:" + entryId)
-                .query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE subject = ?")
+                        .param("hotlist-entry:" + entryId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     @Test
@@ -475,17 +630,24 @@ class AlertFlowApiTest {
         String entry = "{\"vehicle\":{\"make\":\"Subaru\",\"model\":\"Outback\",\"color\":\"Green\"},"
                 + "\"reason\":\"Hit and run vehicle\",\"caseNumber\":\"26-0202\","
                 + "\"synopsis\":\"Hit and run, no plate seen\",\"expiresAt\":\"" + expires + "\"}";
-        Api.Response colourOnly = api.postJson("/api/v1/hotlists/custom/entries", officer,
+        Api.Response colourOnly = api.postJson(
+                "/api/v1/hotlists/custom/entries",
+                officer,
                 entry.replace("\"make\":\"Subaru\",\"model\":\"Outback\",", ""));
         assertProblem(colourOnly, 400, "invalid-field");
         assertThat(colourOnly.json().get("field").asString()).isEqualTo("vehicle");
         assertThat(colourOnly.json().get("detail").asString()).contains("at least 2");
-        Api.Response nothing = api.postJson("/api/v1/hotlists/custom/entries", officer,
+        Api.Response nothing = api.postJson(
+                "/api/v1/hotlists/custom/entries",
+                officer,
                 entry.replace("\"vehicle\":{\"make\":\"Subaru\",\"model\":\"Outback\",\"color\":\"Green\"},", ""));
         assertProblem(nothing, 400, "invalid-field");
         assertThat(nothing.json().get("field").asString()).isEqualTo("plate");
-        assertProblem(api.postJson("/api/v1/hotlists/custom/entries", officer,
-                entry.replace("\"caseNumber\":\"26-0202\",", "")), 400, "invalid-field");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/hotlists/custom/entries", officer, entry.replace("\"caseNumber\":\"26-0202\",", "")),
+                400,
+                "invalid-field");
 
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, entry);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -495,8 +657,8 @@ class AlertFlowApiTest {
         String green = "{\"make\":\" subaru \",\"model\":\"OUTBACK\",\"color\":\"green\",\"type\":\"wagon\"}";
         assertThat(alertsOf(postRead("4VEH101", "CA", green))).isEmpty();
 
-        Api.Response approved = api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin,
-                "{\"approve\":true}");
+        Api.Response approved =
+                api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin, "{\"approve\":true}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
 
         UUID matching = postRead("4VEH102", "CA", green);
@@ -514,8 +676,11 @@ class AlertFlowApiTest {
         assertThat(alert.get("checks").get("colorMatches").asBoolean()).isTrue();
         assertThat(alertsOf(blue)).isEmpty();
         assertThat(alertsOf(noVehicle)).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE entry_id = ?").param(entryId).query(Long.class)
-                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE entry_id = ?")
+                        .param(entryId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // The re-match compares the vehicle too: a lost vehicle alert comes back, and only that one.
         jdbc.sql("DELETE FROM alerts WHERE read_id = ?").param(matching).update();
@@ -530,14 +695,23 @@ class AlertFlowApiTest {
         svs("5RET123", "CA");
         long id = onlyAlertOf(postRead("5RET123", "CA")).get("id").asLong();
         retention.purge();
-        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?").param(id).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         // Oakland keeps hits as long as detections: six months.
         ((MutableClock) clock).advance(Duration.ofDays(200));
         retention.purge();
-        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?").param(id).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.purged'").query(Long.class)
-                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.purged'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private AdminSession listAdmin;

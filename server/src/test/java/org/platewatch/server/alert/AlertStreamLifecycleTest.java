@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.hotlist.HotlistFixtures;
-import org.platewatch.server.support.TestDates;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.support.TestDates;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -25,10 +25,13 @@ class AlertStreamLifecycleTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     AlertStream stream;
 
@@ -37,7 +40,9 @@ class AlertStreamLifecycleTest {
         String officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false, TestDates.trainedRecently());
         try (SseReader reader = new SseReader(port, officer)) {
             // The server ends the HTTP response at the stream timeout (2 s), having sent heartbeats (200 ms).
-            assertThat(reader.endsWithin(Duration.ofSeconds(10))).as("the stream ends at its timeout").isTrue();
+            assertThat(reader.endsWithin(Duration.ofSeconds(10)))
+                    .as("the stream ends at its timeout")
+                    .isTrue();
             List<String> lines = reader.drain();
             assertThat(lines).contains(":connected");
             assertThat(lines.stream().filter(":heartbeat"::equals).count()).isGreaterThanOrEqualTo(2);
@@ -50,13 +55,20 @@ class AlertStreamLifecycleTest {
     @Test
     void aStreamNeedsAMemberWhoSeesAlerts() throws Exception {
         String auditor = HotlistFixtures.member(accounts, tokens, Role.AUDITOR, false, TestDates.trainedRecently());
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
-                .header("Authorization", "Bearer " + auditor).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
+                                .header("Authorization", "Bearer " + auditor)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(403);
-        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/alerts/stream")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 }

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,14 +50,19 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     DepartmentProfile profile;
+
     @Autowired
     Clock clock;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -70,8 +74,10 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
     void setUp() {
         api = new Api(port);
         suffix = UUID.randomUUID().toString().substring(0, 6);
-        camera = devices.register(new DeviceRegistration("cam-broadway-" + suffix, DeviceKind.FIXED, 37.80, -122.27,
-                90.0), Actor.SYSTEM).token();
+        camera = devices.register(
+                        new DeviceRegistration("cam-broadway-" + suffix, DeviceKind.FIXED, 37.80, -122.27, 90.0),
+                        Actor.SYSTEM)
+                .token();
     }
 
     @Test
@@ -119,13 +125,17 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
         String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, Member.trainedOn());
         String officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, Member.trainedOn());
         // No other test of this class posts a Studebaker: the entry adds no alerts to theirs.
-        Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer,
+        Api.Response created = api.postJson(
+                "/api/v1/hotlists/custom/entries",
+                officer,
                 "{\"vehicle\":{\"make\":\"Studebaker\",\"model\":\"Civic\"},\"caseNumber\":\"26-0303\","
                         + "\"synopsis\":\"Kidnapping suspect vehicle, plate not seen\",\"expiresAt\":\""
                         + clock.instant().plus(Duration.ofDays(2)) + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        Api.Response approved = api.postJson("/api/v1/hotlists/custom/entries/" + created.json().get("id").asLong()
-                + "/approval", admin, "{\"approve\":true}");
+        Api.Response approved = api.postJson(
+                "/api/v1/hotlists/custom/entries/" + created.json().get("id").asLong() + "/approval",
+                admin,
+                "{\"approve\":true}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
 
         browser.signIn(Member.create(accounts, Role.OFFICER));
@@ -155,7 +165,10 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
         browser.go("/alerts");
         browser.waitFor(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
         UUID readId = postRead(plate, "CA", "Honda");
-        long alertId = jdbc.sql("SELECT id FROM alerts WHERE read_id = ?").param(readId).query(Long.class).single();
+        long alertId = jdbc.sql("SELECT id FROM alerts WHERE read_id = ?")
+                .param(readId)
+                .query(Long.class)
+                .single();
 
         open(plate);
         WebElement detail = browser.waitForVisible("#alert-detail");
@@ -164,8 +177,10 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
         assertThat(browser.find("#detail-entry-plate").getText()).isEqualTo(plate);
         assertThat(browser.find("#detail-caution").isDisplayed()).isFalse();
         // the read's image, through the audited image endpoint, beside the entry
-        browser.waitFor(d -> (Boolean) browser.script(
-                "var i = document.getElementById('detail-image'); return !i.hidden && i.complete && i.naturalWidth > 0;"));
+        browser.waitFor(
+                d -> (Boolean)
+                        browser.script(
+                                "var i = document.getElementById('detail-image'); return !i.hidden && i.complete && i.naturalWidth > 0;"));
         assertThat(checkResult("State")).contains("matches");
         assertThat(checkResult("Make")).contains("not known"); // a DOJ entry names no make
 
@@ -190,16 +205,18 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
         browser.find("#form-query button[type=submit]").click();
         WebElement error = browser.waitForVisible("#form-query [data-error-for=result]");
         assertThat(error.getText()).contains("required");
-        assertThat(browser.find("#query-result").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#query-result").getDomAttribute("aria-invalid"))
+                .isEqualTo("true");
 
         new Select(browser.find("#query-system")).selectByValue("CLETS");
         browser.find("#query-result").sendKeys("Stolen vehicle, entered by OPD");
         browser.find("#form-query button[type=submit]").click();
         browser.waitForVisible("#form-confirm");
         assertThat(browser.find("#detail-state").getText()).contains("Queried");
-        assertThat(browser.waitForVisible("#detail-query-record").getText()).contains("CLETS",
-                "Stolen vehicle, entered by OPD");
-        assertThat(browser.find("#form-confirm button[data-to=NOT_CONFIRMED]").isDisplayed()).isTrue();
+        assertThat(browser.waitForVisible("#detail-query-record").getText())
+                .contains("CLETS", "Stolen vehicle, entered by OPD");
+        assertThat(browser.find("#form-confirm button[data-to=NOT_CONFIRMED]").isDisplayed())
+                .isTrue();
 
         browser.find("#confirmed-by").sendKeys("Dispatcher Ruiz, OPD");
         new Select(browser.find("#confirmation-method")).selectByValue("TELETYPE");
@@ -212,17 +229,26 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
         browser.find("#form-clear button[type=submit]").click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-state"), "Cleared"));
         assertThat(browser.findAll("#detail-history li")).hasSize(5);
-        assertThat(browser.waitForVisible("#detail-outcome-record").getText()).contains("recovered vehicle",
-                "26-004512");
+        assertThat(browser.waitForVisible("#detail-outcome-record").getText())
+                .contains("recovered vehicle", "26-004512");
         for (String form : List.of("#form-verify", "#form-query", "#form-confirm", "#form-clear")) {
             assertThat(browser.find(form).isDisplayed()).as(form).isFalse();
         }
-        assertThat(jdbc.sql("SELECT state FROM alerts WHERE id = ?").param(alertId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT state FROM alerts WHERE id = ?")
+                        .param(alertId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("CLEARED");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.transition' AND subject = ?")
-                .param("alert:" + alertId).query(Long.class).single()).isEqualTo(4);
+                        .param("alert:" + alertId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'image.viewed' AND subject = ?")
-                .param("read:" + readId).query(Long.class).single()).isPositive();
+                        .param("read:" + readId)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
         browser.screenshot("alerts-cleared");
     }
 
@@ -239,8 +265,10 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
         snapshot(plates.get(1));
         open(plates.get(0));
         browser.waitForVisible("#alert-detail");
-        browser.waitFor(d -> (Boolean) browser.script(
-                "var i = document.getElementById('detail-image'); return !i.hidden && i.complete && i.naturalWidth > 0;"));
+        browser.waitFor(
+                d -> (Boolean)
+                        browser.script(
+                                "var i = document.getElementById('detail-image'); return !i.hidden && i.complete && i.naturalWidth > 0;"));
         Long scrollWidth = (Long) browser.script("return document.documentElement.scrollWidth;");
         Long clientWidth = (Long) browser.script("return document.documentElement.clientWidth;");
         assertThat(scrollWidth).as("no sideways scrolling at 1024 wide").isLessThanOrEqualTo(clientWidth);
@@ -259,7 +287,12 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
             rows.add(new String[] {plateStatePairs[i], plateStatePairs[i + 1]});
             plates.add(plateStatePairs[i]);
         }
-        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", lists(), "svs.tbl",
+        Api.Response r = HotlistFixtures.upload(
+                api,
+                port,
+                "/api/v1/hotlists/" + id + "/imports",
+                lists(),
+                "svs.tbl",
                 HotlistFixtures.dojFile(clock, profile.zone(), rows));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
@@ -269,7 +302,8 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
         UUID id = UUID.randomUUID();
         String json = "{\"reads\":[{\"readId\":\"" + id + "\",\"plate\":\"" + plate + "\",\"state\":\"" + state
                 + "\",\"confidence\":0.93,\"capturedAt\":\"" + Instant.now().minusSeconds(2) + "\",\"latitude\":37.8,"
-                + "\"longitude\":-122.27,\"vehicle\":{\"make\":\"" + make + "\",\"model\":\"Civic\",\"color\":\"Silver\","
+                + "\"longitude\":-122.27,\"vehicle\":{\"make\":\"" + make
+                + "\",\"model\":\"Civic\",\"color\":\"Silver\","
                 + "\"type\":\"sedan\"}}]}";
         Api.Response r = api.postJson("/api/v1/reads", camera, json);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -315,14 +349,16 @@ class AlertsPageBrowserTest extends BrowserTestSupport {
     /** The card's text, class and match kind, read in one go (the list may re-render between two reads). */
     @SuppressWarnings("unchecked")
     private List<String> snapshot(String plate) {
-        return browser.waitFor(d -> (List<String>) browser.script(FIND_CARD
-                + " return [li.innerText, li.className, li.getAttribute('data-match-kind')]; } } return null;", plate));
+        return browser.waitFor(d -> (List<String>) browser.script(
+                FIND_CARD
+                        + " return [li.innerText, li.className, li.getAttribute('data-match-kind')]; } } return null;",
+                plate));
     }
 
     /** Opens the alert of the plate: finds and clicks its card in one script. */
     private void open(String plate) {
-        browser.waitFor(d -> (Boolean) browser.script(FIND_CARD
-                + " li.querySelector('button').click(); return true; } } return false;", plate));
+        browser.waitFor(d -> (Boolean) browser.script(
+                FIND_CARD + " li.querySelector('button').click(); return true; } } return false;", plate));
     }
 
     /** The comparison's result for one check, read in one script (opening an alert re-renders the panel). */

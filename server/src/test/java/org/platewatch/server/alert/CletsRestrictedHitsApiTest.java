@@ -39,16 +39,22 @@ class CletsRestrictedHitsApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     DepartmentProfile profile;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
@@ -65,8 +71,9 @@ class CletsRestrictedHitsApiTest {
         api = new Api(port);
         suffix = UUID.randomUUID().toString().substring(0, 6);
         cameraName = "cam-" + suffix;
-        camera = devices.register(new DeviceRegistration(cameraName, DeviceKind.FIXED, 37.80, -122.27, 90.0),
-                Actor.SYSTEM).token();
+        camera = devices.register(
+                        new DeviceRegistration(cameraName, DeviceKind.FIXED, 37.80, -122.27, 90.0), Actor.SYSTEM)
+                .token();
         admin = AdminSession.signIn(port, accounts, tokens, clock);
         cletsOfficer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
         officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, false, TestDates.trainedRecently());
@@ -74,7 +81,12 @@ class CletsRestrictedHitsApiTest {
 
     private long svs(String plate) {
         long id = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
-        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + id + "/imports", admin, "svs.tbl",
+        Api.Response r = HotlistFixtures.upload(
+                api,
+                port,
+                "/api/v1/hotlists/" + id + "/imports",
+                admin,
+                "svs.tbl",
                 HotlistFixtures.dojFile(clock, profile.zone(), List.<String[]>of(new String[] {plate, "CA"})));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return id;
@@ -91,7 +103,10 @@ class CletsRestrictedHitsApiTest {
     }
 
     private long alertOf(UUID readId) {
-        return jdbc.sql("SELECT id FROM alerts WHERE read_id = ?").param(readId).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM alerts WHERE read_id = ?")
+                .param(readId)
+                .query(Long.class)
+                .single();
     }
 
     private JsonNode listed(String token, long id) {
@@ -107,7 +122,10 @@ class CletsRestrictedHitsApiTest {
 
     /** The hit exists, with its time, camera and list, and says whom to ask; nothing of plate or entry. */
     private static void assertWithheld(JsonNode alert, String cameraName, String plate) {
-        assertThat(alert.toString()).doesNotContain(plate).doesNotContain("Toyota").doesNotContain("Stolen vehicle")
+        assertThat(alert.toString())
+                .doesNotContain(plate)
+                .doesNotContain("Toyota")
+                .doesNotContain("Stolen vehicle")
                 .doesNotContain("/image");
         assertThat(alert.get("cletsDerived").asBoolean()).isTrue();
         assertThat(alert.get("raisedAt").asString()).isNotBlank();
@@ -123,7 +141,9 @@ class CletsRestrictedHitsApiTest {
         assertThat(alert.get("checks").isNull()).isTrue();
         assertThat(alert.get("withheld").get("reason").asString()).contains("CLETS");
         assertThat(alert.get("withheld").get("askFor").asString())
-                .contains("CLETS-authorised member").contains("supervisor").contains("ALPR administrator");
+                .contains("CLETS-authorised member")
+                .contains("supervisor")
+                .contains("ALPR administrator");
     }
 
     private static void assertInFull(JsonNode alert, String plate) {
@@ -144,7 +164,8 @@ class CletsRestrictedHitsApiTest {
     void aMemberWithoutCletsSeesThatAnSvsHitExistsAndWhomToAskButNotItsDetails() throws Exception {
         svs("5CLT123");
         long id;
-        try (SseReader plain = new SseReader(port, officer); SseReader cleared = new SseReader(port, cletsOfficer)) {
+        try (SseReader plain = new SseReader(port, officer);
+                SseReader cleared = new SseReader(port, cletsOfficer)) {
             id = alertOf(postRead("5CLT123"));
             JsonNode pushed = plain.next("alert", Duration.ofSeconds(10));
             assertThat(pushed.get("id").asLong()).isEqualTo(id);
@@ -155,13 +176,20 @@ class CletsRestrictedHitsApiTest {
             assertThat(full.get("cletsDerived").asBoolean()).isTrue();
 
             // A step by a CLETS-authorised member reaches the other console withheld too.
-            assertThat(api.postJson("/api/v1/alerts/" + id + "/transitions", cletsOfficer,
-                    "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,\"stateVerified\":true,"
-                            + "\"vehicleVerified\":true}").status()).isEqualTo(200);
+            assertThat(api.postJson(
+                                    "/api/v1/alerts/" + id + "/transitions",
+                                    cletsOfficer,
+                                    "{\"to\":\"TENTATIVE\",\"charactersVerified\":true,\"stateVerified\":true,"
+                                            + "\"vehicleVerified\":true}")
+                            .status())
+                    .isEqualTo(200);
             JsonNode updated = plain.next("alert-updated", Duration.ofSeconds(10));
             assertWithheld(updated, cameraName, "5CLT123");
             assertThat(updated.get("transitions").get(0).get("to").asString()).isEqualTo("TENTATIVE");
-            assertThat(cleared.next("alert-updated", Duration.ofSeconds(10)).get("read").get("plate").asString())
+            assertThat(cleared.next("alert-updated", Duration.ofSeconds(10))
+                            .get("read")
+                            .get("plate")
+                            .asString())
                     .isEqualTo("5CLT123");
         }
 
@@ -173,11 +201,16 @@ class CletsRestrictedHitsApiTest {
         assertInFull(listed(cletsOfficer, id), "5CLT123");
 
         // Nor may the member move it on: they cannot see what they would verify. The refusal is audited.
-        assertProblem(api.postJson("/api/v1/alerts/" + id + "/transitions", officer, "{\"to\":\"MISREAD\"}"), 403,
+        assertProblem(
+                api.postJson("/api/v1/alerts/" + id + "/transitions", officer, "{\"to\":\"MISREAD\"}"),
+                403,
                 "clets-not-authorised");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.transition-refused' "
-                + "AND subject = ? AND terms LIKE '%clets-not-authorised%'").param("alert:" + id)
-                .query(Long.class).single()).isEqualTo(1);
+                                + "AND subject = ? AND terms LIKE '%clets-not-authorised%'")
+                        .param("alert:" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -189,8 +222,12 @@ class CletsRestrictedHitsApiTest {
         assertProblem(api.get("/api/v1/hotlists/" + list + "/entries", officer), 403, "clets-not-authorised");
         String username = tokens.holderOf(officer).orElseThrow().username();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'hotlist.entries-refused' "
-                + "AND username = ? AND subject = ?").param(username).param("hotlist:" + list)
-                .query(Long.class).single()).isEqualTo(2);
+                                + "AND username = ? AND subject = ?")
+                        .param(username)
+                        .param("hotlist:" + list)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
 
         Api.Response found = api.get("/api/v1/hotlists/" + list + "/entries?plate=5ENT123", cletsOfficer);
         assertThat(found.status()).as(found.body()).isEqualTo(200);
@@ -207,8 +244,12 @@ class CletsRestrictedHitsApiTest {
         Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", cletsOfficer, entry);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long entryId = created.json().get("id").asLong();
-        assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + entryId + "/approval", admin.token(),
-                "{\"approve\":true}").status()).isEqualTo(200);
+        assertThat(api.postJson(
+                                "/api/v1/hotlists/custom/entries/" + entryId + "/approval",
+                                admin.token(),
+                                "{\"approve\":true}")
+                        .status())
+                .isEqualTo(200);
         long id = alertOf(postRead("6BOL123"));
         JsonNode bolo = api.get("/api/v1/alerts/" + id, officer).json();
         assertInFull(bolo, "6BOL123");
@@ -217,26 +258,45 @@ class CletsRestrictedHitsApiTest {
         assertThat(bolo.get("entry").get("reason").asString()).isEqualTo("Robbery suspect vehicle");
         assertThat(listed(officer, id).get("entry").get("plate").asString()).isEqualTo("6BOL123");
 
-        assertThat(api.postJson("/api/v1/alerts/" + id + "/transitions", officer, "{\"to\":\"TENTATIVE\","
-                + "\"charactersVerified\":true,\"stateVerified\":true,\"vehicleVerified\":true}").status())
+        assertThat(api.postJson(
+                                "/api/v1/alerts/" + id + "/transitions",
+                                officer,
+                                "{\"to\":\"TENTATIVE\","
+                                        + "\"charactersVerified\":true,\"stateVerified\":true,\"vehicleVerified\":true}")
+                        .status())
                 .isEqualTo(200);
-        assertThat(api.postJson("/api/v1/alerts/" + id + "/transitions", cletsOfficer,
-                "{\"to\":\"QUERIED\",\"result\":\"NO RECORD\"}").status()).isEqualTo(200);
+        assertThat(api.postJson(
+                                "/api/v1/alerts/" + id + "/transitions",
+                                cletsOfficer,
+                                "{\"to\":\"QUERIED\",\"result\":\"NO RECORD\"}")
+                        .status())
+                .isEqualTo(200);
         // CONFIRMED is the NCIC hit confirmation with the entering agency: refused without CLETS, and audited.
-        Api.Response refused = api.postJson("/api/v1/alerts/" + id + "/transitions", officer,
+        Api.Response refused = api.postJson(
+                "/api/v1/alerts/" + id + "/transitions",
+                officer,
                 "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"Robbery unit\",\"method\":\"phone\"}");
         assertProblem(refused, 403, "clets-not-authorised");
         assertThat(refused.json().get("detail").asString()).contains("CLETS-authorised member");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.transition-refused' "
-                + "AND subject = ? AND terms = 'to=CONFIRMED, reason=clets-not-authorised'").param("alert:" + id)
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT state FROM alerts WHERE id = ?").param(id).query(String.class).single())
+                                + "AND subject = ? AND terms = 'to=CONFIRMED, reason=clets-not-authorised'")
+                        .param("alert:" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT state FROM alerts WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("QUERIED");
 
-        Api.Response confirmed = api.postJson("/api/v1/alerts/" + id + "/transitions", cletsOfficer,
+        Api.Response confirmed = api.postJson(
+                "/api/v1/alerts/" + id + "/transitions",
+                cletsOfficer,
                 "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"Robbery unit\",\"method\":\"phone\"}");
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.json().get("state").asString()).isEqualTo("CONFIRMED");
-        assertThat(Instant.parse(confirmed.json().get("raisedAt").asString())).isBefore(clock.instant().plusSeconds(1));
+        assertThat(Instant.parse(confirmed.json().get("raisedAt").asString()))
+                .isBefore(clock.instant().plusSeconds(1));
     }
 }

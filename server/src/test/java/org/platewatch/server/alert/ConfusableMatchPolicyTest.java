@@ -41,16 +41,22 @@ class ConfusableMatchPolicyTest {
 
         @LocalServerPort
         int port;
+
         @Autowired
         UserAccounts accounts;
+
         @Autowired
         PersonalTokens tokens;
+
         @Autowired
         DeviceRegistry devices;
+
         @Autowired
         DepartmentProfile profile;
+
         @Autowired
         JdbcClient jdbc;
+
         @Autowired
         Clock clock;
 
@@ -62,32 +68,48 @@ class ConfusableMatchPolicyTest {
         void setUp() {
             api = new Api(port);
             String suffix = UUID.randomUUID().toString().substring(0, 6);
-            camera = devices.register(new DeviceRegistration("cam-" + suffix, DeviceKind.FIXED, 37.80, -122.27, 90.0),
-                    Actor.SYSTEM).token();
+            camera = devices.register(
+                            new DeviceRegistration("cam-" + suffix, DeviceKind.FIXED, 37.80, -122.27, 90.0),
+                            Actor.SYSTEM)
+                    .token();
             officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
             AdminSession admin = AdminSession.signIn(port, accounts, tokens, clock);
             long list = HotlistFixtures.designate(api, admin, "svs-" + suffix, "CA_DOJ_SVS", "CA_DOJ", null);
-            Api.Response imported = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + list + "/imports", admin,
-                    "svs.tbl", HotlistFixtures.dojFile(clock, profile.zone(),
-                            List.of(new String[] {"5CON123", "CA"}, new String[] {"5EXA123", "CA"})));
+            Api.Response imported = HotlistFixtures.upload(
+                    api,
+                    port,
+                    "/api/v1/hotlists/" + list + "/imports",
+                    admin,
+                    "svs.tbl",
+                    HotlistFixtures.dojFile(
+                            clock, profile.zone(), List.of(new String[] {"5CON123", "CA"}, new String[] {"5EXA123", "CA"
+                            })));
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         }
 
         UUID postRead(String plate) {
             UUID id = UUID.randomUUID();
-            Api.Response r = api.postJson("/api/v1/reads", camera, "{\"reads\":[{\"readId\":\"" + id
-                    + "\",\"plate\":\"" + plate + "\",\"state\":\"CA\",\"confidence\":0.93,\"capturedAt\":\""
-                    + Instant.now().minusSeconds(2) + "\"}]}");
+            Api.Response r = api.postJson(
+                    "/api/v1/reads",
+                    camera,
+                    "{\"reads\":[{\"readId\":\"" + id
+                            + "\",\"plate\":\"" + plate + "\",\"state\":\"CA\",\"confidence\":0.93,\"capturedAt\":\""
+                            + Instant.now().minusSeconds(2) + "\"}]}");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             return id;
         }
 
         List<String> storedMatchKinds(UUID readId) {
-            return jdbc.sql("SELECT match_kind FROM alerts WHERE read_id = ?").param(readId).query(String.class).list();
+            return jdbc.sql("SELECT match_kind FROM alerts WHERE read_id = ?")
+                    .param(readId)
+                    .query(String.class)
+                    .list();
         }
 
         long detections(UUID readId) {
-            return jdbc.sql("SELECT count(*) FROM detections WHERE read_id = ?").param(readId).query(Long.class)
+            return jdbc.sql("SELECT count(*) FROM detections WHERE read_id = ?")
+                    .param(readId)
+                    .query(Long.class)
                     .single();
         }
     }

@@ -31,23 +31,29 @@ final class SseReader implements AutoCloseable {
 
     SseReader(int port, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-        response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        reader = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-                ended.complete(null); // the server ended the response
-            } catch (RuntimeException e) {
-                if (closedByUs) {
-                    ended.cancel(false);
-                } else {
-                    ended.completeExceptionally(e);
-                }
-            }
-        }, "sse-reader");
+        reader = new Thread(
+                () -> {
+                    try {
+                        response.body().forEach(lines::add);
+                        ended.complete(null); // the server ended the response
+                    } catch (RuntimeException e) {
+                        if (closedByUs) {
+                            ended.cancel(false);
+                        } else {
+                            ended.completeExceptionally(e);
+                        }
+                    }
+                },
+                "sse-reader");
         reader.setDaemon(true);
         reader.start();
     }

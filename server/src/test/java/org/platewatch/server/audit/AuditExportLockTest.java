@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
-import org.platewatch.server.support.Member;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
@@ -33,14 +32,19 @@ class AuditExportLockTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     java.time.Clock clock;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     TrainingRecords trainingRecords;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -50,8 +54,8 @@ class AuditExportLockTest {
         AdminSession administrator = AdminSession.signIn(port, accounts, tokens, clock);
         String token = administrator.token();
         String officer = "officer-" + suffix;
-        accounts.create(new UserAccounts.NewUser(officer, "Officer", Role.OFFICER, false, null), "pw-" + suffix,
-                Actor.SYSTEM);
+        accounts.create(
+                new UserAccounts.NewUser(officer, "Officer", Role.OFFICER, false, null), "pw-" + suffix, Actor.SYSTEM);
         // About 40 MB of CSV: far more than the socket and server buffers, so the server blocks mid-stream.
         jdbc.sql("""
                 INSERT INTO audit_events (occurred_at, username, full_name, action, subject, terms, previous_hash, hash)
@@ -65,22 +69,29 @@ class AuditExportLockTest {
             socket.connect(new java.net.InetSocketAddress("localhost", port));
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/v1/audit/events.csv?action=bulk.* HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n")
+                            + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] first = in.readNBytes(512); // the client reads the head of the download, then stalls
             assertThat(new String(first, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
             assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'audit.exported'")
-                    .query(Long.class).single()).as("recorded and committed before the first byte").isEqualTo(1);
+                            .query(Long.class)
+                            .single())
+                    .as("recorded and committed before the first byte")
+                    .isEqualTo(1);
 
             assertThat(jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    + "AND state LIKE 'idle in transaction%'").query(Long.class).single())
-                    .as("no connection is held in a transaction while the client stalls").isZero();
+                                    + "AND state LIKE 'idle in transaction%'")
+                            .query(Long.class)
+                            .single())
+                    .as("no connection is held in a transaction while the client stalls")
+                    .isZero();
 
             // Meanwhile an administrator records training: an audited action that needs the chain lock.
             CompletableFuture<Api.Response> training = CompletableFuture.supplyAsync(() -> administrator.postJson(
-                    "/api/v1/users/" + officer + "/training", "{\"completedOn\":\"" + trainingRecords.today()
+                    "/api/v1/users/" + officer + "/training",
+                    "{\"completedOn\":\"" + trainingRecords.today()
                             + "\",\"course\":\"POST ALPR operator course\",\"trainer\":\"Sgt. Rivera\"}"));
             Api.Response recorded = training.get(15, TimeUnit.SECONDS);
             assertThat(recorded.status()).isEqualTo(200);

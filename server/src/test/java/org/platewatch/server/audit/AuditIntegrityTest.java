@@ -38,20 +38,28 @@ class AuditIntegrityTest {
 
     @LocalServerPort
     int port;
+
     @Value("${platewatch.test.database-url}")
     String databaseUrl;
+
     @Autowired
     java.time.Clock clock;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     TrainingRecords trainingRecords;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     AuditChain chain;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AuditAnchors anchors;
 
@@ -70,8 +78,10 @@ class AuditIntegrityTest {
 
     String token(String name, Role role) {
         String username = name + "-" + suffix;
-        Member.ready(accounts, new UserAccounts.NewUser(username, "Member " + name, role, false,
-                trainingRecords.today()), "pw-" + suffix + "-long-enough");
+        Member.ready(
+                accounts,
+                new UserAccounts.NewUser(username, "Member " + name, role, false, trainingRecords.today()),
+                "pw-" + suffix + "-long-enough");
         return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 
@@ -81,18 +91,24 @@ class AuditIntegrityTest {
         try (Connection app = DriverManager.getConnection(databaseUrl, TestDatabase.APP_ROLE, "platewatch");
                 Statement s = app.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_events SET terms = 'nothing' WHERE id = " + id))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_events WHERE id = " + id))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_events"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
         // Even the schema owner is stopped by the trigger unless it switches triggers off first.
-        try (Connection owner = TestDatabase.get().superConnection(databaseUrl); Statement s = owner.createStatement()) {
+        try (Connection owner = TestDatabase.get().superConnection(databaseUrl);
+                Statement s = owner.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_events SET terms = 'x' WHERE id = " + id))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("cannot be changed or deleted");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("cannot be changed or deleted");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_events WHERE id = " + id))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("cannot be changed or deleted");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("cannot be changed or deleted");
         }
         assertThat(chain.verify().intact()).isTrue();
     }
@@ -101,14 +117,19 @@ class AuditIntegrityTest {
     void theVerifierNamesARecordASuperuserAlteredAndOneThatWasRemoved() throws SQLException {
         AuditChain.Verification before = chain.verify();
         assertThat(before.intact()).isTrue();
-        assertThat(before.describe()).isEqualTo("audit chain intact: " + before.intactRecords() + " records, head "
-                + before.head());
+        assertThat(before.describe())
+                .isEqualTo("audit chain intact: " + before.intactRecords() + " records, head " + before.head());
 
-        List<Long> ids = jdbc.sql("SELECT id FROM audit_events ORDER BY id").query(Long.class).list();
+        List<Long> ids = jdbc.sql("SELECT id FROM audit_events ORDER BY id")
+                .query(Long.class)
+                .list();
         long altered = ids.get(ids.size() / 2);
-        String original = jdbc.sql("SELECT terms FROM audit_events WHERE id = ?").param(altered)
-                .query(String.class).single();
-        try (Connection su = TestDatabase.get().superConnection(databaseUrl); Statement s = su.createStatement()) {
+        String original = jdbc.sql("SELECT terms FROM audit_events WHERE id = ?")
+                .param(altered)
+                .query(String.class)
+                .single();
+        try (Connection su = TestDatabase.get().superConnection(databaseUrl);
+                Statement s = su.createStatement()) {
             s.execute("SET session_replication_role = replica");
             s.executeUpdate("UPDATE audit_events SET terms = 'role=AUDITOR' WHERE id = " + altered);
 
@@ -144,32 +165,37 @@ class AuditIntegrityTest {
     @Test
     void aFailedAuditWriteFailsTheActionAndStoresNothing() throws SQLException {
         String target = "target-" + suffix;
-        UserAccount member = accounts.create(new UserAccounts.NewUser(target, "Target", Role.OFFICER, false, null),
-                "pw", Actor.SYSTEM);
+        UserAccount member = accounts.create(
+                new UserAccounts.NewUser(target, "Target", Role.OFFICER, false, null), "pw", Actor.SYSTEM);
         // signed in before the trigger: creating the administrator is itself audited
         AdminSession administrator = AdminSession.signIn(port, accounts, tokens, clock);
-        try (Connection su = TestDatabase.get().superConnection(databaseUrl); Statement s = su.createStatement()) {
+        try (Connection su = TestDatabase.get().superConnection(databaseUrl);
+                Statement s = su.createStatement()) {
             s.execute("""
                     CREATE TRIGGER test_fail_audit BEFORE INSERT ON audit_events FOR EACH ROW
                     WHEN (NEW.action IN ('training.recorded', 'user.created', 'user.role-changed'))
                     EXECUTE FUNCTION refuse_audit_change()""");
             try {
-                Api.Response training = administrator.postJson("/api/v1/users/" + target + "/training",
+                Api.Response training = administrator.postJson(
+                        "/api/v1/users/" + target + "/training",
                         "{\"completedOn\":\"" + trainingRecords.today()
                                 + "\",\"course\":\"ALPR\",\"trainer\":\"Sgt\"}");
                 assertThat(training.status()).isEqualTo(500);
                 assertThat(training.isProblem()).isTrue();
-                assertThat(jdbc.sql("SELECT count(*) FROM training_records WHERE user_id = ?").param(member.id())
-                        .query(Long.class).single()).isZero();
+                assertThat(jdbc.sql("SELECT count(*) FROM training_records WHERE user_id = ?")
+                                .param(member.id())
+                                .query(Long.class)
+                                .single())
+                        .isZero();
 
-                Api.Response role = administrator.send("PUT", "/api/v1/users/" + target + "/role",
-                        "{\"role\":\"supervisor\"}");
+                Api.Response role =
+                        administrator.send("PUT", "/api/v1/users/" + target + "/role", "{\"role\":\"supervisor\"}");
                 assertThat(role.status()).isEqualTo(500);
                 assertThat(accounts.findByUsername(target).orElseThrow().role()).isEqualTo(Role.OFFICER);
 
                 String newcomer = "newcomer-" + suffix;
-                Api.Response created = administrator.postJson("/api/v1/users",
-                        "{\"username\":\"" + newcomer + "\",\"fullName\":\"N\",\"role\":\"officer\"}");
+                Api.Response created = administrator.postJson(
+                        "/api/v1/users", "{\"username\":\"" + newcomer + "\",\"fullName\":\"N\",\"role\":\"officer\"}");
                 assertThat(created.status()).isEqualTo(500);
                 assertThat(accounts.findByUsername(newcomer)).isEmpty();
             } finally {
@@ -193,20 +219,25 @@ class AuditIntegrityTest {
             assertThat(e.get("action").asString()).startsWith("user.");
         }
         assertThat(api.get("/api/v1/audit/events?size=501", auditor).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/audit/events?from=yesterday", auditor).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit/events?from=yesterday", auditor).status())
+                .isEqualTo(400);
 
-        Api.Response csv = api.get("/api/v1/audit/events.csv?action=user.created&from=" + trainingRecords.today(),
-                admin);
+        Api.Response csv =
+                api.get("/api/v1/audit/events.csv?action=user.created&from=" + trainingRecords.today(), admin);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("id,occurred_at,username,full_name,action,subject,terms,purpose,case_number,"
-                + "result_count,client_address,hash");
-        assertThat(csv.body()).contains("user:auditor-" + suffix)
+        assertThat(lines[0])
+                .isEqualTo("id,occurred_at,username,full_name,action,subject,terms,purpose,case_number,"
+                        + "result_count,client_address,hash");
+        assertThat(csv.body())
+                .contains("user:auditor-" + suffix)
                 .contains("\"role=AUDITOR, designee=false, clets=false, classification=null, second-factor=enrolled\"");
 
         List<String> reads = jdbc.sql("SELECT action || ' ' || terms FROM audit_events "
-                        + "WHERE action IN ('audit.read', 'audit.exported') ORDER BY id").query(String.class).list();
+                        + "WHERE action IN ('audit.read', 'audit.exported') ORDER BY id")
+                .query(String.class)
+                .list();
         assertThat(reads).hasSize(2); // the two refused requests wrote nothing
         assertThat(reads.get(0)).startsWith("audit.read user=system").contains("action=user.*");
         assertThat(reads.get(1)).startsWith("audit.exported").contains("action=user.created");
@@ -228,18 +259,21 @@ class AuditIntegrityTest {
         assertThat(latest.status()).as(latest.body()).isEqualTo(200);
         JsonNode body = latest.json();
         assertThat(body.get("anchor").get("lastId").asLong()).isEqualTo(written.lastId());
-        assertThat(body.get("anchor").get("hash").asString()).isEqualTo(chain.verify().head());
+        assertThat(body.get("anchor").get("hash").asString())
+                .isEqualTo(chain.verify().head());
         assertThat(body.get("signatureValid").asBoolean()).isTrue();
         // Anyone with the public key can check the head without Platewatch.
-        java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519").generatePublic(
-                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder()
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder()
                         .decode(body.get("publicKey").asString())));
         java.security.Signature ed = java.security.Signature.getInstance("Ed25519");
         ed.initVerify(key);
         ed.update(body.get("signedText").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(ed.verify(java.util.Base64.getDecoder().decode(body.get("anchor").get("signature").asString())))
+        assertThat(ed.verify(java.util.Base64.getDecoder()
+                        .decode(body.get("anchor").get("signature").asString())))
                 .isTrue();
-        assertThat(body.get("signedText").asString()).contains(body.get("anchor").get("hash").asString());
+        assertThat(body.get("signedText").asString())
+                .contains(body.get("anchor").get("hash").asString());
 
         assertThat(api.get("/api/v1/audit/anchors/latest", officer).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/audit/anchors/latest", admin).status()).isEqualTo(200);
@@ -250,11 +284,13 @@ class AuditIntegrityTest {
         AuditChain.ChainHead head = chain.headAt(trainingRecords.today());
         assertThat(head.head()).isEqualTo(chain.verify().head());
         assertThat(chain.headAt(trainingRecords.today().minusYears(5)).head()).isEqualTo(AuditLog.GENESIS);
-        assertThat(chain.headAt(trainingRecords.today().minusYears(5)).records()).isZero();
+        assertThat(chain.headAt(trainingRecords.today().minusYears(5)).records())
+                .isZero();
 
         Api.Response r = api.get("/api/v1/audit/chain-head?date=" + trainingRecords.today(), auditor);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("head").asString()).hasSize(64);
-        assertThat(r.json().get("date").asString()).isEqualTo(trainingRecords.today().toString());
+        assertThat(r.json().get("date").asString())
+                .isEqualTo(trainingRecords.today().toString());
     }
 }

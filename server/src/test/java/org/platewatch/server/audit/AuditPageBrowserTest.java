@@ -33,12 +33,16 @@ class AuditPageBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     TrainingRecords training;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -47,16 +51,21 @@ class AuditPageBrowserTest extends BrowserTestSupport {
         Member officer = Member.create(accounts, Role.OFFICER);
         Member auditor = Member.create(accounts, Role.AUDITOR);
         browser.signIn(auditor);
-        assertThat(browser.findAll("nav.menu li").stream().map(li -> li.getDomAttribute("data-nav")).toList())
+        assertThat(browser.findAll("nav.menu li").stream()
+                        .map(li -> li.getDomAttribute("data-nav"))
+                        .toList())
                 .containsExactly("home", "audit");
-        assertThat(browser.findAll("#training-notice")).as("auditors are not operators").isEmpty();
+        assertThat(browser.findAll("#training-notice"))
+                .as("auditors are not operators")
+                .isEmpty();
 
         // refused what carries plate data, by the server as well as the menu
         browser.go("/alerts");
         assertThat(browser.find("#problem-detail").getText()).contains("Your role may not open this page");
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "fetch('/api/v1/alerts').then(function (r) { done(r.status); });")).isEqualTo(403L);
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                                + "fetch('/api/v1/alerts').then(function (r) { done(r.status); });"))
+                .isEqualTo(403L);
 
         browser.go("/audit");
         browser.waitFor(ExpectedConditions.attributeToBeNotEmpty(browser.find("#main"), "data-loaded"));
@@ -67,8 +76,12 @@ class AuditPageBrowserTest extends BrowserTestSupport {
             return h.matches("[0-9a-f]{64}") ? h : null;
         });
         assertThat(Long.parseLong(browser.find("#chain-records").getText())).isPositive();
-        assertThat(browser.find("#chain-date").getDomProperty("value")).isEqualTo(training.today().toString());
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE hash = ?").param(hash).query(Long.class).single())
+        assertThat(browser.find("#chain-date").getDomProperty("value"))
+                .isEqualTo(training.today().toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE hash = ?")
+                        .param(hash)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1L);
         browser.screenshot("audit");
         browser.script("document.getElementById('chain-panel').scrollIntoView()");
@@ -80,30 +93,44 @@ class AuditPageBrowserTest extends BrowserTestSupport {
         browser.find("#filter-action").sendKeys("user.*");
         browser.find("#audit-filters button[type=submit]").click();
         browser.waitFor(d -> (browser.find("#audit-summary").getText().matches("\\d+ records?")
-                && browser.findAll("#audit-rows tr[data-event]").stream()
-                        .allMatch(tr -> tr.getText().contains(officer.username()))) ? true : null);
+                        && browser.findAll("#audit-rows tr[data-event]").stream()
+                                .allMatch(tr -> tr.getText().contains(officer.username())))
+                ? true
+                : null);
         List<String> actions = browser.findAll("#audit-rows tr[data-event]").stream()
-                .map(tr -> tr.getDomAttribute("data-action")).toList();
+                .map(tr -> tr.getDomAttribute("data-action"))
+                .toList();
         // the filter is on who acted: the officer's own password change, not the account's creation by the system
-        assertThat(actions).contains("user.password-changed").doesNotContain("user.created")
+        assertThat(actions)
+                .contains("user.password-changed")
+                .doesNotContain("user.created")
                 .allMatch(a -> a.startsWith("user."));
         String csv = browser.find("#audit-csv").getDomAttribute("href");
-        assertThat(csv).startsWith("/api/v1/audit/events.csv?").contains("user=" + officer.username())
+        assertThat(csv)
+                .startsWith("/api/v1/audit/events.csv?")
+                .contains("user=" + officer.username())
                 .contains("action=user.*");
         browser.screenshot("audit-filtered");
 
         // the export with the session: the rows of those filters, and the export itself is audited
         Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
-        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(browser.url(csv))).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> export = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.url(csv)))
+                                .header("Cookie", "JSESSIONID=" + session.getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(export.statusCode()).isEqualTo(200);
         List<String> lines = export.body().lines().toList();
         assertThat(lines.get(0)).startsWith("id,occurred_at,username");
-        assertThat(lines.subList(1, lines.size())).isNotEmpty()
+        assertThat(lines.subList(1, lines.size()))
+                .isNotEmpty()
                 .allMatch(l -> l.contains("," + officer.username() + ",") && l.contains(",user."));
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'audit.exported' AND username = ?")
-                .param(auditor.username()).query(Long.class).single()).isEqualTo(1L);
+                        .param(auditor.username())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
 
         // a date range with nothing in it, and one that ends before it begins: the error next to the field
         setDate("#filter-from", training.today().plusDays(1).toString());
@@ -152,7 +179,8 @@ class AuditPageBrowserTest extends BrowserTestSupport {
     }
 
     private List<String> eventIds() {
-        return browser.findAll("#audit-rows tr[data-event]").stream().map(tr -> tr.getDomAttribute("data-event"))
+        return browser.findAll("#audit-rows tr[data-event]").stream()
+                .map(tr -> tr.getDomAttribute("data-event"))
                 .toList();
     }
 

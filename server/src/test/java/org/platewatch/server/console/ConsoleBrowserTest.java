@@ -41,8 +41,10 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -51,7 +53,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         for (Role role : Role.values()) {
             Member member = Member.create(accounts, role);
             browser.signIn(member);
-            List<String> menu = browser.findAll("nav.menu li").stream().map(li -> li.getDomAttribute("data-nav"))
+            List<String> menu = browser.findAll("nav.menu li").stream()
+                    .map(li -> li.getDomAttribute("data-nav"))
                     .toList();
             assertThat(menu).as("menu of %s", role).isEqualTo(MENUS.get(role));
             assertThat(browser.find(".role-brief").getDomAttribute("data-role")).isEqualTo(role.name());
@@ -78,7 +81,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         browser.go(path);
         if (allowed) {
             assertThat(browser.findAll("#problem-detail")).as(path).isEmpty();
-            assertThat(browser.find("nav.menu a[aria-current=page]").getDomAttribute("href")).isEqualTo(path);
+            assertThat(browser.find("nav.menu a[aria-current=page]").getDomAttribute("href"))
+                    .isEqualTo(path);
         } else {
             assertThat(browser.find("#problem-detail").getText()).as(path).contains("Your role may not open this page");
         }
@@ -90,9 +94,12 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         browser.go("/login");
         // skip link first, then the fields in order, each with a label
         assertThat(browser.script("return document.querySelector('a[href], button, input').className"))
-                .as("the skip link comes first").isEqualTo("skip-link");
+                .as("the skip link comes first")
+                .isEqualTo("skip-link");
         browser.script("document.querySelector('.skip-link').focus()");
-        assertThat(browser.find(".skip-link").getRect().getY()).as("visible when focused").isGreaterThanOrEqualTo(0);
+        assertThat(browser.find(".skip-link").getRect().getY())
+                .as("visible when focused")
+                .isGreaterThanOrEqualTo(0);
         for (String id : List.of("username", "password", "code")) {
             assertThat(browser.findAll("label[for=" + id + "]")).hasSize(1);
         }
@@ -109,27 +116,39 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     void theCamerasPageShowsDevicesInTheTableAndOnTheMapWithoutTiles() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String camera = "cam-fruitvale-" + suffix;
-        String token = devices.register(new DeviceRegistration(camera, DeviceKind.FIXED, 37.7749, -122.2241, 90.0),
-                Actor.SYSTEM).token();
-        devices.register(new DeviceRegistration("car-silent-" + suffix, DeviceKind.MOBILE, null, null, null),
-                Actor.SYSTEM);
-        Api.Response upload = new Api(port).postJson("/api/v1/reads", token, "{\"reads\":[" + read(Instant.now()) + ","
-                + read(Instant.now().minusSeconds(30)) + "]}");
+        String token = devices.register(
+                        new DeviceRegistration(camera, DeviceKind.FIXED, 37.7749, -122.2241, 90.0), Actor.SYSTEM)
+                .token();
+        devices.register(
+                new DeviceRegistration("car-silent-" + suffix, DeviceKind.MOBILE, null, null, null), Actor.SYSTEM);
+        Api.Response upload = new Api(port)
+                .postJson(
+                        "/api/v1/reads",
+                        token,
+                        "{\"reads\":[" + read(Instant.now()) + ","
+                                + read(Instant.now().minusSeconds(30)) + "]}");
         assertThat(upload.status()).isEqualTo(200);
 
         Member supervisor = Member.create(accounts, Role.SUPERVISOR);
         browser.signIn(supervisor);
         browser.go("/cameras");
         assertThat(jdbc.sql("SELECT result_count FROM audit_events WHERE action = 'detections.map-viewed' "
-                + "AND username = ?").param(supervisor.username()).query(Integer.class).list())
-                .as("showing where reads were taken is an audited access").containsExactly(2);
+                                + "AND username = ?")
+                        .param(supervisor.username())
+                        .query(Integer.class)
+                        .list())
+                .as("showing where reads were taken is an audited access")
+                .containsExactly(2);
         WebElement row = browser.find("#device-table tr[data-device='" + camera + "']");
-        List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+        List<String> cells = row.findElements(By.cssSelector("th, td")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(cells.get(1)).isEqualTo("Fixed camera");
         assertThat(cells.get(2)).isNotEqualTo("never");
         assertThat(cells.get(3)).isEqualTo("2");
         assertThat(cells.get(4)).startsWith("OK");
-        assertThat(browser.find("#device-table tr[data-device='car-silent-" + suffix + "'] .health").getText())
+        assertThat(browser.find("#device-table tr[data-device='car-silent-" + suffix + "'] .health")
+                        .getText())
                 .isEqualTo("No upload yet");
 
         // the map draws the camera although this machine cannot reach any tile server
@@ -138,7 +157,9 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         assertThat(marker.isDisplayed()).isTrue();
         assertThat(marker.getSize().getWidth()).isGreaterThan(5);
         assertThat(browser.findAll("#device-map path.read-marker")).hasSize(2);
-        assertThat(browser.findAll("#register-panel")).as("supervisors do not register devices").isEmpty();
+        assertThat(browser.findAll("#register-panel"))
+                .as("supervisors do not register devices")
+                .isEmpty();
         browser.screenshot("cameras-supervisor");
     }
 
@@ -154,7 +175,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         browser.find("#device-longitude").sendKeys("north");
         browser.find("#register-form button[type=submit]").click();
         assertThat(browser.waitForVisible("#longitude-error").getText()).isEqualTo("must be a number");
-        assertThat(browser.find("#device-longitude").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#device-longitude").getDomAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(browser.find("#device-name").getDomProperty("value")).isEqualTo(name);
         assertThat(devices.all()).noneMatch(d -> d.name().equals(name));
         browser.screenshot("cameras-register-errors");
@@ -167,14 +189,16 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         browser.find("#register-currentPassword").sendKeys(admin.password());
         browser.find("#register-code").sendKeys("000000");
         browser.find("#register-form button[type=submit]").click();
-        assertThat(browser.waitForVisible("#register-currentPassword-error").getText()).contains("not right");
+        assertThat(browser.waitForVisible("#register-currentPassword-error").getText())
+                .contains("not right");
         assertThat(devices.all()).noneMatch(d -> d.name().equals(name));
         browser.find("#register-currentPassword").sendKeys(admin.password());
         browser.find("#register-code").sendKeys(admin.currentCode());
         browser.find("#register-form button[type=submit]").click();
         String token = browser.waitForVisible("#device-token").getText();
         assertThat(token).startsWith("pwd_");
-        assertThat(devices.authenticate(token)).hasValueSatisfying(d -> assertThat(d.name()).isEqualTo(name));
+        assertThat(devices.authenticate(token))
+                .hasValueSatisfying(d -> assertThat(d.name()).isEqualTo(name));
         // the table refreshes by itself
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#device-table tr[data-device='" + name + "']")));
@@ -183,7 +207,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         // shown once: the page never shows it again
         browser.go("/cameras");
         assertThat(browser.driver().getPageSource()).doesNotContain(token);
-        assertThat(browser.find("#device-table tr[data-device='" + name + "'] .health").getText())
+        assertThat(browser.find("#device-table tr[data-device='" + name + "'] .health")
+                        .getText())
                 .isEqualTo("No upload yet");
         browser.screenshot("cameras-administrator");
     }
@@ -199,11 +224,18 @@ class ConsoleBrowserTest extends BrowserTestSupport {
         browser.go("/");
         browser.screenshot("home-administrator-dark");
 
-        HttpResponse<String> login = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(browser.url("/login"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.url("/login")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "img-src 'self' data:",
-                "https://tile.openstreetmap.org");
+        assertThat(csp)
+                .contains(
+                        "default-src 'self'",
+                        "script-src 'self'",
+                        "img-src 'self' data:",
+                        "https://tile.openstreetmap.org");
         assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(login.body()).contains("name=\"_csrf\"").doesNotContain("<script>");
     }

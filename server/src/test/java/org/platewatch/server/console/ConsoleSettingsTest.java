@@ -18,7 +18,9 @@ class ConsoleSettingsTest {
         assertThat(tiles("https://{s}.tiles.example.org:8443/{z}/{x}/{y}.png").tileOrigin())
                 .isEqualTo("https://*.tiles.example.org:8443");
         assertThat(tiles("").tileOrigin()).isEmpty();
-        assertThat(tiles("/tiles/{z}/{x}/{y}.png").tileOrigin()).as("served by Platewatch itself").isEmpty();
+        assertThat(tiles("/tiles/{z}/{x}/{y}.png").tileOrigin())
+                .as("served by Platewatch itself")
+                .isEmpty();
         assertThat(new ContentSecurityPolicyFilter(tiles("https://tiles.example.org/{z}/{x}/{y}.png")).policy())
                 .contains("img-src 'self' data: blob: https://tiles.example.org;");
     }

@@ -41,10 +41,13 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -54,8 +57,11 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
         Member officer = Member.create(accounts, Role.OFFICER);
         browser.signIn(officer);
         browser.go("/hotlists");
-        assertThat(browser.find("[data-nav=hotlists] a").getDomAttribute("aria-current")).isEqualTo("page");
-        assertThat(browser.findAll("#import-form")).as("officers import nothing").isEmpty();
+        assertThat(browser.find("[data-nav=hotlists] a").getDomAttribute("aria-current"))
+                .isEqualTo("page");
+        assertThat(browser.findAll("#import-form"))
+                .as("officers import nothing")
+                .isEmpty();
         assertThat(browser.findAll("#pending-entries")).isEmpty();
 
         // every error comes back from the API next to its field; nothing is saved
@@ -79,8 +85,11 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
         WebElement entered = browser.waitForVisible("#bolo-form .form-result");
         assertThat(entered.getText()).contains("pending", "approves");
         long entryId = Long.parseLong(entered.getDomAttribute("data-entry-id"));
-        assertThat(jdbc.sql("SELECT status FROM hotlist_entries WHERE id = ?").param(entryId).query(String.class)
-                .single()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT status FROM hotlist_entries WHERE id = ?")
+                        .param(entryId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(plate);
         browser.signOut();
 
@@ -98,18 +107,33 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
         // the entry matches: a camera's read raises an alert on the administrator's live panel
         browser.go("/alerts");
         browser.waitFor(ExpectedConditions.attributeToBe(By.id("stream-status"), "data-state", "live"));
-        String camera = devices.register(new DeviceRegistration("cam-bolo-" + UUID.randomUUID().toString()
-                .substring(0, 6), DeviceKind.FIXED, 37.80, -122.27, 0.0), Actor.SYSTEM).token();
+        String camera = devices.register(
+                        new DeviceRegistration(
+                                "cam-bolo-" + UUID.randomUUID().toString().substring(0, 6),
+                                DeviceKind.FIXED,
+                                37.80,
+                                -122.27,
+                                0.0),
+                        Actor.SYSTEM)
+                .token();
         UUID readId = UUID.randomUUID();
-        Api.Response posted = new Api(port).postJson("/api/v1/reads", camera, "{\"reads\":[{\"readId\":\"" + readId
-                + "\",\"plate\":\"" + plate + "\",\"state\":\"CA\",\"confidence\":0.91,\"capturedAt\":\""
-                + Instant.now().minusSeconds(1) + "\"}]}");
+        Api.Response posted = new Api(port)
+                .postJson(
+                        "/api/v1/reads",
+                        camera,
+                        "{\"reads\":[{\"readId\":\"" + readId
+                                + "\",\"plate\":\"" + plate
+                                + "\",\"state\":\"CA\",\"confidence\":0.91,\"capturedAt\":\""
+                                + Instant.now().minusSeconds(1) + "\"}]}");
         assertThat(posted.status()).as(posted.body()).isEqualTo(200);
-        WebElement card = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#alert-list li[data-match-kind=EXACT]")));
+        WebElement card = browser.waitFor(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert-list li[data-match-kind=EXACT]")));
         assertThat(card.getText()).contains(plate, "Department BOLO");
-        assertThat(jdbc.sql("SELECT entry_id FROM alerts WHERE read_id = ?").param(readId).query(Long.class)
-                .single()).isEqualTo(entryId);
+        assertThat(jdbc.sql("SELECT entry_id FROM alerts WHERE read_id = ?")
+                        .param(readId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(entryId);
     }
 
     @Test
@@ -138,7 +162,9 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
 
         // a bad file: rejected whole, the line named next to the file field
         Path bad = Files.createTempFile("bolo-bad", ".csv");
-        Files.writeString(bad, "plate,state,listType,reason\n7BAD001,CA,Stolen,Stolen vehicle\n8BAD002,ZZ,Stolen,x\n",
+        Files.writeString(
+                bad,
+                "plate,state,listType,reason\n7BAD001,CA,Stolen,Stolen vehicle\n8BAD002,ZZ,Stolen,x\n",
                 StandardCharsets.UTF_8);
         new Select(browser.find("#import-list")).selectByVisibleText("County BOLO " + code + " (" + code + ", CSV)");
         browser.find("#import-file").sendKeys(bad.toAbsolutePath().toString());
@@ -146,12 +172,16 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
         browser.find("#import-form button[type=submit]").click();
         WebElement fileError = browser.waitForVisible("#file-error");
         // the line and the fault, never the field's content, which every member could read
-        assertThat(fileError.getText()).contains("line 3", "state", "rejected whole").doesNotContain("ZZ");
+        assertThat(fileError.getText())
+                .contains("line 3", "state", "rejected whole")
+                .doesNotContain("ZZ");
 
         // a good file with one immigration record: the report counts it as dropped
         Path good = Files.createTempFile("bolo-good", ".csv");
-        Files.writeString(good, "plate,state,listType,reason\n7GUD001,CA,Stolen,Stolen vehicle\n"
-                + "7GUD002,CA,Immigration Violator File,IVF record\n7GUD003,NV,Wanted,Wanted person\n",
+        Files.writeString(
+                good,
+                "plate,state,listType,reason\n7GUD001,CA,Stolen,Stolen vehicle\n"
+                        + "7GUD002,CA,Immigration Violator File,IVF record\n7GUD003,NV,Wanted,Wanted person\n",
                 StandardCharsets.UTF_8);
         browser.find("#import-file").sendKeys(good.toAbsolutePath().toString());
         confirm(admin, "import");
@@ -163,13 +193,16 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
         assertThat(browser.find("#file-error").isDisplayed()).isFalse();
         browser.screenshot("hotlists-import");
         assertThat(report.isDisplayed()).isTrue();
-        assertThat(browser.find("#hotlist-table tr[data-hotlist='" + code + "'] .list-status").getText())
+        assertThat(browser.find("#hotlist-table tr[data-hotlist='" + code + "'] .list-status")
+                        .getText())
                 .contains("Imported just now");
 
         browser.go("/hotlists");
         listRow = browser.waitForVisible("#hotlist-table tr[data-hotlist='" + code + "']");
         assertThat(listRow.getText()).contains("Current", "2 of 3 loaded, 1 immigration records dropped");
-        assertThat(browser.findAll("#stale-hotlists")).as("no list is stale now").isEmpty();
+        assertThat(browser.findAll("#stale-hotlists"))
+                .as("no list is stale now")
+                .isEmpty();
         browser.driver().manage().window().setSize(new Dimension(1024, 768));
         browser.find("#theme-toggle").click();
         browser.go("/hotlists");
@@ -184,37 +217,50 @@ class HotlistPageBrowserTest extends BrowserTestSupport {
         Api api = new Api(port);
         String officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, Member.trainedOn());
         String admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, false, Member.trainedOn());
-        Api.Response created = api.postJson("/api/v1/hotlists/custom/entries", officer, "{\"plate\":\"4CHG*\","
-                + "\"caseNumber\":\"26-9001\",\"synopsis\":\"Hit and run, partial plate from a witness\","
-                + "\"expiresAt\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(10) + "\"}");
+        Api.Response created = api.postJson(
+                "/api/v1/hotlists/custom/entries",
+                officer,
+                "{\"plate\":\"4CHG*\","
+                        + "\"caseNumber\":\"26-9001\",\"synopsis\":\"Hit and run, partial plate from a witness\","
+                        + "\"expiresAt\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(10) + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(api.postJson("/api/v1/hotlists/custom/entries/" + id + "/approval", admin, "{\"approve\":true}")
-                .status()).isEqualTo(200);
-        Api.Response proposed = api.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/api/v1/hotlists/custom/entries/" + id))
-                .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"vehicle\":{\"make\":\"Nissan\",\"model\":\"Altima\",\"color\":\"Blue\"}}")), officer);
+                        .status())
+                .isEqualTo(200);
+        Api.Response proposed = api.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                "http://localhost:" + port + "/api/v1/hotlists/custom/entries/" + id))
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"vehicle\":{\"make\":\"Nissan\",\"model\":\"Altima\",\"color\":\"Blue\"}}")),
+                officer);
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
 
         browser.signIn(Member.create(accounts, Role.SUPERVISOR));
         browser.go("/hotlists");
-        assertThat(browser.findAll("#import-form")).as("supervisors import nothing").isEmpty();
+        assertThat(browser.findAll("#import-form"))
+                .as("supervisors import nothing")
+                .isEmpty();
         WebElement row = browser.waitForVisible("#pending-changes tr[data-entry-id='" + id + "']");
-        assertThat(row.getText()).contains("4CHG*", "26-9001", "vehicle: Blue Nissan Altima").doesNotContain("null");
+        assertThat(row.getText())
+                .contains("4CHG*", "26-9001", "vehicle: Blue Nissan Altima")
+                .doesNotContain("null");
         row.findElement(By.cssSelector("button.decide[data-approve=true]")).click();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#pending-changes tr[data-entry-id='" + id + "'] .decision"), "Approved"));
-        assertThat(jdbc.sql("SELECT vehicle_make FROM hotlist_entries WHERE id = ?").param(id).query(String.class)
-                .single()).isEqualTo("Nissan");
+        assertThat(jdbc.sql("SELECT vehicle_make FROM hotlist_entries WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Nissan");
         browser.screenshot("hotlists-supervisor");
     }
 
     /** Types a date into an input[type=date] in the browser's en-US order. */
     private static void typeDate(String css, LocalDate date) {
-        browser.find(css).sendKeys(String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(),
-                date.getYear()));
+        browser.find(css)
+                .sendKeys(String.format("%02d%02d%04d", date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
     }
 
     /** Types the administrator's password and a fresh code into the form's confirmation fields. */

@@ -29,6 +29,7 @@ class IdleLockBrowserTest extends BrowserTestSupport {
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     Clock clock;
 
@@ -46,13 +47,17 @@ class IdleLockBrowserTest extends BrowserTestSupport {
 
         advance(20);
         refreshTable();
-        assertThat(browser.driver().getCurrentUrl()).as("20 minutes: still open").endsWith("/cameras");
+        assertThat(browser.driver().getCurrentUrl())
+                .as("20 minutes: still open")
+                .endsWith("/cameras");
 
         advance(11); // 31 minutes after the last page the member opened; the refresh 11 minutes ago does not count
         browser.script("htmx.trigger(document.body, 'devices-changed')");
         assertThat(browser.waitForVisible("#idle-locked").getText()).contains("without activity");
         browser.go("/cameras");
-        assertThat(browser.findAll("#signin-form")).as("the session is over, not just the page").hasSize(1);
+        assertThat(browser.findAll("#signin-form"))
+                .as("the session is over, not just the page")
+                .hasSize(1);
     }
 
     @Test

@@ -30,12 +30,15 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
 
     @Autowired
     java.time.Clock clock;
+
     private Member admin;
 
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     TrainingRecords training;
+
     @Autowired
     PersonalTokens tokens;
 
@@ -44,14 +47,18 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         // someone whose training lapses within 30 days is listed at the top
         LocalDate today = training.today();
         String lapsing = "lapsing-" + suffix();
-        accounts.create(new UserAccounts.NewUser(lapsing, "Lee Lapsing", Role.OFFICER, false, today.minusDays(350)),
-                "a long enough password", Actor.SYSTEM);
+        accounts.create(
+                new UserAccounts.NewUser(lapsing, "Lee Lapsing", Role.OFFICER, false, today.minusDays(350)),
+                "a long enough password",
+                Actor.SYSTEM);
 
         admin = Member.create(accounts, Role.ADMINISTRATOR, Member.trainedOn(), clock);
         browser.signIn(admin);
         browser.go("/users");
-        assertThat(browser.find("#lapsing-list li[data-user='" + lapsing + "']").getText()).contains("Lee Lapsing");
-        assertThat(browser.find("#accounts-table tr[data-user='" + lapsing + "'] .training-cell").getText())
+        assertThat(browser.find("#lapsing-list li[data-user='" + lapsing + "']").getText())
+                .contains("Lee Lapsing");
+        assertThat(browser.find("#accounts-table tr[data-user='" + lapsing + "'] .training-cell")
+                        .getText())
                 .contains(today.minusDays(350).plusYears(1).toString());
 
         // a bad user name: the error is next to the field, what was typed stays, nothing is created
@@ -60,7 +67,8 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         confirm("create");
         submit("#create-form button[type=submit]");
         assertThat(browser.waitForVisible("#username-error").getText()).contains("lower-case letters");
-        assertThat(browser.find("#new-username").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#new-username").getDomAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(browser.find("#new-fullName").getDomProperty("value")).isEqualTo("Nora Newcomer");
         browser.screenshot("users-create-errors");
 
@@ -71,20 +79,24 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         browser.find("#new-clets").click();
         // without the administrator's password and a fresh code nothing is created
         submit("#create-form button[type=submit]");
-        assertThat(browser.waitForVisible("#create-currentPassword-error").getText()).contains("not right");
+        assertThat(browser.waitForVisible("#create-currentPassword-error").getText())
+                .contains("not right");
         assertThat(accounts.findByUsername(username)).isEmpty();
         confirm("create");
         submit("#create-form button[type=submit]");
         String password = browser.waitForVisible("#created-password").getText();
         assertThat(password).hasSize(16);
-        assertThat(browser.findAll("#created-otpauth")).as("the member enrols their own second factor").isEmpty();
+        assertThat(browser.findAll("#created-otpauth"))
+                .as("the member enrols their own second factor")
+                .isEmpty();
         assertThat(browser.driver().getPageSource()).doesNotContain("otpauth://");
         UserAccount created = accounts.findByUsername(username).orElseThrow();
         assertThat(created.role()).isEqualTo(Role.INVESTIGATOR);
         assertThat(created.cletsAuthorised()).isTrue();
         assertThat(created.trainedOn()).isNull();
         assertThat(accounts.mustChangePassword(username)).isTrue();
-        assertThat(browser.find("#accounts-table tr[data-user='" + username + "'] .training-cell").getText())
+        assertThat(browser.find("#accounts-table tr[data-user='" + username + "'] .training-cell")
+                        .getText())
                 .contains("no training");
         browser.screenshot("users-created");
         // shown once: the list never shows it again
@@ -110,7 +122,8 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("recorded");
         assertThat(browser.find("#fact-training").getText())
                 .isEqualTo("Covers use through " + today.minusDays(3).plusYears(1));
-        assertThat(training.of(username)).singleElement()
+        assertThat(training.of(username))
+                .singleElement()
                 .satisfies(t -> assertThat(t.trainer()).isEqualTo("Sgt. Rivera"));
 
         // role: designee only for an administrator, the error next to the field; then a plain change
@@ -177,7 +190,9 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         // the new member enrols their own second factor here: the secret is shown to them alone, and a
         // wrong code changes nothing
         String secret = browser.find("#enrol-secret").getText();
-        assertThat(browser.find("#enrol-otpauth").getText()).startsWith("otpauth://totp/").contains(secret);
+        assertThat(browser.find("#enrol-otpauth").getText())
+                .startsWith("otpauth://totp/")
+                .contains(secret);
         browser.find("#currentPassword").sendKeys(member.password());
         browser.find("#newPassword").sendKeys("correct horse battery");
         browser.find("#confirmPassword").sendKeys("correct horse battery");
@@ -185,7 +200,9 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         submit("#password-form button[type=submit]");
         assertThat(browser.waitForVisible("#code-error").getText()).contains("authenticator");
         assertThat(accounts.mustChangePassword(member.username())).isTrue();
-        assertThat(browser.find("#enrol-secret").getText()).as("the same secret until it is proved").isEqualTo(secret);
+        assertThat(browser.find("#enrol-secret").getText())
+                .as("the same secret until it is proved")
+                .isEqualTo(secret);
 
         browser.find("#currentPassword").sendKeys(member.password());
         browser.find("#newPassword").sendKeys("correct horse battery");
@@ -193,10 +210,12 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         browser.find("#code").sendKeys(Member.codesOf(secret).get());
         submit("#password-form button[type=submit]");
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("password is changed");
-        assertThat(accounts.findByUsername(member.username()).orElseThrow().secondFactorEnrolled()).isTrue();
+        assertThat(accounts.findByUsername(member.username()).orElseThrow().secondFactorEnrolled())
+                .isTrue();
         assertThat(accounts.mustChangePassword(member.username())).isFalse();
         browser.go("/alerts");
-        assertThat(browser.find("nav.menu a[aria-current=page]").getDomAttribute("href")).isEqualTo("/alerts");
+        assertThat(browser.find("nav.menu a[aria-current=page]").getDomAttribute("href"))
+                .isEqualTo("/alerts");
     }
 
     @Test
@@ -204,10 +223,13 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         LocalDate trained = training.today().minusYears(1).plusDays(12); // lapses in 12 days
         Member member = Member.create(accounts, Role.INVESTIGATOR, trained);
         browser.signIn(member);
-        assertThat(browser.find("#training-notice").getText()).contains("through " + trained.plusYears(1))
+        assertThat(browser.find("#training-notice").getText())
+                .contains("through " + trained.plusYears(1))
                 .contains("12 days left");
         browser.go("/alerts");
-        assertThat(browser.find("#training-notice").isDisplayed()).as("on every page").isTrue();
+        assertThat(browser.find("#training-notice").isDisplayed())
+                .as("on every page")
+                .isTrue();
 
         submit("#my-account");
         assertThat(browser.find("#my-training").getText()).isEqualTo("Covers use through " + trained.plusYears(1));
@@ -247,7 +269,8 @@ class UsersPagesBrowserTest extends BrowserTestSupport {
         assertThat(row.getText()).contains("case-export script");
         submit(row.findElement(By.cssSelector("button.revoke")));
         assertThat(browser.waitForVisible("#done-notice").getText()).contains("revoked");
-        assertThat(browser.find("#tokens-table tr[data-token='" + id + "']").getText()).contains("revoked");
+        assertThat(browser.find("#tokens-table tr[data-token='" + id + "']").getText())
+                .contains("revoked");
         assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
         browser.screenshot("account");
 

@@ -24,8 +24,10 @@ class DemoDepartmentTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     PlatewatchProperties properties;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -34,15 +36,21 @@ class DemoDepartmentTest {
         Path file = DemoCredentials.file(properties.dataDir());
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         JsonNode credentials = Api.parse(Files.readString(file));
-        Set<String> roles = java.util.stream.StreamSupport.stream(credentials.get("users").spliterator(), false)
-                .map(u -> u.get("role").asString()).collect(Collectors.toSet());
+        Set<String> roles = java.util.stream.StreamSupport.stream(
+                        credentials.get("users").spliterator(), false)
+                .map(u -> u.get("role").asString())
+                .collect(Collectors.toSet());
         assertThat(roles).contains("officer", "investigator", "supervisor", "administrator", "auditor");
-        assertThat(credentials.get("devices").size()).isEqualTo(DemoCity.FIXED_CAMERAS.size()
-                + DemoCity.PATROL_CARS.size());
-        assertThat(jdbc.sql("SELECT count(*) FROM detections").query(Long.class).single()).isGreaterThan(1000);
+        assertThat(credentials.get("devices").size())
+                .isEqualTo(DemoCity.FIXED_CAMERAS.size() + DemoCity.PATROL_CARS.size());
+        assertThat(jdbc.sql("SELECT count(*) FROM detections").query(Long.class).single())
+                .isGreaterThan(1000);
         assertThat(jdbc.sql("SELECT count(DISTINCT plate) FILTER (WHERE n > 2) FROM (SELECT plate, count(*) n "
-                + "FROM detections GROUP BY plate) p").query(Long.class).single())
-                .as("commuters and local cars recur").isGreaterThan(50);
+                                + "FROM detections GROUP BY plate) p")
+                        .query(Long.class)
+                        .single())
+                .as("commuters and local cars recur")
+                .isGreaterThan(50);
 
         String officerToken = null;
         for (JsonNode user : credentials.get("users")) {
@@ -57,7 +65,9 @@ class DemoDepartmentTest {
             Thread.sleep(1000);
             alerts = api.get("/api/v1/alerts", officerToken).json();
         }
-        assertThat(alerts.size()).as("an alert from the demo feed within a minute").isPositive();
+        assertThat(alerts.size())
+                .as("an alert from the demo feed within a minute")
+                .isPositive();
         assertThat(alerts.get(0).get("entry").get("list").asString()).isEqualTo("demo-svs");
     }
 }

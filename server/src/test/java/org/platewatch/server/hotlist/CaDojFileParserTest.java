@@ -18,8 +18,10 @@ class CaDojFileParserTest {
 
     @Test
     void readsTheFixedWidthColumnsAndTheHeaderDate() {
-        ParsedList list = parse("DATE04/07/2026 11:00\n7ABC123 CA0120260401\nX1      NV  20251231\nTOTAL RECORDS 2\n\n");
-        assertThat(list.asOf()).isEqualTo(ZonedDateTime.of(2026, 4, 7, 11, 0, 0, 0, ZONE).toInstant());
+        ParsedList list =
+                parse("DATE04/07/2026 11:00\n7ABC123 CA0120260401\nX1      NV  20251231\nTOTAL RECORDS 2\n\n");
+        assertThat(list.asOf())
+                .isEqualTo(ZonedDateTime.of(2026, 4, 7, 11, 0, 0, 0, ZONE).toInstant());
         assertThat(list.records()).hasSize(2);
         ImportedRecord first = list.records().get(0);
         assertThat(first.plate()).isEqualTo("7ABC123");
@@ -33,15 +35,20 @@ class CaDojFileParserTest {
     void namesTheLineOfEachFault() {
         assertThatThrownBy(() -> parse("HEADER\nTOTAL RECORD 0\n")).hasMessageContaining("line 1");
         assertThatThrownBy(() -> parse("DATE04/07/2026 11:00\n7ABC123 CA0120261301\nTOTAL RECORD 1\n"))
-                .hasMessageContaining("line 2").hasMessageContaining("date of loss");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("date of loss");
         assertThatThrownBy(() -> parse("DATE04/07/2026 11:00\n7AB#123 CA0120260101\nTOTAL RECORD 1\n"))
-                .hasMessageContaining("line 2").hasMessageContaining("plate");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("plate");
         assertThatThrownBy(() -> parse("DATE04/07/2026 11:00\n7ABC123 CA01\nTOTAL RECORD 1\n"))
-                .hasMessageContaining("line 2").hasMessageContaining("20 columns");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("20 columns");
         assertThatThrownBy(() -> parse("DATE04/07/2026 11:00\n7ABC123 CA0120260101\nTOTAL RECORD 2\n"))
-                .hasMessageContaining("line 3").hasMessageContaining("trailer says 2");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("trailer says 2");
         assertThatThrownBy(() -> parse("DATE04/07/2026 11:00\nTOTAL RECORD 0\n7ABC123 CA0120260101\n"))
-                .hasMessageContaining("line 3").hasMessageContaining("after the TOTAL RECORD");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("after the TOTAL RECORD");
     }
 
     @Test
@@ -49,6 +56,7 @@ class CaDojFileParserTest {
         assertThat(ImmigrationCategory.any("Immigration Violator File")).isTrue();
         assertThat(ImmigrationCategory.any("ICE detainer")).isTrue();
         assertThat(ImmigrationCategory.any("IVF")).isTrue();
-        assertThat(ImmigrationCategory.any("POLICE BOLO", "Stolen vehicle", "SERVICE VAN", null)).isFalse();
+        assertThat(ImmigrationCategory.any("POLICE BOLO", "Stolen vehicle", "SERVICE VAN", null))
+                .isFalse();
     }
 }

@@ -19,13 +19,25 @@ final class HotlistFileFuzz {
 
     /** The department zone of the test profile (Oakland), in which the extract header is written. */
     static final java.time.ZoneId ZONE = java.time.ZoneId.of("America/Los_Angeles");
-    private static final List<String> STATES = List.of("CA", "NV", "OR", "AZ", "WA", "TX");
-    private static final List<String> ODD_LINES = List.of("", " ", "TOTAL RECORDS", "TOTAL RECORD 99999999999999999999",
-            "DATE04/07/2026 11:00", "\u0000\u0000\u0000", "7ABC123 CA0120261399", "7ABC123 CA01", "ÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿ",
-            "\"unclosed,quote", "a,b,c,d,e,f,g,h,i,j,k,l", "plate,state", ",,,,,,", "\uFEFFplate");
 
-    private HotlistFileFuzz() {
-    }
+    private static final List<String> STATES = List.of("CA", "NV", "OR", "AZ", "WA", "TX");
+    private static final List<String> ODD_LINES = List.of(
+            "",
+            " ",
+            "TOTAL RECORDS",
+            "TOTAL RECORD 99999999999999999999",
+            "DATE04/07/2026 11:00",
+            "\u0000\u0000\u0000",
+            "7ABC123 CA0120261399",
+            "7ABC123 CA01",
+            "ÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿÿ",
+            "\"unclosed,quote",
+            "a,b,c,d,e,f,g,h,i,j,k,l",
+            "plate,state",
+            ",,,,,,",
+            "\uFEFFplate");
+
+    private HotlistFileFuzz() {}
 
     record ListFile(byte[] content, List<String> plates, ColumnMapping mapping) {
         @Override
@@ -38,7 +50,8 @@ final class HotlistFileFuzz {
     static String dojSeed(Fuzz f, List<String> plates) {
         String eol = f.chance(0.5) ? "\r\n" : "\n";
         LocalDateTime asOf = LocalDateTime.now(ZONE).minusMinutes(f.between(0, 525_600));
-        StringBuilder s = new StringBuilder("DATE").append(asOf.format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm")))
+        StringBuilder s = new StringBuilder("DATE")
+                .append(asOf.format(DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm")))
                 .append(eol);
         int count = f.between(0, 6);
         for (int i = 0; i < count; i++) {
@@ -46,10 +59,14 @@ final class HotlistFileFuzz {
             plates.add(plate);
             String county = f.chance(0.2) ? "  " : String.format("%02d", f.between(1, 58));
             LocalDate loss = LocalDate.now(ZONE).minusDays(f.between(0, 3000));
-            s.append(String.format("%-8s%s%s%s", plate, f.oneOf(STATES), county,
-                    loss.format(DateTimeFormatter.BASIC_ISO_DATE))).append(eol);
+            s.append(String.format(
+                            "%-8s%s%s%s",
+                            plate, f.oneOf(STATES), county, loss.format(DateTimeFormatter.BASIC_ISO_DATE)))
+                    .append(eol);
         }
-        s.append(f.chance(0.5) ? "TOTAL RECORDS " : "TOTAL RECORD ").append(String.format("%06d", count)).append(eol);
+        s.append(f.chance(0.5) ? "TOTAL RECORDS " : "TOTAL RECORD ")
+                .append(String.format("%06d", count))
+                .append(eol);
         return s.toString();
     }
 
@@ -67,13 +84,24 @@ final class HotlistFileFuzz {
         Map<String, String> columns = new LinkedHashMap<>();
         for (String field : ColumnMapping.FIELDS) {
             if (f.chance(0.3)) {
-                columns.put(field, f.oneOf(List.of("LIC", "LIS", "Plate Number", "ÉTAT", "\u202eRTL", "İD", "x",
-                        field.toUpperCase(java.util.Locale.ROOT), "ＬＩＣ")) + (f.chance(0.3) ? f.between(1, 9) : ""));
+                columns.put(
+                        field,
+                        f.oneOf(List.of(
+                                        "LIC",
+                                        "LIS",
+                                        "Plate Number",
+                                        "ÉTAT",
+                                        "\u202eRTL",
+                                        "İD",
+                                        "x",
+                                        field.toUpperCase(java.util.Locale.ROOT),
+                                        "ＬＩＣ"))
+                                + (f.chance(0.3) ? f.between(1, 9) : ""));
             }
         }
         ColumnMapping mapping = new ColumnMapping(columns);
-        List<String> fields = new ArrayList<>(List.of("plate", "state", "listType", "reason", "make", "model",
-                "color", "agency", "caseNumber", "expiry"));
+        List<String> fields = new ArrayList<>(List.of(
+                "plate", "state", "listType", "reason", "make", "model", "color", "agency", "caseNumber", "expiry"));
         java.util.Collections.shuffle(fields, f.random());
         fields = new ArrayList<>(fields.subList(0, f.between(1, fields.size())));
         if (!fields.contains("plate")) {
@@ -81,7 +109,11 @@ final class HotlistFileFuzz {
         }
         String eol = f.chance(0.5) ? "\r\n" : "\n";
         StringBuilder s = new StringBuilder(f.chance(0.1) ? "\uFEFF" : "");
-        s.append(String.join(",", fields.stream().map(field -> quote(f, mapping.headerFor(field))).toList()))
+        s.append(String.join(
+                        ",",
+                        fields.stream()
+                                .map(field -> quote(f, mapping.headerFor(field)))
+                                .toList()))
                 .append(eol);
         List<String> plates = new ArrayList<>();
         for (int i = f.between(0, 6); i > 0; i--) {
@@ -107,8 +139,12 @@ final class HotlistFileFuzz {
             }
             case "state" -> f.chance(0.2) ? "" : f.oneOf(STATES).toLowerCase(java.util.Locale.ROOT);
             case "listType" -> f.oneOf(List.of("Stolen Vehicle", "Wanted Person", "Missing Person", "BOLO"));
-            case "expiry" -> f.chance(0.5) ? LocalDate.now(ZONE).plusDays(f.between(1, 400)).toString()
-                    : java.time.Instant.now().plusSeconds(f.between(60, 9_000_000)).toString();
+            case "expiry" ->
+                f.chance(0.5)
+                        ? LocalDate.now(ZONE).plusDays(f.between(1, 400)).toString()
+                        : java.time.Instant.now()
+                                .plusSeconds(f.between(60, 9_000_000))
+                                .toString();
             case "reason" -> f.oneOf(List.of("Felony, armed", "Stolen \"hot\" car", "Amber alert\nsee case"));
             default -> f.alnum(0, 12);
         };

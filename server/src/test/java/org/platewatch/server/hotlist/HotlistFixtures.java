@@ -21,15 +21,17 @@ import org.platewatch.server.users.UserAccounts;
 /** Shared by the hot-list and alert tests: members, list files and uploads. */
 public final class HotlistFixtures {
 
-    private HotlistFixtures() {
-    }
+    private HotlistFixtures() {}
 
     /** Creates a member trained today (or on {@code trainedOn}) and returns a bearer token. */
-    public static String member(UserAccounts accounts, PersonalTokens tokens, Role role, boolean clets,
-            LocalDate trainedOn) {
-        String username = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        org.platewatch.server.support.Member.ready(accounts, new UserAccounts.NewUser(username, "Test " + role.title(),
-                role, clets, trainedOn), "correct horse battery staple");
+    public static String member(
+            UserAccounts accounts, PersonalTokens tokens, Role role, boolean clets, LocalDate trainedOn) {
+        String username = role.name().toLowerCase(Locale.ROOT) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        org.platewatch.server.support.Member.ready(
+                accounts,
+                new UserAccounts.NewUser(username, "Test " + role.title(), role, clets, trainedOn),
+                "correct horse battery staple");
         return tokens.issue(username, "test", Actor.SYSTEM).token();
     }
 
@@ -50,16 +52,16 @@ public final class HotlistFixtures {
     }
 
     /** Uploads the file as the re-authenticated administrator at a console session. */
-    public static Api.Response upload(Api api, int port, String path, AdminSession admin, String filename,
-            String content) {
+    public static Api.Response upload(
+            Api api, int port, String path, AdminSession admin, String filename, String content) {
         return admin.upload(path, filename, content);
     }
 
     /** Designates a list as the re-authenticated administrator and returns its id. */
-    public static long designate(Api api, AdminSession admin, String code, String sourceKind, String format,
-            String extraJson) {
-        Api.Response r = admin.postJson("/api/v1/hotlists", "{\"hotlist\":" + list(code, sourceKind, format,
-                extraJson) + "}");
+    public static long designate(
+            Api api, AdminSession admin, String code, String sourceKind, String format, String extraJson) {
+        Api.Response r =
+                admin.postJson("/api/v1/hotlists", "{\"hotlist\":" + list(code, sourceKind, format, extraJson) + "}");
         if (r.status() != 201) {
             throw new AssertionError("designate " + code + ": " + r.status() + " " + r.body());
         }
@@ -79,8 +81,10 @@ public final class HotlistFixtures {
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"
                 + content + "\r\n--" + boundary + "--\r\n";
-        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1))), token);
+        return api.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1))),
+                token);
     }
 }

@@ -15,9 +15,7 @@ import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDatabase;
-import org.platewatch.server.support.TestDates;
 import org.platewatch.server.users.PersonalTokens;
-import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,18 +33,25 @@ class HotlistImportDatabaseRefusalTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     HotlistMatcher matcher;
+
     @Autowired
     HotlistFetcher fetcher;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Value("${platewatch.test.database-url}")
     String databaseUrl;
 
@@ -58,17 +63,28 @@ class HotlistImportDatabaseRefusalTest {
         // PostgreSQL's message for this quotes the whole row ("Failing row contains (…, 9REF001, …)").
         asOwner("ALTER TABLE hotlist_entries ADD CONSTRAINT refuses_9ref001 CHECK (plate <> '9REF001') NOT VALID");
 
-        Api.Response upload = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + refused + "/imports", lists(),
-                "aaa.csv", "plate,state\n9REF001,CA\n");
+        Api.Response upload = HotlistFixtures.upload(
+                api, port, "/api/v1/hotlists/" + refused + "/imports", lists(), "aaa.csv", "plate,state\n9REF001,CA\n");
         assertThat(upload.status()).as(upload.body()).isEqualTo(422);
         assertThat(upload.json().get("type").asString()).isEqualTo("urn:platewatch:problem:hotlist-file-rejected");
         assertThat(upload.body()).doesNotContain("9REF001");
         assertThat(jdbc.sql("SELECT count(*) FROM hotlist_imports WHERE hotlist_id = ? AND outcome = 'REJECTED'")
-                .param(refused).query(Long.class).single()).isEqualTo(1);
+                        .param(refused)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'hotlist.import-rejected' "
-                + "AND subject = ?").param("hotlist:" + refused).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT last_error FROM hotlists WHERE id = ?").param(refused).query(String.class)
-                .single()).contains("database refused").doesNotContain("9REF001");
+                                + "AND subject = ?")
+                        .param("hotlist:" + refused)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT last_error FROM hotlists WHERE id = ?")
+                        .param(refused)
+                        .query(String.class)
+                        .single())
+                .contains("database refused")
+                .doesNotContain("9REF001");
         assertThat(matcher.match("9REF001", "CA")).isEmpty();
 
         // Scheduled: the first list fails in a way the import does not handle; the second still loads.
@@ -80,7 +96,8 @@ class HotlistImportDatabaseRefusalTest {
                     END IF;
                     RETURN NEW;
                 END $$""");
-        asOwner("CREATE TRIGGER fail_9afet01 BEFORE INSERT ON hotlist_entries FOR EACH ROW EXECUTE FUNCTION fail_9afet01()");
+        asOwner(
+                "CREATE TRIGGER fail_9afet01 BEFORE INSERT ON hotlist_entries FOR EACH ROW EXECUTE FUNCTION fail_9afet01()");
         for (String name : new String[] {"aaa.csv", "bbb.csv"}) {
             Path file = dir.resolve(name);
             Files.writeString(file, "plate,state\n9" + name.charAt(0) + "FET01,CA\n");
@@ -90,11 +107,15 @@ class HotlistImportDatabaseRefusalTest {
         assertThat(matcher.match("9BFET01", "CA")).hasSize(1);
         assertThat(matcher.match("9AFET01", "CA")).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM hotlist_imports WHERE hotlist_id = ? AND outcome = 'REJECTED'")
-                .param(fine).query(Long.class).single()).isZero();
+                        .param(fine)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private void asOwner(String sql) throws SQLException {
-        try (Connection owner = TestDatabase.get().superConnection(databaseUrl); Statement s = owner.createStatement()) {
+        try (Connection owner = TestDatabase.get().superConnection(databaseUrl);
+                Statement s = owner.createStatement()) {
             s.execute(sql);
         }
     }

@@ -3,8 +3,6 @@ package org.platewatch.server.hotlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +12,7 @@ import org.platewatch.server.support.Api;
 import org.platewatch.server.support.Fuzz;
 import org.platewatch.server.support.FuzzChecks;
 import org.platewatch.server.support.PlatewatchServerTest;
-import org.platewatch.server.support.TestDates;
 import org.platewatch.server.users.PersonalTokens;
-import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,12 +38,16 @@ class HotlistImportFuzzTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     java.time.Clock clock;
 
@@ -71,8 +71,12 @@ class HotlistImportFuzzTest {
     /** A designation body as the administrator sends it: the fuzzed list inside, the re-authentication beside. */
     private Api.Response designate(byte[] hotlistJson) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(AdminSession.confirmed("{\"hotlist\":0}", admin.member().password(), admin.member().currentCode())
-                .replace("\"hotlist\":0}", "\"hotlist\":").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(AdminSession.confirmed(
+                        "{\"hotlist\":0}",
+                        admin.member().password(),
+                        admin.member().currentCode())
+                .replace("\"hotlist\":0}", "\"hotlist\":")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(hotlistJson);
         body.writeBytes("}".getBytes(StandardCharsets.UTF_8));
         return Api.Response.of(admin.session().postBytes("/api/v1/hotlists", "application/json", body.toByteArray()));
@@ -82,11 +86,15 @@ class HotlistImportFuzzTest {
     void aDesignationWithAnyColumnMappingIsAcceptedOrRefusedCleanly() {
         String seed = "{\"code\":\"c\",\"name\":\"NCIC extract\",\"sourceKind\":\"NCIC\",\"format\":\"CSV\","
                 + "\"columnMapping\":{\"plate\":\"LIC\",\"state\":\"LIS\",\"listType\":\"FILE\",\"expiry\":\"EXP\"}}";
-        Fuzz.forAll("designation", TRIES, f -> f.mutateJson(seed.replace("\"c\"", "\"f" + f.alnum(6, 6) + "\"")),
-                body -> {
-                    long before = jdbc.sql("SELECT count(*) FROM hotlists").query(Long.class).single();
+        Fuzz.forAll(
+                "designation", TRIES, f -> f.mutateJson(seed.replace("\"c\"", "\"f" + f.alnum(6, 6) + "\"")), body -> {
+                    long before = jdbc.sql("SELECT count(*) FROM hotlists")
+                            .query(Long.class)
+                            .single();
                     Api.Response response = designate(body);
-                    long after = jdbc.sql("SELECT count(*) FROM hotlists").query(Long.class).single();
+                    long after = jdbc.sql("SELECT count(*) FROM hotlists")
+                            .query(Long.class)
+                            .single();
                     assertThat(after - before).isEqualTo(FuzzChecks.refusedCleanly(response) ? 0 : 1);
                 });
     }
@@ -95,7 +103,7 @@ class HotlistImportFuzzTest {
     void aColumnWithoutANameIsAFieldFaultNotAServerError() {
         // The fuzzing's first find: a JSON null reached Map.copyOf and its NullPointerException was a 500.
         Api.Response response = designate(("{\"code\":\"nul\",\"name\":\"x\","
-                + "\"sourceKind\":\"NCIC\",\"format\":\"CSV\",\"columnMapping\":{\"plate\":null}}")
+                        + "\"sourceKind\":\"NCIC\",\"format\":\"CSV\",\"columnMapping\":{\"plate\":null}}")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(FuzzChecks.refusedCleanly(response)).isTrue();
@@ -104,41 +112,58 @@ class HotlistImportFuzzTest {
 
     @Test
     void aCaDojImportReplacesTheListOrLeavesItAsItWas() {
-        long list = HotlistFixtures.designate(api, admin, "fz" + UUID.randomUUID().toString().substring(0, 6),
-                "CA_DOJ_SVS", "CA_DOJ", null);
+        long list = HotlistFixtures.designate(
+                api, admin, "fz" + UUID.randomUUID().toString().substring(0, 6), "CA_DOJ_SVS", "CA_DOJ", null);
         Fuzz.forAll("CA DOJ import", TRIES, HotlistFileFuzz::doj, file -> importedWholeOrNothing(list, file));
     }
 
     @Test
     void aCsvImportReplacesTheListOrLeavesItAsItWas() {
-        Fuzz.forAll("CSV import", TRIES, f -> {
-            HotlistFileFuzz.ListFile file = HotlistFileFuzz.csv(f);
-            String mapping = JSON.writeValueAsString(file.mapping().columns());
-            long list = HotlistFixtures.designate(api, admin, "fz" + f.alnum(6, 6).toLowerCase(java.util.Locale.ROOT),
-                    "NCIC", "CSV", "\"columnMapping\":" + mapping);
-            return new Import(list, file);
-        }, i -> importedWholeOrNothing(i.list(), i.file()));
+        Fuzz.forAll(
+                "CSV import",
+                TRIES,
+                f -> {
+                    HotlistFileFuzz.ListFile file = HotlistFileFuzz.csv(f);
+                    String mapping = JSON.writeValueAsString(file.mapping().columns());
+                    long list = HotlistFixtures.designate(
+                            api,
+                            admin,
+                            "fz" + f.alnum(6, 6).toLowerCase(java.util.Locale.ROOT),
+                            "NCIC",
+                            "CSV",
+                            "\"columnMapping\":" + mapping);
+                    return new Import(list, file);
+                },
+                i -> importedWholeOrNothing(i.list(), i.file()));
     }
 
     private void importedWholeOrNothing(long list, HotlistFileFuzz.ListFile file) {
         String before = entries(list);
         Api.Response response = upload(list, file.content());
         if (FuzzChecks.refusedCleanly(response)) {
-            assertThat(entries(list)).as("a refused import leaves the list as it was").isEqualTo(before);
+            assertThat(entries(list))
+                    .as("a refused import leaves the list as it was")
+                    .isEqualTo(before);
         } else {
-            assertThat(response.json().get("loaded").asInt()).isLessThanOrEqualTo(response.json().get("records").asInt());
+            assertThat(response.json().get("loaded").asInt())
+                    .isLessThanOrEqualTo(response.json().get("records").asInt());
         }
     }
 
     /** The list's entries, as their ids: a refused import must not add, remove or replace one. */
     private String entries(long list) {
         return jdbc.sql("SELECT coalesce(string_agg(id::text, ',' ORDER BY id), '') FROM hotlist_entries "
-                + "WHERE hotlist_id = ?").param(list).query(String.class).single();
+                        + "WHERE hotlist_id = ?")
+                .param(list)
+                .query(String.class)
+                .single();
     }
 
     /** The file as the administrator uploads it (bytes kept as they are: ISO-8859-1 maps each byte to one char). */
     private Api.Response upload(long list, byte[] content) {
-        return admin.upload("/api/v1/hotlists/" + list + "/imports?confirmShrink=true", "list.txt",
+        return admin.upload(
+                "/api/v1/hotlists/" + list + "/imports?confirmShrink=true",
+                "list.txt",
                 new String(content, StandardCharsets.ISO_8859_1));
     }
 
@@ -148,5 +173,4 @@ class HotlistImportFuzzTest {
             return "list " + list + ": " + file;
         }
     }
-
 }

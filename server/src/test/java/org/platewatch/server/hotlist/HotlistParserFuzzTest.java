@@ -20,13 +20,19 @@ class HotlistParserFuzzTest {
 
     @Test
     void aCaDojFileParsesIntoValidRecordsOrNamesTheFaultyLine() {
-        Fuzz.forAll("CA DOJ parser", 3000, HotlistFileFuzz::doj,
+        Fuzz.forAll(
+                "CA DOJ parser",
+                3000,
+                HotlistFileFuzz::doj,
                 file -> check(file, () -> CaDojFileParser.parse(file.content(), "Stolen vehicle (CA DOJ SVS)", ZONE)));
     }
 
     @Test
     void aCsvListParsesIntoValidRecordsOrNamesTheFaultyLine() {
-        Fuzz.forAll("CSV parser", 3000, HotlistFileFuzz::csv,
+        Fuzz.forAll(
+                "CSV parser",
+                3000,
+                HotlistFileFuzz::csv,
                 file -> check(file, () -> CsvListParser.parse(file.content(), file.mapping(), "NCIC hit", ZONE)));
     }
 
@@ -35,10 +41,15 @@ class HotlistParserFuzzTest {
         try {
             parsed = parse.get();
         } catch (HotlistFileException e) {
-            long lines = new String(file.content(), java.nio.charset.StandardCharsets.ISO_8859_1).lines().count();
+            long lines = new String(file.content(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .lines()
+                    .count();
             assertThat(e.line()).as(e.getMessage()).isBetween(0, (int) lines + 1);
-            for (String plate : file.plates().stream().filter(p -> p.matches(".*[A-Z].*")).toList()) {
-                assertThat(e.getMessage()).as("the message quotes no plate of the file").doesNotContain(plate);
+            for (String plate :
+                    file.plates().stream().filter(p -> p.matches(".*[A-Z].*")).toList()) {
+                assertThat(e.getMessage())
+                        .as("the message quotes no plate of the file")
+                        .doesNotContain(plate);
             }
             return;
         }

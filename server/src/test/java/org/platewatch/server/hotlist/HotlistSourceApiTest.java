@@ -3,10 +3,10 @@ package org.platewatch.server.hotlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,16 +36,22 @@ class HotlistSourceApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     HotlistFetcher fetcher;
+
     @Autowired
     HotlistMatcher matcher;
+
     @Autowired
     DepartmentProfile profile;
+
     @Autowired
     Clock clock;
 
@@ -70,10 +76,12 @@ class HotlistSourceApiTest {
         Path escape = Files.createSymbolicLink(dir.resolve("escape"), Path.of("/etc"));
         refused("p4", escape.toString());
         refused("p5", escape + "/passwd");
-        assertThat(api.get("/api/v1/hotlists", admin.token()).body()).doesNotContain("\"h1\"", "\"p1\"", "\"p4\"", "\"p5\"");
+        assertThat(api.get("/api/v1/hotlists", admin.token()).body())
+                .doesNotContain("\"h1\"", "\"p1\"", "\"p4\"", "\"p5\"");
 
         HotlistFixtures.designate(api, admin, "ok1", "NCIC", "CSV", "\"location\":\"https://lists.example.org/a.csv\"");
-        HotlistFixtures.designate(api, admin, "ok2", "NCIC", "CSV", "\"location\":\"" + dir.resolve("later.csv") + "\"");
+        HotlistFixtures.designate(
+                api, admin, "ok2", "NCIC", "CSV", "\"location\":\"" + dir.resolve("later.csv") + "\"");
     }
 
     @Test
@@ -90,14 +98,24 @@ class HotlistSourceApiTest {
     @Test
     void aBadLineIsNamedWithoutItsContent() {
         long csv = HotlistFixtures.designate(api, admin, "bad", "NCIC", "CSV", null);
-        Api.Response r = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + csv + "/imports", admin, "bad.csv",
+        Api.Response r = HotlistFixtures.upload(
+                api,
+                port,
+                "/api/v1/hotlists/" + csv + "/imports",
+                admin,
+                "bad.csv",
                 "plate,state,reason\n7SEC001,CA,Stolen\n7SEC002,ZQ,Stolen\n");
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.body()).contains("line 3").contains("not a state code").doesNotContain("ZQ", "7SEC002");
         assertThat(lastError(csv)).contains("line 3").doesNotContain("ZQ", "7SEC002");
 
         long doj = HotlistFixtures.designate(api, admin, "bdj", "CA_DOJ_SVS", "CA_DOJ", null);
-        Api.Response d = HotlistFixtures.upload(api, port, "/api/v1/hotlists/" + doj + "/imports", admin, "svs.tbl",
+        Api.Response d = HotlistFixtures.upload(
+                api,
+                port,
+                "/api/v1/hotlists/" + doj + "/imports",
+                admin,
+                "svs.tbl",
                 HotlistFixtures.dojFile(clock, profile.zone(), List.<String[]>of(new String[] {"7SEC003", "QZ"})));
         assertThat(d.status()).as(d.body()).isEqualTo(422);
         assertThat(d.body()).contains("line 2").doesNotContain("QZ", "7SEC003");
@@ -132,10 +150,10 @@ class HotlistSourceApiTest {
         server.start();
         try {
             String base = "http://localhost:" + server.getAddress().getPort();
-            long big = HotlistFixtures.designate(api, admin, "big", "NCIC", "CSV",
-                    "\"location\":\"" + base + "/big.csv\"");
-            long slow = HotlistFixtures.designate(api, admin, "slo", "NCIC", "CSV",
-                    "\"location\":\"" + base + "/slow.csv\"");
+            long big = HotlistFixtures.designate(
+                    api, admin, "big", "NCIC", "CSV", "\"location\":\"" + base + "/big.csv\"");
+            long slow = HotlistFixtures.designate(
+                    api, admin, "slo", "NCIC", "CSV", "\"location\":\"" + base + "/slow.csv\"");
             fetcher.fetchAll();
             assertThat(lastError(big)).contains("max-download-size");
             // The headers came at once; the body would take 5 s: only a deadline on the whole download ends it.
@@ -148,12 +166,16 @@ class HotlistSourceApiTest {
     }
 
     private String lastError(long id) {
-        return api.get("/api/v1/hotlists/" + id, officer).json().get("lastError").asString();
+        return api.get("/api/v1/hotlists/" + id, officer)
+                .json()
+                .get("lastError")
+                .asString();
     }
 
     private void refused(String code, String location) {
-        Api.Response r = admin.postJson("/api/v1/hotlists", "{\"hotlist\":"
-                + HotlistFixtures.list(code, "NCIC", "CSV", "\"location\":\"" + location + "\"") + "}");
+        Api.Response r = admin.postJson(
+                "/api/v1/hotlists",
+                "{\"hotlist\":" + HotlistFixtures.list(code, "NCIC", "CSV", "\"location\":\"" + location + "\"") + "}");
         assertThat(r.status()).as(location + ": " + r.body()).isEqualTo(400);
         assertThat(r.isProblem()).isTrue();
         assertThat(r.json().get("field").asString()).endsWith("location");

@@ -28,15 +28,24 @@ import org.springframework.test.context.TestPropertySource;
 class PhotoUploadApiTest {
 
     /** A labelled photo from the shared US set: plate SL7C6S. */
-    static final Path PHOTO = Path.of(System.getProperty("platewatch.root", ".."), "..", "shared", "datasets",
-            "plates", "us", "22e54a62-57a8-4a0a-88c1-4b9758f67651.jpg");
+    static final Path PHOTO = Path.of(
+            System.getProperty("platewatch.root", ".."),
+            "..",
+            "shared",
+            "datasets",
+            "plates",
+            "us",
+            "22e54a62-57a8-4a0a-88c1-4b9758f67651.jpg");
 
     @LocalServerPort
     int port;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatewatchProperties properties;
 
@@ -46,8 +55,10 @@ class PhotoUploadApiTest {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        camera = devices.register(new DeviceRegistration("photo-cam-" + UUID.randomUUID(), DeviceKind.FIXED,
-                37.80, -122.27, 0.0), Actor.SYSTEM).token();
+        camera = devices.register(
+                        new DeviceRegistration("photo-cam-" + UUID.randomUUID(), DeviceKind.FIXED, 37.80, -122.27, 0.0),
+                        Actor.SYSTEM)
+                .token();
     }
 
     @Test
@@ -57,9 +68,13 @@ class PhotoUploadApiTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("accepted").asInt()).isEqualTo(1);
-        assertThat(response.json().get("candidates").get(0).get("plate").asString()).isEqualTo("SL7C6S");
+        assertThat(response.json().get("candidates").get(0).get("plate").asString())
+                .isEqualTo("SL7C6S");
         var row = Api.parse(jdbc.sql("SELECT row_to_json(d)::text FROM (SELECT plate, confidence, source, "
-                + "image_sha256 FROM detections WHERE read_id = ?) d").param(readId).query(String.class).single());
+                        + "image_sha256 FROM detections WHERE read_id = ?) d")
+                .param(readId)
+                .query(String.class)
+                .single());
         assertThat(row.get("plate").asString()).isEqualTo("SL7C6S");
         assertThat(row.get("confidence").asDouble()).isBetween(0.5, 1.0);
         assertThat(row.get("source").asString()).isEqualTo("RECOGNIZED");
@@ -68,8 +83,8 @@ class PhotoUploadApiTest {
 
     @Test
     void aPhotoWithoutAPlateStoresNothingAndAFileThatIsNoImageIsRefused() throws IOException {
-        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(320, 240,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage blank =
+                new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(blank, "jpeg", jpeg);
         UUID readId = UUID.randomUUID();
@@ -77,8 +92,11 @@ class PhotoUploadApiTest {
         assertThat(empty.status()).isEqualTo(200);
         assertThat(empty.json().get("accepted").asInt()).isZero();
         assertThat(empty.json().get("candidates").size()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?").param(readId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?")
+                        .param(readId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         Api.Response notImage = upload(UUID.randomUUID(), "GIF89a but not really".getBytes(StandardCharsets.UTF_8));
         assertThat(notImage.status()).isEqualTo(400);
@@ -103,17 +121,33 @@ class PhotoUploadApiTest {
         } finally {
             Files.delete(blocker);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?").param(readId)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM detections WHERE read_id = ?").param(readId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?")
+                        .param(readId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM detections WHERE read_id = ?")
+                        .param(readId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         Api.Response retried = upload(readId, photo);
-        assertThat(retried.json().get("accepted").asInt()).as("the camera's retry is stored").isEqualTo(1);
-        assertThat(jdbc.sql("SELECT image_sha256 FROM detections WHERE read_id = ?").param(readId)
-                .query(String.class).single()).isEqualTo(sha);
-        assertThat(properties.dataDir().resolve("images").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4))
-                .resolve(sha + ".jpg")).exists();
+        assertThat(retried.json().get("accepted").asInt())
+                .as("the camera's retry is stored")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT image_sha256 FROM detections WHERE read_id = ?")
+                        .param(readId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(sha);
+        assertThat(properties
+                        .dataDir()
+                        .resolve("images")
+                        .resolve(sha.substring(0, 2))
+                        .resolve(sha.substring(2, 4))
+                        .resolve(sha + ".jpg"))
+                .exists();
     }
 
     /** A plate read below {@code platewatch.recognition.min-confidence} is answered, never stored. */
@@ -127,26 +161,42 @@ class PhotoUploadApiTest {
             Api.Response response = upload(readId, Files.readAllBytes(PHOTO));
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(response.json().get("accepted").asInt()).isZero();
-            assertThat(response.json().get("candidates").get(0).get("plate").asString()).isEqualTo("SL7C6S");
-            assertThat(response.json().get("candidates").get(0).get("confidence").asDouble()).isLessThan(0.9999);
-            assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?").param(readId)
-                    .query(Long.class).single()).isZero();
+            assertThat(response.json().get("candidates").get(0).get("plate").asString())
+                    .isEqualTo("SL7C6S");
+            assertThat(response.json()
+                            .get("candidates")
+                            .get(0)
+                            .get("confidence")
+                            .asDouble())
+                    .isLessThan(0.9999);
+            assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?")
+                            .param(readId)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
     }
 
     private Api.Response upload(UUID readId, byte[] image) {
         String boundary = "----platewatch" + UUID.randomUUID();
-        String metadata = "{\"readId\":\"" + readId + "\",\"capturedAt\":\"" + Instant.now().minusSeconds(2) + "\"}";
+        String metadata = "{\"readId\":\"" + readId + "\",\"capturedAt\":\""
+                + Instant.now().minusSeconds(2) + "\"}";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"read\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n");
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"photo.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n");
+        write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"read\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n");
+        write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"photo.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n");
         body.writeBytes(image);
         write(body, "\r\n--" + boundary + "--\r\n");
-        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reads/photo"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), camera);
+        return api.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reads/photo"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                camera);
     }
 
     private static void write(ByteArrayOutputStream out, String s) {

@@ -35,8 +35,10 @@ class ReadPipelineApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -48,10 +50,13 @@ class ReadPipelineApiTest {
     void setUp() {
         api = new Api(port);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        camera = devices.register(new DeviceRegistration("pole-" + suffix, DeviceKind.FIXED, 37.7775, -122.2247,
-                120.0), Actor.SYSTEM).token();
-        patrolCar = devices.register(new DeviceRegistration("unit-" + suffix, DeviceKind.MOBILE, null, null, null),
-                Actor.SYSTEM).token();
+        camera = devices.register(
+                        new DeviceRegistration("pole-" + suffix, DeviceKind.FIXED, 37.7775, -122.2247, 120.0),
+                        Actor.SYSTEM)
+                .token();
+        patrolCar = devices.register(
+                        new DeviceRegistration("unit-" + suffix, DeviceKind.MOBILE, null, null, null), Actor.SYSTEM)
+                .token();
     }
 
     /** Two lines as {@code alpr -c us -j -n 10 a.jpg b.jpg} prints them: no uuid, epoch_time in milliseconds. */
@@ -79,12 +84,16 @@ class ReadPipelineApiTest {
         assertThat(again.json().get("accepted").asInt()).isZero();
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(2);
         // One line on its own, as application/json, is the same read again.
-        Api.Response oneLine = api.postJson("/api/v1/reads/openalpr", camera, output.lines().findFirst().orElseThrow());
+        Api.Response oneLine = api.postJson(
+                "/api/v1/reads/openalpr", camera, output.lines().findFirst().orElseThrow());
         assertThat(oneLine.json().get("duplicates").asInt()).isEqualTo(1);
 
-        JsonNode row = Api.parse(jdbc.sql("SELECT row_to_json(d)::text FROM (SELECT count(*) AS n, min(source) AS source,"
-                + " min(confidence) AS confidence, min(location[1]) AS lat, min(heading_degrees) AS heading,"
-                + " min(captured_at) AS at FROM detections WHERE plate = '7CLI001') d").query(String.class).single());
+        JsonNode row =
+                Api.parse(jdbc.sql("SELECT row_to_json(d)::text FROM (SELECT count(*) AS n, min(source) AS source,"
+                                + " min(confidence) AS confidence, min(location[1]) AS lat, min(heading_degrees) AS heading,"
+                                + " min(captured_at) AS at FROM detections WHERE plate = '7CLI001') d")
+                        .query(String.class)
+                        .single());
         assertThat(row.get("n").asInt()).isEqualTo(1);
         assertThat(row.get("source").asString()).isEqualTo("OPENALPR");
         assertThat(row.get("confidence").asDouble()).isBetween(0.89, 0.90);
@@ -98,10 +107,13 @@ class ReadPipelineApiTest {
     @Test
     void theSameCommandLineOutputFromAnotherDeviceIsAnotherRead() {
         String output = alprCommandLine(Instant.now().minusSeconds(10).toEpochMilli(), "7CLI101", "7CLI102");
-        String otherCamera = devices.register(new DeviceRegistration("pole-b-" + UUID.randomUUID(), DeviceKind.FIXED,
-                37.8, -122.3, 0.0), Actor.SYSTEM).token();
+        String otherCamera = devices.register(
+                        new DeviceRegistration("pole-b-" + UUID.randomUUID(), DeviceKind.FIXED, 37.8, -122.3, 0.0),
+                        Actor.SYSTEM)
+                .token();
         assertThat(postNdjson(camera, output).json().get("accepted").asInt()).isEqualTo(2);
-        assertThat(postNdjson(otherCamera, output).json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(postNdjson(otherCamera, output).json().get("accepted").asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -113,7 +125,9 @@ class ReadPipelineApiTest {
         Api.Response broken = postNdjson(camera, output + "{\"data_type\":\"alpr_results\",");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.json().get("type").asString()).isEqualTo("urn:platewatch:problem:malformed-request");
-        assertThat(jdbc.sql("SELECT count(*) FROM detections WHERE plate LIKE '7CLI2%'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM detections WHERE plate LIKE '7CLI2%'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -126,7 +140,8 @@ class ReadPipelineApiTest {
         int uploaders = 8;
         int rounds = 4;
         int batchSize = 160;
-        List<UUID> shared = IntStream.range(0, batchSize).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> shared =
+                IntStream.range(0, batchSize).mapToObj(i -> UUID.randomUUID()).toList();
         Instant at = Instant.now().minusSeconds(30);
         List<UUID> everyId = Collections.synchronizedList(new ArrayList<>(shared));
         ExecutorService pool = Executors.newFixedThreadPool(uploaders);
@@ -146,9 +161,11 @@ class ReadPipelineApiTest {
                     }
                     Collections.shuffle(ids, random);
                     String body = ReadIngestApiTest.batch(ids.stream()
-                            .map(id -> ReadIngestApiTest.read(id, "8CON" + id.toString().substring(0, 3), "CA", at))
+                            .map(id -> ReadIngestApiTest.read(
+                                    id, "8CON" + id.toString().substring(0, 3), "CA", at))
                             .toList());
-                    statuses.add(pool.submit(() -> api.postJson("/api/v1/reads", patrolCar, body).status()));
+                    statuses.add(pool.submit(
+                            () -> api.postJson("/api/v1/reads", patrolCar, body).status()));
                 }
             }
             for (Future<Integer> status : statuses) {
@@ -159,11 +176,15 @@ class ReadPipelineApiTest {
         }
         long distinct = everyId.stream().distinct().count();
         assertThat(jdbc.sql("SELECT count(*) FROM detections WHERE read_id = ANY(?::uuid[])")
-                .param(everyId.stream().map(UUID::toString).distinct().toArray(String[]::new))
-                .query(Long.class).single()).isEqualTo(distinct);
+                        .param(everyId.stream().map(UUID::toString).distinct().toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(distinct);
         assertThat(jdbc.sql("SELECT count(DISTINCT read_id) FROM detections WHERE read_id = ANY(?::uuid[])")
-                .param(everyId.stream().map(UUID::toString).distinct().toArray(String[]::new))
-                .query(Long.class).single()).isEqualTo(distinct);
+                        .param(everyId.stream().map(UUID::toString).distinct().toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(distinct);
     }
 
     /** Rule 3 of DESIGN.md: logs carry ids, never plate text or coordinates, even at debug level. */
@@ -175,13 +196,19 @@ class ReadPipelineApiTest {
         try {
             UUID readId = UUID.randomUUID();
             Instant now = Instant.now().minusSeconds(5);
-            api.postJson("/api/v1/reads", patrolCar, ReadIngestApiTest.batch(List.of(
-                    ReadIngestApiTest.readAt(readId, "9LOGQX7", now, 37.61234, -122.45678))));
+            api.postJson(
+                    "/api/v1/reads",
+                    patrolCar,
+                    ReadIngestApiTest.batch(
+                            List.of(ReadIngestApiTest.readAt(readId, "9LOGQX7", now, 37.61234, -122.45678))));
             api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", ReadIngestApiTest.jpeg(40, 20));
             api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", ReadIngestApiTest.jpeg(44, 22));
             postNdjson(camera, alprCommandLine(now.toEpochMilli(), "9LOGQX8", "9LOGQX9"));
-            api.postJson("/api/v1/reads", patrolCar, ReadIngestApiTest.batch(List.of(
-                    ReadIngestApiTest.readAt(UUID.randomUUID(), "9LOGQXA", now, 91.0, -122.45678))));
+            api.postJson(
+                    "/api/v1/reads",
+                    patrolCar,
+                    ReadIngestApiTest.batch(
+                            List.of(ReadIngestApiTest.readAt(UUID.randomUUID(), "9LOGQXA", now, 91.0, -122.45678))));
         } finally {
             platewatch.setLevel(before);
         }
@@ -190,9 +217,11 @@ class ReadPipelineApiTest {
     }
 
     private Api.Response postNdjson(String token, String body) {
-        return api.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/v1/reads/openalpr"))
-                .header("Content-Type", "application/x-ndjson")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), token);
+        return api.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/api/v1/reads/openalpr"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)),
+                token);
     }
 }

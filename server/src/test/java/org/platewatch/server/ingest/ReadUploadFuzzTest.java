@@ -41,8 +41,10 @@ class ReadUploadFuzzTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DeviceRegistry devices;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -54,10 +56,13 @@ class ReadUploadFuzzTest {
     void setUp() {
         api = new Api(port);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        patrolCar = devices.register(new DeviceRegistration("fuzz-car-" + suffix, DeviceKind.MOBILE, null, null, null),
-                Actor.SYSTEM).token();
-        camera = devices.register(new DeviceRegistration("fuzz-cam-" + suffix, DeviceKind.FIXED, HOME_LAT, HOME_LON,
-                90.0), Actor.SYSTEM).token();
+        patrolCar = devices.register(
+                        new DeviceRegistration("fuzz-car-" + suffix, DeviceKind.MOBILE, null, null, null), Actor.SYSTEM)
+                .token();
+        camera = devices.register(
+                        new DeviceRegistration("fuzz-cam-" + suffix, DeviceKind.FIXED, HOME_LAT, HOME_LON, 90.0),
+                        Actor.SYSTEM)
+                .token();
     }
 
     @Test
@@ -72,13 +77,19 @@ class ReadUploadFuzzTest {
 
     @Test
     void aReadBatchIsStoredWholeOrRefusedCleanly() {
-        Fuzz.forAll("read batch", 400, f -> new Upload(f.chance(0.8) ? patrolCar : camera, f.mutateJson(batchSeed(f))),
+        Fuzz.forAll(
+                "read batch",
+                400,
+                f -> new Upload(f.chance(0.8) ? patrolCar : camera, f.mutateJson(batchSeed(f))),
                 upload -> storedWholeOrNothing("/api/v1/reads", upload));
     }
 
     @Test
     void anOpenAlprUploadIsStoredWholeOrRefusedCleanly() {
-        Fuzz.forAll("openalpr", 400, f -> new Upload(f.chance(0.8) ? patrolCar : camera, openAlprMutant(f)),
+        Fuzz.forAll(
+                "openalpr",
+                400,
+                f -> new Upload(f.chance(0.8) ? patrolCar : camera, openAlprMutant(f)),
                 upload -> storedWholeOrNothing("/api/v1/reads/openalpr", upload));
     }
 
@@ -88,11 +99,14 @@ class ReadUploadFuzzTest {
         Fuzz.forAll("read image", 150, f -> jpegMutant(f, jpeg), image -> {
             UUID readId = UUID.randomUUID();
             String read = ReadIngestApiTest.read(readId, "5IMG" + (readId.hashCode() & 0xfff), "CA", Instant.now());
-            assertThat(api.postJson("/api/v1/reads", patrolCar, ReadIngestApiTest.batch(List.of(read))).status())
+            assertThat(api.postJson("/api/v1/reads", patrolCar, ReadIngestApiTest.batch(List.of(read)))
+                            .status())
                     .isEqualTo(200);
             Api.Response response = api.putBytes("/api/v1/reads/" + readId + "/image", patrolCar, "image/jpeg", image);
             String stored = jdbc.sql("SELECT coalesce(image_sha256, '') FROM detections WHERE read_id = ?")
-                    .param(readId).query(String.class).single();
+                    .param(readId)
+                    .query(String.class)
+                    .single();
             if (FuzzChecks.refusedCleanly(response)) {
                 assertThat(stored).as("a refused image is not the read's image").isEmpty();
             } else {
@@ -105,21 +119,27 @@ class ReadUploadFuzzTest {
     void aPhotoIsReadOrRefusedCleanly() {
         // Few tries: each accepted photo runs the recogniser, the slowest step on the server.
         byte[] jpeg = jpeg(32, 16);
-        Fuzz.forAll("photo", 4, f -> {
-            String metadata = "{\"readId\":\"" + uuid(f) + "\",\"capturedAt\":\"" + recently(f) + "\"}";
-            byte[] read = f.chance(0.75) ? f.mutateJson(metadata) : metadata.getBytes(StandardCharsets.UTF_8);
-            byte[] image = f.chance(0.5) ? jpegMutant(f, jpeg) : jpeg;
-            return new Photo(read, image);
-        }, photo -> {
-            Counts before = counts();
-            Api.Response response = photoUpload(photo);
-            if (FuzzChecks.refusedCleanly(response)) {
-                assertThat(counts()).as("a refused photo stores nothing").isEqualTo(before);
-            } else {
-                assertThat(counts().detections() - before.detections())
-                        .isEqualTo(response.json().get("accepted").asLong());
-            }
-        });
+        Fuzz.forAll(
+                "photo",
+                4,
+                f -> {
+                    String metadata = "{\"readId\":\"" + uuid(f) + "\",\"capturedAt\":\"" + recently(f) + "\"}";
+                    byte[] read = f.chance(0.75) ? f.mutateJson(metadata) : metadata.getBytes(StandardCharsets.UTF_8);
+                    byte[] image = f.chance(0.5) ? jpegMutant(f, jpeg) : jpeg;
+                    return new Photo(read, image);
+                },
+                photo -> {
+                    Counts before = counts();
+                    Api.Response response = photoUpload(photo);
+                    if (FuzzChecks.refusedCleanly(response)) {
+                        assertThat(counts())
+                                .as("a refused photo stores nothing")
+                                .isEqualTo(before);
+                    } else {
+                        assertThat(counts().detections() - before.detections())
+                                .isEqualTo(response.json().get("accepted").asLong());
+                    }
+                });
     }
 
     private void storedWholeOrNothing(String path, Upload upload) {
@@ -130,13 +150,18 @@ class ReadUploadFuzzTest {
             assertThat(after).as("a refused upload stores nothing").isEqualTo(before);
         } else {
             long accepted = response.json().get("accepted").asLong();
-            assertThat(after.detections() - before.detections()).as("detections stored").isEqualTo(accepted);
-            assertThat(after.receipts() - before.receipts()).as("receipts stored").isEqualTo(accepted);
+            assertThat(after.detections() - before.detections())
+                    .as("detections stored")
+                    .isEqualTo(accepted);
+            assertThat(after.receipts() - before.receipts())
+                    .as("receipts stored")
+                    .isEqualTo(accepted);
         }
     }
 
     private Counts counts() {
-        return new Counts(jdbc.sql("SELECT count(*) FROM detections").query(Long.class).single(),
+        return new Counts(
+                jdbc.sql("SELECT count(*) FROM detections").query(Long.class).single(),
                 jdbc.sql("SELECT count(*) FROM read_receipts").query(Long.class).single());
     }
 
@@ -146,17 +171,22 @@ class ReadUploadFuzzTest {
         for (int i = f.between(1, 3); i > 0; i--) {
             StringBuilder r = new StringBuilder("{\"readId\":\"" + uuid(f) + "\",\"plate\":\"" + f.alnum(2, 8) + "\"");
             if (f.chance(0.7)) {
-                r.append(",\"state\":\"").append(f.oneOf(List.of("CA", "NV", "OR", "AZ"))).append('"');
+                r.append(",\"state\":\"")
+                        .append(f.oneOf(List.of("CA", "NV", "OR", "AZ")))
+                        .append('"');
             }
             r.append(",\"confidence\":").append(0.5 + f.random().nextDouble() / 2);
             r.append(",\"capturedAt\":\"").append(recently(f)).append('"');
-            r.append(",\"latitude\":").append(HOME_LAT + f.random().nextDouble() / 1000)
-                    .append(",\"longitude\":").append(HOME_LON + f.random().nextDouble() / 1000);
+            r.append(",\"latitude\":")
+                    .append(HOME_LAT + f.random().nextDouble() / 1000)
+                    .append(",\"longitude\":")
+                    .append(HOME_LON + f.random().nextDouble() / 1000);
             if (f.chance(0.6)) {
                 r.append(",\"heading\":").append(f.between(0, 359));
             }
             if (f.chance(0.5)) {
-                r.append(",\"vehicle\":{\"make\":\"Toyota\",\"model\":\"Camry\",\"color\":\"silver\",\"type\":\"sedan\"}");
+                r.append(
+                        ",\"vehicle\":{\"make\":\"Toyota\",\"model\":\"Camry\",\"color\":\"silver\",\"type\":\"sedan\"}");
             }
             reads.add(r.append('}').toString());
         }
@@ -182,15 +212,25 @@ class ReadUploadFuzzTest {
                      "results": [{"plate": "%s", "confidence": 91.2, "region": "%s", "coordinates": []},
                                  {"plate": "%s", "confidence": 70.4, "region": "", "coordinates": []}]}
                     """.formatted(epochMs / 1000, HOME_LAT, HOME_LON, plate, region, f.alnum(2, 8));
-            default -> """
+            default ->
+                """
                     {"version": 1, "data_type": "alpr_group", "epoch_start": %d, "epoch_end": %d, "site_id": "hq",
                      "camera_id": 7, "uuids": ["hq-cam7-%d"], "best_plate": {"plate": "%s", "confidence": 92.0},
                      "best_confidence": 92.0, "best_uuid": "hq-cam7-%d", "best_plate_number": "%s",
                      "best_region": "%s", "travel_direction": %d, "gps_latitude": %s, "gps_longitude": %s,
                      "vehicle": {"color": [{"name": "white", "confidence": 80.1}],
                                  "make": [{"name": "dodge", "confidence": 40.0}]}}
-                    """.formatted(epochMs, epochMs + 900, epochMs, plate, epochMs, plate, region, f.between(0, 359),
-                    HOME_LAT, HOME_LON);
+                    """.formatted(
+                                epochMs,
+                                epochMs + 900,
+                                epochMs,
+                                plate,
+                                epochMs,
+                                plate,
+                                region,
+                                f.between(0, 359),
+                                HOME_LAT,
+                                HOME_LON);
         };
     }
 
@@ -237,15 +277,19 @@ class ReadUploadFuzzTest {
         String boundary = "----fuzz" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"read\"\r\n"
-                + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: application/json\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(photo.read());
         body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; "
-                + "filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(photo.image());
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reads/photo"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), camera);
+        return api.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reads/photo"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                camera);
     }
 
     private static UUID uuid(Fuzz f) {
@@ -271,8 +315,7 @@ class ReadUploadFuzzTest {
         }
     }
 
-    private record Counts(long detections, long receipts) {
-    }
+    private record Counts(long detections, long receipts) {}
 
     private static byte[] jpeg(int width, int height) {
         try {

@@ -15,7 +15,8 @@ class ClientAddressFilterTest {
     @Test
     void anUntrustedConnectionIsTheClientWhateverItsHeadersSay() {
         assertThat(filter.clientOf("203.0.113.7", List.of("198.51.100.1"))).isEqualTo("203.0.113.7");
-        assertThat(filter.clientOf("10.0.0.6", List.of("198.51.100.1"))).as("next to a proxy, not one")
+        assertThat(filter.clientOf("10.0.0.6", List.of("198.51.100.1")))
+                .as("next to a proxy, not one")
                 .isEqualTo("10.0.0.6");
     }
 
@@ -26,7 +27,8 @@ class ClientAddressFilterTest {
         assertThat(filter.clientOf("10.0.0.5", List.of("192.0.2.66", "198.51.100.1", "172.31.255.1")))
                 .isEqualTo("198.51.100.1");
         assertThat(filter.clientOf("fd12::1", List.of("2001:db8::9"))).isEqualTo("2001:db8::9");
-        assertThat(filter.clientOf("10.0.0.5", List.of("unknown"))).as("garbage: the proxy is all that is known")
+        assertThat(filter.clientOf("10.0.0.5", List.of("unknown")))
+                .as("garbage: the proxy is all that is known")
                 .isEqualTo("10.0.0.5");
         assertThat(filter.clientOf("10.0.0.5", List.of())).isEqualTo("10.0.0.5");
     }

@@ -38,7 +38,8 @@ class EmbeddedDatabaseAuthenticationTest {
             assertRefused("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres", null);
 
             Path file = dataDir.resolve(EmbeddedDatabasePasswords.FILE_NAME);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             String password = EmbeddedDatabasePasswords.read(file).owner();
             try (Connection c = DriverManager.getConnection(url, "postgres", password);
                     Statement s = c.createStatement();
@@ -46,7 +47,8 @@ class EmbeddedDatabaseAuthenticationTest {
                 rs.next();
                 assertThat(rs.getString(1)).startsWith("SCRAM-SHA-256$");
             }
-            assertThat(EmbeddedAuthentication.trustsConnections(dataDir.resolve("postgres"))).isFalse();
+            assertThat(EmbeddedAuthentication.trustsConnections(dataDir.resolve("postgres")))
+                    .isFalse();
 
             // A CLI subcommand while the server runs attaches with the same file.
             EmbeddedPostgresServer guest = EmbeddedPostgresServer.startOrAttach(dataDir);
@@ -58,9 +60,12 @@ class EmbeddedDatabaseAuthenticationTest {
     @Test
     void aDataDirectoryThatTrustedLocalConnectionsIsLockedOnStart() throws Exception {
         Path pgData = dataDir.resolve("postgres");
-        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(pgData.toFile())
-                .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile())
-                .setCleanDataDirectory(false).start();
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData.toFile())
+                        .setOverrideWorkingDirectory(
+                                dataDir.resolve("postgres-binaries").toFile())
+                        .setCleanDataDirectory(false)
+                        .start();
                 Connection open = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"));
                 Statement s = open.createStatement()) {
             s.execute("CREATE TABLE kept (id int)"); // the way older versions ran: no password at all
@@ -69,7 +74,8 @@ class EmbeddedDatabaseAuthenticationTest {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataDir)) {
             String url = server.jdbcUrl("postgres");
             assertRefused(url, null);
-            try (Connection c = DriverManager.getConnection(url, "postgres", server.passwords().owner());
+            try (Connection c = DriverManager.getConnection(
+                            url, "postgres", server.passwords().owner());
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT count(*) FROM kept")) {
                 assertThat(rs.next()).as("the existing data is still there").isTrue();
@@ -86,10 +92,14 @@ class EmbeddedDatabaseAuthenticationTest {
         for (String appUser : new String[] {"", "owner"}) {
             SpringApplication app = new SpringApplication(PlatewatchApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);
-            assertThatThrownBy(() -> app.run("--platewatch.data-dir=" + dataDir,
-                    "--platewatch.db.url=jdbc:postgresql://localhost:1/none", "--platewatch.db.user=owner",
-                    "--platewatch.db.app-user=" + appUser, "--logging.file.name=" + dataDir.resolve("test.log")))
-                    .rootCause().isInstanceOf(UnsafeDatabaseSetup.class)
+            assertThatThrownBy(() -> app.run(
+                            "--platewatch.data-dir=" + dataDir,
+                            "--platewatch.db.url=jdbc:postgresql://localhost:1/none",
+                            "--platewatch.db.user=owner",
+                            "--platewatch.db.app-user=" + appUser,
+                            "--logging.file.name=" + dataDir.resolve("test.log")))
+                    .rootCause()
+                    .isInstanceOf(UnsafeDatabaseSetup.class)
                     .hasMessageStartingWith("refusing to start: the application would connect to the external "
                             + "database as the schema owner 'owner'")
                     .hasMessageNotContaining("\n");
@@ -102,7 +112,8 @@ class EmbeddedDatabaseAuthenticationTest {
         if (password != null) {
             p.setProperty("password", password);
         }
-        assertThatThrownBy(() -> DriverManager.getConnection(url, p).close()).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> DriverManager.getConnection(url, p).close())
+                .isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("password", "authentication"));
     }
 }

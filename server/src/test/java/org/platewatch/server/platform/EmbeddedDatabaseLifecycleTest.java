@@ -40,22 +40,33 @@ class EmbeddedDatabaseLifecycleTest {
                     .register(new DeviceRegistration("car-7", DeviceKind.MOBILE, null, null, null), Actor.SYSTEM)
                     .token();
             Api api = new Api(port(first));
-            Api.Response stored = api.postJson("/api/v1/reads", token, "{\"reads\":[{\"readId\":\"" + readId
-                    + "\",\"plate\":\"6RST789\",\"state\":\"CA\",\"confidence\":0.8,\"capturedAt\":\""
-                    + Instant.now() + "\",\"latitude\":37.8,\"longitude\":-122.27}]}");
+            Api.Response stored = api.postJson(
+                    "/api/v1/reads",
+                    token,
+                    "{\"reads\":[{\"readId\":\"" + readId
+                            + "\",\"plate\":\"6RST789\",\"state\":\"CA\",\"confidence\":0.8,\"capturedAt\":\""
+                            + Instant.now() + "\",\"latitude\":37.8,\"longitude\":-122.27}]}");
             assertThat(stored.status()).as(stored.body()).isEqualTo(200);
             assertThat(setting(first, "fsync")).isEqualTo("on");
             assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
         }
         assertThat(Files.readAllLines(dataDir.resolve("audit-anchors.jsonl")))
-                .as("the server anchored the audit chain at shutdown").hasSize(1);
+                .as("the server anchored the audit chain at shutdown")
+                .hasSize(1);
         try (ConfigurableApplicationContext second = start()) {
             Api api = new Api(port(second));
-            Api.Response again = api.postJson("/api/v1/reads", token, "{\"reads\":[{\"readId\":\"" + readId
-                    + "\",\"plate\":\"6RST789\",\"state\":\"CA\",\"confidence\":0.8,\"capturedAt\":\""
-                    + Instant.now() + "\",\"latitude\":37.8,\"longitude\":-122.27}]}");
-            assertThat(again.status()).as("the device token survived the restart").isEqualTo(200);
-            assertThat(again.json().get("duplicates").asInt()).as("the read survived the restart").isEqualTo(1);
+            Api.Response again = api.postJson(
+                    "/api/v1/reads",
+                    token,
+                    "{\"reads\":[{\"readId\":\"" + readId
+                            + "\",\"plate\":\"6RST789\",\"state\":\"CA\",\"confidence\":0.8,\"capturedAt\":\""
+                            + Instant.now() + "\",\"latitude\":37.8,\"longitude\":-122.27}]}");
+            assertThat(again.status())
+                    .as("the device token survived the restart")
+                    .isEqualTo(200);
+            assertThat(again.json().get("duplicates").asInt())
+                    .as("the read survived the restart")
+                    .isEqualTo(1);
         }
     }
 
@@ -64,7 +75,9 @@ class EmbeddedDatabaseLifecycleTest {
         Process owner = startOwnerProcess();
         long postmaster = postmasterPid();
         owner.destroyForcibly().waitFor();
-        assertThat(waitUntilGone(postmaster, 20_000)).as("postgres stopped after its owner was killed -9").isTrue();
+        assertThat(waitUntilGone(postmaster, 20_000))
+                .as("postgres stopped after its owner was killed -9")
+                .isTrue();
     }
 
     @Test
@@ -75,13 +88,17 @@ class EmbeddedDatabaseLifecycleTest {
         // A crash that takes the watchdog with it: only the next start can clean up.
         watchdogs.forEach(ProcessHandle::destroyForcibly);
         owner.destroyForcibly().waitFor();
-        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
+                .isTrue();
 
         EmbeddedPostgresServer recovered = EmbeddedPostgresServer.startOrAttach(dataDir);
         try {
             assertThat(recovered.owned()).isTrue();
-            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-            try (Connection c = DriverManager.getConnection(recovered.jdbcUrl("postgres"), "postgres",
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
+            try (Connection c = DriverManager.getConnection(
+                    recovered.jdbcUrl("postgres"),
+                    "postgres",
                     recovered.passwords().owner())) {
                 assertThat(c.isValid(5)).isTrue();
             }
@@ -92,10 +109,16 @@ class EmbeddedDatabaseLifecycleTest {
 
     private Process startOwnerProcess() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                OrphanedServerProcess.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).start();
-        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OrphanedServerProcess.class.getName(),
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
+        java.io.BufferedReader out =
+                new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith("READY")) {
                 return p;
@@ -123,9 +146,11 @@ class EmbeddedDatabaseLifecycleTest {
             assertThat(guest.owned()).isFalse();
             assertThat(guest.port()).isEqualTo(owner.port());
             guest.close();
-            try (Connection c = DriverManager.getConnection(owner.jdbcUrl("postgres"), "postgres",
-                    guest.passwords().owner())) {
-                assertThat(c.isValid(5)).as("closing a guest leaves the owner's server running").isTrue();
+            try (Connection c = DriverManager.getConnection(
+                    owner.jdbcUrl("postgres"), "postgres", guest.passwords().owner())) {
+                assertThat(c.isValid(5))
+                        .as("closing a guest leaves the owner's server running")
+                        .isTrue();
             }
         } finally {
             owner.close();
@@ -133,13 +158,20 @@ class EmbeddedDatabaseLifecycleTest {
     }
 
     private long postmasterPid() throws Exception {
-        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     private ConfigurableApplicationContext start() {
-        return SpringApplication.run(PlatewatchApplication.class,
-                List.of("--server.port=0", "--platewatch.data-dir=" + dataDir, "--platewatch.db.url=",
-                        "--logging.file.name=" + dataDir.resolve("test.log")).toArray(String[]::new));
+        return SpringApplication.run(
+                PlatewatchApplication.class,
+                List.of(
+                                "--server.port=0",
+                                "--platewatch.data-dir=" + dataDir,
+                                "--platewatch.db.url=",
+                                "--logging.file.name=" + dataDir.resolve("test.log"))
+                        .toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext ctx) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Period;
 import java.util.EnumSet;
-
 import org.junit.jupiter.api.Test;
 
 /** The rules a profile cannot be built to break. */
@@ -15,7 +14,8 @@ class DepartmentProfileTest {
     void aMinimumMayBeLengthenedButNotShortened() {
         Retention minimum = Retention.atLeast(Period.ofYears(1));
         assertThat(minimum.narrowedTo(Period.ofMonths(18)).period()).isEqualTo(Period.ofMonths(18));
-        assertThatIllegalArgumentException().isThrownBy(() -> minimum.narrowedTo(Period.ofDays(364)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> minimum.narrowedTo(Period.ofDays(364)))
                 .withMessageContaining("at least P1Y");
     }
 
@@ -54,23 +54,41 @@ class DepartmentProfileTest {
     @Test
     void auditLogsAreKeptAtLeastAYear() {
         DepartmentProfile oakland = ShippedProfiles.byName("oakland").orElseThrow();
-        assertThatIllegalArgumentException().isThrownBy(() -> new DepartmentProfile(oakland.key(),
-                        oakland.departmentName(), oakland.policyNumber(), oakland.zone(),
-                        oakland.administratorTitle(), oakland.detectionRetention(), oakland.hitRetention(),
-                        Period.ofMonths(11), oakland.audit(), oakland.training(), oakland.maxUploadInterval(),
-                        oakland.hotlists(), oakland.search(), oakland.alertVerification(),
-                        oakland.stopOutcomeRequired(), oakland.sharing(), oakland.secondFactorRequired()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DepartmentProfile(
+                        oakland.key(),
+                        oakland.departmentName(),
+                        oakland.policyNumber(),
+                        oakland.zone(),
+                        oakland.administratorTitle(),
+                        oakland.detectionRetention(),
+                        oakland.hitRetention(),
+                        Period.ofMonths(11),
+                        oakland.audit(),
+                        oakland.training(),
+                        oakland.maxUploadInterval(),
+                        oakland.hotlists(),
+                        oakland.search(),
+                        oakland.alertVerification(),
+                        oakland.stopOutcomeRequired(),
+                        oakland.sharing(),
+                        oakland.secondFactorRequired()))
                 .withMessageContaining("CJIS");
     }
 
     @Test
     void stateLawRulesCannotBeRelaxed() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new SearchRules(false, false))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SearchRules(false, false))
                 .withMessageContaining("1798.90.52");
-        assertThatIllegalArgumentException().isThrownBy(() -> new SharingRules(EnumSet.of(Recipient.LAW_ENFORCEMENT),
-                true, true, true, "Chief", true, false, true, "Records")).withMessageContaining("7284.6");
-        assertThatIllegalArgumentException().isThrownBy(() -> new SharingRules(EnumSet.of(Recipient.LAW_ENFORCEMENT),
-                true, true, true, "Chief", true, true, false, "Records")).withMessageContaining("1798.90.55");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SharingRules(
+                        EnumSet.of(Recipient.LAW_ENFORCEMENT), true, true, true, "Chief", true, false, true, "Records"))
+                .withMessageContaining("7284.6");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SharingRules(
+                        EnumSet.of(Recipient.LAW_ENFORCEMENT), true, true, true, "Chief", true, true, false, "Records"))
+                .withMessageContaining("1798.90.55");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.platewatch.server.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Period;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -22,24 +21,30 @@ class PolicyConfigurationTest {
     @Test
     void selectsTheNamedProfile() {
         runner.withPropertyValues("platewatch.policy.profile=San Leandro")
-                .run(context -> assertThat(context.getBean(DepartmentProfile.class).key()).isEqualTo("san-leandro"));
+                .run(context -> assertThat(
+                                context.getBean(DepartmentProfile.class).key())
+                        .isEqualTo("san-leandro"));
     }
 
     @Test
     void anUnknownProfileFailsStartUpListingTheValidNames() {
         runner.withPropertyValues("platewatch.policy.profile=berkeley").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
+            assertThat(context.getStartupFailure())
+                    .rootCause()
                     .isInstanceOf(UnknownPolicyProfileException.class)
                     .hasMessageContaining("'berkeley'")
-                    .hasMessageContaining("alameda, emeryville, hayward, oakland, piedmont, richmond, san-leandro, vallejo");
+                    .hasMessageContaining(
+                            "alameda, emeryville, hayward, oakland, piedmont, richmond, san-leandro, vallejo");
         });
     }
 
     @Test
     void aDetectionRetentionWithinTheBoundIsApplied() {
         runner.withPropertyValues("platewatch.policy.profile=vallejo", "platewatch.policy.detection-retention=30d")
-                .run(context -> assertThat(context.getBean(DepartmentProfile.class).detectionRetention().period())
+                .run(context -> assertThat(context.getBean(DepartmentProfile.class)
+                                .detectionRetention()
+                                .period())
                         .isEqualTo(Period.ofDays(30)));
     }
 

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 /** Each shipped profile's key figures against the department's policy text. */
@@ -19,16 +18,29 @@ class ShippedProfilesTest {
 
     @Test
     void shipsTheEightSeedDepartmentsByLowerCaseName() {
-        assertThat(ShippedProfiles.names()).containsExactly(
-                "alameda", "emeryville", "hayward", "oakland", "piedmont", "richmond", "san-leandro", "vallejo");
-        assertThat(ShippedProfiles.all()).extracting(DepartmentProfile::key)
+        assertThat(ShippedProfiles.names())
+                .containsExactly(
+                        "alameda",
+                        "emeryville",
+                        "hayward",
+                        "oakland",
+                        "piedmont",
+                        "richmond",
+                        "san-leandro",
+                        "vallejo");
+        assertThat(ShippedProfiles.all())
+                .extracting(DepartmentProfile::key)
                 .containsExactlyElementsOf(ShippedProfiles.names());
     }
 
     @Test
     void lookupIgnoresCaseAndSeparatorsAndRejectsUnknownNames() {
-        assertThat(ShippedProfiles.byName("San Leandro")).map(DepartmentProfile::key).contains("san-leandro");
-        assertThat(ShippedProfiles.byName(" OAKLAND ")).map(DepartmentProfile::key).contains("oakland");
+        assertThat(ShippedProfiles.byName("San Leandro"))
+                .map(DepartmentProfile::key)
+                .contains("san-leandro");
+        assertThat(ShippedProfiles.byName(" OAKLAND "))
+                .map(DepartmentProfile::key)
+                .contains("oakland");
         assertThat(ShippedProfiles.byName("san_leandro")).isPresent();
         assertThat(ShippedProfiles.byName("berkeley")).isEmpty();
         assertThat(ShippedProfiles.byName(null)).isEmpty();
@@ -36,7 +48,8 @@ class ShippedProfilesTest {
 
     @Test
     void policyNumbersAndAdministrators() {
-        assertThat(ShippedProfiles.all()).extracting(DepartmentProfile::policyNumber)
+        assertThat(ShippedProfiles.all())
+                .extracting(DepartmentProfile::policyNumber)
                 .containsExactly("462", "429", "429", "430", "438", "462", "418", "426");
         assertThat(profile("oakland").administratorTitle()).isEqualTo("Bureau of Services Deputy Chief");
         assertThat(profile("vallejo").administratorTitle()).isEqualTo("Investigations Bureau Captain");
@@ -67,16 +80,19 @@ class ShippedProfilesTest {
     void haywardKeepsHitsIndefinitelyAndOthersWithTheirDetections() {
         assertThat(profile("hayward").hitRetention().bound()).isEqualTo(RetentionBound.INDEFINITE);
         assertThat(profile("hayward").hitRetention().purgeAfter()).isEmpty();
-        ShippedProfiles.all().stream().filter(p -> !p.key().equals("hayward"))
+        ShippedProfiles.all().stream()
+                .filter(p -> !p.key().equals("hayward"))
                 .forEach(p -> assertThat(p.hitRetention()).as(p.key()).isEqualTo(p.detectionRetention()));
     }
 
     @Test
     void trainingIsValidForOneYearEverywhereAndStatedByOaklandAndPiedmont() {
-        ShippedProfiles.all().forEach(p ->
-                assertThat(p.training().validity()).as(p.key()).isEqualTo(Period.ofYears(1)));
-        assertThat(ShippedProfiles.all()).filteredOn(p -> p.training().validityStatedInPolicy())
-                .extracting(DepartmentProfile::key).containsExactly("oakland", "piedmont");
+        ShippedProfiles.all()
+                .forEach(p -> assertThat(p.training().validity()).as(p.key()).isEqualTo(Period.ofYears(1)));
+        assertThat(ShippedProfiles.all())
+                .filteredOn(p -> p.training().validityStatedInPolicy())
+                .extracting(DepartmentProfile::key)
+                .containsExactly("oakland", "piedmont");
     }
 
     @Test
@@ -127,11 +143,13 @@ class ShippedProfilesTest {
     void uploadIntervalAndHotlistAge() {
         assertThat(profile("hayward").maxUploadInterval()).isEqualTo(Duration.ofDays(30));
         assertThat(profile("san-leandro").maxUploadInterval()).isZero();
-        ShippedProfiles.all().forEach(p ->
-                assertThat(p.hotlists().maxAge()).as(p.key()).isEqualTo(Duration.ofHours(24)));
+        ShippedProfiles.all()
+                .forEach(p -> assertThat(p.hotlists().maxAge()).as(p.key()).isEqualTo(Duration.ofHours(24)));
         assertThat(profile("alameda").hotlists().allows(HotlistSource.CA_DMV)).isTrue();
-        assertThat(profile("san-leandro").hotlists().allows(HotlistSource.REGIONAL_INTELLIGENCE_CENTER)).isTrue();
-        assertThat(profile("oakland").hotlists().allows(HotlistSource.REGIONAL_INTELLIGENCE_CENTER)).isFalse();
+        assertThat(profile("san-leandro").hotlists().allows(HotlistSource.REGIONAL_INTELLIGENCE_CENTER))
+                .isTrue();
+        assertThat(profile("oakland").hotlists().allows(HotlistSource.REGIONAL_INTELLIGENCE_CENTER))
+                .isFalse();
     }
 
     @Test
@@ -150,15 +168,21 @@ class ShippedProfilesTest {
     @Test
     void sharingRules() {
         ShippedProfiles.all().forEach(p -> {
-            assertThat(p.sharing().immigrationEnforcementForbidden()).as(p.key()).isTrue();
+            assertThat(p.sharing().immigrationEnforcementForbidden())
+                    .as(p.key())
+                    .isTrue();
             assertThat(p.sharing().saleForbidden()).as(p.key()).isTrue();
             assertThat(p.sharing().californiaPublicAgenciesOnly()).as(p.key()).isTrue();
             assertThat(p.sharing().writtenRequestRequired()).as(p.key()).isTrue();
             assertThat(p.sharing().requestRetainedOnFile()).as(p.key()).isTrue();
-            assertThat(p.sharing().allows(Recipient.LAW_ENFORCEMENT)).as(p.key()).isTrue();
+            assertThat(p.sharing().allows(Recipient.LAW_ENFORCEMENT))
+                    .as(p.key())
+                    .isTrue();
         });
-        assertThat(ShippedProfiles.all()).filteredOn(p -> p.sharing().allows(Recipient.PUBLIC_SAFETY))
-                .extracting(DepartmentProfile::key).containsExactly("hayward");
+        assertThat(ShippedProfiles.all())
+                .filteredOn(p -> p.sharing().allows(Recipient.PUBLIC_SAFETY))
+                .extracting(DepartmentProfile::key)
+                .containsExactly("hayward");
         assertThat(profile("oakland").sharing().approverTitle())
                 .isEqualTo("Bureau of Services Deputy Chief or authorized designee");
         assertThat(profile("vallejo").sharing().approverTitle()).isEqualTo("Chief of Police or authorized designee");
@@ -169,7 +193,9 @@ class ShippedProfilesTest {
         ShippedProfiles.all().forEach(p -> {
             assertThat(p.zone()).as(p.key()).isEqualTo(ZoneId.of("America/Los_Angeles"));
             assertThat(p.secondFactorRequired()).as(p.key()).isTrue();
-            assertThat(Periods.atLeast(p.auditLogRetention(), Period.ofYears(1))).as(p.key()).isTrue();
+            assertThat(Periods.atLeast(p.auditLogRetention(), Period.ofYears(1)))
+                    .as(p.key())
+                    .isTrue();
         });
     }
 }

@@ -35,14 +35,14 @@ public final class AdminSession {
     }
 
     /** As {@link #signIn(int, UserAccounts, PersonalTokens, Clock)}, with another role (to show a refusal). */
-    public static AdminSession signIn(int port, UserAccounts accounts, PersonalTokens tokens, Clock clock,
-            Role role) {
+    public static AdminSession signIn(int port, UserAccounts accounts, PersonalTokens tokens, Clock clock, Role role) {
         Member member = Member.create(accounts, role, Member.trainedOn(), clock);
         SessionClient session = new SessionClient(port);
         HttpResponse<String> signedIn = session.signIn(member.username(), member.password(), member.currentCode());
         assertThat(signedIn.statusCode()).as("sign-in redirects home").isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        String token = tokens.issue(member.username(), "test", new Actor(member.username(), "Test")).token();
+        String token = tokens.issue(member.username(), "test", new Actor(member.username(), "Test"))
+                .token();
         return new AdminSession(member, session, token);
     }
 
@@ -86,8 +86,8 @@ public final class AdminSession {
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"
                 + content + "\r\n--" + boundary + "--\r\n";
-        return response(session.postBytes(path, "multipart/form-data; boundary=" + boundary,
-                body.getBytes(StandardCharsets.ISO_8859_1)));
+        return response(session.postBytes(
+                path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     private static String part(String boundary, String name, String value) {
@@ -110,6 +110,7 @@ public final class AdminSession {
     }
 
     private static Api.Response response(HttpResponse<String> r) {
-        return new Api.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Api.Response(
+                r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 }

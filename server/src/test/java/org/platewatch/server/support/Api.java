@@ -24,21 +24,27 @@ public final class Api {
     }
 
     public Response postJson(String path, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                token);
     }
 
     public Response postBytes(String path, String token, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                token);
     }
 
     public Response putBytes(String path, String token, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)),
+                token);
     }
 
     public Response send(HttpRequest.Builder request, String token) {
@@ -47,7 +53,9 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -65,7 +73,8 @@ public final class Api {
 
         /** The same for a response got another way (a console session's). */
         public static Response of(HttpResponse<String> r) {
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         }
 
         public JsonNode json() {

@@ -34,15 +34,65 @@ public final class Fuzz {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Strings a parser may take for something else: numbers, NaN, dates, escapes, odd Unicode. */
-    private static final List<String> ODD_STRINGS = List.of("", " ", "NaN", "-NaN", "Infinity", "-Infinity", "1e999",
-            "-1", "0x1F", "null", "true", "[]", "{}", "\u0000", "\u0007bell", "\u001b[2K", "a\r\nb", "\t",
-            "\u202eRTL", "\u200b", "\uFEFF", "e\u0301\u0301\u0301", "\uD83D\uDE93", "\uFF17\uFF21\uFF22\uFF23",
-            "\u0130\u0131", "İSTANBUL", "9999-99-99", "2026-02-30T25:61:00Z", "+999999999-12-31T23:59:59Z",
-            "-000000001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "ca", "us-ca", "XX", "'; DROP TABLE detections;--",
-            "%s%n", "../../etc/passwd", "<script>", "\\u0000");
-    private static final List<String> ODD_NUMBERS = List.of("1e309", "-1e309", "1e-400", "-0", "-0.0",
-            "9223372036854775808", "-9223372036854775809", "99999999999999999999999999", "1.7976931348623157E308",
-            "4.9E-324", "-1", "0", "360", "361", "-181", "91", "1.0000000000000002");
+    private static final List<String> ODD_STRINGS = List.of(
+            "",
+            " ",
+            "NaN",
+            "-NaN",
+            "Infinity",
+            "-Infinity",
+            "1e999",
+            "-1",
+            "0x1F",
+            "null",
+            "true",
+            "[]",
+            "{}",
+            "\u0000",
+            "\u0007bell",
+            "\u001b[2K",
+            "a\r\nb",
+            "\t",
+            "\u202eRTL",
+            "\u200b",
+            "\uFEFF",
+            "e\u0301\u0301\u0301",
+            "\uD83D\uDE93",
+            "\uFF17\uFF21\uFF22\uFF23",
+            "\u0130\u0131",
+            "İSTANBUL",
+            "9999-99-99",
+            "2026-02-30T25:61:00Z",
+            "+999999999-12-31T23:59:59Z",
+            "-000000001-01-01T00:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "ca",
+            "us-ca",
+            "XX",
+            "'; DROP TABLE detections;--",
+            "%s%n",
+            "../../etc/passwd",
+            "<script>",
+            "\\u0000");
+
+    private static final List<String> ODD_NUMBERS = List.of(
+            "1e309",
+            "-1e309",
+            "1e-400",
+            "-0",
+            "-0.0",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999999999",
+            "1.7976931348623157E308",
+            "4.9E-324",
+            "-1",
+            "0",
+            "360",
+            "361",
+            "-181",
+            "91",
+            "1.0000000000000002");
 
     private final Random random;
 
@@ -61,8 +111,10 @@ public final class Fuzz {
             try {
                 property.accept(input);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(name + ": try " + (i + 1) + " of " + tries + " (platewatch.fuzz.seed="
-                        + SEED + ") failed on input:\n" + describe(input) + "\n" + e.getMessage(), e);
+                throw new AssertionError(
+                        name + ": try " + (i + 1) + " of " + tries + " (platewatch.fuzz.seed=" + SEED
+                                + ") failed on input:\n" + describe(input) + "\n" + e.getMessage(),
+                        e);
             }
         }
     }

@@ -55,9 +55,11 @@ public record Member(String username, String password, Role role, Supplier<Strin
     }
 
     private static Member createWithOneTimePassword(UserAccounts accounts, Role role, LocalDate trainedOn) {
-        String username = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 6);
-        UserAccounts.NewAccount created = accounts.createWithCredentials(new UserAccounts.NewUser(username,
-                "Test " + role.title(), role, role == Role.OFFICER, trainedOn), Actor.SYSTEM);
+        String username = role.name().toLowerCase(Locale.ROOT) + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
+        UserAccounts.NewAccount created = accounts.createWithCredentials(
+                new UserAccounts.NewUser(username, "Test " + role.title(), role, role == Role.OFFICER, trainedOn),
+                Actor.SYSTEM);
         return new Member(username, created.oneTimePassword(), role, null);
     }
 
@@ -71,8 +73,8 @@ public record Member(String username, String password, Role role, Supplier<Strin
      * one-time password replaced), as tests that act through personal tokens need it: the API refuses a
      * member still on a one-time password.
      */
-    public static org.platewatch.server.users.UserAccount ready(UserAccounts accounts, UserAccounts.NewUser user,
-            String password) {
+    public static org.platewatch.server.users.UserAccount ready(
+            UserAccounts accounts, UserAccounts.NewUser user, String password) {
         String oneTime = "one-time " + UUID.randomUUID();
         accounts.create(user, oneTime, Actor.SYSTEM);
         accounts.changePassword(user.username(), oneTime, password, Actor.SYSTEM);

@@ -23,10 +23,11 @@ import java.util.stream.Collectors;
  */
 public final class SessionClient {
 
-    private static final Pattern CSRF = Pattern.compile(
-            "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final int port;
 
     public SessionClient(int port) {
@@ -46,21 +47,24 @@ public final class SessionClient {
 
     /** A JSON call riding on the session, with the CSRF token a console page would send. */
     public HttpResponse<String> postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .header("X-CSRF-TOKEN", csrfToken(get("/login").body()))
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A JSON call of any method riding on the session, with the CSRF token. */
     public HttpResponse<String> sendJson(String method, String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .header("X-CSRF-TOKEN", csrfToken(get("/login").body()))
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A POST of raw bytes (a multipart upload) riding on the session, with the CSRF token. */
     public HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
                 .header("X-CSRF-TOKEN", csrfToken(get("/login").body()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

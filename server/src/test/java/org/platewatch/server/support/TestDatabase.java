@@ -65,8 +65,8 @@ public final class TestDatabase {
         String external = System.getenv("PLATEWATCH_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             String base = external.substring(0, external.lastIndexOf('/') + 1);
-            return new TestDatabase(base, env("PLATEWATCH_TEST_DB_USER", "postgres"),
-                    System.getenv("PLATEWATCH_TEST_DB_PASSWORD"));
+            return new TestDatabase(
+                    base, env("PLATEWATCH_TEST_DB_USER", "postgres"), System.getenv("PLATEWATCH_TEST_DB_PASSWORD"));
         }
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -90,8 +90,10 @@ public final class TestDatabase {
     private void prepareTemplate() {
         String postgres = urlOf("postgres");
         execute(postgres, "DROP DATABASE IF EXISTS " + TEMPLATE);
-        execute(postgres, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_ROLE
-                + "') THEN CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD 'platewatch'; END IF; END $$");
+        execute(
+                postgres,
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_ROLE + "') THEN CREATE ROLE "
+                        + APP_ROLE + " LOGIN PASSWORD 'platewatch'; END IF; END $$");
         execute(postgres, "CREATE DATABASE " + TEMPLATE);
         Flyway.configure()
                 .dataSource(urlOf(TEMPLATE), superUser, superPassword)

@@ -23,14 +23,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             throw new UncheckedIOException(e);
         }
         TestPropertyValues.of(
-                "platewatch.db.url=" + url,
-                "platewatch.db.user=" + db.superUser(),
-                "platewatch.db.password=" + (db.superPassword() == null ? "" : db.superPassword()),
-                "platewatch.db.app-user=" + TestDatabase.APP_ROLE,
-                "platewatch.db.app-password=platewatch",
-                "platewatch.db.pool-size=5",
-                "platewatch.data-dir=" + dataDir,
-                "platewatch.test.database-url=" + url).applyTo(context);
+                        "platewatch.db.url=" + url,
+                        "platewatch.db.user=" + db.superUser(),
+                        "platewatch.db.password=" + (db.superPassword() == null ? "" : db.superPassword()),
+                        "platewatch.db.app-user=" + TestDatabase.APP_ROLE,
+                        "platewatch.db.app-password=platewatch",
+                        "platewatch.db.pool-size=5",
+                        "platewatch.data-dir=" + dataDir,
+                        "platewatch.test.database-url=" + url)
+                .applyTo(context);
         context.getBeanFactory().registerSingleton("clock", MutableClock.forServer());
     }
 
@@ -38,7 +39,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     private static void deleteAtExit(Path dir) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // best effort: it is a temporary directory
             }

@@ -10,8 +10,7 @@ import java.time.ZoneOffset;
  */
 public final class TestDates {
 
-    private TestDates() {
-    }
+    private TestDates() {}
 
     /** A training completion date that is current and never in the department's future. */
     public static LocalDate trainedRecently() {

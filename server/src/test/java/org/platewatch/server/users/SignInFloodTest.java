@@ -27,37 +27,55 @@ class SignInFloodTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     TrainingRecords training;
+
     @Autowired
     SecondFactor secondFactor;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
     @Test
     void aFloodOfUnknownNamesIsAuditedOnceThenRefusedUnchecked() {
         String username = "member-" + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(new UserAccounts.NewUser(username, "Officer Member", Role.OFFICER, false,
-                training.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
+        accounts.create(
+                new UserAccounts.NewUser(
+                        username,
+                        "Officer Member",
+                        Role.OFFICER,
+                        false,
+                        training.today().minusDays(5)),
+                PASSWORD,
+                Actor.SYSTEM);
 
         for (int i = 0; i < 20; i++) {
-            assertThat(signIn("nobody-" + i + "-" + username, "guess " + i, "123456")).contains("error");
+            assertThat(signIn("nobody-" + i + "-" + username, "guess " + i, "123456"))
+                    .contains("error");
         }
-        assertThat(count("user.sign-in-failed", "user:nobody-%")).as("one record per address per window")
+        assertThat(count("user.sign-in-failed", "user:nobody-%"))
+                .as("one record per address per window")
                 .isEqualTo(1);
         assertThat(count("user.sign-in-throttled", "%")).isEqualTo(1);
 
-        long before = jdbc.sql("SELECT count(*) FROM audit_events").query(Long.class).single();
+        long before =
+                jdbc.sql("SELECT count(*) FROM audit_events").query(Long.class).single();
         for (int i = 0; i < 5; i++) {
             assertThat(signIn("nobody-more-" + i, "guess", "123456")).contains("error");
         }
         // Even the right password and code are refused from a throttled address, and nothing is written.
         assertThat(signIn(username, PASSWORD, code(username))).contains("error");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_events").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
         assertThat(accounts.findByUsername(username).orElseThrow().locked()).isFalse();
 
         ((MutableClock) clock).advance(Duration.ofMinutes(16));
@@ -70,12 +88,15 @@ class SignInFloodTest {
     }
 
     private String code(String username) {
-        return secondFactor.currentCode(accounts.signInRecord(username).orElseThrow().totpSecret());
+        return secondFactor.currentCode(
+                accounts.signInRecord(username).orElseThrow().totpSecret());
     }
 
     private long count(String action, String subjectLike) {
         return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ? AND subject LIKE ?")
-                .params(action, subjectLike).query(Long.class).single();
+                .params(action, subjectLike)
+                .query(Long.class)
+                .single();
     }
 
     /** Signs in through the real form with a fresh cookie jar; returns the redirect's Location. */

@@ -51,14 +51,19 @@ class SignInHardeningTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     TrainingRecords training;
+
     @Autowired
     SecondFactor secondFactor;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
@@ -68,8 +73,15 @@ class SignInHardeningTest {
     void setUp() {
         ((MutableClock) clock).reset();
         username = "member-" + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(new UserAccounts.NewUser(username, "Officer Member", Role.OFFICER, false,
-                training.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
+        accounts.create(
+                new UserAccounts.NewUser(
+                        username,
+                        "Officer Member",
+                        Role.OFFICER,
+                        false,
+                        training.today().minusDays(5)),
+                PASSWORD,
+                Actor.SYSTEM);
     }
 
     @AfterEach
@@ -81,8 +93,15 @@ class SignInHardeningTest {
     void aSpoofedForwardedForFromAnUntrustedClientIsIgnored() {
         Raw client = new Raw("127.0.0.3");
         for (int i = 0; i < 3; i++) {
-            assertThat(client.signIn("nobody-" + i + "-" + username, "guess", Map.of("X-Forwarded-For",
-                    "198.51.100." + (i + 1), "Forwarded", "for=198.51.100." + (i + 1)))).contains("error");
+            assertThat(client.signIn(
+                            "nobody-" + i + "-" + username,
+                            "guess",
+                            Map.of(
+                                    "X-Forwarded-For",
+                                    "198.51.100." + (i + 1),
+                                    "Forwarded",
+                                    "for=198.51.100." + (i + 1))))
+                    .contains("error");
         }
         // One address (the socket's): the unknown names are audited once, under 127.0.0.3.
         assertThat(unknownAccountAddresses()).containsExactly("127.0.0.3");
@@ -93,8 +112,12 @@ class SignInHardeningTest {
             client.signIn("nobody-" + i + "-" + username, "guess", Map.of("X-Forwarded-For", "203.0.113." + i));
         }
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.sign-in-throttled' "
-                + "AND subject = 'address:127.0.0.3'").query(Long.class).single()).isEqualTo(1);
-        assertThat(client.signIn(username, PASSWORD, Map.of("X-Forwarded-For", "203.0.113.99"))).contains("error");
+                                + "AND subject = 'address:127.0.0.3'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(client.signIn(username, PASSWORD, Map.of("X-Forwarded-For", "203.0.113.99")))
+                .contains("error");
         assertThat(count("user.signed-in")).isZero();
     }
 
@@ -112,24 +135,32 @@ class SignInHardeningTest {
     @Test
     void aLockOutEndsByItselfAfterTenMinutes() {
         for (int i = 1; i <= 5; i++) {
-            assertThat(answer(new SessionClient(port), username, "wrong " + i)).as("attempt " + i)
+            assertThat(answer(new SessionClient(port), username, "wrong " + i))
+                    .as("attempt " + i)
                     .isEqualTo(WRONG_ANSWER);
         }
         assertThat(accounts.findByUsername(username).orElseThrow().locked()).isTrue();
         assertThat(answer(new SessionClient(port), username, PASSWORD)).contains("locked");
 
         ((MutableClock) clock).advance(Duration.ofMinutes(9));
-        assertThat(answer(new SessionClient(port), username, PASSWORD)).as("still locked after 9 minutes")
+        assertThat(answer(new SessionClient(port), username, PASSWORD))
+                .as("still locked after 9 minutes")
                 .contains("locked");
         ((MutableClock) clock).advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(accounts.findByUsername(username).orElseThrow().locked()).isFalse();
         SessionClient holder = new SessionClient(port);
-        assertThat(holder.signIn(username, PASSWORD, currentCode()).headers().firstValue("Location").orElse(""))
+        assertThat(holder.signIn(username, PASSWORD, currentCode())
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .doesNotContain("error");
         assertThat(holder.get("/api/v1/users/me").statusCode()).isEqualTo(200);
         assertThat(count("user.locked")).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT failed_sign_ins FROM users WHERE username = ?").param(username)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT failed_sign_ins FROM users WHERE username = ?")
+                        .param(username)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -143,8 +174,11 @@ class SignInHardeningTest {
         assertThat(answer(new SessionClient(port), username, "wrong again")).isEqualTo(stranger);
         assertThat(answer(new SessionClient(port), username, PASSWORD)).contains("locked");
         // not counted while locked: the count stays at the limit
-        assertThat(jdbc.sql("SELECT failed_sign_ins FROM users WHERE username = ?").param(username)
-                .query(Integer.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT failed_sign_ins FROM users WHERE username = ?")
+                        .param(username)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
 
         accounts.unlock(username, Actor.SYSTEM);
         accounts.disable(username, Actor.SYSTEM);
@@ -180,11 +214,16 @@ class SignInHardeningTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.sql("SELECT failed_sign_ins FROM users WHERE username = ?").param(username)
-                .query(Integer.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT failed_sign_ins FROM users WHERE username = ?")
+                        .param(username)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
         assertThat(count("user.locked")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ?")
-                .param("user:" + username).query(String.class).list())
+                        .param("user:" + username)
+                        .query(String.class)
+                        .list())
                 .filteredOn(t -> t.contains("consecutive-failures="))
                 .extracting(t -> t.replaceAll(".*consecutive-failures=", ""))
                 .containsExactlyInAnyOrder("1", "2", "3", "4", "5");
@@ -193,27 +232,39 @@ class SignInHardeningTest {
     @Test
     void anIdleSessionsApiCallsAreRefusedAfterTheIdleTimeHowEverOftenItsBackgroundCallsCame() {
         SessionClient console = new SessionClient(port);
-        assertThat(console.signIn(username, PASSWORD, currentCode()).headers().firstValue("Location").orElse(""))
+        assertThat(console.signIn(username, PASSWORD, currentCode())
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .doesNotContain("error");
         assertThat(console.get("/api/v1/users/me").statusCode()).isEqualTo(200); // an action of the member
         for (int i = 1; i <= 2; i++) {
             ((MutableClock) clock).advance(Duration.ofMinutes(10));
-            assertThat(console.get("/api/v1/users/me", Map.of("X-Platewatch-Background", "1")).statusCode())
-                    .as("a background call after %d minutes", 10 * i).isEqualTo(200);
+            assertThat(console.get("/api/v1/users/me", Map.of("X-Platewatch-Background", "1"))
+                            .statusCode())
+                    .as("a background call after %d minutes", 10 * i)
+                    .isEqualTo(200);
         }
         ((MutableClock) clock).advance(Duration.ofMinutes(10)); // 30 minutes after the member's last action
-        java.net.http.HttpResponse<String> after = console.get("/api/v1/users/me", Map.of("X-Platewatch-Background", "1"));
+        java.net.http.HttpResponse<String> after =
+                console.get("/api/v1/users/me", Map.of("X-Platewatch-Background", "1"));
         assertThat(after.statusCode()).isEqualTo(401);
         assertThat(after.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(after.body()).contains("without activity");
-        assertThat(console.get("/api/v1/users/me").statusCode()).as("the session is over").isEqualTo(401);
+        assertThat(console.get("/api/v1/users/me").statusCode())
+                .as("the session is over")
+                .isEqualTo(401);
     }
 
     /** What the sign-in page says after the attempt. */
     private String answer(SessionClient browser, String user, String password) {
-        String location = browser.signIn(user, password, currentCode()).headers().firstValue("Location").orElse("");
+        String location = browser.signIn(user, password, currentCode())
+                .headers()
+                .firstValue("Location")
+                .orElse("");
         assertThat(location).contains("error");
-        Matcher m = Pattern.compile("id=\"signin-error\"[^>]*>([^<]*)<").matcher(browser.get("/login?error").body());
+        Matcher m = Pattern.compile("id=\"signin-error\"[^>]*>([^<]*)<")
+                .matcher(browser.get("/login?error").body());
         assertThat(m.find()).isTrue();
         return m.group(1).trim();
     }
@@ -221,16 +272,21 @@ class SignInHardeningTest {
     private List<String> unknownAccountAddresses() {
         return jdbc.sql("SELECT client_address FROM audit_events WHERE action = 'user.sign-in-failed' "
                         + "AND subject LIKE ? ORDER BY id")
-                .param("user:nobody-%" + username).query(String.class).list();
+                .param("user:nobody-%" + username)
+                .query(String.class)
+                .list();
     }
 
     private String currentCode() {
-        return secondFactor.currentCode(accounts.signInRecord(username).orElseThrow().totpSecret());
+        return secondFactor.currentCode(
+                accounts.signInRecord(username).orElseThrow().totpSecret());
     }
 
     private long count(String action) {
         return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ? AND subject = ?")
-                .params(action, "user:" + username).query(Long.class).single();
+                .params(action, "user:" + username)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -251,7 +307,9 @@ class SignInHardeningTest {
             String response = exchange("GET /login HTTP/1.1\r\n", Map.of(), null, null);
             Matcher cookie = COOKIE.matcher(response);
             Matcher csrf = CSRF.matcher(response);
-            assertThat(cookie.find() && csrf.find()).as("the sign-in page opens a session with a CSRF token").isTrue();
+            assertThat(cookie.find() && csrf.find())
+                    .as("the sign-in page opens a session with a CSRF token")
+                    .isTrue();
             return new String[] {cookie.group(1), csrf.group(1)};
         }
 
@@ -261,26 +319,32 @@ class SignInHardeningTest {
         }
 
         String post(String[] session, String user, String password, Map<String, String> headers) {
-            String body = "username=" + enc(user) + "&password=" + enc(password) + "&code=123456&_csrf="
-                    + enc(session[1]);
+            String body =
+                    "username=" + enc(user) + "&password=" + enc(password) + "&code=123456&_csrf=" + enc(session[1]);
             String response = exchange("POST /login HTTP/1.1\r\n", headers, session[0], body);
             Matcher location = Pattern.compile("(?im)^Location: (.*)$").matcher(response);
-            return location.find() ? location.group(1).trim() : response.lines().findFirst().orElse("");
+            return location.find()
+                    ? location.group(1).trim()
+                    : response.lines().findFirst().orElse("");
         }
 
         @SuppressWarnings("AddressSelection") // both are literal loopback addresses: no name is looked up
         private String exchange(String requestLine, Map<String, String> headers, String cookie, String body) {
             try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0)) {
-                StringBuilder request = new StringBuilder(requestLine).append("Host: localhost:").append(port)
+                StringBuilder request = new StringBuilder(requestLine)
+                        .append("Host: localhost:")
+                        .append(port)
                         .append("\r\nConnection: close\r\n");
-                headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+                headers.forEach(
+                        (k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
                 if (cookie != null) {
                     request.append("Cookie: ").append(cookie).append("\r\n");
                 }
                 byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
                 if (body != null) {
                     request.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
-                            .append(content.length).append("\r\n");
+                            .append(content.length)
+                            .append("\r\n");
                 }
                 request.append("\r\n");
                 OutputStream out = socket.getOutputStream();

@@ -25,16 +25,22 @@ class SignInTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     TrainingRecords training;
+
     @Autowired
     PersonalTokens tokens;
+
     @Autowired
     SecondFactor secondFactor;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     java.time.Clock clock;
 
@@ -44,8 +50,15 @@ class SignInTest {
     void setUp() {
         username = "member-" + UUID.randomUUID().toString().substring(0, 6);
         // past the first sign-in: a member on a one-time password gets nothing but the change from the API
-        org.platewatch.server.support.Member.ready(accounts, new UserAccounts.NewUser(username, "Officer Member",
-                Role.OFFICER, false, training.today().minusDays(5)), PASSWORD);
+        org.platewatch.server.support.Member.ready(
+                accounts,
+                new UserAccounts.NewUser(
+                        username,
+                        "Officer Member",
+                        Role.OFFICER,
+                        false,
+                        training.today().minusDays(5)),
+                PASSWORD);
     }
 
     @Test
@@ -63,23 +76,42 @@ class SignInTest {
 
     @Test
     void aMissingOrWrongCodeIsRefused() {
-        assertThat(new SessionClient(port).signIn(username, PASSWORD, null).headers().firstValue("Location").orElse(""))
+        assertThat(new SessionClient(port)
+                        .signIn(username, PASSWORD, null)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .contains("error");
         String wrong = currentCode().equals("000000") ? "111111" : "000000";
-        assertThat(new SessionClient(port).signIn(username, PASSWORD, wrong).headers().firstValue("Location").orElse(""))
+        assertThat(new SessionClient(port)
+                        .signIn(username, PASSWORD, wrong)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .contains("error");
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ? "
-                        + "ORDER BY id").param("user:" + username).query(String.class).list())
-                .containsExactly("reason=missing-code, consecutive-failures=1",
-                        "reason=wrong-code, consecutive-failures=2");
+                                + "ORDER BY id")
+                        .param("user:" + username)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "reason=missing-code, consecutive-failures=1", "reason=wrong-code, consecutive-failures=2");
     }
 
     @Test
     void aCodeIsAcceptedOnlyOnce() {
         String code = currentCode();
-        assertThat(new SessionClient(port).signIn(username, PASSWORD, code).headers().firstValue("Location").orElse(""))
+        assertThat(new SessionClient(port)
+                        .signIn(username, PASSWORD, code)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .doesNotContain("error");
-        assertThat(new SessionClient(port).signIn(username, PASSWORD, code).headers().firstValue("Location").orElse(""))
+        assertThat(new SessionClient(port)
+                        .signIn(username, PASSWORD, code)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .contains("error");
         assertThat(count("user.sign-in-failed")).isEqualTo(1);
     }
@@ -88,22 +120,32 @@ class SignInTest {
     void fiveBadPasswordsLockTheAccountUntilAnAdministratorUnlocksIt() {
         for (int i = 1; i <= 5; i++) {
             HttpResponse<String> r = new SessionClient(port).signIn(username, "wrong password " + i, currentCode());
-            assertThat(r.headers().firstValue("Location").orElse("")).as("attempt " + i).contains("error");
+            assertThat(r.headers().firstValue("Location").orElse(""))
+                    .as("attempt " + i)
+                    .contains("error");
         }
         assertThat(accounts.findByUsername(username).orElseThrow().locked()).isTrue();
         assertThat(count("user.sign-in-failed")).isEqualTo(5);
         assertThat(count("user.locked")).isEqualTo(1);
 
         // The right password and code no longer help, and the refusal is audited.
-        assertThat(new SessionClient(port).signIn(username, PASSWORD, currentCode()).headers().firstValue("Location")
-                .orElse("")).contains("error");
+        assertThat(new SessionClient(port)
+                        .signIn(username, PASSWORD, currentCode())
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .contains("error");
         assertThat(count("user.sign-in-refused")).isEqualTo(1);
         assertThat(count("user.signed-in")).isZero();
 
         accounts.unlock(username, new Actor("chief", "Chief Administrator"));
         assertThat(count("user.unlocked")).isEqualTo(1);
-        assertThat(new SessionClient(port).signIn(username, PASSWORD, currentCode()).headers().firstValue("Location")
-                .orElse("")).doesNotContain("error");
+        assertThat(new SessionClient(port)
+                        .signIn(username, PASSWORD, currentCode())
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
+                .doesNotContain("error");
     }
 
     @Test
@@ -111,23 +153,31 @@ class SignInTest {
         HttpResponse<String> r = new SessionClient(port).signIn("nobody-" + username, PASSWORD, "123456");
         assertThat(r.headers().firstValue("Location").orElse("")).contains("error");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ?")
-                .param("user:nobody-" + username).query(Long.class).single()).isEqualTo(1);
+                        .param("user:nobody-" + username)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aSessionFollowsRoleChangesAndEndsWhenTheAccountIsDisabled() {
         String auditor = "auditor-" + username;
-        org.platewatch.server.support.Member.ready(accounts, new UserAccounts.NewUser(auditor, "Auditor",
-                Role.AUDITOR, false, null), PASSWORD);
+        org.platewatch.server.support.Member.ready(
+                accounts, new UserAccounts.NewUser(auditor, "Auditor", Role.AUDITOR, false, null), PASSWORD);
         SessionClient browser = new SessionClient(port);
-        String code = secondFactor.currentCode(accounts.signInRecord(auditor).orElseThrow().totpSecret());
-        assertThat(browser.signIn(auditor, PASSWORD, code).headers().firstValue("Location").orElse(""))
+        String code = secondFactor.currentCode(
+                accounts.signInRecord(auditor).orElseThrow().totpSecret());
+        assertThat(browser.signIn(auditor, PASSWORD, code)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .doesNotContain("error");
         assertThat(browser.get("/api/v1/audit/events").statusCode()).isEqualTo(200);
 
         accounts.changeRole(auditor, Role.OFFICER, false, Actor.SYSTEM);
         assertThat(browser.get("/api/v1/audit/events").statusCode()).isEqualTo(403);
-        assertThat(Api.parse(browser.get("/api/v1/users/me").body()).get("role").asString()).isEqualTo("officer");
+        assertThat(Api.parse(browser.get("/api/v1/users/me").body()).get("role").asString())
+                .isEqualTo("officer");
 
         accounts.disable(auditor, Actor.SYSTEM);
         assertThat(browser.get("/api/v1/users/me").statusCode()).isEqualTo(401);
@@ -136,58 +186,90 @@ class SignInTest {
     @Test
     void theHolderReplacesTheOneTimePassword() {
         String fresh = "fresh-" + username;
-        accounts.create(new UserAccounts.NewUser(fresh, "Fresh Member", Role.OFFICER, false,
-                training.today().minusDays(5)), PASSWORD, Actor.SYSTEM);
+        accounts.create(
+                new UserAccounts.NewUser(
+                        fresh,
+                        "Fresh Member",
+                        Role.OFFICER,
+                        false,
+                        training.today().minusDays(5)),
+                PASSWORD,
+                Actor.SYSTEM);
         SessionClient browser = new SessionClient(port);
-        browser.signIn(fresh, PASSWORD, secondFactor.currentCode(accounts.signInRecord(fresh).orElseThrow()
-                .totpSecret()));
-        assertThat(Api.parse(browser.get("/api/v1/users/me").body()).get("mustChangePassword").asBoolean()).isTrue();
+        browser.signIn(
+                fresh,
+                PASSWORD,
+                secondFactor.currentCode(
+                        accounts.signInRecord(fresh).orElseThrow().totpSecret()));
+        assertThat(Api.parse(browser.get("/api/v1/users/me").body())
+                        .get("mustChangePassword")
+                        .asBoolean())
+                .isTrue();
         HttpResponse<String> early = browser.get("/api/v1/users/me/tokens");
-        assertThat(early.statusCode()).as("nothing else on the API before the change").isEqualTo(403);
+        assertThat(early.statusCode())
+                .as("nothing else on the API before the change")
+                .isEqualTo(403);
         assertThat(Api.parse(early.body()).get("type").asString()).endsWith(":password-change-required");
-        HttpResponse<String> wrong = browser.postJson("/api/v1/users/me/password",
-                "{\"currentPassword\":\"nope\",\"newPassword\":\"a much longer secret\"}");
+        HttpResponse<String> wrong = browser.postJson(
+                "/api/v1/users/me/password", "{\"currentPassword\":\"nope\",\"newPassword\":\"a much longer secret\"}");
         assertThat(wrong.statusCode()).isEqualTo(400);
-        HttpResponse<String> changed = browser.postJson("/api/v1/users/me/password",
+        HttpResponse<String> changed = browser.postJson(
+                "/api/v1/users/me/password",
                 "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a much longer secret\"}");
         assertThat(changed.statusCode()).isEqualTo(204);
         assertThat(accounts.mustChangePassword(fresh)).isFalse();
         assertThat(browser.get("/api/v1/users/me/tokens").statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'user.password-changed' AND subject = ?")
-                .param("user:" + fresh).query(Long.class).single()).isEqualTo(1);
+                        .param("user:" + fresh)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aSessionIssuesATokenOnlyWithThePasswordAndAFreshCode() {
         SessionClient browser = new SessionClient(port);
         String signInCode = currentCode();
-        assertThat(browser.signIn(username, PASSWORD, signInCode).headers().firstValue("Location").orElse(""))
+        assertThat(browser.signIn(username, PASSWORD, signInCode)
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""))
                 .doesNotContain("error");
 
         HttpResponse<String> noProof = browser.postJson("/api/v1/users/me/tokens", "{\"name\":\"laptop\"}");
         assertThat(noProof.statusCode()).isEqualTo(403);
         assertThat(Api.parse(noProof.body()).get("type").asString())
                 .isEqualTo("urn:platewatch:problem:holder-confirmation-failed");
-        HttpResponse<String> wrongPassword = browser.postJson("/api/v1/users/me/tokens",
+        HttpResponse<String> wrongPassword = browser.postJson(
+                "/api/v1/users/me/tokens",
                 "{\"name\":\"laptop\",\"currentPassword\":\"guess\",\"code\":\"" + nextCode() + "\"}");
         assertThat(wrongPassword.statusCode()).isEqualTo(403);
-        HttpResponse<String> replayed = browser.postJson("/api/v1/users/me/tokens",
+        HttpResponse<String> replayed = browser.postJson(
+                "/api/v1/users/me/tokens",
                 "{\"name\":\"laptop\",\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + signInCode + "\"}");
-        assertThat(replayed.statusCode()).as("the sign-in's code cannot be replayed").isEqualTo(403);
+        assertThat(replayed.statusCode())
+                .as("the sign-in's code cannot be replayed")
+                .isEqualTo(403);
         assertThat(tokens.of(username)).isEmpty();
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'user.sign-in-failed' AND subject = ? "
-                        + "ORDER BY id").param("user:" + username).query(String.class).list())
+                                + "ORDER BY id")
+                        .param("user:" + username)
+                        .query(String.class)
+                        .list())
                 .as("each failed confirmation counts towards the lock-out")
-                .containsExactly("reason=confirmation-wrong-password, consecutive-failures=1",
+                .containsExactly(
+                        "reason=confirmation-wrong-password, consecutive-failures=1",
                         "reason=confirmation-wrong-password, consecutive-failures=2",
                         "reason=confirmation-replayed-code, consecutive-failures=3");
 
         // A refused request does not use up the code: the same code then works once.
         String code = nextCode();
-        HttpResponse<String> tooLong = browser.postJson("/api/v1/users/me/tokens",
+        HttpResponse<String> tooLong = browser.postJson(
+                "/api/v1/users/me/tokens",
                 "{\"expiresInDays\":4000,\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + code + "\"}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        HttpResponse<String> issued = browser.postJson("/api/v1/users/me/tokens",
+        HttpResponse<String> issued = browser.postJson(
+                "/api/v1/users/me/tokens",
                 "{\"name\":\"laptop\",\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + code + "\"}");
         assertThat(issued.statusCode()).isEqualTo(201);
         assertThat(Api.parse(issued.body()).get("token").asString()).startsWith("pwu_");
@@ -199,13 +281,16 @@ class SignInTest {
         SessionClient browser = new SessionClient(port);
         browser.signIn(username, PASSWORD, currentCode());
         String before = accounts.signInRecord(username).orElseThrow().totpSecret();
-        HttpResponse<String> refused = browser.postJson("/api/v1/users/me/second-factor",
-                "{\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"000000\"}".replace("000000",
-                        nextCode().equals("000000") ? "111111" : "000000"));
+        HttpResponse<String> refused = browser.postJson(
+                "/api/v1/users/me/second-factor",
+                "{\"currentPassword\":\"" + PASSWORD
+                        + "\",\"code\":\"000000\"}"
+                                .replace("000000", nextCode().equals("000000") ? "111111" : "000000"));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(accounts.signInRecord(username).orElseThrow().totpSecret()).isEqualTo(before);
 
-        HttpResponse<String> enrolled = browser.postJson("/api/v1/users/me/second-factor",
+        HttpResponse<String> enrolled = browser.postJson(
+                "/api/v1/users/me/second-factor",
                 "{\"currentPassword\":\"" + PASSWORD + "\",\"code\":\"" + nextCode() + "\"}");
         assertThat(enrolled.statusCode()).isEqualTo(200);
         String after = accounts.signInRecord(username).orElseThrow().totpSecret();
@@ -216,16 +301,20 @@ class SignInTest {
 
     /** The code of the step after this one: accepted (clock drift) and not yet used by the sign-in. */
     private String nextCode() {
-        return secondFactor.codeAt(accounts.signInRecord(username).orElseThrow().totpSecret(),
+        return secondFactor.codeAt(
+                accounts.signInRecord(username).orElseThrow().totpSecret(),
                 clock.instant().getEpochSecond() / SecondFactor.PERIOD_SECONDS + 1);
     }
 
     private String currentCode() {
-        return secondFactor.currentCode(accounts.signInRecord(username).orElseThrow().totpSecret());
+        return secondFactor.currentCode(
+                accounts.signInRecord(username).orElseThrow().totpSecret());
     }
 
     private long count(String action) {
         return jdbc.sql("SELECT count(*) FROM audit_events WHERE action = ? AND subject = ?")
-                .params(action, "user:" + username).query(Long.class).single();
+                .params(action, "user:" + username)
+                .query(Long.class)
+                .single();
     }
 }

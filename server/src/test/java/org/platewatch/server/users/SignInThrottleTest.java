@@ -10,8 +10,8 @@ import org.platewatch.server.support.MutableClock;
 class SignInThrottleTest {
 
     private final MutableClock clock = new MutableClock();
-    private final SignInThrottle throttle = new SignInThrottle(clock,
-            new UsersProperties.SignInThrottle(Duration.ofMinutes(15), 4, 3));
+    private final SignInThrottle throttle =
+            new SignInThrottle(clock, new UsersProperties.SignInThrottle(Duration.ofMinutes(15), 4, 3));
 
     @Test
     void anAddressIsRefusedAfterItsLimitUntilTheFailuresLeaveTheWindow() {
@@ -40,11 +40,15 @@ class SignInThrottleTest {
 
     @Test
     void unknownAccountsAreAuditedOncePerAddressPerWindowWithTheCountCarriedOver() {
-        assertThat(throttle.unknownAccount("10.0.0.1")).as("the first is audited").isZero();
+        assertThat(throttle.unknownAccount("10.0.0.1"))
+                .as("the first is audited")
+                .isZero();
         assertThat(throttle.unknownAccount("10.0.0.1")).as("then only counted").isEqualTo(-1);
         assertThat(throttle.unknownAccount("10.0.0.1")).isEqualTo(-1);
         assertThat(throttle.unknownAccount("10.0.0.2")).isZero();
         clock.advance(Duration.ofMinutes(16));
-        assertThat(throttle.unknownAccount("10.0.0.1")).as("next window: the two unaudited ones").isEqualTo(2);
+        assertThat(throttle.unknownAccount("10.0.0.1"))
+                .as("next window: the two unaudited ones")
+                .isEqualTo(2);
     }
 }

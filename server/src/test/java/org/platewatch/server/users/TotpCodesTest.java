@@ -20,8 +20,8 @@ import org.platewatch.server.policy.DepartmentProfile;
 class TotpCodesTest {
 
     /** The RFC's SHA-1 seed, "12345678901234567890", in the Base32 that otpauth:// URIs carry. */
-    private static final String RFC_SEED = new Base32().encodeToString(
-            "12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+    private static final String RFC_SEED =
+            new Base32().encodeToString("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
 
     @ParameterizedTest(name = "T={0}s -> {1}")
     @CsvSource({
@@ -30,7 +30,8 @@ class TotpCodesTest {
         "1111111111, 14050471",
         "1234567890, 89005924",
         "2000000000, 69279037",
-        "20000000000, 65353130"})
+        "20000000000, 65353130"
+    })
     void theLibraryReproducesRfc6238TestVectors(long unixSeconds, String expected) throws Exception {
         DefaultCodeGenerator eightDigits = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 8);
         assertThat(eightDigits.generate(RFC_SEED, unixSeconds / 30)).isEqualTo(expected);
@@ -38,8 +39,8 @@ class TotpCodesTest {
 
     @Test
     void sixDigitCodesAreTheLastSixOfTheRfcCodes() {
-        SecondFactor totp = secondFactor(Instant.ofEpochSecond(1111111109L), false,
-                UsersProperties.SecondFactorMode.REQUIRED);
+        SecondFactor totp =
+                secondFactor(Instant.ofEpochSecond(1111111109L), false, UsersProperties.SecondFactorMode.REQUIRED);
         assertThat(totp.currentCode(RFC_SEED)).isEqualTo("081804");
         assertThat(totp.matchingStep(RFC_SEED, "081804")).hasValue(1111111109L / 30);
     }
@@ -70,27 +71,49 @@ class TotpCodesTest {
         SecondFactor totp = secondFactor(Instant.now(), false, UsersProperties.SecondFactorMode.REQUIRED);
         String secret = totp.newSecret();
         assertThat(secret).matches("[A-Z2-7]{32}");
-        assertThat(totp.uri("jdoe", secret)).startsWith("otpauth://totp/").contains("secret=" + secret)
-                .contains("issuer=Platewatch").contains("digits=6").contains("period=30").contains("jdoe");
+        assertThat(totp.uri("jdoe", secret))
+                .startsWith("otpauth://totp/")
+                .contains("secret=" + secret)
+                .contains("issuer=Platewatch")
+                .contains("digits=6")
+                .contains("period=30")
+                .contains("jdoe");
     }
 
     @Test
     void theSecondFactorIsOffOnlyInDemoModeWithOffInDemo() {
         Instant now = Instant.now();
-        assertThat(secondFactor(now, false, UsersProperties.SecondFactorMode.REQUIRED).required()).isTrue();
-        assertThat(secondFactor(now, false, UsersProperties.SecondFactorMode.OFF_IN_DEMO).required()).isTrue();
-        assertThat(secondFactor(now, true, UsersProperties.SecondFactorMode.REQUIRED).required()).isTrue();
-        assertThat(secondFactor(now, true, UsersProperties.SecondFactorMode.OFF_IN_DEMO).required()).isFalse();
+        assertThat(secondFactor(now, false, UsersProperties.SecondFactorMode.REQUIRED)
+                        .required())
+                .isTrue();
+        assertThat(secondFactor(now, false, UsersProperties.SecondFactorMode.OFF_IN_DEMO)
+                        .required())
+                .isTrue();
+        assertThat(secondFactor(now, true, UsersProperties.SecondFactorMode.REQUIRED)
+                        .required())
+                .isTrue();
+        assertThat(secondFactor(now, true, UsersProperties.SecondFactorMode.OFF_IN_DEMO)
+                        .required())
+                .isFalse();
     }
 
     static SecondFactor secondFactor(Instant now, boolean demo, UsersProperties.SecondFactorMode mode) {
-        UsersProperties settings = new UsersProperties(mode, 5, java.time.Duration.ofDays(90),
-                java.time.Duration.ofDays(365), "Platewatch",
+        UsersProperties settings = new UsersProperties(
+                mode,
+                5,
+                java.time.Duration.ofDays(90),
+                java.time.Duration.ofDays(365),
+                "Platewatch",
                 new UsersProperties.SignInThrottle(java.time.Duration.ofMinutes(15), 20, 10),
-                java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(30), null);
-        PlatewatchProperties platform = new PlatewatchProperties(java.nio.file.Path.of("data"), demo,
+                java.time.Duration.ofMinutes(10),
+                java.time.Duration.ofMinutes(30),
+                null);
+        PlatewatchProperties platform = new PlatewatchProperties(
+                java.nio.file.Path.of("data"),
+                demo,
                 new PlatewatchProperties.Database(null, "postgres", null, null, null, 10));
-        DepartmentProfile oakland = org.platewatch.server.policy.ShippedProfiles.byName("oakland").orElseThrow();
+        DepartmentProfile oakland =
+                org.platewatch.server.policy.ShippedProfiles.byName("oakland").orElseThrow();
         return new SecondFactor(Clock.fixed(now, ZoneOffset.UTC), settings, platform, oakland);
     }
 }
