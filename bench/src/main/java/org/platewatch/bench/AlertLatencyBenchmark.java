@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 public final class AlertLatencyBenchmark {
 
     private static final Pattern TOKEN = Pattern.compile("(pwu_[A-Za-z0-9_-]+)");
-    private static final Pattern DEVICE_TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(pwd_[A-Za-z0-9_-]+)\"");
+    private static final Pattern DEVICE_TOKEN = Pattern.compile("(pwd_[A-Za-z0-9_-]+)");
+    private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("One-time password[^:]*: (\\S+)");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final int LISTED = 200;
     // All eight seed departments are in California.
@@ -58,9 +59,10 @@ public final class AlertLatencyBenchmark {
     }
 
     private void run(int reads, int warmUp) throws Exception {
-        String admin = administrator();
-        String camera = camera(admin);
-        List<String> listed = hotlist(admin);
+        ConsoleSession console = administrator();
+        String admin = server.cli(TOKEN, "user", "token", "--username", "bench-admin");
+        String camera = camera();
+        List<String> listed = hotlist(console);
         System.out.printf(
                 "Alert latency benchmark: %d reads of listed plates, %d of unlisted ones, interleaved,"
                         + " after %d of each to warm up; one console stream open%n",
@@ -125,40 +127,40 @@ public final class AlertLatencyBenchmark {
                 200);
     }
 
-    /** A trained administrator, made on the command line; the same member holds the console stream. */
-    private String administrator() throws Exception {
-        server.cli(
-                Pattern.compile("(Created)"),
+    /**
+     * A trained, CLETS-authorised administrator, made on the command line, who then signs in to the
+     * console for the first time (new password, own second factor): administrative writes need a
+     * session with the password and a fresh code. The same member holds the console stream.
+     */
+    private ConsoleSession administrator() throws Exception {
+        String oneTimePassword = server.cli(
+                ONE_TIME_PASSWORD,
                 "user",
                 "add",
                 "--username",
                 "bench-admin",
                 "--role",
                 "administrator",
+                "--clets",
                 "--training-date",
                 LocalDate.now(DEPARTMENT_ZONE).toString());
-        return server.cli(TOKEN, "user", "token", "--username", "bench-admin");
+        return ConsoleSession.firstSignIn(server::uri, "bench-admin", oneTimePassword, "bench-" + UUID.randomUUID());
     }
 
-    private String camera(String admin) throws Exception {
-        String registered = send(
-                HttpRequest.newBuilder(server.uri("/api/v1/devices"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-camera\",\"kind\":\"MOBILE\"}")),
-                admin,
-                201);
-        return group(DEVICE_TOKEN, registered);
+    /** A patrol car, registered on the command line (a local operator's command). */
+    private String camera() throws Exception {
+        return server.cli(DEVICE_TOKEN, "device", "add", "--name", "bench-camera", "--kind", "mobile");
     }
 
-    /** Designates a CA DOJ stolen-vehicle list and imports {@value #LISTED} plates into it. */
-    private List<String> hotlist(String admin) throws Exception {
-        String designated = send(
-                HttpRequest.newBuilder(server.uri("/api/v1/hotlists"))
+    /** Designates a CA DOJ stolen-vehicle list and imports {@value #LISTED} plates into it, at the console. */
+    private List<String> hotlist(ConsoleSession console) throws Exception {
+        String designation = "{\"currentPassword\":\"" + console.password() + "\",\"code\":\"" + console.freshCode()
+                + "\",\"hotlist\":{\"code\":\"bench-svs\",\"name\":\"Bench SVS\",\"sourceKind\":\"CA_DOJ_SVS\","
+                + "\"format\":\"CA_DOJ\"}}";
+        String designated = expect(
+                console.write(HttpRequest.newBuilder(server.uri("/api/v1/hotlists"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"code\":\"bench-svs\",\"name\":\"Bench SVS\",\"sourceKind\":\"CA_DOJ_SVS\","
-                                        + "\"format\":\"CA_DOJ\"}")),
-                admin,
+                        .POST(HttpRequest.BodyPublishers.ofString(designation))),
                 201);
         List<String> plates = IntStream.range(0, LISTED)
                 .mapToObj(i -> String.format(Locale.ROOT, "7LAT%03d", i))
@@ -171,15 +173,28 @@ public final class AlertLatencyBenchmark {
         plates.forEach(p -> file.append(String.format(Locale.ROOT, "%-8sCA0120260101\r\n", p)));
         file.append(String.format(Locale.ROOT, "TOTAL RECORDS %06d\r\n", plates.size()));
         String boundary = "----bench" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"svs.tbl\"\r\n"
+        String body = field(boundary, "currentPassword", console.password())
+                + field(boundary, "code", console.freshCode())
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"svs.tbl\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
-        send(
-                HttpRequest.newBuilder(server.uri("/api/v1/hotlists/" + group(ID, designated) + "/imports"))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1)),
-                admin,
+        expect(
+                console.write(
+                        HttpRequest.newBuilder(server.uri("/api/v1/hotlists/" + group(ID, designated) + "/imports"))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1))),
                 200);
         return plates;
+    }
+
+    private static String field(String boundary, String name, String value) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
+    private static String expect(HttpResponse<String> r, int expected) {
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(r.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
     }
 
     private String send(HttpRequest.Builder request, String token, int expected) throws Exception {

@@ -52,7 +52,15 @@ final class BenchServer implements AutoCloseable {
             command.addAll(List.of(opts.trim().split("\\s+")));
         }
         command.addAll(List.of(
-                "-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+                // plain HTTP on localhost, as in the tests: a Secure session cookie would never come back
+                "-Dserver.servlet.session.cookie.secure=false",
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectOutput(dataDir.resolve("server.out").toFile())
                 .redirectErrorStream(true)
