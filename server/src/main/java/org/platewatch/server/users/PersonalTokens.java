@@ -25,14 +25,21 @@ public class PersonalTokens {
     static final String TOKEN_PREFIX = "pwu_";
 
     private final UserStore store;
+    private final PersonalTokenStore tokenStore;
     private final HolderConfirmation confirmation;
     private final AuditLog audit;
     private final Clock clock;
     private final UsersProperties settings;
 
     PersonalTokens(
-            UserStore store, HolderConfirmation confirmation, AuditLog audit, Clock clock, UsersProperties settings) {
+            UserStore store,
+            PersonalTokenStore tokenStore,
+            HolderConfirmation confirmation,
+            AuditLog audit,
+            Clock clock,
+            UsersProperties settings) {
         this.store = store;
+        this.tokenStore = tokenStore;
         this.confirmation = confirmation;
         this.audit = audit;
         this.clock = clock;
@@ -70,19 +77,20 @@ public class PersonalTokens {
 
     /** The member's tokens, newest first: never the token itself. */
     public List<TokenSummary> of(String username) {
-        return store.tokens(username);
+        return tokenStore.tokens(username);
     }
 
     /** Revokes one of the holder's own tokens. Revoking twice is harmless and audited once. */
     @Transactional
     public void revoke(String username, UUID tokenId, Actor revokedBy) {
         UserAccount holder = store.require(username);
-        boolean alreadyRevoked = store.tokenRevoked(tokenId, holder.id())
+        boolean alreadyRevoked = tokenStore
+                .tokenRevoked(tokenId, holder.id())
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "id: no such token"));
         if (alreadyRevoked) {
             return;
         }
-        store.revokeToken(tokenId, clock.instant());
+        tokenStore.revokeToken(tokenId, clock.instant());
         audit.record(
                 revokedBy,
                 AuditEvent.of("user.token-revoked", "user:" + username).withTerms("token=" + tokenId));
@@ -94,7 +102,7 @@ public class PersonalTokens {
         Instant now = clock.instant();
         Optional<UserAccount> holder = store.tokenHolder(hash, now);
         if (holder.isPresent()) {
-            store.tokenUsed(hash, now);
+            tokenStore.tokenUsed(hash, now);
         }
         return holder;
     }
@@ -117,7 +125,7 @@ public class PersonalTokens {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         UUID id = UUID.randomUUID();
-        store.insertToken(id, holder.id(), name, SecretTokens.sha256(token), now, expires);
+        tokenStore.insertToken(id, holder.id(), name, SecretTokens.sha256(token), now, expires);
         audit.record(
                 issuedBy,
                 AuditEvent.of("user.token-issued", "user:" + holder.username())

@@ -23,12 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class TrainingRecords {
 
     private final UserStore store;
+    private final TrainingStore training;
     private final AuditLog audit;
     private final Clock clock;
     private final DepartmentProfile profile;
 
-    TrainingRecords(UserStore store, AuditLog audit, Clock clock, DepartmentProfile profile) {
+    TrainingRecords(UserStore store, TrainingStore training, AuditLog audit, Clock clock, DepartmentProfile profile) {
         this.store = store;
+        this.training = training;
         this.audit = audit;
         this.clock = clock;
         this.profile = profile;
@@ -55,7 +57,7 @@ public class TrainingRecords {
         }
         RequiredText.require("course", record.course());
         RequiredText.require("trainer", record.trainer());
-        store.insertTraining(userId, record, recordedBy.username(), clock.instant());
+        training.insertTraining(userId, record, recordedBy.username(), clock.instant());
         audit.record(
                 recordedBy,
                 AuditEvent.of("training.recorded", "user:" + username)
@@ -65,7 +67,7 @@ public class TrainingRecords {
 
     /** The member's training records, newest first. */
     public List<TrainingRecord> of(String username) {
-        return store.trainingRecords(username);
+        return training.trainingRecords(username);
     }
 
     /** Today in the department's zone: training is counted in calendar days there. */

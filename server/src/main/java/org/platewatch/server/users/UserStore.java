@@ -236,76 +236,7 @@ class UserStore {
                 .update();
     }
 
-    // ---------------------------------------------------------------- training
-
-    void insertTraining(UUID userId, TrainingRecord record, String recordedBy, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO training_records (user_id, completed_on, course, trainer, recorded_by, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """)
-                .params(
-                        userId,
-                        Date.valueOf(record.completedOn()),
-                        record.course(),
-                        record.trainer(),
-                        recordedBy,
-                        Timestamp.from(at))
-                .update();
-    }
-
-    /** Newest first. */
-    List<TrainingRecord> trainingRecords(String username) {
-        return jdbc.sql("""
-                        SELECT t.completed_on, t.course, t.trainer FROM training_records t JOIN users u ON u.id = t.user_id
-                        WHERE u.username = ? ORDER BY t.completed_on DESC, t.id DESC
-                        """)
-                .param(username)
-                .query((rs, n) -> new TrainingRecord(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3)))
-                .list();
-    }
-
-    // ---------------------------------------------------------------- personal API tokens (only their SHA-256)
-
-    void insertToken(UUID id, UUID userId, String name, byte[] tokenSha256, Instant createdAt, Instant expiresAt) {
-        jdbc.sql("""
-                        INSERT INTO api_tokens (id, user_id, name, token_sha256, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """)
-                .params(id, userId, name, tokenSha256, Timestamp.from(createdAt), Timestamp.from(expiresAt))
-                .update();
-    }
-
-    /** The holder's tokens, newest first. */
-    List<PersonalTokens.TokenSummary> tokens(String username) {
-        return jdbc.sql("""
-                        SELECT k.id, k.name, k.created_at, k.expires_at, k.revoked_at, k.last_used_at
-                        FROM api_tokens k JOIN users u ON u.id = k.user_id
-                        WHERE u.username = ? ORDER BY k.created_at DESC
-                        """)
-                .param(username)
-                .query((rs, n) -> new PersonalTokens.TokenSummary(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        instant(rs, 3),
-                        instant(rs, 4),
-                        instant(rs, 5),
-                        instant(rs, 6)))
-                .list();
-    }
-
-    /** Whether the holder's token is revoked; empty when the holder has no such token. */
-    Optional<Boolean> tokenRevoked(UUID tokenId, UUID userId) {
-        return jdbc.sql("SELECT revoked_at IS NOT NULL FROM api_tokens WHERE id = ? AND user_id = ?")
-                .params(tokenId, userId)
-                .query(Boolean.class)
-                .optional();
-    }
-
-    void revokeToken(UUID tokenId, Instant at) {
-        jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ?")
-                .params(Timestamp.from(at), tokenId)
-                .update();
-    }
+    // ---------------------------------------------------------------- token holders (the tokens: PersonalTokenStore)
 
     /** The holder of a token that is neither revoked nor expired, whose account is enabled and not locked. */
     Optional<UserAccount> tokenHolder(byte[] tokenSha256, Instant now) {
@@ -322,15 +253,7 @@ class UserStore {
                 .optional();
     }
 
-    /** Notes the token's use, at most once a minute, so that a busy integration does not write on every call. */
-    void tokenUsed(byte[] tokenSha256, Instant now) {
-        jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE token_sha256 = ? "
-                        + "AND (last_used_at IS NULL OR last_used_at < ?)")
-                .params(Timestamp.from(now), tokenSha256, Timestamp.from(now.minusSeconds(60)))
-                .update();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
