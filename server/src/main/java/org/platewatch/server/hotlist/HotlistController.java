@@ -144,7 +144,14 @@ class HotlistController {
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMINISTRATOR')")
     List<HotlistQuality.EntryQuality> flagged() {
         UserAccount member = custom.requireTrainedMember(Permission.REVIEW_ALERTS);
-        return quality.flaggedViewedBy(member.actor());
+        List<HotlistQuality.EntryQuality> flagged = quality.flaggedViewedBy(member.actor());
+        if (hotlists.mayReadClets(member)) {
+            return flagged;
+        }
+        // A CLETS-derived entry's plate and state are CLETS data: the member sees that it is flagged, not what it is.
+        return flagged.stream()
+                .map(q -> hotlists.cletsDerived(q.hotlistId()) ? q.withheld() : q)
+                .toList();
     }
 
     @Operation(summary = "Enter a custom entry (BOLO); pending until the ALPR administrator approves it")

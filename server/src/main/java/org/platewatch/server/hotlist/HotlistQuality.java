@@ -35,7 +35,13 @@ public class HotlistQuality {
             int misreads,
             int notConfirmed,
             Instant flaggedAt,
-            Long lastEntryId) {}
+            Long lastEntryId) {
+
+        /** The record without the plate and state, for a member without CLETS authorisation. */
+        EntryQuality withheld() {
+            return new EntryQuality(hotlistId, list, null, null, misreads, notConfirmed, flaggedAt, lastEntryId);
+        }
+    }
 
     private static final String VEHICLE_ONLY_KEY = "#entry-";
 

@@ -91,6 +91,11 @@ public class Hotlists {
         return store.sourceKind(listId).map(HotlistSource::cletsDerived).orElse(true);
     }
 
+    /** Whether the member may see CLETS-derived entries and hits: their account's CLETS authorisation. */
+    public boolean mayReadClets(UserAccount member) {
+        return access.may(member, Permission.QUERY_CLETS);
+    }
+
     /** Designates a list; only the profile's allowed source kinds, never an immigration list. */
     public Hotlist designate(NewHotlist request, Actor by) {
         String code = request.code() == null ? null : request.code().trim().toLowerCase(Locale.ROOT);

@@ -494,6 +494,11 @@ class AlertFlowApiTest {
         }
         JsonNode flagged = api.get("/api/v1/hotlists/flagged", supervisor).json();
         assertThat(flagged.findValuesAsString("plate")).contains("5MIS123");
+        // A supervisor without CLETS sees that an SVS entry is flagged, not its plate (CLETS data).
+        String noClets = HotlistFixtures.member(accounts, tokens, Role.SUPERVISOR, false, TestDates.trainedRecently());
+        JsonNode withheld = api.get("/api/v1/hotlists/flagged", noClets).json();
+        assertThat(withheld.size()).isEqualTo(flagged.size());
+        assertThat(withheld.toString()).doesNotContain("5MIS123");
         JsonNode quality = api.get("/api/v1/alerts/quality", supervisor).json();
         JsonNode mine = null;
         for (JsonNode q : quality) {
