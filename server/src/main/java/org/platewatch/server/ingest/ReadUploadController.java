@@ -41,6 +41,7 @@ class ReadUploadController {
     private final DetectionStore detections;
     private final IngestProperties limits;
     private final JsonMapper json;
+    private final DeviceAuthentication authentication;
 
     ReadUploadController(
             ReadPipeline pipeline,
@@ -48,7 +49,9 @@ class ReadUploadController {
             OpenAlprFormat openAlpr,
             DetectionStore detections,
             IngestProperties limits,
-            JsonMapper json) {
+            JsonMapper json,
+            DeviceAuthentication authentication) {
+        this.authentication = authentication;
         this.pipeline = pipeline;
         this.platewatchJson = platewatchJson;
         this.openAlpr = openAlpr;
@@ -77,11 +80,7 @@ class ReadUploadController {
     @PutMapping(path = "/{readId}/image")
     AttachedImage putImage(Authentication caller, @PathVariable UUID readId, HttpServletRequest request)
             throws IOException {
-        Device device = caller != null && caller.getPrincipal() instanceof Device d ? d : null;
-        if (device == null) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN, "Only the device that uploaded a read attaches its image");
-        }
+        Device device = authentication.deviceOf(caller);
         String contentType = request.getContentType();
         if (contentType == null || !MediaType.IMAGE_JPEG.isCompatibleWith(MediaType.parseMediaType(contentType))) {
             throw new ProblemException(
