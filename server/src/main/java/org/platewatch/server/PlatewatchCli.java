@@ -239,6 +239,7 @@ public final class PlatewatchCli {
             throw new UsageException("usage: audit verify|anchor [--data-dir DIR]");
         }
         CommandOptions o = CommandOptions.parse(args.subList(1, args.size()), DATA_DIR, Set.of());
+        requireExistingDatabase(o);
         if (sub.equals("anchor")) {
             return withContext(o, ctx -> {
                 try {
@@ -259,6 +260,22 @@ public final class PlatewatchCli {
             out.println(anchor.describe());
             return chain.intact() && anchor.holds() ? 0 : 1;
         });
+    }
+
+    /**
+     * The audit commands read a department's log: pointed at a data directory that holds no database
+     * (a mistyped {@code --data-dir}), they would start a fresh, empty one and call its chain intact.
+     */
+    private static void requireExistingDatabase(CommandOptions o) {
+        String external = System.getenv("PLATEWATCH_DB_URL");
+        if (external != null && !external.isBlank()) {
+            return;
+        }
+        java.nio.file.Path dataDir = java.nio.file.Path.of(o.get("data-dir").orElse("./data"));
+        if (!java.nio.file.Files.isDirectory(dataDir.resolve("postgres"))) {
+            throw new UsageException("no Platewatch database in " + dataDir.toAbsolutePath()
+                    + " (is --data-dir right?): nothing to verify or anchor");
+        }
     }
 
     /** Starts the application without a web server, runs one action, and closes it. */

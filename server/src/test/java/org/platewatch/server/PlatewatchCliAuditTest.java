@@ -40,4 +40,18 @@ class PlatewatchCliAuditTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessage("unknown option --now");
     }
+
+    /** A mistyped data directory must not become a fresh, empty database whose chain "is intact". */
+    @Test
+    void aDataDirectoryWithoutADatabaseIsRefusedAndLeftAsItWas(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        java.nio.file.Path typo = dir.resolve("dta");
+        for (String sub : List.of("verify", "anchor")) {
+            assertThatThrownBy(() -> PlatewatchCli.run(List.of("audit", sub, "--data-dir", typo.toString()), out))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("no Platewatch database in " + typo.toAbsolutePath());
+        }
+        org.assertj.core.api.Assertions.assertThat(typo).doesNotExist();
+    }
 }
