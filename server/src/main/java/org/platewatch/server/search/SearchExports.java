@@ -82,7 +82,7 @@ class SearchExports {
                             + ". Narrow the search and export that.");
         }
         return transaction.execute(status -> {
-            store.limitStatementTime(Searches.STATEMENT_TIMEOUT_SECONDS);
+            store.prepareForSearch(Searches.STATEMENT_TIMEOUT_SECONDS);
             List<SearchHit> hits =
                     store.page(id, search.criteria(), DetectionFilter.of(search.criteria(), search.ranAt()), MAX_ROWS);
             audit.record(new AuditEvent(

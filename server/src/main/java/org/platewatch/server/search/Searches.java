@@ -164,7 +164,7 @@ public class Searches {
                 }
             }
             Instant ranAt = now();
-            store.limitStatementTime(STATEMENT_TIMEOUT_SECONDS);
+            store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS);
             DetectionFilter filter = DetectionFilter.of(search.criteria(), ranAt);
             int total = store.count(filter);
             StoredSearch ran = search.completed(ranAt, total);
@@ -184,7 +184,7 @@ public class Searches {
     }
 
     private SearchView pageInTransaction(StoredSearch search, SearchCursor cursor, int pageSize) {
-        store.limitStatementTime(STATEMENT_TIMEOUT_SECONDS);
+        store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS);
         DetectionFilter filter =
                 DetectionFilter.of(search.criteria(), search.ranAt()).after(cursor);
         List<SearchHit> hits = store.page(search.id(), search.criteria(), filter, pageSize + 1);
