@@ -123,29 +123,47 @@ class SearchStore {
                 .singleRow();
     }
 
-    int count(DetectionFilter filter) {
-        return generic(
-                        "SELECT count(*) FROM detections d WHERE " + filter.where(),
-                        filter.params(),
-                        (rs, n) -> rs.getInt(1))
-                .get(0);
+    /** A search's first page, and how many results it has in all. */
+    record FirstPage(int total, List<SearchHit> hits) {}
+
+    /**
+     * The first page and the total in one query ({@code count(*) OVER ()} counts every matching row before the
+     * limit): over a year of partitions, each query visits every partition's index, so one query instead of a
+     * count and a page halves a search's time.
+     */
+    FirstPage firstPage(UUID searchId, SearchCriteria criteria, DetectionFilter filter, int limit) {
+        int[] total = {0};
+        List<SearchHit> hits = hits(searchId, criteria, filter, limit, true, total);
+        return new FirstPage(total[0], hits);
     }
 
     /** A page of results, newest first; {@code lookAlike} marks reads the plate term finds only as look-alikes. */
     List<SearchHit> page(UUID searchId, SearchCriteria criteria, DetectionFilter filter, int limit) {
+        return hits(searchId, criteria, filter, limit, false, new int[1]);
+    }
+
+    private List<SearchHit> hits(
+            UUID searchId, SearchCriteria criteria, DetectionFilter filter, int limit, boolean counted, int[] total) {
         List<Object> params = new ArrayList<>(filter.params());
         params.add(limit);
-        return generic("""
+        return generic(
+                """
                         SELECT d.read_id, d.captured_at, d.plate, d.state, d.confidence, d.location[0] AS longitude,
                                d.location[1] AS latitude, d.heading_degrees, d.device_id, dv.name AS camera_name,
                                d.vehicle_make, d.vehicle_model, d.vehicle_color, d.vehicle_type,
-                               d.image_sha256 IS NOT NULL AS has_image
+                               d.image_sha256 IS NOT NULL AS has_image\s""" + (counted ? ", count(*) OVER () AS total" : "") + """
+
                         FROM detections d LEFT JOIN devices dv ON dv.id = d.device_id
                         WHERE\s""" + filter.where() + """
 
                         ORDER BY d.captured_at DESC, d.read_id DESC
                         LIMIT ?
-                        """, params, (rs, n) -> hit(rs, searchId, criteria));
+                        """, params, (rs, n) -> {
+                    if (counted) {
+                        total[0] = rs.getInt("total");
+                    }
+                    return hit(rs, searchId, criteria);
+                });
     }
 
     /** The stored image of a read, when the read is among the filter's results. */

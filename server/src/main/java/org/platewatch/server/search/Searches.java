@@ -166,16 +166,15 @@ public class Searches {
             Instant ranAt = now();
             store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS);
             DetectionFilter filter = DetectionFilter.of(search.criteria(), ranAt);
-            int total = store.count(filter);
-            StoredSearch ran = search.completed(ranAt, total);
+            SearchStore.FirstPage first = store.firstPage(search.id(), search.criteria(), filter, pageSize + 1);
+            StoredSearch ran = search.completed(ranAt, first.total());
             if (isNew) {
                 store.insert(ran);
             } else {
-                store.markCompleted(search.id(), ranAt, total);
+                store.markCompleted(search.id(), ranAt, first.total());
             }
-            List<SearchHit> hits = store.page(ran.id(), ran.criteria(), filter, pageSize + 1);
-            audit.record(event("search.run", ran, total));
-            return view(ran, hits, pageSize);
+            audit.record(event("search.run", ran, first.total()));
+            return view(ran, first.hits(), pageSize);
         }));
     }
 
