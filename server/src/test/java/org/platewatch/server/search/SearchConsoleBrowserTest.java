@@ -60,24 +60,18 @@ class SearchConsoleBrowserTest extends BrowserTestSupport {
     Clock clock;
 
     Api api;
+    SearchFixtures fixtures;
     String unit;
     Instant now;
-    /** Letters no confusable class holds, so that one test's plates never look like another's. */
     String tag;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        unit = devices.register(
-                        new DeviceRegistration("unit-" + suffix(), DeviceKind.MOBILE, null, null, null), Actor.SYSTEM)
-                .token();
+        fixtures = new SearchFixtures(api, devices);
+        unit = fixtures.unit;
         now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String letters = "ACEFHJKMNPRTUVWXY";
-        StringBuilder t = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            t.append(letters.charAt((int) (Math.random() * letters.length())));
-        }
-        tag = t.toString();
+        tag = SearchFixtures.tag();
     }
 
     @Test
@@ -86,10 +80,10 @@ class SearchConsoleBrowserTest extends BrowserTestSupport {
         upload(
                 unit,
                 List.of(
-                        read(withImage, "7" + tag + "312", now.minusSeconds(600), 34.10, -117.10),
-                        read(UUID.randomUUID(), "7" + tag + "912", now.minusSeconds(500), 34.11, -117.11),
-                        read(UUID.randomUUID(), "7" + tag + "313", now.minusSeconds(400), 34.10, -117.10),
-                        read(UUID.randomUUID(), "8" + tag + "312", now.minusSeconds(300), 34.10, -117.10)));
+                        SearchFixtures.read(withImage, "7" + tag + "312", now.minusSeconds(600), 34.10, -117.10),
+                        SearchFixtures.read("7" + tag + "912", now.minusSeconds(500), 34.11, -117.11),
+                        SearchFixtures.read("7" + tag + "313", now.minusSeconds(400), 34.10, -117.10),
+                        SearchFixtures.read("8" + tag + "312", now.minusSeconds(300), 34.10, -117.10)));
         assertThat(api.putBytes("/api/v1/reads/" + withImage + "/image", unit, "image/jpeg", jpeg())
                         .status())
                 .isEqualTo(200);
@@ -132,6 +126,12 @@ class SearchConsoleBrowserTest extends BrowserTestSupport {
         assertThat(answer).startsWith("200\n").contains("7" + tag + "912", "7" + tag + "312");
         assertThat(answer).doesNotContain("7" + tag + "313");
         assertThat(auditCount(investigator, "search.exported", null)).isEqualTo(1);
+        String kml = (String) browser.script(
+                "return fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.status; })"
+                        + ".then(String);",
+                browser.find("#export-kml").getDomAttribute("href"));
+        assertThat(kml).isEqualTo("200");
+        assertThat(auditCount(investigator, "search.exported", null)).isEqualTo(2);
     }
 
     @Test
@@ -145,9 +145,9 @@ class SearchConsoleBrowserTest extends BrowserTestSupport {
         upload(
                 camera,
                 List.of(
-                        read(UUID.randomUUID(), "2" + tag + "551", now.minus(Duration.ofHours(3)), lat + 0.0003, lon),
-                        read(UUID.randomUUID(), "2" + tag + "552", now.minus(Duration.ofHours(2)), lat, lon),
-                        read(UUID.randomUUID(), "2" + tag + "553", now.minus(Duration.ofHours(1)), lat - 0.0003, lon)));
+                        SearchFixtures.read("2" + tag + "551", now.minus(Duration.ofHours(3)), lat + 0.0003, lon),
+                        SearchFixtures.read("2" + tag + "552", now.minus(Duration.ofHours(2)), lat, lon),
+                        SearchFixtures.read("2" + tag + "553", now.minus(Duration.ofHours(1)), lat - 0.0003, lon)));
 
         Member investigator = Member.create(accounts, Role.INVESTIGATOR);
         browser.signIn(investigator);
@@ -316,11 +316,6 @@ class SearchConsoleBrowserTest extends BrowserTestSupport {
                                 : List.of(action, member.username(), subject))
                 .query(Integer.class)
                 .single();
-    }
-
-    private static String read(UUID id, String plate, Instant at, double lat, double lon) {
-        return "{\"readId\":\"" + id + "\",\"plate\":\"" + plate + "\",\"state\":\"CA\",\"confidence\":0.9,"
-                + "\"capturedAt\":\"" + at + "\",\"latitude\":" + lat + ",\"longitude\":" + lon + "}";
     }
 
     private void upload(String device, List<String> reads) {
