@@ -207,15 +207,21 @@ public class Searches {
             transaction.executeWithoutResult(status -> audit.record(new AuditEvent(
                     "search.refused",
                     "prohibited-use:" + use.name(),
-                    "purpose=" + body.purpose(),
-                    body.reason(),
-                    body.caseNumber(),
+                    "purpose=" + clip(body.purpose()),
+                    clip(body.reason()),
+                    clip(body.caseNumber()),
                     0)));
             throw new ProblemException(
                     PROHIBITED_PURPOSE,
                     "purpose",
                     "ALPR data may not be searched for " + use.label() + "; the refusal is recorded in the audit log");
         });
+    }
+
+    /** A refused request's words as the audit log keeps them: enough to judge, never a megabyte. */
+    private static String clip(String s) {
+        int max = SearchRequestValidator.MAX_REASON_LENGTH;
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     private static SearchView bounded(java.util.function.Supplier<SearchView> query) {
