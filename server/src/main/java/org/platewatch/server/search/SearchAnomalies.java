@@ -132,8 +132,9 @@ class SearchAnomalies {
                         .add(r));
         return groups.values().stream()
                 .map(rows -> {
+                    // as the store compares them: "24-1" and " 24-1" are one case
                     List<String> cases = rows.stream()
-                            .map(SearchAnomalyStore.Row::caseNumber)
+                            .map(r -> r.caseNumber().strip().toUpperCase(Locale.ROOT))
                             .distinct()
                             .toList();
                     String summary = "Searched plate " + rows.get(0).key() + " under " + cases.size()

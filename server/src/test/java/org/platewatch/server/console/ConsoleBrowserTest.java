@@ -36,8 +36,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             Role.OFFICER, List.of("home", "alerts", "hotlists"),
             Role.INVESTIGATOR, List.of("home", "alerts", "hotlists", "search"),
             Role.SUPERVISOR, List.of("home", "alerts", "hotlists", "search", "cameras"),
-            Role.ADMINISTRATOR, List.of("home", "alerts", "hotlists", "cameras", "users", "audit"),
-            Role.AUDITOR, List.of("home", "audit")));
+            Role.ADMINISTRATOR, List.of("home", "alerts", "hotlists", "cameras", "users", "audit", "search-review"),
+            Role.AUDITOR, List.of("home", "audit", "search-review")));
 
     @Autowired
     UserAccounts accounts;
@@ -66,6 +66,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             // issue 7 (console3): users and training for administrators, the audit log for auditors and administrators
             assertPage("/users", MENUS.get(role).contains("users"));
             assertPage("/audit", MENUS.get(role).contains("audit"));
+            // issue 16: the search review (anomaly flags) for auditors and administrators
+            assertPage("/console/searches/anomalies", MENUS.get(role).contains("search-review"));
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");
