@@ -30,68 +30,13 @@ class SearchAnomalies {
      * Words that say nothing about why a search is made: a reason made only of these ("follow up on case", "n/a",
      * "info request") is vague, however long.
      */
-    static final List<String> GENERAL_WORDS = List.of(
-            "a",
-            "an",
-            "and",
-            "the",
-            "of",
-            "for",
-            "on",
-            "in",
-            "to",
-            "re",
-            "per",
-            "see",
-            "as",
-            "same",
-            "above",
-            "case",
-            "cases",
-            "investigation",
-            "investigations",
-            "investigative",
-            "investigate",
-            "inv",
-            "follow",
-            "up",
-            "followup",
-            "n",
-            "na",
-            "info",
-            "information",
-            "inquiry",
-            "enquiry",
-            "check",
-            "checks",
-            "general",
-            "misc",
-            "other",
-            "ongoing",
-            "open",
-            "pending",
-            "request",
-            "requested",
-            "review",
-            "research",
-            "search",
-            "query",
-            "lead",
-            "leads",
-            "work",
-            "police",
-            "official",
-            "business",
-            "law",
-            "enforcement",
-            "purpose",
-            "purposes",
-            "data",
-            "record",
-            "records",
-            "tbd",
-            "unknown",
-            "none");
+    static final List<String> GENERAL_WORDS =
+            List.of(("a an and the of for on in to re per see as same above case cases investigation investigations"
+                            + " investigative investigate inv follow up followup n na info information inquiry enquiry"
+                            + " check checks general misc other ongoing open pending request requested review research"
+                            + " search query lead leads work police official business law enforcement purpose"
+                            + " purposes data record records tbd unknown none")
+                    .split(" "));
 
     /** The whole normalised reason made of general words, one space between them (PostgreSQL's regex syntax). */
     static final String GENERAL_WORDS_ONLY =
