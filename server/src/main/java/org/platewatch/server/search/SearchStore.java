@@ -202,7 +202,8 @@ class SearchStore {
                 rs.getObject("captured_at", OffsetDateTime.class).toInstant(),
                 plate,
                 rs.getString("state"),
-                rs.getDouble("confidence"),
+                // a real column: its float read as the decimal it was written as (0.78, not 0.7799999713897705)
+                Double.parseDouble(Float.toString(rs.getFloat("confidence"))),
                 rs.getDouble("latitude"),
                 rs.getDouble("longitude"),
                 headingOrNull,
