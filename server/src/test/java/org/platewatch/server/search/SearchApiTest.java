@@ -170,6 +170,9 @@ class SearchApiTest {
                 .containsExactly("8" + tag + "312", "7" + tag + "312");
         assertThat(plates(fixtures.search(investigator, body("\"plate\":\"7" + tag + "31?\""))))
                 .containsExactly("7" + tag + "313", "7" + tag + "312");
+        // only a middle known: the trigram index
+        assertThat(plates(fixtures.search(investigator, body("\"plate\":\"*" + tag + "3*\""))))
+                .containsExactly("8" + tag + "312", "7" + tag + "313", "7" + tag + "312");
     }
 
     @Test
