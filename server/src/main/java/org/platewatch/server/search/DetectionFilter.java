@@ -16,13 +16,36 @@ import org.platewatch.plate.VehicleDescription;
  * that PostgreSQL can use the index built for it (V35): the time window prunes day partitions, the plate goes
  * to the btree or to the trigram index on the plate's confusable-class form, the area to the spatial index.
  */
-record DetectionFilter(String where, List<Object> params) {
+record DetectionFilter(String where, List<Object> params, boolean genericPlan) {
 
     /** The plate with every confusable character mapped to its class; the same expression as the index in V35. */
     static final String CANONICAL_PLATE = "translate(d.plate, 'ODQILBSZG', '000118526')";
 
     DetectionFilter {
         params = Collections.unmodifiableList(new ArrayList<>(params));
+    }
+
+    /**
+     * Whether PostgreSQL should plan this search once per connection (a generic plan) or afresh for its values (a
+     * custom plan), as measured at 50 million detections (docs/benchmarks.md). Planning a query over a year of
+     * day partitions afresh takes some 60-100 ms, more than a full plate's lookup then takes, so a search without a
+     * time window and with a full plate, or with a partial plate known only at its end, is planned generically. A
+     * time window is better planned for its values: the planner then leaves out every day outside it, which makes
+     * planning cheap, and a generic plan picked worse indexes for a canvass; a known beginning too (its range is
+     * estimated from the values).
+     */
+    static boolean prefersGenericPlan(SearchCriteria c) {
+        if (c.from() != null && c.to() != null) {
+            return false;
+        }
+        if (!c.partialPlate()) {
+            return c.hasPlate();
+        }
+        String canonical = c.canonicalPlate();
+        String prefix = literalPrefix(canonical);
+        String reversedSuffix =
+                literalPrefix(new StringBuilder(canonical).reverse().toString());
+        return reversedSuffix.length() > prefix.length() && reversedSuffix.length() >= MIN_RANGE_LITERALS;
     }
 
     /** The detections a search finds: those matching its criteria, received by {@code snapshot}. */
@@ -57,14 +80,14 @@ record DetectionFilter(String where, List<Object> params) {
         vehicle("d.vehicle_make", c.vehicle().make(), clauses, params);
         vehicle("d.vehicle_model", c.vehicle().model(), clauses, params);
         vehicle("d.vehicle_color", c.vehicle().color(), clauses, params);
-        return new DetectionFilter(String.join("\n  AND ", clauses), params);
+        return new DetectionFilter(String.join("\n  AND ", clauses), params, prefersGenericPlan(c));
     }
 
     /** This filter narrowed to one read: is it among the search's results? */
     DetectionFilter andRead(UUID readId) {
         List<Object> more = new ArrayList<>(params);
         more.add(readId);
-        return new DetectionFilter(where + "\n  AND d.read_id = ?", more);
+        return new DetectionFilter(where + "\n  AND d.read_id = ?", more, genericPlan);
     }
 
     /** This filter narrowed to the results after a page's last one, newest first. */
@@ -75,7 +98,7 @@ record DetectionFilter(String where, List<Object> params) {
         List<Object> more = new ArrayList<>(params);
         more.add(utc(cursor.capturedAt()));
         more.add(cursor.readId());
-        return new DetectionFilter(where + "\n  AND (d.captured_at, d.read_id) < (?, ?)", more);
+        return new DetectionFilter(where + "\n  AND (d.captured_at, d.read_id) < (?, ?)", more, genericPlan);
     }
 
     private static void plate(SearchCriteria c, List<String> clauses, List<Object> params) {

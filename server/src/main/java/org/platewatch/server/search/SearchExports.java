@@ -82,9 +82,9 @@ class SearchExports {
                             + ". Narrow the search and export that.");
         }
         return transaction.execute(status -> {
-            store.prepareForSearch(Searches.STATEMENT_TIMEOUT_SECONDS);
-            List<SearchHit> hits =
-                    store.page(id, search.criteria(), DetectionFilter.of(search.criteria(), search.ranAt()), MAX_ROWS);
+            DetectionFilter filter = DetectionFilter.of(search.criteria(), search.ranAt());
+            store.prepareForSearch(Searches.STATEMENT_TIMEOUT_SECONDS, filter);
+            List<SearchHit> hits = store.page(id, search.criteria(), filter, MAX_ROWS);
             audit.record(new AuditEvent(
                     "search.exported",
                     "search:" + id,

@@ -110,15 +110,16 @@ class SearchStore {
 
     /**
      * Sets the rest of the transaction up for the queries over detections: a statement timeout, so that a runaway
-     * search (hostile or mistaken) cannot hold the database; and generic plans. A year of day partitions makes
-     * PostgreSQL spend some 100 ms planning each search afresh for its parameters (custom plans), ten times what
-     * the search then takes to run; a generic plan is made once per connection and search shape and still prunes
-     * partitions by the time window when it runs.
+     * search (hostile or mistaken) cannot hold the database; and how PostgreSQL plans them ({@link
+     * DetectionFilter#prefersGenericPlan}): once per connection and search shape (generic), or for each search's
+     * values (custom). And no parallel workers: generic plans over a year of partitions came out parallel, and on
+     * two busy cores starting the workers took several times the 20-25 ms of work they shared (a 1 km canvass took
+     * 115 ms with them and 16 ms without, at 50 million detections).
      */
-    void prepareForSearch(int timeoutSeconds) {
-        jdbc.sql("SELECT set_config('statement_timeout', ?, true), "
-                        + "set_config('plan_cache_mode', 'force_generic_plan', true)")
-                .param(timeoutSeconds + "s")
+    void prepareForSearch(int timeoutSeconds, DetectionFilter filter) {
+        jdbc.sql("SELECT set_config('statement_timeout', ?, true), set_config('plan_cache_mode', ?, true),"
+                        + " set_config('max_parallel_workers_per_gather', '0', true)")
+                .params(timeoutSeconds + "s", filter.genericPlan() ? "force_generic_plan" : "force_custom_plan")
                 .query()
                 .singleRow();
     }
@@ -178,8 +179,8 @@ class SearchStore {
     }
 
     /**
-     * Runs a query over detections as a server-side prepared statement from its first run, so that, with
-     * {@link #prepareForSearch}'s generic plans, PostgreSQL plans each search shape once per connection.
+     * Runs a query over detections as a server-side prepared statement from its first run, so that, where {@link
+     * #prepareForSearch} asks for generic plans, PostgreSQL plans each search shape once per connection.
      */
     private <T> List<T> generic(String sql, List<Object> params, RowMapper<T> mapper) {
         return template.query(

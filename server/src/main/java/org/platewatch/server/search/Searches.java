@@ -164,8 +164,8 @@ public class Searches {
                 }
             }
             Instant ranAt = now();
-            store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS);
             DetectionFilter filter = DetectionFilter.of(search.criteria(), ranAt);
+            store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS, filter);
             SearchStore.FirstPage first = store.firstPage(search.id(), search.criteria(), filter, pageSize + 1);
             StoredSearch ran = search.completed(ranAt, first.total());
             if (isNew) {
@@ -183,9 +183,9 @@ public class Searches {
     }
 
     private SearchView pageInTransaction(StoredSearch search, SearchCursor cursor, int pageSize) {
-        store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS);
         DetectionFilter filter =
                 DetectionFilter.of(search.criteria(), search.ranAt()).after(cursor);
+        store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS, filter);
         List<SearchHit> hits = store.page(search.id(), search.criteria(), filter, pageSize + 1);
         audit.record(event("search.results-viewed", search, Math.min(hits.size(), pageSize)));
         return view(search, hits, pageSize);
