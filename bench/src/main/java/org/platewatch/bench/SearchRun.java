@@ -1,0 +1,118 @@
+package org.platewatch.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One measuring run over a loaded data set: every kind of search through the API (warm-up first, not
+ * counted), then the same predicates as forced sequential scans, then each kind's plan, and the table of
+ * figures with the issue's targets.
+ */
+final class SearchRun {
+
+    private static final int WARM_UP = 20;
+    private static final int SEQ_SCANS = 3;
+
+    private final BenchServer server;
+    private final Connection db;
+    private final SearchDataSet data;
+    private final int searches;
+    private final long detections;
+
+    SearchRun(BenchServer server, Connection db, SearchDataSet data, long detections, int searches) {
+        this.server = server;
+        this.db = db;
+        this.data = data;
+        this.detections = detections;
+        this.searches = searches;
+    }
+
+    void run() throws Exception {
+        SearchTerms terms = SearchTerms.sample(db, data, detections);
+        SqlSearches sql = new SqlSearches(db);
+        Map<SearchTerms.Kind, Millis> api = new EnumMap<>(SearchTerms.Kind.class);
+        Map<SearchTerms.Kind, long[]> hits = new EnumMap<>(SearchTerms.Kind.class);
+        ApiSearches investigator = ApiSearches.asNewInvestigator(server);
+        if (investigator.available()) {
+            for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+                for (SearchTerms.Term t : terms.draw(kind, WARM_UP)) {
+                    investigator.search(t, new long[1]);
+                }
+            }
+            // kinds interleaved search by search, so that machine noise falls on all alike
+            Map<SearchTerms.Kind, List<SearchTerms.Term>> drawn = new EnumMap<>(SearchTerms.Kind.class);
+            for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+                drawn.put(kind, terms.draw(kind, searches));
+                hits.put(kind, new long[searches]);
+            }
+            Map<SearchTerms.Kind, double[]> times = new EnumMap<>(SearchTerms.Kind.class);
+            drawn.keySet().forEach(k -> times.put(k, new double[searches]));
+            long[] total = new long[1];
+            for (int i = 0; i < searches; i++) {
+                for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+                    times.get(kind)[i] = investigator.search(drawn.get(kind).get(i), total);
+                    hits.get(kind)[i] = total[0];
+                }
+            }
+            times.forEach((k, v) -> api.put(k, new Millis(v)));
+        } else {
+            System.out.println("This server build has no search API (GET /api/v1/searches/purposes is not there):"
+                    + " only the SQL baseline and plans are measured.");
+        }
+        Map<SearchTerms.Kind, Millis> seq = new EnumMap<>(SearchTerms.Kind.class);
+        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+            List<SearchTerms.Term> scanned = terms.draw(kind, SEQ_SCANS);
+            double[] ms = new double[SEQ_SCANS];
+            long[] count = new long[1];
+            for (int i = 0; i < SEQ_SCANS; i++) {
+                ms[i] = sql.seqScan(scanned.get(i), count);
+                System.out.printf(Locale.ROOT, "  seq scan %-34s %9.1f ms, %,d hits%n", kind.label, ms[i], count[0]);
+            }
+            seq.put(kind, new Millis(ms));
+        }
+        explain(terms, sql);
+        print(api, seq, hits);
+    }
+
+    private void explain(SearchTerms terms, SqlSearches sql) throws Exception {
+        Path dir = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath()
+                .resolve("bench/target/search-plans");
+        Files.createDirectories(dir);
+        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+            Path file = dir.resolve(kind.name().toLowerCase(Locale.ROOT) + ".txt");
+            Files.deleteIfExists(file);
+            SearchTerms.Term t = terms.draw(kind, 1).get(0);
+            SqlSearches.Predicate p = SqlSearches.predicate(t);
+            sql.explain(SqlSearches.pageQuery(p), p.parameters(), kind.label + ": first page, " + t, file);
+            sql.explain(SqlSearches.countQuery(p), p.parameters(), kind.label + ": total", file);
+        }
+        System.out.println("Plans (EXPLAIN ANALYZE, BUFFERS) of each kind's SQL: " + dir);
+    }
+
+    private void print(Map<SearchTerms.Kind, Millis> api, Map<SearchTerms.Kind, Millis> seq,
+            Map<SearchTerms.Kind, long[]> hits) {
+        System.out.printf(Locale.ROOT, "%nSearch at %,d detections: %d searches of each kind through the API"
+                + " (after %d of each to warm up), %d forced sequential scans of each%n", detections,
+                api.isEmpty() ? 0 : searches, WARM_UP, SEQ_SCANS);
+        System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %10s %12s %9s %8s%n", "kind", "API p50", "API p95",
+                "API max", "hits p50", "seq p50", "seq/API", "target");
+        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+            Millis s = seq.get(kind);
+            String target = kind == SearchTerms.Kind.EXACT ? "p95<20" : "p95<200";
+            Millis a = api.get(kind);
+            if (a == null) {
+                System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %10s %9.1f ms %9s %8s%n", kind.label, "-", "-",
+                        "-", "-", s.p(50), "-", target);
+                continue;
+            }
+            double[] h = java.util.Arrays.stream(hits.get(kind)).asDoubleStream().toArray();
+            System.out.printf(Locale.ROOT, "%-36s %6.1f ms %6.1f ms %6.1f ms %10.0f %9.1f ms %8.0fx %8s%n",
+                    kind.label, a.p(50), a.p(95), a.max(), new Millis(h).p(50), s.p(50), s.p(50) / a.p(50), target);
+        }
+    }
+}
