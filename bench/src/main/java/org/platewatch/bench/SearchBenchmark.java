@@ -45,6 +45,8 @@ public final class SearchBenchmark {
                     loaded.reused() ? "Reused" : "Generated", loaded.detections(), sizes.rows(),
                     minutes(loaded.generation()), sizes.tableBytes() / 1e9, sizes.indexBytes() / 1e9,
                     (sizes.tableBytes() + sizes.indexBytes()) / 1e9);
+            SearchDataSetLoad.indexSizes(db).forEach((name, bytes) -> System.out.printf(
+                    Locale.ROOT, "  index %-28s %6.2f GB%n", name, bytes / 1e9));
             if (generateOnly) {
                 return;
             }

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The data set of a search benchmark's data directory: generated once, and reused by every later run on the
@@ -124,6 +126,21 @@ final class SearchDataSetLoad {
             rs.next();
             return new Sizes(rs.getLong(1), rs.getLong(2), rs.getLong(3));
         }
+    }
+
+    /** Each index of the partitions, by its name without the day, and its bytes over all partitions. */
+    static Map<String, Long> indexSizes(Connection db) throws SQLException {
+        Map<String, Long> sizes = new TreeMap<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT regexp_replace(i.relname, '^detections_p[0-9]+', ''),"
+                        + " sum(pg_relation_size(i.oid)) FROM pg_partition_tree('detections') t"
+                        + " JOIN pg_index x ON x.indrelid = t.relid JOIN pg_class i ON i.oid = x.indexrelid"
+                        + " WHERE t.isleaf GROUP BY 1")) {
+            while (rs.next()) {
+                sizes.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return sizes;
     }
 
     private static void store(Path marker, Properties p) throws IOException {

@@ -17,6 +17,8 @@ final class SearchRun {
 
     private static final int WARM_UP = 20;
     private static final int SEQ_SCANS = 3;
+    /** Searches of each kind as the bench's own SQL on a direct connection: the database's share of a search. */
+    private static final int DIRECT = 50;
 
     private final BenchServer server;
     private final Connection db;
@@ -64,6 +66,19 @@ final class SearchRun {
             System.out.println("This server build has no search API (GET /api/v1/searches/purposes is not there):"
                     + " only the SQL baseline and plans are measured.");
         }
+        Map<SearchTerms.Kind, Millis> direct = new EnumMap<>(SearchTerms.Kind.class);
+        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+            List<SearchTerms.Term> drawn = terms.draw(kind, WARM_UP + DIRECT);
+            double[] ms = new double[DIRECT];
+            long[] count = new long[1];
+            for (int i = 0; i < drawn.size(); i++) {
+                double t = sql.indexed(drawn.get(i), count);
+                if (i >= WARM_UP) {
+                    ms[i - WARM_UP] = t;
+                }
+            }
+            direct.put(kind, new Millis(ms));
+        }
         Map<SearchTerms.Kind, Millis> seq = new EnumMap<>(SearchTerms.Kind.class);
         for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
             List<SearchTerms.Term> scanned = terms.draw(kind, SEQ_SCANS);
@@ -76,7 +91,7 @@ final class SearchRun {
             seq.put(kind, new Millis(ms));
         }
         explain(terms, sql);
-        print(api, seq, hits);
+        print(api, direct, seq, hits);
     }
 
     private void explain(SearchTerms terms, SqlSearches sql) throws Exception {
@@ -94,25 +109,26 @@ final class SearchRun {
         System.out.println("Plans (EXPLAIN ANALYZE, BUFFERS) of each kind's SQL: " + dir);
     }
 
-    private void print(Map<SearchTerms.Kind, Millis> api, Map<SearchTerms.Kind, Millis> seq,
-            Map<SearchTerms.Kind, long[]> hits) {
+    private void print(Map<SearchTerms.Kind, Millis> api, Map<SearchTerms.Kind, Millis> direct,
+            Map<SearchTerms.Kind, Millis> seq, Map<SearchTerms.Kind, long[]> hits) {
         System.out.printf(Locale.ROOT, "%nSearch at %,d detections: %d searches of each kind through the API"
-                + " (after %d of each to warm up), %d forced sequential scans of each%n", detections,
-                api.isEmpty() ? 0 : searches, WARM_UP, SEQ_SCANS);
-        System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %10s %12s %9s %8s%n", "kind", "API p50", "API p95",
-                "API max", "hits p50", "seq p50", "seq/API", "target");
+                + " (after %d of each to warm up); %d of each as SQL with the indexes on a direct connection"
+                + " (page + total); %d forced sequential scans of each%n", detections,
+                api.isEmpty() ? 0 : searches, WARM_UP, DIRECT, SEQ_SCANS);
+        System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %8s %9s %9s %11s %8s %8s%n", "kind", "API p50", "API p95",
+                "API max", "hits p50", "SQL p50", "SQL p95", "seq p50", "seq/API", "target");
         for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
             Millis s = seq.get(kind);
+            Millis d = direct.get(kind);
             String target = kind == SearchTerms.Kind.EXACT ? "p95<20" : "p95<200";
             Millis a = api.get(kind);
-            if (a == null) {
-                System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %10s %9.1f ms %9s %8s%n", kind.label, "-", "-",
-                        "-", "-", s.p(50), "-", target);
-                continue;
-            }
-            double[] h = java.util.Arrays.stream(hits.get(kind)).asDoubleStream().toArray();
-            System.out.printf(Locale.ROOT, "%-36s %6.1f ms %6.1f ms %6.1f ms %10.0f %9.1f ms %8.0fx %8s%n",
-                    kind.label, a.p(50), a.p(95), a.max(), new Millis(h).p(50), s.p(50), s.p(50) / a.p(50), target);
+            String apiColumns = a == null
+                    ? String.format(Locale.ROOT, "%9s %9s %9s %8s", "-", "-", "-", "-")
+                    : String.format(Locale.ROOT, "%6.1f ms %6.1f ms %6.1f ms %8.0f", a.p(50), a.p(95), a.max(),
+                            new Millis(java.util.Arrays.stream(hits.get(kind)).asDoubleStream().toArray()).p(50));
+            System.out.printf(Locale.ROOT, "%-34s %s %6.1f ms %6.1f ms %8.1f ms %8s %8s%n", kind.label, apiColumns,
+                    d.p(50), d.p(95), s.p(50),
+                    a == null ? "-" : String.format(Locale.ROOT, "%.0fx", s.p(50) / a.p(50)), target);
         }
     }
 }

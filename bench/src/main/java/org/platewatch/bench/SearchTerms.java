@@ -52,19 +52,27 @@ final class SearchTerms {
         this.db = db;
     }
 
-    /** Samples plates as read (about 20,000 reads from blocks all over the year). */
+    /**
+     * Samples plates as read: about 20,000 reads from blocks all over the year. Day by day, each with its own
+     * seed: one seed for the whole partitioned table would pick the same block numbers in every day, and with
+     * few blocks a day, often none at all.
+     */
     static SearchTerms sample(Connection db, SearchDataSet data, long detections) throws SQLException {
         double percent = Math.min(100, 100.0 * 20_000 / detections);
         List<String> plates = new ArrayList<>();
-        try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery(String.format(java.util.Locale.ROOT,
-                        "SELECT plate FROM detections TABLESAMPLE SYSTEM (%.6f) REPEATABLE (16)", percent))) {
-            while (rs.next()) {
-                plates.add(rs.getString(1));
+        try (Statement s = db.createStatement()) {
+            for (int i = 0; i < data.days(); i++) {
+                try (ResultSet rs = s.executeQuery(String.format(java.util.Locale.ROOT,
+                        "SELECT plate FROM %s TABLESAMPLE SYSTEM (%.6f) REPEATABLE (%d)",
+                        PartitionLoader.partition(data.day(i)), percent, i))) {
+                    while (rs.next()) {
+                        plates.add(rs.getString(1));
+                    }
+                }
             }
         }
         if (plates.isEmpty()) {
-            throw new IllegalStateException("the detections table is empty");
+            throw new IllegalStateException("the sample of the detections table is empty");
         }
         Collections.shuffle(plates, new Random(16));
         return new SearchTerms(data, plates, db);
