@@ -1,6 +1,7 @@
 package org.platewatch.plate.hotlist;
 
 import java.util.Objects;
+import org.platewatch.plate.PlatePattern;
 import org.platewatch.plate.PlateText;
 import org.platewatch.plate.UsState;
 import org.platewatch.plate.VehicleDescription;

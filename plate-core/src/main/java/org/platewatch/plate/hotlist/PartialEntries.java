@@ -2,6 +2,7 @@ package org.platewatch.plate.hotlist;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.platewatch.plate.PlatePattern;
 import org.platewatch.plate.UsState;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.platewatch.plate.PlatePattern;
 import org.platewatch.plate.UsState;
 
 /**

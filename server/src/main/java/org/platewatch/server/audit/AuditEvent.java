@@ -17,6 +17,10 @@ public record AuditEvent(
         return new AuditEvent(action, subject, null, null, null, null);
     }
 
+    public AuditEvent withSubject(String newSubject) {
+        return new AuditEvent(action, newSubject, terms, purpose, caseNumber, resultCount);
+    }
+
     public AuditEvent withTerms(String newTerms) {
         return new AuditEvent(action, subject, newTerms, purpose, caseNumber, resultCount);
     }

@@ -7,6 +7,7 @@ import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_AUDIT_LOG_RET
 import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_HOTLIST_MAX_AGE;
 import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_HOTLIST_SOURCES;
 import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_MAX_UPLOAD_INTERVAL;
+import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_SEARCH;
 
 import java.time.Period;
 import java.util.EnumSet;
@@ -49,7 +50,7 @@ final class OaklandProfile {
                         DEFAULT_HOTLIST_MAX_AGE,
                         deputyChief, // DEFAULT
                         new CustomEntryRules(true, true, true, deputyChief)), // DEFAULT
-                new SearchRules(true, false), // 430.7(a): purpose recorded; no case number rule
+                DEFAULT_SEARCH, // 430.7(a): purpose recorded; no case number rule
                 AlertVerification.IF_PRACTICABLE, // 430.5(f)
                 false, // DEFAULT
                 new SharingRules(

@@ -34,8 +34,21 @@ final class ShippedDefaults {
     static final Set<HotlistSource> DEFAULT_HOTLIST_SOURCES =
             EnumSet.of(HotlistSource.NCIC, HotlistSource.CA_DOJ_SVS, HotlistSource.DEPARTMENT_BOLO);
 
-    /** Purpose always (Civil Code § 1798.90.52(a)(4)); no text makes a case number mandatory. */
-    static final SearchRules DEFAULT_SEARCH = new SearchRules(true, false);
+    /**
+     * Purpose always (Civil Code § 1798.90.52(a)(4)), and a case or incident number for every search: Vallejo 426
+     * says every inquiry "must be documented by either the associated ... case number or incident number, and/or a
+     * reason", no text forbids asking for one, and an auditor cannot tie a search to an investigation without it.
+     * Trained officers, investigators, supervisors and administrators may search (Alameda 462.3(c), Vallejo 426.5:
+     * "authorized users"); a search naming no plate over more than 30 days or 5 km, or a partial plate with fewer
+     * than 3 known characters, waits for a supervisor (the texts' "supervisor approval" for broad queries).
+     */
+    static final SearchRules DEFAULT_SEARCH = new SearchRules(
+            true,
+            true,
+            Set.of("OFFICER", "INVESTIGATOR", "SUPERVISOR", "ADMINISTRATOR"),
+            Duration.ofDays(30),
+            5_000,
+            3);
 
     /** Requests from the public or other non-law-enforcement bodies go through the records policy (§ 1798.90.55). */
     static final String CUSTODIAN_OF_RECORDS = "Custodian of Records";

@@ -4,6 +4,7 @@ import static org.platewatch.server.policy.ShippedDefaults.CALIFORNIA;
 import static org.platewatch.server.policy.ShippedDefaults.CUSTODIAN_OF_RECORDS;
 import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_AUDIT_LOG_RETENTION;
 import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_MAX_UPLOAD_INTERVAL;
+import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_SEARCH;
 import static org.platewatch.server.policy.ShippedDefaults.DEFAULT_TRAINING_VALIDITY;
 
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class VallejoProfile {
                                 true, true, // 426.4(f)(5): case number, synopsis
                                 true, // 426.4(f)(5): updates by immediate supervisor
                                 captain)), // 426.4(f)(5): Administrator approves new lists
-                new SearchRules(true, false), // 426.5(e): case/incident number and/or a reason
+                DEFAULT_SEARCH, // 426.5(e): case/incident number and/or a reason
                 AlertVerification.REQUIRED_ABSENT_EXIGENCY, // 426.4(f)(1)
                 true, // 426.4(f)(3): clear stops with the ALPR hit
                 new SharingRules(

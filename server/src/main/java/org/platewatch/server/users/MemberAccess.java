@@ -7,6 +7,8 @@ import java.util.Set;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.policy.SearchRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +40,12 @@ public class MemberAccess {
     private final UserAccounts accounts;
     private final TrainingRecords training;
 
-    MemberAccess(UserAccounts accounts, TrainingRecords training) {
+    private final SearchRules searchRules;
+
+    MemberAccess(UserAccounts accounts, TrainingRecords training, DepartmentProfile profile) {
         this.accounts = accounts;
         this.training = training;
+        this.searchRules = profile.search();
     }
 
     /** The member acting in the current request; refuses devices, the system and anonymous callers. */
@@ -107,7 +112,9 @@ public class MemberAccess {
         if (status.isPresent()) {
             return status;
         }
-        if (!permission.grantedTo(account.role())) {
+        if (!permission.grantedTo(account.role())
+                || (permission == Permission.SEARCH_DETECTIONS
+                        && !searchRules.allowsRole(account.role().name()))) {
             return Optional.of(new ProblemException(
                     ProblemType.FORBIDDEN,
                     "A member with the role "

@@ -23,8 +23,11 @@ import java.util.Set;
  * outside auditor is not an ALPR operator.
  */
 public enum Permission {
-    /** Search stored detections (with a stated purpose; the search feature enforces that). */
-    SEARCH_DETECTIONS(true, INVESTIGATOR, SUPERVISOR, ADMINISTRATOR),
+    /**
+     * Search stored detections (with a stated purpose; the search feature enforces that). These are the roles a
+     * profile may allow; {@link MemberAccess} also asks the profile's {@code search().roles()}.
+     */
+    SEARCH_DETECTIONS(true, OFFICER, INVESTIGATOR, SUPERVISOR, ADMINISTRATOR),
     /** Approve a search the policy calls broad (area canvass, partial plate over a long period). */
     APPROVE_BROAD_SEARCHES(true, SUPERVISOR, ADMINISTRATOR),
     /** See live alerts, verify them, record the stop outcome. */

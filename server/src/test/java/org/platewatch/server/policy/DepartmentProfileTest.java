@@ -3,8 +3,10 @@ package org.platewatch.server.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Duration;
 import java.time.Period;
 import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The rules a profile cannot be built to break. */
@@ -77,9 +79,19 @@ class DepartmentProfileTest {
     }
 
     @Test
+    void auditorsAndDevicesCanNeverBeAllowedToSearch() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SearchRules(true, true, Set.of("AUDITOR"), Duration.ofDays(30), 5000, 3))
+                .withMessageContaining("AUDITOR");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SearchRules(true, true, Set.of("DEVICE"), Duration.ofDays(30), 5000, 3))
+                .withMessageContaining("DEVICE");
+    }
+
+    @Test
     void stateLawRulesCannotBeRelaxed() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new SearchRules(false, false))
+                .isThrownBy(() -> new SearchRules(false, false, Set.of("INVESTIGATOR"), Duration.ofDays(30), 5000, 3))
                 .withMessageContaining("1798.90.52");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new SharingRules(

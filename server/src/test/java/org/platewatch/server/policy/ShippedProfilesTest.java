@@ -156,7 +156,7 @@ class ShippedProfilesTest {
     void vallejoSearchAndAlertRules() {
         DepartmentProfile vallejo = profile("vallejo");
         assertThat(vallejo.search().reasonRequired()).isTrue();
-        assertThat(vallejo.search().caseNumberRequired()).isFalse();
+        assertThat(vallejo.search().caseNumberRequired()).isTrue();
         assertThat(vallejo.alertVerification()).isEqualTo(AlertVerification.REQUIRED_ABSENT_EXIGENCY);
         assertThat(vallejo.stopOutcomeRequired()).isTrue();
         assertThat(vallejo.hotlists().customEntries().caseNumberRequired()).isTrue();

@@ -397,14 +397,14 @@ class AccessApiTest {
     void roleChangesTrainingUnlockAndDisableAreAuditedAndTakeEffectAtOnce() {
         AdminSession admin = admin();
         Member officer = member("promote", Role.OFFICER, 10);
-        assertThat(api.get("/api/v1/users/me/permissions/search-detections", officer.token())
+        assertThat(api.get("/api/v1/users/me/permissions/review-alerts", officer.token())
                         .status())
                 .isEqualTo(403);
 
         Api.Response promoted =
-                admin.send("PUT", "/api/v1/users/" + officer.username() + "/role", "{\"role\":\"investigator\"}");
+                admin.send("PUT", "/api/v1/users/" + officer.username() + "/role", "{\"role\":\"supervisor\"}");
         assertThat(promoted.status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/users/me/permissions/search-detections", officer.token())
+        assertThat(api.get("/api/v1/users/me/permissions/review-alerts", officer.token())
                         .status())
                 .isEqualTo(204);
 

@@ -1,15 +1,16 @@
-package org.platewatch.plate.hotlist;
+package org.platewatch.plate;
 
 /**
  * Plate patterns as hot-list entries hold them: normalised plate characters, plus for partial
- * (custom BOLO) entries {@code ?} for one unknown character and {@code *} for any run.
+ * (custom BOLO) entries {@code ?} for one unknown character and {@code *} for any run. A detection search
+ * takes the same patterns, so a witness's partial plate reads the same in a BOLO entry and in a search.
  */
-final class PlatePattern {
+public final class PlatePattern {
 
     private PlatePattern() {}
 
     /** Upper-cases, keeps letters, digits, {@code ?} and {@code *}, and folds {@code **} to {@code *}. */
-    static String normalise(String raw) {
+    public static String normalise(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -24,11 +25,11 @@ final class PlatePattern {
         return out.toString();
     }
 
-    static boolean hasWildcard(String pattern) {
+    public static boolean hasWildcard(String pattern) {
         return pattern.indexOf('?') >= 0 || pattern.indexOf('*') >= 0;
     }
 
-    static int literalCount(String pattern) {
+    public static int literalCount(String pattern) {
         int n = 0;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
@@ -40,7 +41,7 @@ final class PlatePattern {
     }
 
     /** The fewest characters a plate needs to match: everything but the stars. */
-    static int minLength(String pattern) {
+    public static int minLength(String pattern) {
         int stars = 0;
         for (int i = 0; i < pattern.length(); i++) {
             if (pattern.charAt(i) == '*') {
@@ -54,7 +55,7 @@ final class PlatePattern {
      * Glob match of a whole plate. Greedy with one backtrack point (the last star), which is
      * linear enough for plate lengths and allocates nothing.
      */
-    static boolean matches(String pattern, String plate) {
+    public static boolean matches(String pattern, String plate) {
         int p = 0;
         int t = 0;
         int starP = -1;
@@ -77,5 +78,13 @@ final class PlatePattern {
             p++;
         }
         return p == pattern.length();
+    }
+
+    /**
+     * The pattern as a SQL {@code LIKE} pattern: {@code ?} becomes {@code _}, {@code *} becomes {@code %}. A
+     * normalised pattern holds only letters, digits and the two wildcards, so nothing needs escaping.
+     */
+    public static String toSqlLike(String normalisedPattern) {
+        return normalisedPattern.replace('?', '_').replace('*', '%');
     }
 }

@@ -1,0 +1,124 @@
+package org.platewatch.server.search;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.platewatch.plate.PlatePattern;
+import org.platewatch.plate.VehicleDescription;
+
+/**
+ * A search's criteria as the {@code WHERE} clause over {@code detections d}, with its parameters in order. Every
+ * value is a bind parameter; only the shape of the clause depends on the request. Each criterion is written so
+ * that PostgreSQL can use the index built for it (V35): the time window prunes day partitions, the plate goes
+ * to the btree or to the trigram index on the plate's confusable-class form, the area to the spatial index.
+ */
+record DetectionFilter(String where, List<Object> params) {
+
+    /** The plate with every confusable character mapped to its class; the same expression as the index in V35. */
+    static final String CANONICAL_PLATE = "translate(d.plate, 'ODQILBSZG', '000118526')";
+
+    DetectionFilter {
+        params = Collections.unmodifiableList(new ArrayList<>(params));
+    }
+
+    /** The detections a search finds: those matching its criteria, received by {@code snapshot}. */
+    static DetectionFilter of(SearchCriteria c, Instant snapshot) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        clauses.add("d.received_at <= ?");
+        params.add(utc(snapshot));
+        if (c.hasPlate()) {
+            plate(c, clauses, params);
+        }
+        if (c.state() != null) {
+            clauses.add("d.state = ?");
+            params.add(c.state());
+        }
+        if (c.from() != null) {
+            clauses.add("d.captured_at >= ?");
+            params.add(utc(c.from()));
+        }
+        if (c.to() != null) {
+            clauses.add("d.captured_at < ?");
+            params.add(utc(c.to()));
+        }
+        if (c.area() != null) {
+            area(c.area(), clauses, params);
+        }
+        if (!c.cameras().isEmpty()) {
+            clauses.add("d.device_id IN ("
+                    + String.join(", ", Collections.nCopies(c.cameras().size(), "?")) + ")");
+            params.addAll(c.cameras());
+        }
+        vehicle("d.vehicle_make", c.vehicle().make(), clauses, params);
+        vehicle("d.vehicle_model", c.vehicle().model(), clauses, params);
+        vehicle("d.vehicle_color", c.vehicle().color(), clauses, params);
+        return new DetectionFilter(String.join("\n  AND ", clauses), params);
+    }
+
+    /** This filter narrowed to one read: is it among the search's results? */
+    DetectionFilter andRead(UUID readId) {
+        List<Object> more = new ArrayList<>(params);
+        more.add(readId);
+        return new DetectionFilter(where + "\n  AND d.read_id = ?", more);
+    }
+
+    /** This filter narrowed to the results after a page's last one, newest first. */
+    DetectionFilter after(SearchCursor cursor) {
+        if (cursor == null) {
+            return this;
+        }
+        List<Object> more = new ArrayList<>(params);
+        more.add(utc(cursor.capturedAt()));
+        more.add(cursor.readId());
+        return new DetectionFilter(where + "\n  AND (d.captured_at, d.read_id) < (?, ?)", more);
+    }
+
+    private static void plate(SearchCriteria c, List<String> clauses, List<Object> params) {
+        if (!c.partialPlate()) {
+            clauses.add(c.confusable() ? CANONICAL_PLATE + " = ?" : "d.plate = ?");
+            params.add(c.confusable() ? c.canonicalPlate() : c.plate());
+            return;
+        }
+        // The trigram index is on the canonical form, so a partial plate is looked up there first; without
+        // look-alikes the plate itself must then match too.
+        clauses.add(CANONICAL_PLATE + " LIKE ?");
+        params.add(PlatePattern.toSqlLike(c.canonicalPlate()));
+        if (!c.confusable()) {
+            clauses.add("d.plate LIKE ?");
+            params.add(PlatePattern.toSqlLike(c.plate()));
+        }
+    }
+
+    private static void area(SearchArea area, List<String> clauses, List<Object> params) {
+        SearchArea.Box box = area.box();
+        clauses.add("d.location <@ box(point(?, ?), point(?, ?))");
+        params.addAll(List.of(box.west(), box.south(), box.east(), box.north()));
+        if (area instanceof SearchArea.Circle circle) {
+            // Haversine on the point's (longitude, latitude), as SearchArea.metersBetween computes it.
+            clauses.add("2 * " + SearchArea.EARTH_RADIUS_METERS + " * asin(least(1, sqrt("
+                    + "power(sin(radians(d.location[1] - ?) / 2), 2)"
+                    + " + cos(radians(?)) * cos(radians(d.location[1]))"
+                    + " * power(sin(radians(d.location[0] - ?) / 2), 2)))) <= ?");
+            params.addAll(List.of(circle.latitude(), circle.latitude(), circle.longitude(), circle.radiusMeters()));
+        } else if (area instanceof SearchArea.Polygon polygon) {
+            clauses.add("d.location <@ CAST(? AS polygon)");
+            params.add(polygon.asSqlPolygon());
+        }
+    }
+
+    private static void vehicle(String column, String value, List<String> clauses, List<Object> params) {
+        if (VehicleDescription.given(value)) {
+            clauses.add("upper(" + column + ") = ?");
+            params.add(VehicleDescription.normal(value));
+        }
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,202 @@
+package org.platewatch.server.search;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.platewatch.plate.VehicleDescription;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL of the search feature: the {@code searches} table, and the queries a search runs over detections. */
+@Repository
+class SearchStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String SEARCH_COLUMNS = """
+            id, requested_by, requested_by_name, requested_at, case_number, purpose, reason, criteria::text AS criteria,
+            status, broad_because, decided_by, decided_at, decision_note, ran_at, result_count""";
+
+    private final JdbcClient jdbc;
+
+    SearchStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(StoredSearch s) {
+        jdbc.sql("""
+                        INSERT INTO searches (id, requested_by, requested_by_name, requested_at, case_number, purpose,
+                                              reason, criteria, plate_pattern, terms, status, broad_because, ran_at,
+                                              result_count)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        s.id(),
+                        s.requestedBy(),
+                        s.requestedByName(),
+                        utc(s.requestedAt()),
+                        s.caseNumber(),
+                        s.purpose().name(),
+                        s.reason(),
+                        JSON.writeValueAsString(s.criteria()),
+                        s.criteria().plate(),
+                        s.criteria().terms(),
+                        s.status().name(),
+                        s.broadBecause().toArray(String[]::new),
+                        utc(s.ranAt()),
+                        s.resultCount())
+                .update();
+    }
+
+    Optional<StoredSearch> find(UUID id) {
+        return jdbc.sql("SELECT " + SEARCH_COLUMNS + " FROM searches WHERE id = ?")
+                .param(id)
+                .query(SearchStore::search)
+                .optional();
+    }
+
+    /** Locks the search's row for the rest of the transaction, so that it runs or is decided once. */
+    Optional<StoredSearch> findForUpdate(UUID id) {
+        return jdbc.sql("SELECT " + SEARCH_COLUMNS + " FROM searches WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(SearchStore::search)
+                .optional();
+    }
+
+    List<StoredSearch> pending() {
+        return jdbc.sql("SELECT " + SEARCH_COLUMNS
+                        + " FROM searches WHERE status = 'PENDING_APPROVAL' ORDER BY requested_at")
+                .query(SearchStore::search)
+                .list();
+    }
+
+    List<StoredSearch> requestedBy(String username, int limit) {
+        return jdbc.sql("SELECT " + SEARCH_COLUMNS
+                        + " FROM searches WHERE requested_by = ? ORDER BY requested_at DESC LIMIT ?")
+                .params(username, limit)
+                .query(SearchStore::search)
+                .list();
+    }
+
+    void markCompleted(UUID id, Instant ranAt, int count) {
+        jdbc.sql("UPDATE searches SET status = 'COMPLETED', ran_at = ?, result_count = ? WHERE id = ?")
+                .params(utc(ranAt), count, id)
+                .update();
+    }
+
+    void decide(UUID id, SearchStatus decision, String by, Instant at, String note) {
+        jdbc.sql("""
+                        UPDATE searches SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?
+                        WHERE id = ? AND status = 'PENDING_APPROVAL'
+                        """).params(decision.name(), by, utc(at), note, id).update();
+    }
+
+    /** Keeps a runaway search (a hostile or mistaken request) from holding the database. */
+    void limitStatementTime(int seconds) {
+        jdbc.sql("SELECT set_config('statement_timeout', ?, true)")
+                .param(seconds + "s")
+                .query()
+                .singleValue();
+    }
+
+    int count(DetectionFilter filter) {
+        return jdbc.sql("SELECT count(*) FROM detections d WHERE " + filter.where())
+                .params(filter.params())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A page of results, newest first; {@code lookAlike} marks reads the plate term finds only as look-alikes. */
+    List<SearchHit> page(UUID searchId, SearchCriteria criteria, DetectionFilter filter, int limit) {
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(limit);
+        return jdbc.sql("""
+                        SELECT d.read_id, d.captured_at, d.plate, d.state, d.confidence, d.location[0] AS longitude,
+                               d.location[1] AS latitude, d.heading_degrees, d.device_id, dv.name AS camera_name,
+                               d.vehicle_make, d.vehicle_model, d.vehicle_color, d.vehicle_type,
+                               d.image_sha256 IS NOT NULL AS has_image
+                        FROM detections d LEFT JOIN devices dv ON dv.id = d.device_id
+                        WHERE\s""" + filter.where() + """
+
+                        ORDER BY d.captured_at DESC, d.read_id DESC
+                        LIMIT ?
+                        """)
+                .params(params)
+                .query((rs, n) -> hit(rs, searchId, criteria))
+                .list();
+    }
+
+    /** The stored image of a read, when the read is among the filter's results. */
+    Optional<String> imageOf(DetectionFilter filter) {
+        return jdbc.sql("SELECT d.image_sha256 FROM detections d WHERE " + filter.where()
+                        + " AND d.image_sha256 IS NOT NULL")
+                .params(filter.params())
+                .query(String.class)
+                .optional();
+    }
+
+    private static SearchHit hit(ResultSet rs, UUID searchId, SearchCriteria criteria) throws SQLException {
+        UUID readId = rs.getObject("read_id", UUID.class);
+        String plate = rs.getString("plate");
+        double heading = rs.getDouble("heading_degrees");
+        Double headingOrNull = rs.wasNull() ? null : heading;
+        return new SearchHit(
+                readId,
+                rs.getObject("captured_at", OffsetDateTime.class).toInstant(),
+                plate,
+                rs.getString("state"),
+                rs.getDouble("confidence"),
+                rs.getDouble("latitude"),
+                rs.getDouble("longitude"),
+                headingOrNull,
+                rs.getObject("device_id", UUID.class),
+                rs.getString("camera_name"),
+                new VehicleDescription(
+                        rs.getString("vehicle_make"),
+                        rs.getString("vehicle_model"),
+                        rs.getString("vehicle_color"),
+                        rs.getString("vehicle_type")),
+                criteria.confusable() && criteria.isLookAlike(plate),
+                rs.getBoolean("has_image") ? "/api/v1/searches/" + searchId + "/results/" + readId + "/image" : null);
+    }
+
+    private static StoredSearch search(ResultSet rs, int row) throws SQLException {
+        Array broad = rs.getArray("broad_because");
+        int count = rs.getInt("result_count");
+        Integer resultCount = rs.wasNull() ? null : count;
+        return new StoredSearch(
+                rs.getObject("id", UUID.class),
+                rs.getString("requested_by"),
+                rs.getString("requested_by_name"),
+                instant(rs.getTimestamp("requested_at")),
+                rs.getString("case_number"),
+                SearchPurpose.valueOf(rs.getString("purpose")),
+                rs.getString("reason"),
+                JSON.readValue(rs.getString("criteria"), SearchCriteria.class),
+                SearchStatus.valueOf(rs.getString("status")),
+                broad == null ? List.of() : Arrays.asList((String[]) broad.getArray()),
+                rs.getString("decided_by"),
+                instant(rs.getTimestamp("decided_at")),
+                rs.getString("decision_note"),
+                instant(rs.getTimestamp("ran_at")),
+                resultCount);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+}
