@@ -24,6 +24,11 @@ final class BenchDatabase {
     private BenchDatabase() {}
 
     static Connection connectAsOwner(Path dataDir) throws IOException, SQLException {
+        return connectAsOwner(dataDir, new Properties());
+    }
+
+    /** The same, with extra driver properties (e.g. {@code prepareThreshold}). */
+    static Connection connectAsOwner(Path dataDir, Properties extra) throws IOException, SQLException {
         List<String> pid = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
         int port = Integer.parseInt(pid.get(3).trim());
         Properties passwords = new Properties();
@@ -34,6 +39,7 @@ final class BenchDatabase {
         props.setProperty("ApplicationName", "platewatch-search-bench");
         // plate text must not end up in exception messages (house rule), even here
         props.setProperty("logServerErrorDetail", "false");
+        props.putAll(extra);
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + DATABASE, props);
     }
 }

@@ -66,18 +66,13 @@ final class SearchRun {
             System.out.println("This server build has no search API (GET /api/v1/searches/purposes is not there):"
                     + " only the SQL baseline and plans are measured.");
         }
-        Map<SearchTerms.Kind, Millis> direct = new EnumMap<>(SearchTerms.Kind.class);
-        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
-            List<SearchTerms.Term> drawn = terms.draw(kind, WARM_UP + DIRECT);
-            double[] ms = new double[DIRECT];
-            long[] count = new long[1];
-            for (int i = 0; i < drawn.size(); i++) {
-                double t = sql.indexed(drawn.get(i), count);
-                if (i >= WARM_UP) {
-                    ms[i - WARM_UP] = t;
-                }
+        Map<SearchTerms.Kind, Millis> direct = direct(terms, sql);
+        Map<SearchTerms.Kind, Millis> generic;
+        try (Connection prepared = BenchDatabase.connectAsOwner(server.dataDir(), genericPlans())) {
+            try (java.sql.Statement s = prepared.createStatement()) {
+                s.execute("SET plan_cache_mode = force_generic_plan");
             }
-            direct.put(kind, new Millis(ms));
+            generic = direct(terms, new SqlSearches(prepared));
         }
         Map<SearchTerms.Kind, Millis> seq = new EnumMap<>(SearchTerms.Kind.class);
         for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
@@ -91,7 +86,35 @@ final class SearchRun {
             seq.put(kind, new Millis(ms));
         }
         explain(terms, sql);
-        print(api, direct, seq, hits);
+        print(api, direct, generic, seq, hits);
+    }
+
+    /** Each kind as SQL with the indexes on a direct connection (the database's share of a search). */
+    private static Map<SearchTerms.Kind, Millis> direct(SearchTerms terms, SqlSearches sql) throws Exception {
+        Map<SearchTerms.Kind, Millis> direct = new EnumMap<>(SearchTerms.Kind.class);
+        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+            List<SearchTerms.Term> drawn = terms.draw(kind, WARM_UP + DIRECT);
+            double[] ms = new double[DIRECT];
+            long[] count = new long[1];
+            for (int i = 0; i < drawn.size(); i++) {
+                double t = sql.indexed(drawn.get(i), count);
+                if (i >= WARM_UP) {
+                    ms[i - WARM_UP] = t;
+                }
+            }
+            direct.put(kind, new Millis(ms));
+        }
+        return direct;
+    }
+
+    /**
+     * A connection whose statements are server-prepared from their first use, planned once each as a generic
+     * plan: what the searches would cost without planning over every day partition each time.
+     */
+    private static java.util.Properties genericPlans() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("prepareThreshold", "1");
+        return p;
     }
 
     private void explain(SearchTerms terms, SqlSearches sql) throws Exception {
@@ -110,24 +133,28 @@ final class SearchRun {
     }
 
     private void print(Map<SearchTerms.Kind, Millis> api, Map<SearchTerms.Kind, Millis> direct,
-            Map<SearchTerms.Kind, Millis> seq, Map<SearchTerms.Kind, long[]> hits) {
+            Map<SearchTerms.Kind, Millis> generic, Map<SearchTerms.Kind, Millis> seq,
+            Map<SearchTerms.Kind, long[]> hits) {
         System.out.printf(Locale.ROOT, "%nSearch at %,d detections: %d searches of each kind through the API"
                 + " (after %d of each to warm up); %d of each as SQL with the indexes on a direct connection"
-                + " (page + total); %d forced sequential scans of each%n", detections,
+                + " (page + total), planned each time and as generic prepared plans; %d forced sequential scans"
+                + " of each%n", detections,
                 api.isEmpty() ? 0 : searches, WARM_UP, DIRECT, SEQ_SCANS);
-        System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %8s %9s %9s %11s %8s %8s%n", "kind", "API p50", "API p95",
-                "API max", "hits p50", "SQL p50", "SQL p95", "seq p50", "seq/API", "target");
+        System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %8s %9s %9s %9s %9s %11s %8s %8s%n", "kind", "API p50",
+                "API p95", "API max", "hits p50", "SQL p50", "SQL p95", "gen p50", "gen p95", "seq p50", "seq/API",
+                "target");
         for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
             Millis s = seq.get(kind);
             Millis d = direct.get(kind);
+            Millis g = generic.get(kind);
             String target = kind == SearchTerms.Kind.EXACT ? "p95<20" : "p95<200";
             Millis a = api.get(kind);
             String apiColumns = a == null
                     ? String.format(Locale.ROOT, "%9s %9s %9s %8s", "-", "-", "-", "-")
                     : String.format(Locale.ROOT, "%6.1f ms %6.1f ms %6.1f ms %8.0f", a.p(50), a.p(95), a.max(),
                             new Millis(java.util.Arrays.stream(hits.get(kind)).asDoubleStream().toArray()).p(50));
-            System.out.printf(Locale.ROOT, "%-34s %s %6.1f ms %6.1f ms %8.1f ms %8s %8s%n", kind.label, apiColumns,
-                    d.p(50), d.p(95), s.p(50),
+            System.out.printf(Locale.ROOT, "%-34s %s %6.1f ms %6.1f ms %6.1f ms %6.1f ms %8.1f ms %8s %8s%n",
+                    kind.label, apiColumns, d.p(50), d.p(95), g.p(50), g.p(95), s.p(50),
                     a == null ? "-" : String.format(Locale.ROOT, "%.0fx", s.p(50) / a.p(50)), target);
         }
     }

@@ -8,9 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.platewatch.plate.PlatePattern;
+import org.platewatch.plate.hotlist.ConfusableCharacters;
 
 /**
  * The searches as plain SQL on the owner's connection: the baseline (the same predicates with index and
@@ -19,9 +22,9 @@ import java.util.List;
  */
 final class SqlSearches {
 
-    /** The canonical form of plate-core's confusable classes, as the search contract's indexes have it. */
-    static final String CANONICAL = "translate(%s, 'ODQILBSZG', '000118526')";
-    private static final double METRES_PER_DEGREE_LAT = 111_320;
+    private static final double EARTH_RADIUS_METERS = 6_371_008.8;
+    private static final double METERS_PER_DEGREE_LATITUDE = Math.PI * EARTH_RADIUS_METERS / 180;
+    private static final String CANONICAL_PLATE = "translate(d.plate, 'ODQILBSZG', '000118526')";
 
     private final Connection db;
 
@@ -29,55 +32,69 @@ final class SqlSearches {
         this.db = db;
     }
 
-    /** A WHERE clause and its parameters. */
+    /** A WHERE clause over {@code detections d} and its parameters. */
     record Predicate(String sql, List<Object> parameters) {}
 
-    /** The predicate of one search, as the contract defines it (? one character, * any run). */
+    /**
+     * The WHERE clause the server's search builds for the term (server search.DetectionFilter, copied: bench does
+     * not link against server), with now as the snapshot of what had been received.
+     */
     static Predicate predicate(SearchTerms.Term t) {
+        List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String sql;
+        clauses.add("d.received_at <= ?");
+        params.add(OffsetDateTime.now(ZoneOffset.UTC));
         switch (t.kind()) {
             case EXACT -> {
-                sql = "plate = ?";
+                clauses.add("d.plate = ?");
                 params.add(t.plate());
             }
             case PREFIX_SUFFIX, FIRST_UNKNOWN -> {
                 // the canonical trigram index narrows, the plate's own LIKE decides
-                String like = t.plate().replace('?', '_').replace("*", "%");
-                sql = CANONICAL.formatted("plate") + " LIKE " + CANONICAL.formatted("?") + " AND plate LIKE ?";
-                params.add(like);
-                params.add(like);
+                clauses.add(CANONICAL_PLATE + " LIKE ?");
+                params.add(PlatePattern.toSqlLike(ConfusableCharacters.canonical(t.plate())));
+                clauses.add("d.plate LIKE ?");
+                params.add(PlatePattern.toSqlLike(t.plate()));
             }
             case CONFUSABLE -> {
-                sql = CANONICAL.formatted("plate") + " = " + CANONICAL.formatted("?");
-                params.add(t.plate());
+                clauses.add(CANONICAL_PLATE + " = ?");
+                params.add(ConfusableCharacters.canonical(t.plate()));
             }
             case CANVASS -> {
+                clauses.add("d.captured_at >= ?");
+                params.add(OffsetDateTime.ofInstant(t.from(), ZoneOffset.UTC));
+                clauses.add("d.captured_at < ?");
+                params.add(OffsetDateTime.ofInstant(t.to(), ZoneOffset.UTC));
                 double lat = t.camera().latitude();
                 double lon = t.camera().longitude();
-                double dLat = SearchTerms.RADIUS_METRES / METRES_PER_DEGREE_LAT;
-                double dLon = dLat / Math.cos(Math.toRadians(lat));
-                // the box lets the GiST index narrow; the great-circle distance decides
-                sql = "captured_at >= ? AND captured_at < ? AND location <@ box(point(?, ?), point(?, ?))"
-                        + " AND 2 * 6371008.8 * asin(sqrt(power(sin(radians(location[1] - ?) / 2), 2)"
-                        + " + cos(radians(?)) * cos(radians(location[1])) * power(sin(radians(location[0] - ?) / 2), 2)))"
-                        + " <= ?";
-                params.addAll(List.of(Timestamp.from(t.from()), Timestamp.from(t.to()), lon - dLon, lat - dLat,
-                        lon + dLon, lat + dLat, lat, lat, lon, (double) SearchTerms.RADIUS_METRES));
+                double dLat = SearchTerms.RADIUS_METRES / METERS_PER_DEGREE_LATITUDE;
+                double dLon = dLat / Math.max(Math.cos(Math.toRadians(lat)), 0.01);
+                clauses.add("d.location <@ box(point(?, ?), point(?, ?))");
+                params.addAll(List.of(lon - dLon, lat - dLat, lon + dLon, lat + dLat));
+                clauses.add("2 * " + EARTH_RADIUS_METERS + " * asin(least(1, sqrt("
+                        + "power(sin(radians(d.location[1] - ?) / 2), 2)"
+                        + " + cos(radians(?)) * cos(radians(d.location[1]))"
+                        + " * power(sin(radians(d.location[0] - ?) / 2), 2)))) <= ?");
+                params.addAll(List.of(lat, lat, lon, (double) SearchTerms.RADIUS_METRES));
             }
             default -> throw new IllegalArgumentException(t.kind().name());
         }
-        return new Predicate(sql, params);
+        return new Predicate(String.join("\n  AND ", clauses), params);
     }
 
-    /** A first page as a search shows it: the newest 50 hits, and how many there are in all. */
+    /** The first page as the server's search.SearchStore.page asks for it (one more than a page of 50). */
     static String pageQuery(Predicate p) {
-        return "SELECT read_id, captured_at, plate, state, confidence, location, device_id FROM detections WHERE "
-                + p.sql() + " ORDER BY captured_at DESC, read_id LIMIT 50";
+        return "SELECT d.read_id, d.captured_at, d.plate, d.state, d.confidence, d.location[0] AS longitude,"
+                + " d.location[1] AS latitude, d.heading_degrees, d.device_id, dv.name AS camera_name,"
+                + " d.vehicle_make, d.vehicle_model, d.vehicle_color, d.vehicle_type,"
+                + " d.image_sha256 IS NOT NULL AS has_image"
+                + " FROM detections d LEFT JOIN devices dv ON dv.id = d.device_id WHERE " + p.sql()
+                + " ORDER BY d.captured_at DESC, d.read_id DESC LIMIT 51";
     }
 
+    /** The total, as search.SearchStore.count asks for it. */
     static String countQuery(Predicate p) {
-        return "SELECT count(*) FROM detections WHERE " + p.sql();
+        return "SELECT count(*) FROM detections d WHERE " + p.sql();
     }
 
     /** One search as a forced sequential scan; returns milliseconds, the hit count in {@code count[0]}. */
@@ -90,7 +107,9 @@ final class SqlSearches {
         }
         try {
             long start = System.nanoTime();
-            try (PreparedStatement ps = prepare(countQuery(p), p)) {
+            // its own SQL text: a statement the driver had server-prepared for the indexed runs would keep the
+            // plan it was given then (PostgreSQL does not replan a cached plan when enable_* changes)
+            try (PreparedStatement ps = prepare("/* forced sequential scan */ " + countQuery(p), p)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     count[0] = rs.getLong(1);
