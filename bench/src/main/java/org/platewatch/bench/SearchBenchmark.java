@@ -11,7 +11,7 @@ import java.util.Locale;
  * 200 times with random terms, through the real HTTP API (each one audited), beside the same predicates as a
  * forced sequential scan of the same table in the same run.
  *
- * <pre>bin/platewatch bench-search [DETECTIONS (50000000)] [--data-dir DIR] [--searches N] [--generate-only]</pre>
+ * <pre>bin/platewatch bench-search [DETECTIONS (50000000)] [--data-dir DIR] [--searches N] [--generate-only | --plans-only]</pre>
  */
 public final class SearchBenchmark {
 
@@ -22,11 +22,13 @@ public final class SearchBenchmark {
         Path dataDir = null;
         int searches = 200;
         boolean generateOnly = false;
+        boolean plansOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]);
                 case "--searches" -> searches = Integer.parseInt(args[++i]);
                 case "--generate-only" -> generateOnly = true;
+                case "--plans-only" -> plansOnly = true;
                 default -> detections = Long.parseLong(args[i].replace("_", ""));
             }
         }
@@ -50,7 +52,12 @@ public final class SearchBenchmark {
             if (generateOnly) {
                 return;
             }
-            new SearchRun(server, db, loaded.data(), detections, searches).run();
+            SearchRun run = new SearchRun(server, db, loaded.data(), detections, searches);
+            if (plansOnly) {
+                run.plans();
+            } else {
+                run.run();
+            }
         }
     }
 

@@ -34,6 +34,11 @@ final class SearchRun {
         this.searches = searches;
     }
 
+    /** Only the plans of each kind (a quick look after a change of SQL or indexes). */
+    void plans() throws Exception {
+        explain(SearchTerms.sample(db, data, detections), new SqlSearches(db));
+    }
+
     void run() throws Exception {
         SearchTerms terms = SearchTerms.sample(db, data, detections);
         SqlSearches sql = new SqlSearches(db);
@@ -117,19 +122,31 @@ final class SearchRun {
         return p;
     }
 
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of each kind's two statements (page, total), as the server plans them now (a
+     * custom plan per search) and as a generic prepared plan, into bench/target/search-plans.
+     */
     private void explain(SearchTerms terms, SqlSearches sql) throws Exception {
-        Path dir = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath()
+        Path dir = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath().normalize()
                 .resolve("bench/target/search-plans");
         Files.createDirectories(dir);
         for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
-            Path file = dir.resolve(kind.name().toLowerCase(Locale.ROOT) + ".txt");
-            Files.deleteIfExists(file);
             SearchTerms.Term t = terms.draw(kind, 1).get(0);
             SqlSearches.Predicate p = SqlSearches.predicate(t);
-            sql.explain(SqlSearches.pageQuery(p), p.parameters(), kind.label + ": first page, " + t, file);
-            sql.explain(SqlSearches.countQuery(p), p.parameters(), kind.label + ": total", file);
+            String name = kind.name().toLowerCase(Locale.ROOT);
+            Path custom = dir.resolve(name + "-custom.txt");
+            Path generic = dir.resolve(name + "-generic.txt");
+            Files.deleteIfExists(custom);
+            Files.deleteIfExists(generic);
+            sql.explain(SqlSearches.pageQuery(p), p.parameters(), kind.label + ", custom plan: first page, " + t,
+                    custom);
+            sql.explain(SqlSearches.countQuery(p), p.parameters(), kind.label + ", custom plan: total", custom);
+            sql.explainGeneric(SqlSearches.pageQuery(p), p.parameters(),
+                    kind.label + ", generic plan: first page, " + t, generic);
+            sql.explainGeneric(SqlSearches.countQuery(p), p.parameters(), kind.label + ", generic plan: total",
+                    generic);
         }
-        System.out.println("Plans (EXPLAIN ANALYZE, BUFFERS) of each kind's SQL: " + dir);
+        System.out.println("Plans (EXPLAIN ANALYZE, BUFFERS) of each kind's SQL, custom and generic: " + dir);
     }
 
     private void print(Map<SearchTerms.Kind, Millis> api, Map<SearchTerms.Kind, Millis> direct,

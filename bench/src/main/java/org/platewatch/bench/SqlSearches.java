@@ -181,6 +181,53 @@ final class SqlSearches {
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
+    /**
+     * The same as {@link #explain} for the generic plan PostgreSQL caches for a prepared statement (planned once
+     * without the values; pruning by the time window at execution): PREPARE, EXECUTE twice, EXPLAIN EXECUTE.
+     * The values are written as quoted literals: the bench's own terms, plate characters, numbers and times.
+     */
+    void explainGeneric(String sql, List<Object> params, String heading, Path file) throws SQLException, IOException {
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(++n);
+            } else {
+                numbered.append(c);
+            }
+        }
+        List<String> literals = new ArrayList<>();
+        for (Object v : params) {
+            String text = v.toString();
+            if (!text.matches("[A-Za-z0-9_%:.+\\-]+")) {
+                throw new IllegalArgumentException("not a plain literal: " + text);
+            }
+            literals.add("'" + text + "'");
+        }
+        String execute = "EXECUTE bench_generic(" + String.join(", ", literals) + ")";
+        StringBuilder out = new StringBuilder("-- ").append(heading).append('\n').append(numbered).append("\n-- ")
+                .append(execute).append("\n\n");
+        try (Statement s = db.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE bench_generic AS " + numbered);
+            try {
+                s.execute(execute);
+                s.execute(execute);
+                try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + execute)) {
+                    while (rs.next()) {
+                        out.append(rs.getString(1)).append('\n');
+                    }
+                }
+            } finally {
+                s.execute("DEALLOCATE bench_generic");
+                s.execute("RESET plan_cache_mode");
+            }
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.append('\n'), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
     private PreparedStatement prepare(String sql, Predicate p) throws SQLException {
         PreparedStatement ps = db.prepareStatement(sql);
         for (int i = 0; i < p.parameters().size(); i++) {
