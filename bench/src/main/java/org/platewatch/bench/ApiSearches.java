@@ -100,8 +100,10 @@ final class ApiSearches {
         if (t.kind() == SearchTerms.Kind.CONFUSABLE) {
             b.append(",\"confusable\":true");
         }
-        if (t.kind() == SearchTerms.Kind.CANVASS) {
+        if (t.from() != null) {
             b.append(",\"from\":\"").append(t.from()).append("\",\"to\":\"").append(t.to()).append('"');
+        }
+        if (t.kind() == SearchTerms.Kind.CANVASS) {
             b.append(String.format(Locale.ROOT, ",\"area\":{\"latitude\":%.6f,\"longitude\":%.6f,\"radiusMeters\":%d}",
                     t.camera().latitude(), t.camera().longitude(), SearchTerms.RADIUS_METRES));
         }

@@ -27,7 +27,9 @@ final class SearchTerms {
         PREFIX_SUFFIX("partial 7AB*12 (prefix + suffix)"),
         FIRST_UNKNOWN("partial ?ABC123 (first unknown)"),
         CONFUSABLE("confusable exact plate"),
-        CANVASS("canvass 1 km / 2 h");
+        CANVASS("canvass 1 km / 2 h"),
+        /** Not one of the kinds: one day's partition only, so what is left is the API's own cost. */
+        EXACT_ONE_DAY("exact plate, one day (API floor)");
 
         final String label;
 
@@ -99,14 +101,23 @@ final class SearchTerms {
                 String p = plateOrAbsent();
                 yield plate(kind, random.nextBoolean() ? p : Plates.misread(p, random));
             }
+            case EXACT_ONE_DAY -> {
+                Instant from = randomInstant().truncatedTo(ChronoUnit.DAYS);
+                yield new Term(kind, plateOrAbsent(), null, from, from.plus(1, ChronoUnit.DAYS));
+            }
             case CANVASS -> {
                 SearchDataSet.Camera c = data.cameras().get(random.nextInt(data.cameras().size()));
-                Instant first = data.day(0).atStartOfDay(ZoneOffset.UTC).toInstant();
-                long minutes = data.days() * 24L * 60 - 120;
-                Instant from = first.plus(random.nextLong(minutes), ChronoUnit.MINUTES);
+                Instant from = randomInstant();
                 yield new Term(kind, null, c, from, from.plus(2, ChronoUnit.HOURS));
             }
         };
+    }
+
+    /** A minute of the year, at least two hours before its end. */
+    private Instant randomInstant() {
+        Instant first = data.day(0).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long minutes = data.days() * 24L * 60 - 120;
+        return first.plus(random.nextLong(minutes), ChronoUnit.MINUTES);
     }
 
     private static Term plate(Kind kind, String plate) {

@@ -49,6 +49,14 @@ final class SqlSearches {
                 clauses.add("d.plate = ?");
                 params.add(t.plate());
             }
+            case EXACT_ONE_DAY -> {
+                clauses.add("d.plate = ?");
+                params.add(t.plate());
+                clauses.add("d.captured_at >= ?");
+                params.add(OffsetDateTime.ofInstant(t.from(), ZoneOffset.UTC));
+                clauses.add("d.captured_at < ?");
+                params.add(OffsetDateTime.ofInstant(t.to(), ZoneOffset.UTC));
+            }
             case PREFIX_SUFFIX, FIRST_UNKNOWN -> {
                 // the canonical trigram index narrows, the plate's own LIKE decides
                 clauses.add(CANONICAL_PLATE + " LIKE ?");
