@@ -110,6 +110,14 @@ class AlertStore {
                 .optional();
     }
 
+    /** The hot lists of the alerts raised on a read: none when the read raised no alert. */
+    List<Long> hotlistsAlertedOn(UUID readId) {
+        return jdbc.sql("SELECT DISTINCT hotlist_id FROM alerts WHERE read_id = ?")
+                .param(readId)
+                .query(Long.class)
+                .list();
+    }
+
     /** {@code readId:entryId} of every alert raised since then. */
     Set<String> raisedSince(Instant since) {
         return new HashSet<>(jdbc.sql("SELECT read_id::text || ':' || entry_id FROM alerts WHERE raised_at >= ?")

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.platewatch.server.platform.Csv;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -84,14 +84,52 @@ record DetectionFilter(String where, List<Object> params) {
             params.add(c.confusable() ? c.canonicalPlate() : c.plate());
             return;
         }
-        // The trigram index is on the canonical form, so a partial plate is looked up there first; without
-        // look-alikes the plate itself must then match too.
-        clauses.add(CANONICAL_PLATE + " LIKE ?");
-        params.add(PlatePattern.toSqlLike(c.canonicalPlate()));
+        String canonical = c.canonicalPlate();
+        String prefix = literalPrefix(canonical);
+        String reversedSuffix =
+                literalPrefix(new StringBuilder(canonical).reverse().toString());
+        if (Math.max(prefix.length(), reversedSuffix.length()) >= MIN_RANGE_LITERALS) {
+            // A known beginning or end is a range of the btree on the canonical form or on its reverse (V36),
+            // bound as parameters so that a generic plan still uses it; the pattern itself is then a filter,
+            // written so that it cannot be taken for the trigram index ("|| ''"), whose long posting lists
+            // made these searches slow.
+            String column =
+                    prefix.length() >= reversedSuffix.length() ? CANONICAL_PLATE : "reverse(" + CANONICAL_PLATE + ")";
+            String start = prefix.length() >= reversedSuffix.length() ? prefix : reversedSuffix;
+            clauses.add(column + " ~>=~ ? AND " + column + " ~<~ ?");
+            params.add(start);
+            params.add(successor(start));
+            clauses.add("(" + CANONICAL_PLATE + " || '') LIKE ?");
+        } else {
+            // Only a middle is known (*ABC*): the trigram index on the canonical form finds it.
+            clauses.add(CANONICAL_PLATE + " LIKE ?");
+        }
+        params.add(PlatePattern.toSqlLike(canonical));
         if (!c.confusable()) {
             clauses.add("d.plate LIKE ?");
             params.add(PlatePattern.toSqlLike(c.plate()));
         }
+    }
+
+    /** Known characters at either end that make a btree range worth more than the trigram index. */
+    static final int MIN_RANGE_LITERALS = 2;
+
+    /** The characters before the pattern's first wildcard. */
+    static String literalPrefix(String pattern) {
+        int i = 0;
+        while (i < pattern.length() && pattern.charAt(i) != '?' && pattern.charAt(i) != '*') {
+            i++;
+        }
+        return pattern.substring(0, i);
+    }
+
+    /**
+     * The smallest string after every string that starts with {@code prefix}, in byte order (text_pattern_ops):
+     * the last character plus one. Plate characters are ASCII letters and digits, so it never overflows.
+     */
+    static String successor(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }
 
     private static void area(SearchArea area, List<String> clauses, List<Object> params) {

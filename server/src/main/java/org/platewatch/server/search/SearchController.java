@@ -32,11 +32,13 @@ class SearchController {
 
     private final Searches searches;
     private final SearchApprovals approvals;
+    private final SearchExports exports;
     private final ImageStore images;
 
-    SearchController(Searches searches, SearchApprovals approvals, ImageStore images) {
+    SearchController(Searches searches, SearchApprovals approvals, SearchExports exports, ImageStore images) {
         this.searches = searches;
         this.approvals = approvals;
+        this.exports = exports;
         this.images = images;
     }
 
@@ -121,6 +123,26 @@ class SearchController {
                     .cacheControl(CacheControl.noStore())
                     .body(in.readAllBytes());
         }
+    }
+
+    @Operation(summary = "A search's results as CSV, for the case file (the requester only; audited)")
+    @GetMapping("/{id}/export.csv")
+    ResponseEntity<byte[]> exportCsv(@PathVariable UUID id) {
+        return file(exports.export(id, SearchExports.Format.CSV));
+    }
+
+    @Operation(summary = "A search's results as KML, for a map (the requester only; audited)")
+    @GetMapping("/{id}/export.kml")
+    ResponseEntity<byte[]> exportKml(@PathVariable UUID id) {
+        return file(exports.export(id, SearchExports.Format.KML));
+    }
+
+    private static ResponseEntity<byte[]> file(SearchExports.Export export) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(export.format().contentType))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
+                .body(export.content());
     }
 
     private static int pageSize(Integer raw) {

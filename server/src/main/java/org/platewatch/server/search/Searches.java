@@ -164,18 +164,17 @@ public class Searches {
                 }
             }
             Instant ranAt = now();
-            store.limitStatementTime(STATEMENT_TIMEOUT_SECONDS);
+            store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS);
             DetectionFilter filter = DetectionFilter.of(search.criteria(), ranAt);
-            int total = store.count(filter);
-            StoredSearch ran = search.completed(ranAt, total);
+            SearchStore.FirstPage first = store.firstPage(search.id(), search.criteria(), filter, pageSize + 1);
+            StoredSearch ran = search.completed(ranAt, first.total());
             if (isNew) {
                 store.insert(ran);
             } else {
-                store.markCompleted(search.id(), ranAt, total);
+                store.markCompleted(search.id(), ranAt, first.total());
             }
-            List<SearchHit> hits = store.page(ran.id(), ran.criteria(), filter, pageSize + 1);
-            audit.record(event("search.run", ran, total));
-            return view(ran, hits, pageSize);
+            audit.record(event("search.run", ran, first.total()));
+            return view(ran, first.hits(), pageSize);
         }));
     }
 
@@ -184,7 +183,7 @@ public class Searches {
     }
 
     private SearchView pageInTransaction(StoredSearch search, SearchCursor cursor, int pageSize) {
-        store.limitStatementTime(STATEMENT_TIMEOUT_SECONDS);
+        store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS);
         DetectionFilter filter =
                 DetectionFilter.of(search.criteria(), search.ranAt()).after(cursor);
         List<SearchHit> hits = store.page(search.id(), search.criteria(), filter, pageSize + 1);
@@ -207,15 +206,21 @@ public class Searches {
             transaction.executeWithoutResult(status -> audit.record(new AuditEvent(
                     "search.refused",
                     "prohibited-use:" + use.name(),
-                    "purpose=" + body.purpose(),
-                    body.reason(),
-                    body.caseNumber(),
+                    "purpose=" + clip(body.purpose()),
+                    clip(body.reason()),
+                    clip(body.caseNumber()),
                     0)));
             throw new ProblemException(
                     PROHIBITED_PURPOSE,
                     "purpose",
                     "ALPR data may not be searched for " + use.label() + "; the refusal is recorded in the audit log");
         });
+    }
+
+    /** A refused request's words as the audit log keeps them: enough to judge, never a megabyte. */
+    private static String clip(String s) {
+        int max = SearchRequestValidator.MAX_REASON_LENGTH;
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     private static SearchView bounded(java.util.function.Supplier<SearchView> query) {

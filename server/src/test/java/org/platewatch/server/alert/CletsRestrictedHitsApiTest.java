@@ -199,6 +199,12 @@ class CletsRestrictedHitsApiTest {
         assertWithheld(listed(officer, id), cameraName, "5CLT123");
         assertInFull(api.get("/api/v1/alerts/" + id, cletsOfficer).json(), "5CLT123");
         assertInFull(listed(cletsOfficer, id), "5CLT123");
+        // Nor the read's image, even by a read id learnt elsewhere.
+        UUID readId = jdbc.sql("SELECT read_id FROM alerts WHERE id = ?")
+                .param(id)
+                .query(UUID.class)
+                .single();
+        assertProblem(api.get("/api/v1/reads/" + readId + "/image", officer), 403, "clets-not-authorised");
 
         // Nor may the member move it on: they cannot see what they would verify. The refusal is audited.
         assertProblem(

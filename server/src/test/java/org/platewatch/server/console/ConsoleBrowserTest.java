@@ -33,11 +33,22 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 
     /** The menu each role must see, in order; planned pages included (greyed until their feature lands). */
     static final Map<Role, List<String>> MENUS = new EnumMap<>(Map.of(
-            Role.OFFICER, List.of("home", "alerts", "hotlists"),
+            // search: the roles the department's profile lets search (the shipped profiles: all but auditors)
+            Role.OFFICER, List.of("home", "alerts", "hotlists", "search"),
             Role.INVESTIGATOR, List.of("home", "alerts", "hotlists", "search"),
-            Role.SUPERVISOR, List.of("home", "alerts", "hotlists", "search", "cameras"),
-            Role.ADMINISTRATOR, List.of("home", "alerts", "hotlists", "cameras", "users", "audit"),
-            Role.AUDITOR, List.of("home", "audit")));
+            Role.SUPERVISOR, List.of("home", "alerts", "hotlists", "search", "search-approvals", "cameras"),
+            Role.ADMINISTRATOR,
+                    List.of(
+                            "home",
+                            "alerts",
+                            "hotlists",
+                            "search",
+                            "search-approvals",
+                            "cameras",
+                            "users",
+                            "audit",
+                            "search-review"),
+            Role.AUDITOR, List.of("home", "audit", "search-review")));
 
     @Autowired
     UserAccounts accounts;
@@ -66,6 +77,10 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             // issue 7 (console3): users and training for administrators, the audit log for auditors and administrators
             assertPage("/users", MENUS.get(role).contains("users"));
             assertPage("/audit", MENUS.get(role).contains("audit"));
+            // issue 16: searching detections, approving broad searches, the search review (anomaly flags)
+            assertPage("/console/searches", MENUS.get(role).contains("search"));
+            assertPage("/console/searches/approvals", MENUS.get(role).contains("search-approvals"));
+            assertPage("/console/searches/anomalies", MENUS.get(role).contains("search-review"));
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");

@@ -30,13 +30,27 @@ class CanonicalPlateIndexTest {
     }
 
     @Test
-    void theMigrationIndexesTheSameExpression() throws IOException {
-        String migration = new String(
-                Objects.requireNonNull(getClass().getResourceAsStream("/db/migration/search/V35__searches.sql"))
+    void theMigrationsIndexTheSameExpression() throws IOException {
+        String indexed = DetectionFilter.CANONICAL_PLATE.replace("d.plate", "plate");
+        assertThat(migration("search/V35__searches.sql")).contains("gin (" + indexed + " gin_trgm_ops)");
+        String ranges = migration("search/V36__plate_prefix_and_suffix_indexes.sql");
+        assertThat(ranges).contains("ON detections (" + indexed + " text_pattern_ops)");
+        assertThat(ranges).contains("ON detections (reverse(" + indexed + ") text_pattern_ops)");
+    }
+
+    @Test
+    void aPrefixRangeEndsJustAfterEveryPlateThatStartsWithIt() {
+        assertThat(DetectionFilter.literalPrefix("7A8*12")).isEqualTo("7A8");
+        assertThat(DetectionFilter.literalPrefix("?A8")).isEmpty();
+        assertThat(DetectionFilter.successor("7A8")).isEqualTo("7A9");
+        assertThat(DetectionFilter.successor("7AZ")).isEqualTo("7A[");
+        assertThat("7A8ZZZZ").isGreaterThan("7A8").isLessThan(DetectionFilter.successor("7A8"));
+    }
+
+    private String migration(String path) throws IOException {
+        return new String(
+                Objects.requireNonNull(getClass().getResourceAsStream("/db/migration/" + path))
                         .readAllBytes(),
                 StandardCharsets.UTF_8);
-        String indexed = DetectionFilter.CANONICAL_PLATE.replace("d.plate", "plate");
-        assertThat(migration).contains("ON detections (" + indexed + ")");
-        assertThat(migration).contains("gin (" + indexed + " gin_trgm_ops)");
     }
 }

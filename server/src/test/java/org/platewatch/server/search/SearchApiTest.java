@@ -1,6 +1,11 @@
 package org.platewatch.server.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.platewatch.server.search.SearchFixtures.assertRefused;
+import static org.platewatch.server.search.SearchFixtures.body;
+import static org.platewatch.server.search.SearchFixtures.plates;
+import static org.platewatch.server.search.SearchFixtures.platesOf;
+import static org.platewatch.server.search.SearchFixtures.read;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -13,15 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.platewatch.server.hotlist.HotlistFixtures;
-import org.platewatch.server.ingest.DeviceKind;
-import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
-import org.platewatch.server.platform.Actor;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDates;
@@ -60,77 +61,71 @@ class SearchApiTest {
     Clock clock;
 
     Api api;
+    SearchFixtures fixtures;
     String unit;
     String investigator;
     String supervisor;
     Instant now;
-    /** Letters no confusable class holds, so that one test's plates never look like another's. */
     String tag;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        unit = devices.register(
-                        new DeviceRegistration(
-                                "unit-" + UUID.randomUUID().toString().substring(0, 6),
-                                DeviceKind.MOBILE,
-                                null,
-                                null,
-                                null),
-                        Actor.SYSTEM)
-                .token();
+        fixtures = new SearchFixtures(api, devices);
+        unit = fixtures.unit;
         investigator = member(Role.INVESTIGATOR);
         supervisor = member(Role.SUPERVISOR);
         now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String letters = "ACEFHJKMNPRTUVWXY";
-        StringBuilder t = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            t.append(letters.charAt((int) (Math.random() * letters.length())));
-        }
-        tag = t.toString();
+        tag = SearchFixtures.tag();
     }
 
     @Test
     void aSearchWithoutCaseNumberPurposeOrCriteriaIsRefusedNamingTheField() {
         assertRefused(
-                search(
+                fixtures.search(
                         investigator,
                         "{\"purpose\":\"STOLEN_VEHICLE\",\"reason\":\"stolen car\",\"plate\":\"7ABC123\"}"),
                 400,
                 "caseNumber");
         assertRefused(
-                search(investigator, "{\"caseNumber\":\"24-1\",\"reason\":\"stolen car\",\"plate\":\"7ABC123\"}"),
+                fixtures.search(
+                        investigator, "{\"caseNumber\":\"24-1\",\"reason\":\"stolen car\",\"plate\":\"7ABC123\"}"),
                 400,
                 "purpose");
-        assertRefused(search(investigator, body("\"purpose\":\"CURIOSITY\"", "\"plate\":\"7ABC123\"")), 400, "purpose");
         assertRefused(
-                search(
+                fixtures.search(investigator, body("\"purpose\":\"CURIOSITY\"", "\"plate\":\"7ABC123\"")),
+                400,
+                "purpose");
+        assertRefused(
+                fixtures.search(
                         investigator,
                         "{\"caseNumber\":\"24-1\",\"purpose\":\"STOLEN_VEHICLE\",\"reason\":\"x\","
                                 + "\"plate\":\"7ABC123\"}"),
                 400,
                 "reason");
-        assertRefused(search(investigator, body("\"reason\":\"stolen car\"")), 400, "plate");
-        assertRefused(search(investigator, body("\"plate\":\"7ABC123\",\"from\":\"yesterday\"")), 400, "from");
+        assertRefused(fixtures.search(investigator, body("\"reason\":\"stolen car\"")), 400, "plate");
+        assertRefused(fixtures.search(investigator, body("\"plate\":\"7ABC123\",\"from\":\"yesterday\"")), 400, "from");
         assertRefused(
-                search(
+                fixtures.search(
                         investigator,
                         body("\"plate\":\"7ABC123\",\"from\":\"" + now + "\",\"to\":\"" + now.minusSeconds(60) + "\"")),
                 400,
                 "to");
         assertRefused(
-                search(investigator, body("\"area\":{\"latitude\":95,\"longitude\":0,\"radiusMeters\":10}")),
+                fixtures.search(investigator, body("\"area\":{\"latitude\":95,\"longitude\":0,\"radiusMeters\":10}")),
                 400,
                 "area.latitude");
         assertRefused(
-                search(investigator, body("\"plate\":\"7ABC123\",\"cameras\":[\"not-a-uuid\"]")), 400, "cameras[0]");
-        assertRefused(search(investigator, "[1, 2"), 400, null);
+                fixtures.search(investigator, body("\"plate\":\"7ABC123\",\"cameras\":[\"not-a-uuid\"]")),
+                400,
+                "cameras[0]");
+        assertRefused(fixtures.search(investigator, "[1, 2"), 400, null);
         assertThat(searchesBy(investigator)).isZero();
     }
 
     @Test
     void aForbiddenUseIsRefusedWhetherNamedAsPurposeOrInTheReasonAndTheRefusalIsAudited() {
-        Api.Response named = search(
+        Api.Response named = fixtures.search(
                 investigator,
                 "{\"caseNumber\":\"24-7\",\"purpose\":\"IMMIGRATION_ENFORCEMENT\","
                         + "\"reason\":\"request from a federal agency\",\"plate\":\"7ABC123\"}");
@@ -138,11 +133,12 @@ class SearchApiTest {
         assertThat(named.json().get("type").asString()).endsWith(":prohibited-purpose");
 
         assertRefused(
-                search(investigator, body("\"reason\":\"help ICE locate the driver\"", "\"plate\":\"7ABC123\"")),
+                fixtures.search(
+                        investigator, body("\"reason\":\"help ICE locate the driver\"", "\"plate\":\"7ABC123\"")),
                 403,
                 "purpose");
         assertRefused(
-                search(
+                fixtures.search(
                         investigator,
                         body(
                                 "\"reason\":\"who came to the protest downtown\"",
@@ -153,7 +149,7 @@ class SearchApiTest {
         assertThat(auditCount(investigator, "search.refused")).isEqualTo(3);
         assertThat(searchesBy(investigator)).isZero();
         // "ice" in an ordinary sentence is not the agency
-        assertThat(search(
+        assertThat(fixtures.search(
                                 investigator,
                                 body("\"reason\":\"car slid on ice and left the scene\"", "\"plate\":\"7ABC123\""))
                         .status())
@@ -162,18 +158,21 @@ class SearchApiTest {
 
     @Test
     void aPartialPlateFindsTheReadsItDescribesAndNoOthers() {
-        upload(List.of(
+        fixtures.upload(List.of(
                 read("7" + tag + "312", now.minusSeconds(600), 36.10, -120.10),
                 read("7" + tag + "912", now.minusSeconds(500), 36.10, -120.10),
                 read("7" + tag + "313", now.minusSeconds(400), 36.10, -120.10),
                 read("8" + tag + "312", now.minusSeconds(300), 36.10, -120.10)));
 
-        assertThat(plates(search(investigator, body("\"plate\":\"7" + tag.substring(0, 2) + "*12\""))))
+        assertThat(plates(fixtures.search(investigator, body("\"plate\":\"7" + tag.substring(0, 2) + "*12\""))))
                 .containsExactly("7" + tag + "912", "7" + tag + "312");
-        assertThat(plates(search(investigator, body("\"plate\":\"?" + tag + "312\""))))
+        assertThat(plates(fixtures.search(investigator, body("\"plate\":\"?" + tag + "312\""))))
                 .containsExactly("8" + tag + "312", "7" + tag + "312");
-        assertThat(plates(search(investigator, body("\"plate\":\"7" + tag + "31?\""))))
+        assertThat(plates(fixtures.search(investigator, body("\"plate\":\"7" + tag + "31?\""))))
                 .containsExactly("7" + tag + "313", "7" + tag + "312");
+        // only a middle known: the trigram index
+        assertThat(plates(fixtures.search(investigator, body("\"plate\":\"*" + tag + "3*\""))))
+                .containsExactly("8" + tag + "312", "7" + tag + "313", "7" + tag + "312");
     }
 
     @Test
@@ -182,7 +181,7 @@ class SearchApiTest {
         double lon = -119.0 - Math.random();
         double degLat = 1 / SearchArea.METERS_PER_DEGREE_LATITUDE;
         double degLon = degLat / Math.cos(Math.toRadians(lat));
-        upload(List.of(
+        fixtures.upload(List.of(
                 read("1" + tag + "001", now.minusSeconds(1800), lat + 100 * degLat, lon), // 100 m north, in window
                 read("1" + tag + "002", now.minusSeconds(1200), lat, lon - 450 * degLon), // 450 m west, in window
                 read("1" + tag + "003", now.minusSeconds(4 * 3600), lat, lon), // at the centre, before the window
@@ -190,7 +189,7 @@ class SearchApiTest {
                 // inside the circle's bounding box, outside the circle: 424 m north and 424 m east is 600 m away
                 read("1" + tag + "005", now.minusSeconds(600), lat + 424 * degLat, lon + 424 * degLon)));
 
-        Api.Response canvass = search(
+        Api.Response canvass = fixtures.search(
                 investigator,
                 body(
                         "\"purpose\":\"CRIME_SCENE_CANVASS\"",
@@ -200,7 +199,7 @@ class SearchApiTest {
         assertThat(plates(canvass)).containsExactly("1" + tag + "002", "1" + tag + "001");
         assertThat(canvass.json().get("total").asInt()).isEqualTo(2);
 
-        Api.Response polygon = search(
+        Api.Response polygon = fixtures.search(
                 investigator,
                 body(
                         "\"purpose\":\"CRIME_SCENE_CANVASS\"",
@@ -213,14 +212,15 @@ class SearchApiTest {
 
     @Test
     void aConfusableSearchAlsoFindsLookAlikeReadsAndMarksThem() {
-        upload(List.of(
+        fixtures.upload(List.of(
                 read("7ABC1Z3", now.minusSeconds(300), 34.2, -118.2),
                 read("7ABC123", now.minusSeconds(200), 34.2, -118.2),
                 read("7ABC124", now.minusSeconds(100), 34.2, -118.2)));
 
-        assertThat(plates(search(investigator, body("\"plate\":\"7ABC123\"")))).containsExactly("7ABC123");
+        assertThat(plates(fixtures.search(investigator, body("\"plate\":\"7ABC123\""))))
+                .containsExactly("7ABC123");
 
-        JsonNode confusable = search(investigator, body("\"plate\":\"7ABC123\",\"confusable\":true"))
+        JsonNode confusable = fixtures.search(investigator, body("\"plate\":\"7ABC123\",\"confusable\":true"))
                 .json();
         Map<String, Boolean> lookAlike = new java.util.TreeMap<>();
         confusable
@@ -229,15 +229,15 @@ class SearchApiTest {
                         r.get("plate").asString(), r.get("lookAlike").asBoolean()));
         assertThat(lookAlike).containsExactly(Map.entry("7ABC123", false), Map.entry("7ABC1Z3", true));
 
-        JsonNode partial = search(investigator, body("\"plate\":\"7ABC1*\",\"confusable\":true"))
+        JsonNode partial = fixtures.search(investigator, body("\"plate\":\"7ABC1*\",\"confusable\":true"))
                 .json();
         assertThat(partial.get("total").asInt()).isEqualTo(3);
     }
 
     @Test
     void everySearchIsInTheAuditLogWithItsTermsPurposeCaseNumberAndResultCount() {
-        upload(List.of(read("5" + tag + "777", now.minusSeconds(60), 34.0, -118.0)));
-        JsonNode ran = search(
+        fixtures.upload(List.of(read("5" + tag + "777", now.minusSeconds(60), 34.0, -118.0)));
+        JsonNode ran = fixtures.search(
                         investigator,
                         "{\"caseNumber\":\"24-004711\",\"purpose\":\"WANTED_PERSON\","
                                 + "\"reason\":\"suspect vehicle in a robbery\",\"plate\":\"5" + tag
@@ -262,12 +262,12 @@ class SearchApiTest {
     @Test
     void aBroadSearchWaitsForASupervisorAndRunsForItsRequesterOnceApproved() {
         double lat = 33.0 + Math.random();
-        upload(List.of(read("2" + tag + "555", now.minusSeconds(3600), lat, -117.5)));
+        fixtures.upload(List.of(read("2" + tag + "555", now.minusSeconds(3600), lat, -117.5)));
         String broad = body(
                 "\"from\":\"" + now.minus(Duration.ofDays(45)) + "\",\"to\":\"" + now + "\"",
                 "\"area\":{\"latitude\":" + lat + ",\"longitude\":-117.5,\"radiusMeters\":200}");
 
-        Api.Response asked = search(investigator, broad);
+        Api.Response asked = fixtures.search(investigator, broad);
         assertThat(asked.status()).isEqualTo(202);
         JsonNode pending = asked.json();
         assertThat(pending.get("status").asString()).isEqualTo("PENDING_APPROVAL");
@@ -285,7 +285,7 @@ class SearchApiTest {
         // the queue shows the request to supervisors, not to investigators; no one decides on their own search
         assertThat(api.get("/api/v1/searches/pending", supervisor).body()).contains(id);
         assertThat(api.get("/api/v1/searches/pending", investigator).status()).isEqualTo(403);
-        String ownId = search(supervisor, broad).json().get("id").asString();
+        String ownId = fixtures.search(supervisor, broad).json().get("id").asString();
         assertRefused(decide(supervisor, ownId, "APPROVE", null), 403, null);
         assertRefused(decide(supervisor, id, "REJECT", null), 400, "note");
 
@@ -303,18 +303,20 @@ class SearchApiTest {
         assertThat(auditCount(investigator, "search.run")).isEqualTo(1);
 
         // a partial plate with two known characters is broad too
-        assertThat(search(investigator, body("\"plate\":\"7*2\"")).status()).isEqualTo(202);
+        assertThat(fixtures.search(investigator, body("\"plate\":\"7*2\"")).status())
+                .isEqualTo(202);
     }
 
     @Test
     void auditorsAndDevicesMayNotSearchAndOfficersMayByTheProfile() {
         String plate = body("\"plate\":\"7ABC123\"");
-        assertRefused(search(member(Role.AUDITOR), plate), 403, null);
-        assertRefused(search(unit, plate), 403, null);
-        assertRefused(search(null, plate), 401, null);
-        assertThat(search(member(Role.OFFICER), plate).status()).isEqualTo(201);
+        assertRefused(fixtures.search(member(Role.AUDITOR), plate), 403, null);
+        assertRefused(fixtures.search(unit, plate), 403, null);
+        assertRefused(fixtures.search(null, plate), 401, null);
+        assertThat(fixtures.search(member(Role.OFFICER), plate).status()).isEqualTo(201);
         String untrained = HotlistFixtures.member(accounts, tokens, Role.INVESTIGATOR, false, null);
-        assertThat(search(untrained, plate).json().get("type").asString()).endsWith(":training-lapsed");
+        assertThat(fixtures.search(untrained, plate).json().get("type").asString())
+                .endsWith(":training-lapsed");
     }
 
     @Test
@@ -323,14 +325,14 @@ class SearchApiTest {
         for (int i = 0; i < 5; i++) {
             reads.add(read("3" + tag + "44" + i, now.minusSeconds(1000 - i), 32.5, -117.0));
         }
-        upload(reads);
-        JsonNode first = search(investigator, body("\"plate\":\"3" + tag + "44*\",\"pageSize\":2"))
+        fixtures.upload(reads);
+        JsonNode first = fixtures.search(investigator, body("\"plate\":\"3" + tag + "44*\",\"pageSize\":2"))
                 .json();
         String id = first.get("id").asString();
         assertThat(first.get("total").asInt()).isEqualTo(5);
         List<String> seen = new ArrayList<>(platesOf(first));
 
-        upload(List.of(read("3" + tag + "449", now.minusSeconds(10), 32.5, -117.0))); // after the search ran
+        fixtures.upload(List.of(read("3" + tag + "449", now.minusSeconds(10), 32.5, -117.0))); // after the search ran
         String next = first.get("next").asString();
         while (next != null) {
             JsonNode page = api.get("/api/v1/searches/" + id + "/results?pageSize=2&cursor=" + next, investigator)
@@ -358,7 +360,7 @@ class SearchApiTest {
     void aResultsImageIsServedToItsRequesterAndAuditedWithTheSearch() throws IOException {
         UUID readId = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        upload(List.of(
+        fixtures.upload(List.of(
                 read(readId, "4" + tag + "100", now.minusSeconds(100), 31.5, -116.0),
                 read(other, "4" + tag + "200", now.minusSeconds(90), 31.5, -116.0)));
         assertThat(api.putBytes("/api/v1/reads/" + readId + "/image", unit, "image/jpeg", jpeg())
@@ -368,7 +370,7 @@ class SearchApiTest {
                         .status())
                 .isEqualTo(200);
 
-        JsonNode found = search(
+        JsonNode found = fixtures.search(
                         investigator,
                         "{\"caseNumber\":\"24-9\",\"purpose\":\"CRIME_INVESTIGATION\","
                                 + "\"reason\":\"burglary suspect\",\"plate\":\"4" + tag + "100\"}")
@@ -400,68 +402,11 @@ class SearchApiTest {
         return tokens.holderOf(token).orElseThrow().username();
     }
 
-    private static String body(String... criteria) {
-        StringBuilder s = new StringBuilder("{\"caseNumber\":\"24-000123\"");
-        boolean purpose = false;
-        boolean reason = false;
-        for (String c : criteria) {
-            purpose |= c.startsWith("\"purpose\"");
-            reason |= c.startsWith("\"reason\"");
-        }
-        if (!purpose) {
-            s.append(",\"purpose\":\"STOLEN_VEHICLE\"");
-        }
-        if (!reason) {
-            s.append(",\"reason\":\"stolen vehicle report\"");
-        }
-        for (String c : criteria) {
-            s.append(',').append(c);
-        }
-        return s.append('}').toString();
-    }
-
-    private Api.Response search(String token, String json) {
-        return api.postJson("/api/v1/searches", token, json);
-    }
-
     private Api.Response decide(String token, String id, String decision, String note) {
         return api.postJson(
                 "/api/v1/searches/" + id + "/approval",
                 token,
                 "{\"decision\":\"" + decision + "\"" + (note == null ? "" : ",\"note\":\"" + note + "\"") + "}");
-    }
-
-    private static String read(String plate, Instant at, double lat, double lon) {
-        return read(UUID.randomUUID(), plate, at, lat, lon);
-    }
-
-    private static String read(UUID id, String plate, Instant at, double lat, double lon) {
-        return "{\"readId\":\"" + id + "\",\"plate\":\"" + plate + "\",\"state\":\"CA\",\"confidence\":0.9,"
-                + "\"capturedAt\":\"" + at + "\",\"latitude\":" + lat + ",\"longitude\":" + lon + "}";
-    }
-
-    private void upload(List<String> reads) {
-        Api.Response r = api.postJson("/api/v1/reads", unit, "{\"reads\":[" + String.join(",", reads) + "]}");
-        assertThat(r.status()).as(r.body()).isIn(200, 201);
-    }
-
-    private static List<String> plates(Api.Response r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return platesOf(r.json());
-    }
-
-    private static List<String> platesOf(JsonNode search) {
-        return StreamSupport.stream(search.get("results").spliterator(), false)
-                .map(n -> n.get("plate").asString())
-                .toList();
-    }
-
-    private static void assertRefused(Api.Response r, int status, String field) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.isProblem()).as(r.contentType()).isTrue();
-        if (field != null) {
-            assertThat(r.json().get("field").asString()).isEqualTo(field);
-        }
     }
 
     private int searchesBy(String token) {

@@ -1,15 +1,15 @@
-package org.platewatch.server.audit;
+package org.platewatch.server.platform;
 
 /**
  * RFC 4180 rows. A field with a comma, quote or line break is quoted, with quotes doubled. A field
  * that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage return)
  * gets a leading apostrophe, so an exported search term cannot become a formula (OWASP, CSV injection).
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {}
 
-    static String row(String... fields) {
+    public static String row(String... fields) {
         StringBuilder out = new StringBuilder(128);
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
@@ -20,7 +20,7 @@ final class Csv {
         return out.append("\r\n").toString();
     }
 
-    static String field(String value) {
+    public static String field(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
