@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,6 +38,16 @@ final class BenchServer implements AutoCloseable {
      * {@code -Dplatewatch.server.jar}, to compare two builds) and waits until it is healthy.
      */
     static BenchServer start(String name) throws Exception {
+        return start(Files.createTempDirectory("platewatch-" + name), Duration.ofMinutes(3));
+    }
+
+    /**
+     * Starts the server on a given data directory, kept afterwards (a benchmark's data set generated once and
+     * reused). {@code startWait}: how long to wait for health; a new migration that builds an index over a big
+     * data set runs before the server answers.
+     */
+    static BenchServer start(Path dataDir, Duration startWait) throws Exception {
+        Files.createDirectories(dataDir);
         Path root = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath();
         Path jar = Path.of(System.getProperty(
                 "platewatch.server.jar",
@@ -44,7 +55,6 @@ final class BenchServer implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -B -DskipTests install (" + jar + " is missing)");
         }
-        Path dataDir = Files.createTempDirectory("platewatch-" + name);
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java"));
         String opts = System.getProperty("platewatch.server.opts", "");
@@ -62,12 +72,12 @@ final class BenchServer implements AutoCloseable {
                 "--data-dir",
                 dataDir.toString()));
         Process process = new ProcessBuilder(command)
-                .redirectOutput(dataDir.resolve("server.out").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.out").toFile()))
                 .redirectErrorStream(true)
                 .start();
         BenchServer server = new BenchServer(jar, dataDir, port, process);
         try {
-            server.waitForHealth();
+            server.waitForHealth(startWait);
         } catch (Exception e) {
             server.close();
             throw e;
@@ -101,9 +111,9 @@ final class BenchServer implements AutoCloseable {
         return m.group(1);
     }
 
-    private void waitForHealth() throws Exception {
+    private void waitForHealth(Duration wait) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + wait.toMillis();
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited; see " + dataDir.resolve("server.out"));
@@ -122,7 +132,7 @@ final class BenchServer implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the server did not become healthy within 3 minutes");
+        throw new IllegalStateException("the server did not become healthy within " + wait.toMinutes() + " minutes");
     }
 
     private static int freePort() throws IOException {

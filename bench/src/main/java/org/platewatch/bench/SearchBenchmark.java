@@ -1,0 +1,67 @@
+package org.platewatch.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Search at scale (issue 16): a year of detections (50 million by default) from about 400 cameras on a city
+ * grid, generated once into a kept data directory with COPY; then each kind of search an investigator runs,
+ * 200 times with random terms, through the real HTTP API (each one audited), beside the same predicates as a
+ * forced sequential scan of the same table in the same run.
+ *
+ * <pre>bin/platewatch bench-search [DETECTIONS (50000000)] [--data-dir DIR] [--searches N] [--generate-only | --plans-only]</pre>
+ */
+public final class SearchBenchmark {
+
+    private SearchBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        long detections = 50_000_000;
+        Path dataDir = null;
+        int searches = 200;
+        boolean generateOnly = false;
+        boolean plansOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data-dir" -> dataDir = Path.of(args[++i]);
+                case "--searches" -> searches = Integer.parseInt(args[++i]);
+                case "--generate-only" -> generateOnly = true;
+                case "--plans-only" -> plansOnly = true;
+                default -> detections = Long.parseLong(args[i].replace("_", ""));
+            }
+        }
+        if (dataDir == null) {
+            dataDir = Path.of(System.getProperty("user.home"), ".platewatch-bench", "search-" + detections);
+        }
+        dataDir = dataDir.toAbsolutePath();
+        System.out.printf(Locale.ROOT, "Search benchmark: %,d detections in %s (%d cores)%n", detections, dataDir,
+                Runtime.getRuntime().availableProcessors());
+        try (BenchServer server = BenchServer.start(dataDir, Duration.ofMinutes(90));
+                Connection db = BenchDatabase.connectAsOwner(dataDir)) {
+            SearchDataSetLoad.Loaded loaded = SearchDataSetLoad.ensure(db, dataDir, detections);
+            SearchDataSetLoad.Sizes sizes = SearchDataSetLoad.sizes(db);
+            System.out.printf(Locale.ROOT, "%s data set: %,d detections (planner's estimate %,d), generated in %s;"
+                            + " table %.2f GB, indexes %.2f GB, total %.2f GB%n",
+                    loaded.reused() ? "Reused" : "Generated", loaded.detections(), sizes.rows(),
+                    minutes(loaded.generation()), sizes.tableBytes() / 1e9, sizes.indexBytes() / 1e9,
+                    (sizes.tableBytes() + sizes.indexBytes()) / 1e9);
+            SearchDataSetLoad.indexSizes(db).forEach((name, bytes) -> System.out.printf(
+                    Locale.ROOT, "  index %-28s %6.2f GB%n", name, bytes / 1e9));
+            if (generateOnly) {
+                return;
+            }
+            SearchRun run = new SearchRun(server, db, loaded.data(), detections, searches);
+            if (plansOnly) {
+                run.plans();
+            } else {
+                run.run();
+            }
+        }
+    }
+
+    private static String minutes(Duration d) {
+        return String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
+    }
+}
