@@ -44,8 +44,16 @@ final class BenchServer implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -B -DskipTests install (" + jar + " is missing)");
         }
-        Path dataDir = Files.createTempDirectory("platewatch-" + name);
-        int port = freePort();
+        return launch(jar, Files.createTempDirectory("platewatch-" + name), freePort());
+    }
+
+    /** Stops this server and starts it again on the same data directory and port, as an operator restarts it. */
+    BenchServer restart() throws Exception {
+        close();
+        return launch(jar, dataDir, port);
+    }
+
+    private static BenchServer launch(Path jar, Path dataDir, int port) throws Exception {
         List<String> command = new ArrayList<>(List.of("java"));
         String opts = System.getProperty("platewatch.server.opts", "");
         if (!opts.isBlank()) {
@@ -62,7 +70,8 @@ final class BenchServer implements AutoCloseable {
                 "--data-dir",
                 dataDir.toString()));
         Process process = new ProcessBuilder(command)
-                .redirectOutput(dataDir.resolve("server.out").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("server.out").toFile()))
                 .redirectErrorStream(true)
                 .start();
         BenchServer server = new BenchServer(jar, dataDir, port, process);

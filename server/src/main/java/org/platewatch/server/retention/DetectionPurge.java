@@ -84,7 +84,14 @@ class DetectionPurge {
             List<LocalDate> stillThere = store.partitionDays().stream()
                     .filter(d -> d.isBefore(notDue))
                     .toList();
+            long started = System.nanoTime();
             receipts = deleteReceiptsBefore(notDue.atStartOfDay(ZoneOffset.UTC).toInstant(), stillThere);
+            if (receipts > 0) {
+                log.info(
+                        "Deleted {} receipts of purged days in {} ms",
+                        receipts,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             // An image may be shared by reads of several days: while an older partition failed to drop, its images
             // wait with it.
             deletedImages = deleteImagesBefore(stillThere.isEmpty() ? notDue : stillThere.get(0));
@@ -95,6 +102,7 @@ class DetectionPurge {
 
     private Optional<DeletionCertificate> purge(LocalDate day, LocalDate dueOn, LocalDate today) {
         String partition = PurgeStore.partitionOf(day);
+        long started = System.nanoTime();
         try {
             Optional<DeletionCertificate> done = tx.execute(status -> {
                 store.lockPurge();
@@ -125,12 +133,19 @@ class DetectionPurge {
                 return Optional.of(certificate);
             });
             partitions.forget(day);
+            long ms = (System.nanoTime() - started) / 1_000_000;
             if (done != null && done.isPresent()) {
                 DeletionCertificate c = done.get();
                 if (c.late()) {
-                    log.warn("Purged {} late: it was due on {} ({} detections)", partition, dueOn, c.detections());
+                    log.warn(
+                            "Purged {} late: it was due on {} ({} detections, {} held, in {} ms)",
+                            partition,
+                            dueOn,
+                            c.detections(),
+                            c.held(),
+                            ms);
                 } else {
-                    log.info("Purged {} ({} detections, {} held)", partition, c.detections(), c.held());
+                    log.info("Purged {} ({} detections, {} held, in {} ms)", partition, c.detections(), c.held(), ms);
                 }
             }
             return done == null ? Optional.empty() : done;
