@@ -69,3 +69,9 @@ BEGIN
     RETURN n;
 END
 $$;
+
+COMMENT ON TABLE audit_events IS
+    'Hash-chained access log (Civil Code 1798.90.52, CJIS 5.4). Append-only: UPDATE/DELETE/TRUNCATE are '
+    'revoked from the application role and refused by trigger. Kept for the department profile''s '
+    'auditLogRetention (never under one year); only purge_audit_events deletes, the oldest records in chain '
+    'order, and records where the chain then starts in audit_chain_starts.';

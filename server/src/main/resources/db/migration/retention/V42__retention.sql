@@ -76,7 +76,9 @@ REVOKE UPDATE, DELETE, TRUNCATE ON deletion_certificates FROM "${appRole}";
 -- and its own clock, so no caller can drop a day that is not.
 CREATE FUNCTION purge_detection_partition(day date)
     RETURNS TABLE (removed bigint, removed_ids_sha256 text)
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
+    -- The hash sorts the day's ids: in memory, a million take about a fifth of the time they take on disk.
+    SET work_mem = '128MB' AS $$
 DECLARE
     partition_name text := format('detections_p%s', to_char(day, 'YYYYMMDD'));
     dept_zone text;
