@@ -77,7 +77,7 @@ REVOKE UPDATE, DELETE, TRUNCATE ON deletion_certificates FROM "${appRole}";
 CREATE FUNCTION purge_detection_partition(day date)
     RETURNS TABLE (removed bigint, removed_ids_sha256 text)
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
-    -- The hash sorts the day's ids: in memory, a million take about a fifth of the time they take on disk.
+    -- The hash sorts the day's ids (16 bytes each): in memory rather than on disk, for a day of a few million.
     SET work_mem = '128MB' AS $$
 DECLARE
     partition_name text := format('detections_p%s', to_char(day, 'YYYYMMDD'));

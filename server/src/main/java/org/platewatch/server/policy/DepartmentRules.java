@@ -7,6 +7,7 @@ import java.time.Period;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,8 +15,12 @@ import org.springframework.stereotype.Component;
  * owner (Flyway's connection): the database's own purge functions ({@code purge_detection_partition},
  * {@code purge_audit_events}) read them there, so what they refuse does not depend on what the application
  * passes them. The application role may read the row but not write it.
+ *
+ * <p>Only the server writes them: a command-line subcommand (no web server) takes no {@code --profile} and may run
+ * under another profile than the server's, which must not become the database's rule.
  */
 @Component
+@ConditionalOnWebApplication
 public class DepartmentRules implements Callback {
 
     private final DepartmentProfile profile;

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -21,8 +22,12 @@ import org.springframework.stereotype.Component;
  * Runs the purge daily on {@code platewatch.retention.purge-cron} in the department's zone, and once when the server
  * is ready, so that a server that was down on a purge day catches up (the certificates record that it was late).
  * One run at a time here; across servers the purge's advisory lock serialises them.
+ *
+ * <p>Only in the server: a command-line subcommand (a context without a web server) may run under another profile
+ * than the server's (it takes no {@code --profile}), and must not purge by it.
  */
 @Component
+@ConditionalOnWebApplication
 class PurgeSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PurgeSchedule.class);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/retention")
+@ConditionalOnWebApplication
 class RetentionController {
 
     static final String MAY_READ =

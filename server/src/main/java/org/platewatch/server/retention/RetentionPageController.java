@@ -7,6 +7,7 @@ import java.util.Set;
 import org.platewatch.server.console.ConsoleController;
 import org.platewatch.server.console.ConsoleNavEntry;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * certificates. Rendered on the server from what {@code /api/v1/retention/**} answers; it shows no detection.
  */
 @Controller
+@ConditionalOnWebApplication
 class RetentionPageController extends ConsoleController {
 
     static final int SHOWN = 50;

@@ -33,9 +33,11 @@ import org.platewatch.server.policy.PurgeCalendar;
 import org.platewatch.server.policy.ShippedProfiles;
 import org.platewatch.server.reads.DetectionPartitions;
 import org.platewatch.server.reads.ImageStore;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
+import org.platewatch.server.support.SessionClient;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -273,6 +275,14 @@ class RetentionPurgeApiTest {
         assertThat(api.get("/api/v1/retention/certificates", tokenOf(Role.OFFICER))
                         .status())
                 .isEqualTo(403);
+
+        // The console page, for an auditor signed in: the status and the certificate, and its menu entry.
+        SessionClient auditorAtConsole =
+                AdminSession.signIn(port, accounts, tokens, clock, Role.AUDITOR).session();
+        var page = auditorAtConsole.get("/retention");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Oldest detection stored", c.partition(), c.idsSha256(), "href=\"/retention\"");
     }
 
     @Test
