@@ -112,7 +112,9 @@ class DetectionPurge {
                 Instant now = clock.instant();
                 long held = store.moveHeld(day, now);
                 long goingImages = store.imagesGoingWith(day);
+                long dropping = System.nanoTime();
                 PurgeStore.Removed removed = store.drop(day).orElseThrow();
+                log.debug("{}: hash and drop in {} ms", partition, (System.nanoTime() - dropping) / 1_000_000);
                 DeletionCertificate certificate = new DeletionCertificate(
                         partition,
                         day.atStartOfDay(ZoneOffset.UTC).toInstant(),

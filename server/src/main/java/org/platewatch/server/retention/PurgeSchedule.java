@@ -54,6 +54,7 @@ class PurgeSchedule implements SchedulingConfigurer {
     void catchUp() {
         if (properties.purgeAtStart()) {
             run();
+            log.info("Start-up purge done");
         }
     }
 

@@ -66,6 +66,13 @@ class PurgeStore {
      */
     long moveHeld(LocalDate utcDay, Instant now) {
         String partition = partitionOf(utcDay);
+        boolean anyHold = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM legal_hold_reads h JOIN legal_holds l ON l.id = h.hold_id
+                                       WHERE l.released_at IS NULL)
+                        """).query(Boolean.class).single();
+        if (!anyHold) {
+            return 0; // without a hold, not even a join over the day's rows
+        }
         return jdbc.sql("""
                         WITH named AS (
                             SELECT h.read_id, min(h.hold_id) AS hold_id
