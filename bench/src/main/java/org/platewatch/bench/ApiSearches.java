@@ -101,11 +101,19 @@ final class ApiSearches {
             b.append(",\"confusable\":true");
         }
         if (t.from() != null) {
-            b.append(",\"from\":\"").append(t.from()).append("\",\"to\":\"").append(t.to()).append('"');
+            b.append(",\"from\":\"")
+                    .append(t.from())
+                    .append("\",\"to\":\"")
+                    .append(t.to())
+                    .append('"');
         }
         if (t.kind() == SearchTerms.Kind.CANVASS) {
-            b.append(String.format(Locale.ROOT, ",\"area\":{\"latitude\":%.6f,\"longitude\":%.6f,\"radiusMeters\":%d}",
-                    t.camera().latitude(), t.camera().longitude(), SearchTerms.RADIUS_METRES));
+            b.append(String.format(
+                    Locale.ROOT,
+                    ",\"area\":{\"latitude\":%.6f,\"longitude\":%.6f,\"radiusMeters\":%d}",
+                    t.camera().latitude(),
+                    t.camera().longitude(),
+                    SearchTerms.RADIUS_METRES));
         }
         return b.append('}').toString();
     }

@@ -55,7 +55,16 @@ final class BenchServer implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -B -DskipTests install (" + jar + " is missing)");
         }
-        int port = freePort();
+        return launch(jar, dataDir, freePort(), startWait);
+    }
+
+    /** Stops this server and starts it again on the same data directory and port, as an operator restarts it. */
+    BenchServer restart() throws Exception {
+        close();
+        return launch(jar, dataDir, port, Duration.ofMinutes(3));
+    }
+
+    private static BenchServer launch(Path jar, Path dataDir, int port, Duration startWait) throws Exception {
         List<String> command = new ArrayList<>(List.of("java"));
         String opts = System.getProperty("platewatch.server.opts", "");
         if (!opts.isBlank()) {
@@ -72,7 +81,8 @@ final class BenchServer implements AutoCloseable {
                 "--data-dir",
                 dataDir.toString()));
         Process process = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.out").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("server.out").toFile()))
                 .redirectErrorStream(true)
                 .start();
         BenchServer server = new BenchServer(jar, dataDir, port, process);

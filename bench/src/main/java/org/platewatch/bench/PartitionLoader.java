@@ -37,6 +37,7 @@ final class PartitionLoader {
                 "detections_plate_canonical_trgm_idx",
                 "USING gin (translate(plate, 'ODQILBSZG', '000118526') gin_trgm_ops)"
             });
+
     private static final Pattern INDEX_DEF =
             Pattern.compile("^CREATE (UNIQUE )?INDEX (\\S+) ON (?:ONLY )?(\\S+) (.*)$");
 
@@ -179,8 +180,9 @@ final class PartitionLoader {
             }
         }
         for (String[] contract : CONTRACT_INDEXES) {
-            boolean present = parentIndexDefs.stream().anyMatch(d -> d.contains("translate(plate")
-                    && d.contains("gin_trgm_ops") == contract[1].contains("gin_trgm_ops"));
+            boolean present = parentIndexDefs.stream()
+                    .anyMatch(d -> d.contains("translate(plate")
+                            && d.contains("gin_trgm_ops") == contract[1].contains("gin_trgm_ops"));
             if (!present) {
                 indexTails.add("CREATE INDEX %TABLE%" + contract[0].replaceFirst("^detections", "") + " ON %TABLE% "
                         + contract[1]);
@@ -189,8 +191,8 @@ final class PartitionLoader {
     }
 
     static String partition(LocalDate day) {
-        return String.format(Locale.ROOT, "detections_p%04d%02d%02d", day.getYear(), day.getMonthValue(),
-                day.getDayOfMonth());
+        return String.format(
+                Locale.ROOT, "detections_p%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
     }
 
     /** Rows in COPY's text format, sent in 1 MB chunks as they are made (no file, no day held in memory). */
@@ -206,15 +208,32 @@ final class PartitionLoader {
         }
 
         @Override
-        public void read(UUID readId, UUID deviceId, String plate, String state, float confidence,
-                long capturedAtMillis, SearchDataSet.Camera camera, Plates.Vehicle vehicle) {
+        public void read(
+                UUID readId,
+                UUID deviceId,
+                String plate,
+                String state,
+                float confidence,
+                long capturedAtMillis,
+                SearchDataSet.Camera camera,
+                Plates.Vehicle vehicle) {
             line.setLength(0);
-            line.append(readId).append('\t').append(deviceId).append('\t').append(plate).append('\t');
+            line.append(readId)
+                    .append('\t')
+                    .append(deviceId)
+                    .append('\t')
+                    .append(plate)
+                    .append('\t');
             line.append(state == null ? "\\N" : state).append('\t');
             line.append(confidence).append('\t');
             Timestamps.append(line, capturedAtMillis).append('\t');
-            Timestamps.append(line, capturedAtMillis + 1500 + (capturedAtMillis % 4000)).append('\t');
-            line.append('(').append(camera.longitude()).append(',').append(camera.latitude()).append(")\t");
+            Timestamps.append(line, capturedAtMillis + 1500 + (capturedAtMillis % 4000))
+                    .append('\t');
+            line.append('(')
+                    .append(camera.longitude())
+                    .append(',')
+                    .append(camera.latitude())
+                    .append(")\t");
             line.append(camera.heading()).append('\t');
             if (vehicle == null) {
                 line.append("\\N\t\\N\t\\N\t\\N\t");

@@ -14,6 +14,7 @@ final class Plates {
     private static final String LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
     /** The confusable classes of plate-core's matcher: a camera reads one member as another. */
     private static final String[] CONFUSABLE = {"0ODQ", "1IL", "8B", "5S", "2Z", "6G"};
+
     private static final String[] MAKES = {"Toyota", "Honda", "Ford", "Chevrolet", "Nissan", "Tesla", "Subaru", "BMW"};
     private static final String[][] MODELS = {
         {"Camry", "Corolla", "RAV4", "Prius"},

@@ -36,19 +36,30 @@ public final class SearchBenchmark {
             dataDir = Path.of(System.getProperty("user.home"), ".platewatch-bench", "search-" + detections);
         }
         dataDir = dataDir.toAbsolutePath();
-        System.out.printf(Locale.ROOT, "Search benchmark: %,d detections in %s (%d cores)%n", detections, dataDir,
+        System.out.printf(
+                Locale.ROOT,
+                "Search benchmark: %,d detections in %s (%d cores)%n",
+                detections,
+                dataDir,
                 Runtime.getRuntime().availableProcessors());
         try (BenchServer server = BenchServer.start(dataDir, Duration.ofMinutes(90));
                 Connection db = BenchDatabase.connectAsOwner(dataDir)) {
             SearchDataSetLoad.Loaded loaded = SearchDataSetLoad.ensure(db, dataDir, detections);
             SearchDataSetLoad.Sizes sizes = SearchDataSetLoad.sizes(db);
-            System.out.printf(Locale.ROOT, "%s data set: %,d detections (planner's estimate %,d), generated in %s;"
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s data set: %,d detections (planner's estimate %,d), generated in %s;"
                             + " table %.2f GB, indexes %.2f GB, total %.2f GB%n",
-                    loaded.reused() ? "Reused" : "Generated", loaded.detections(), sizes.rows(),
-                    minutes(loaded.generation()), sizes.tableBytes() / 1e9, sizes.indexBytes() / 1e9,
+                    loaded.reused() ? "Reused" : "Generated",
+                    loaded.detections(),
+                    sizes.rows(),
+                    minutes(loaded.generation()),
+                    sizes.tableBytes() / 1e9,
+                    sizes.indexBytes() / 1e9,
                     (sizes.tableBytes() + sizes.indexBytes()) / 1e9);
-            SearchDataSetLoad.indexSizes(db).forEach((name, bytes) -> System.out.printf(
-                    Locale.ROOT, "  index %-28s %6.2f GB%n", name, bytes / 1e9));
+            SearchDataSetLoad.indexSizes(db)
+                    .forEach((name, bytes) ->
+                            System.out.printf(Locale.ROOT, "  index %-28s %6.2f GB%n", name, bytes / 1e9));
             if (generateOnly) {
                 return;
             }

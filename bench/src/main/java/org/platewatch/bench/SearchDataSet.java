@@ -76,8 +76,11 @@ final class SearchDataSet {
         commuters = new Commuter[(int) Math.max(50, detections / 1250)];
         for (int i = 0; i < commuters.length; i++) {
             commuters[i] = new Commuter(
-                    Plates.random(r), r.nextInt(cameras.size()), r.nextInt(cameras.size()),
-                    6 * 60 + 30 + r.nextInt(150), 16 * 60 + r.nextInt(150));
+                    Plates.random(r),
+                    r.nextInt(cameras.size()),
+                    r.nextInt(cameras.size()),
+                    6 * 60 + 30 + r.nextInt(150),
+                    16 * 60 + r.nextInt(150));
         }
         occasional = new String[(int) Math.max(1000, detections / 25)];
         for (int i = 0; i < occasional.length; i++) {
@@ -107,8 +110,15 @@ final class SearchDataSet {
 
     /** What one detection row holds, in the order of the COPY columns. */
     interface Sink {
-        void read(UUID readId, UUID deviceId, String plate, String state, float confidence, long capturedAtMillis,
-                Camera camera, Plates.Vehicle vehicle);
+        void read(
+                UUID readId,
+                UUID deviceId,
+                String plate,
+                String state,
+                float confidence,
+                long capturedAtMillis,
+                Camera camera,
+                Plates.Vehicle vehicle);
     }
 
     /** Generates the reads of day {@code index} (a UTC day), about detections / days of them. */

@@ -51,7 +51,8 @@ final class SearchDataSetLoad {
             p.setProperty("detections", Long.toString(detections));
             p.setProperty("seed", Long.toString(SEED));
             // the year ending today (UTC), fixed at the first run so a resumed load makes the same days
-            p.setProperty("firstDay", LocalDate.now(ZoneOffset.UTC).minusDays(DAYS).toString());
+            p.setProperty(
+                    "firstDay", LocalDate.now(ZoneOffset.UTC).minusDays(DAYS).toString());
             p.setProperty("days", Integer.toString(DAYS));
             p.setProperty("complete", "false");
             p.setProperty("generationSeconds", "0");
@@ -63,8 +64,8 @@ final class SearchDataSetLoad {
                 LocalDate.parse(p.getProperty("firstDay")),
                 Integer.parseInt(p.getProperty("days")));
         if (Boolean.parseBoolean(p.getProperty("complete"))) {
-            return new Loaded(data, detections, Duration.ofSeconds(Long.parseLong(p.getProperty("generationSeconds"))),
-                    true);
+            return new Loaded(
+                    data, detections, Duration.ofSeconds(Long.parseLong(p.getProperty("generationSeconds"))), true);
         }
         long before = Long.parseLong(p.getProperty("generationSeconds"));
         long start = System.nanoTime();
@@ -84,10 +85,16 @@ final class SearchDataSetLoad {
             s.execute("SET maintenance_work_mem = '256MB'");
         }
         PartitionLoader loader = new PartitionLoader(db);
-        System.out.printf(Locale.ROOT, "Generating %,d detections over %d days from %s: %d cameras, %,d commuters,"
+        System.out.printf(
+                Locale.ROOT,
+                "Generating %,d detections over %d days from %s: %d cameras, %,d commuters,"
                         + " %,d occasional plates, the rest seen once%n",
-                Long.parseLong(p.getProperty("detections")), data.days(), data.day(0), data.cameras().size(),
-                data.commuterCount(), data.occasionalCount());
+                Long.parseLong(p.getProperty("detections")),
+                data.days(),
+                data.day(0),
+                data.cameras().size(),
+                data.commuterCount(),
+                data.occasionalCount());
         System.out.println("Each day's partition gets: " + String.join("; ", loader.describe()));
         loader.registerCameras(data.cameras());
         long start = System.nanoTime();
@@ -99,8 +106,15 @@ final class SearchDataSetLoad {
             long dayStart = System.nanoTime();
             rows += loader.load(data, i);
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "  day %3d/%d %s loaded in %5.1f s; %,d rows this run, %,.0f rows/s%n",
-                    i + 1, data.days(), data.day(i), (System.nanoTime() - dayStart) / 1e9, rows, rows / elapsed);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  day %3d/%d %s loaded in %5.1f s; %,d rows this run, %,.0f rows/s%n",
+                    i + 1,
+                    data.days(),
+                    data.day(i),
+                    (System.nanoTime() - dayStart) / 1e9,
+                    rows,
+                    rows / elapsed);
             if (i % 10 == 9) {
                 p.setProperty("generationSeconds", Long.toString(before + (long) elapsed));
                 store(marker, p);
@@ -148,7 +162,10 @@ final class SearchDataSetLoad {
         try (Writer w = Files.newBufferedWriter(tmp)) {
             p.store(w, "Platewatch search benchmark data set (bin/platewatch bench-search)");
         }
-        Files.move(tmp, marker, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                marker,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

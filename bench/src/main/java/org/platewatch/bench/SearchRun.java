@@ -132,7 +132,9 @@ final class SearchRun {
      * custom plan per search) and as a generic prepared plan, into bench/target/search-plans.
      */
     private void explain(SearchTerms terms, SqlSearches sql) throws Exception {
-        Path dir = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath().normalize()
+        Path dir = Path.of(System.getProperty("platewatch.root", "."))
+                .toAbsolutePath()
+                .normalize()
                 .resolve("bench/target/search-plans");
         Files.createDirectories(dir);
         for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
@@ -143,25 +145,46 @@ final class SearchRun {
             Path generic = dir.resolve(name + "-generic.txt");
             Files.deleteIfExists(custom);
             Files.deleteIfExists(generic);
-            sql.explain(SqlSearches.pageQuery(p), p.parameters(), kind.label + ", custom plan: first page, " + t,
-                    custom);
-            sql.explainGeneric(SqlSearches.pageQuery(p), p.parameters(),
-                    kind.label + ", generic plan: first page, " + t, generic);
+            sql.explain(
+                    SqlSearches.pageQuery(p), p.parameters(), kind.label + ", custom plan: first page, " + t, custom);
+            sql.explainGeneric(
+                    SqlSearches.pageQuery(p), p.parameters(), kind.label + ", generic plan: first page, " + t, generic);
         }
         System.out.println("Plans (EXPLAIN ANALYZE, BUFFERS) of each kind's SQL, custom and generic: " + dir);
     }
 
-    private void print(Map<SearchTerms.Kind, Millis> api, Map<SearchTerms.Kind, Millis> direct,
-            Map<SearchTerms.Kind, Millis> generic, Map<SearchTerms.Kind, Millis> seq,
+    private void print(
+            Map<SearchTerms.Kind, Millis> api,
+            Map<SearchTerms.Kind, Millis> direct,
+            Map<SearchTerms.Kind, Millis> generic,
+            Map<SearchTerms.Kind, Millis> seq,
             Map<SearchTerms.Kind, long[]> hits) {
-        System.out.printf(Locale.ROOT, "%nSearch at %,d detections: %d searches of each kind through the API"
-                + " (after %d of each to warm up); %d of each as SQL with the indexes on a direct connection"
-                + " (page with total), as custom plans (planned each time) and as generic prepared plans"
-                + " (the server's way since V36); %d forced sequential scans"
-                + " of each%n", detections,
-                api.isEmpty() ? 0 : searches, WARM_UP, DIRECT, SEQ_SCANS);
-        System.out.printf(Locale.ROOT, "%-34s %9s %9s %9s %8s %9s %9s %9s %9s %11s %8s %8s%n", "kind", "API p50",
-                "API p95", "API max", "hits p50", "cust p50", "cust p95", "gen p50", "gen p95", "seq p50", "seq/API",
+        System.out.printf(
+                Locale.ROOT,
+                "%nSearch at %,d detections: %d searches of each kind through the API"
+                        + " (after %d of each to warm up); %d of each as SQL with the indexes on a direct connection"
+                        + " (page with total), as custom plans (planned each time) and as generic prepared plans"
+                        + " (the server's way since V36); %d forced sequential scans"
+                        + " of each%n",
+                detections,
+                api.isEmpty() ? 0 : searches,
+                WARM_UP,
+                DIRECT,
+                SEQ_SCANS);
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %9s %9s %9s %8s %9s %9s %9s %9s %11s %8s %8s%n",
+                "kind",
+                "API p50",
+                "API p95",
+                "API max",
+                "hits p50",
+                "cust p50",
+                "cust p95",
+                "gen p50",
+                "gen p95",
+                "seq p50",
+                "seq/API",
                 "target");
         for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
             Millis s = seq.get(kind);
@@ -175,11 +198,28 @@ final class SearchRun {
             Millis a = api.get(kind);
             String apiColumns = a == null
                     ? String.format(Locale.ROOT, "%9s %9s %9s %8s", "-", "-", "-", "-")
-                    : String.format(Locale.ROOT, "%6.1f ms %6.1f ms %6.1f ms %8.0f", a.p(50), a.p(95), a.max(),
-                            new Millis(java.util.Arrays.stream(hits.get(kind)).asDoubleStream().toArray()).p(50));
-            System.out.printf(Locale.ROOT, "%-34s %s %6.1f ms %6.1f ms %6.1f ms %6.1f ms %8.1f ms %8s %8s%n",
-                    kind.label, apiColumns, d.p(50), d.p(95), g.p(50), g.p(95), s.p(50),
-                    a == null ? "-" : String.format(Locale.ROOT, "%.1fx", s.p(50) / a.p(50)), target);
+                    : String.format(
+                            Locale.ROOT,
+                            "%6.1f ms %6.1f ms %6.1f ms %8.0f",
+                            a.p(50),
+                            a.p(95),
+                            a.max(),
+                            new Millis(java.util.Arrays.stream(hits.get(kind))
+                                            .asDoubleStream()
+                                            .toArray())
+                                    .p(50));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %s %6.1f ms %6.1f ms %6.1f ms %6.1f ms %8.1f ms %8s %8s%n",
+                    kind.label,
+                    apiColumns,
+                    d.p(50),
+                    d.p(95),
+                    g.p(50),
+                    g.p(95),
+                    s.p(50),
+                    a == null ? "-" : String.format(Locale.ROOT, "%.1fx", s.p(50) / a.p(50)),
+                    target);
         }
     }
 }

@@ -64,9 +64,12 @@ final class SearchTerms {
         List<String> plates = new ArrayList<>();
         try (Statement s = db.createStatement()) {
             for (int i = 0; i < data.days(); i++) {
-                try (ResultSet rs = s.executeQuery(String.format(java.util.Locale.ROOT,
+                try (ResultSet rs = s.executeQuery(String.format(
+                        java.util.Locale.ROOT,
                         "SELECT plate FROM %s TABLESAMPLE SYSTEM (%.6f) REPEATABLE (%d)",
-                        PartitionLoader.partition(data.day(i)), percent, i))) {
+                        PartitionLoader.partition(data.day(i)),
+                        percent,
+                        i))) {
                     while (rs.next()) {
                         plates.add(rs.getString(1));
                     }
@@ -106,7 +109,8 @@ final class SearchTerms {
                 yield new Term(kind, plateOrAbsent(), null, from, from.plus(1, ChronoUnit.DAYS));
             }
             case CANVASS -> {
-                SearchDataSet.Camera c = data.cameras().get(random.nextInt(data.cameras().size()));
+                SearchDataSet.Camera c =
+                        data.cameras().get(random.nextInt(data.cameras().size()));
                 Instant from = randomInstant();
                 yield new Term(kind, null, c, from, from.plus(2, ChronoUnit.HOURS));
             }

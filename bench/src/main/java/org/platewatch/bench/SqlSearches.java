@@ -62,7 +62,8 @@ final class SqlSearches {
                 // only a known middle goes to the trigram index
                 String canonical = ConfusableCharacters.canonical(t.plate());
                 String prefix = literalPrefix(canonical);
-                String reversed = literalPrefix(new StringBuilder(canonical).reverse().toString());
+                String reversed =
+                        literalPrefix(new StringBuilder(canonical).reverse().toString());
                 if (Math.max(prefix.length(), reversed.length()) >= 2) {
                     boolean front = prefix.length() >= reversed.length();
                     String column = front ? CANONICAL_PLATE : "reverse(" + CANONICAL_PLATE + ")";
@@ -181,8 +182,13 @@ final class SqlSearches {
      * (as the server's pooled ones have), not of a cold one.
      */
     void explain(String sql, List<Object> params, String heading, Path file) throws SQLException, IOException {
-        StringBuilder out = new StringBuilder("-- ").append(heading).append('\n').append(sql).append("\n-- ")
-                .append(params).append("\n\n");
+        StringBuilder out = new StringBuilder("-- ")
+                .append(heading)
+                .append('\n')
+                .append(sql)
+                .append("\n-- ")
+                .append(params)
+                .append("\n\n");
         for (int run = 0; run < 2; run++) {
             try (PreparedStatement ps = db.prepareStatement(sql)) {
                 for (int i = 0; i < params.size(); i++) {
@@ -206,7 +212,10 @@ final class SqlSearches {
             }
         }
         Files.createDirectories(file.getParent());
-        Files.writeString(file, out.append('\n'), java.nio.file.StandardOpenOption.CREATE,
+        Files.writeString(
+                file,
+                out.append('\n'),
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
@@ -234,8 +243,13 @@ final class SqlSearches {
             literals.add("'" + text + "'");
         }
         String execute = "EXECUTE bench_generic(" + String.join(", ", literals) + ")";
-        StringBuilder out = new StringBuilder("-- ").append(heading).append('\n').append(numbered).append("\n-- ")
-                .append(execute).append("\n\n");
+        StringBuilder out = new StringBuilder("-- ")
+                .append(heading)
+                .append('\n')
+                .append(numbered)
+                .append("\n-- ")
+                .append(execute)
+                .append("\n\n");
         try (Statement s = db.createStatement()) {
             s.execute("SET plan_cache_mode = force_generic_plan");
             s.execute("PREPARE bench_generic AS " + numbered);
@@ -253,7 +267,10 @@ final class SqlSearches {
             }
         }
         Files.createDirectories(file.getParent());
-        Files.writeString(file, out.append('\n'), java.nio.file.StandardOpenOption.CREATE,
+        Files.writeString(
+                file,
+                out.append('\n'),
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
 

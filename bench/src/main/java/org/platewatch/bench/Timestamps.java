@@ -23,7 +23,9 @@ final class Timestamps {
         two(out, ms / 60_000 % 60).append(':');
         two(out, ms / 1000 % 60).append('.');
         int milli = ms % 1000;
-        out.append((char) ('0' + milli / 100)).append((char) ('0' + milli / 10 % 10)).append((char) ('0' + milli % 10));
+        out.append((char) ('0' + milli / 100))
+                .append((char) ('0' + milli / 10 % 10))
+                .append((char) ('0' + milli % 10));
         return out.append("+00");
     }
 

@@ -3,11 +3,11 @@ package org.platewatch.server.alert;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.policy.PurgeCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,13 +40,16 @@ class AlertRetention {
 
     @Scheduled(fixedDelayString = "${platewatch.alert.purge-interval:6h}", initialDelayString = "10m")
     void purge() {
-        profile.hitRetention().purgeAfter().ifPresent(this::purgeOlderThan);
+        PurgeCalendar.forHits(profile).ifPresent(this::purge);
     }
 
-    /** Purges alerts raised before the start of the day that is {@code age} ago in the department's zone. */
-    int purgeOlderThan(Period age) {
-        LocalDate firstKept = LocalDate.now(clock.withZone(profile.zone())).minus(age);
-        int purged = purgeRaisedBefore(firstKept.atStartOfDay(profile.zone()).toInstant());
+    /**
+     * Purges the alerts whose day is due today in the department's zone: an alert raised on local day D goes on
+     * {@code D + hitRetention}, San Leandro's on its 366th day (the purge before issue 17 kept it one day more).
+     */
+    int purge(PurgeCalendar calendar) {
+        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+        int purged = purgeRaisedBefore(calendar.dueBefore(today));
         if (purged > 0) {
             log.info("Purged {} alerts past the hit retention", purged);
         }

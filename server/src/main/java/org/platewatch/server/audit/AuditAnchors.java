@@ -35,8 +35,16 @@ public class AuditAnchors {
     private final java.nio.file.Path keyFile;
     private AnchorSigningKey key;
 
-    AuditAnchors(JdbcClient jdbc, Clock clock, AuditAnchorProperties settings, PlatewatchProperties platform) {
+    private final AuditLogRetention retention;
+
+    AuditAnchors(
+            JdbcClient jdbc,
+            Clock clock,
+            AuditAnchorProperties settings,
+            PlatewatchProperties platform,
+            AuditLogRetention retention) {
         this.jdbc = jdbc;
+        this.retention = retention;
         this.clock = clock;
         this.settings = settings;
         this.file = new AnchorFile(settings.fileIn(platform.dataDir()));
@@ -108,6 +116,14 @@ public class AuditAnchors {
     private List<String> problems(AuditAnchor anchor) {
         List<String> problems = new ArrayList<>();
         String when = "anchored at " + anchor.anchoredAt();
+        // Records the audit-log retention purged count as held: the database recorded how many, and verify
+        // holds the first remaining record to the hash of the last one removed.
+        AuditLogRetention.ChainStart start = retention.chainStart();
+        if (start.throughId() > 0 && anchor.lastId() <= start.throughId()) {
+            // The newest anchor is older than the retention: the purge removed what it covered, so it proves
+            // nothing about the records kept (anchors are written hourly; this needs a year without one).
+            return problems;
+        }
         if (anchor.lastId() > 0) {
             Optional<String> stored = jdbc.sql("SELECT hash FROM audit_events WHERE id = ?")
                     .param(anchor.lastId())
@@ -122,7 +138,8 @@ public class AuditAnchors {
         }
         Counts counts = jdbc.sql("SELECT count(*) FILTER (WHERE id <= ?) AS upto, count(*) AS total FROM audit_events")
                 .param(anchor.lastId())
-                .query((rs, n) -> new Counts(rs.getLong("upto"), rs.getLong("total")))
+                .query((rs, n) -> new Counts(
+                        rs.getLong("upto") + start.recordsRemoved(), rs.getLong("total") + start.recordsRemoved()))
                 .single();
         if (counts.upTo() < anchor.records()) {
             problems.add((anchor.records() - counts.upTo()) + " of the " + anchor.records() + " records up to record "

@@ -24,16 +24,23 @@ public class AuditChain {
 
     private final JdbcClient jdbc;
     private final DepartmentProfile profile;
+    private final AuditLogRetention retention;
 
-    AuditChain(JdbcClient jdbc, DepartmentProfile profile) {
+    AuditChain(JdbcClient jdbc, DepartmentProfile profile, AuditLogRetention retention) {
         this.jdbc = jdbc;
         this.profile = profile;
+        this.retention = retention;
     }
 
-    /** Walks the chain in id order and stops at the first record that does not hold. */
+    /**
+     * Walks the chain in id order and stops at the first record that does not hold. It begins where the audit-log
+     * retention last cut it ({@link AuditLogRetention}): the first remaining record must point at the hash of the
+     * last one purged, which the database recorded when it purged them.
+     */
     public Verification verify() {
-        String previous = AuditLog.GENESIS;
-        long lastId = 0;
+        AuditLogRetention.ChainStart start = retention.chainStart();
+        String previous = start.throughHash();
+        long lastId = start.throughId();
         long count = 0;
         while (true) {
             List<StoredRecord> batch = jdbc.sql("""
@@ -59,7 +66,7 @@ public class AuditChain {
                             rs.getString("hash")))
                     .list();
             if (batch.isEmpty()) {
-                return new Verification(count, count == 0 ? AuditLog.GENESIS : previous, Optional.empty());
+                return new Verification(count, previous, Optional.empty());
             }
             for (StoredRecord r : batch) {
                 if (!r.previousHash().equals(previous)) {

@@ -3,10 +3,10 @@ package org.platewatch.server.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
+import java.time.LocalDate;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.policy.DepartmentProfile;
-import org.platewatch.server.policy.RetentionBound;
+import org.platewatch.server.policy.PurgeCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,16 +67,14 @@ class CaptureWindow {
         return mobile.compareTo(fixed) > 0 ? mobile : fixed;
     }
 
+    /**
+     * The first instant not yet due for the purge today ({@code PurgeCalendar}): a read captured before it belongs
+     * to a day that is purged, or about to be. Accepting it would store it only to purge it, and a read whose
+     * partition was dropped would come back (its receipt goes with the partition).
+     */
     private Instant earliest(Instant now) {
-        RetentionBound bound = profile.detectionRetention().bound();
-        if (bound != RetentionBound.PURGE_AT && bound != RetentionBound.AT_MOST) {
-            return FLOOR;
-        }
-        return profile.detectionRetention()
-                .purgeAfter()
-                .map(period -> ZonedDateTime.ofInstant(now, profile.zone())
-                        .minus(period)
-                        .toInstant())
+        return PurgeCalendar.forDetections(profile)
+                .map(calendar -> calendar.dueBefore(LocalDate.ofInstant(now, calendar.zone())))
                 .filter(t -> t.isAfter(FLOOR))
                 .orElse(FLOOR);
     }

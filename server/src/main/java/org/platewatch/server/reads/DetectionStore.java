@@ -133,6 +133,14 @@ public class DetectionStore {
         List<NewDetection> accepted = unique.values().stream()
                 .filter(d -> inserted.stored().contains(d.readId()))
                 .toList();
+        if (imageSha256 != null && !accepted.isEmpty()) {
+            referToImage(
+                    imageSha256,
+                    accepted.stream()
+                            .map(NewDetection::capturedAt)
+                            .max(Comparator.naturalOrder())
+                            .orElseThrow());
+        }
         jdbc.sql("UPDATE devices SET last_upload_at = greatest(last_upload_at, ?) WHERE id = ?")
                 .param(Timestamp.from(now))
                 .param(deviceId)
@@ -176,7 +184,28 @@ public class DetectionStore {
                         WHERE read_id = :readId
                           AND captured_at = (SELECT captured_at FROM read_receipts WHERE read_id = :readId)
                         """).param("sha", sha).param("readId", readId).update();
+        Instant capturedAt = jdbc.sql("SELECT captured_at FROM read_receipts WHERE read_id = ?")
+                .param(readId)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
+        referToImage(sha, capturedAt);
         return new ImageAttachment(ImageAttachment.Result.ATTACHED, sha);
+    }
+
+    /**
+     * Remembers the latest UTC day (partition) of a detection that refers to the image, so that the purge deletes
+     * the image only with the last partition that refers to it ({@code detection_images}).
+     */
+    private void referToImage(String sha, Instant capturedAt) {
+        jdbc.sql("""
+                        INSERT INTO detection_images AS i (sha256, last_captured_on) VALUES (?, ?)
+                        ON CONFLICT (sha256) DO UPDATE
+                            SET last_captured_on = greatest(i.last_captured_on, EXCLUDED.last_captured_on)
+                        """)
+                .param(sha)
+                .param(capturedAt.atOffset(ZoneOffset.UTC).toLocalDate())
+                .update();
     }
 
     private String putImage(byte[] jpeg) {

@@ -7,18 +7,23 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.hotlist.HotlistFixtures;
 import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.policy.ShippedProfiles;
 import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
@@ -31,6 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @PlatewatchServerTest
@@ -62,6 +69,15 @@ class AlertFlowApiTest {
 
     @Autowired
     AlertRetention retention;
+
+    @Autowired
+    AlertStore alertStore;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     AlertRematch rematch;
@@ -699,6 +715,9 @@ class AlertFlowApiTest {
     void alertsArePurgedByTheHitRetentionNotWithDetections() {
         svs("5RET123", "CA");
         long id = onlyAlertOf(postRead("5RET123", "CA")).get("id").asLong();
+        long purgesBefore = jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.purged'")
+                .query(Long.class)
+                .single();
         retention.purge();
         assertThat(jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?")
                         .param(id)
@@ -716,7 +735,59 @@ class AlertFlowApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'alert.purged'")
                         .query(Long.class)
                         .single())
-                .isEqualTo(1);
+                .isEqualTo(purgesBefore + 1);
+    }
+
+    /** San Leandro 418.5: "purged on the 366th day", counting the day it was raised as the first. */
+    @Test
+    void sanLeandrosHitsGoOnTheir366thDayAndHaywardsNever() {
+        MutableClock moved = (MutableClock) clock;
+        moved.reset();
+        try {
+            svs("5SLD366", "CA");
+            long id = onlyAlertOf(postRead("5SLD366", "CA")).get("id").asLong();
+            ZoneId zone = profile.zone();
+            LocalDate raised = LocalDate.now(zone);
+            AlertRetention sanLeandro = new AlertRetention(
+                    alertStore,
+                    audit,
+                    tx(),
+                    ShippedProfiles.byName("san-leandro").orElseThrow(),
+                    clock);
+            AlertRetention hayward = new AlertRetention(
+                    alertStore, audit, tx(), ShippedProfiles.byName("hayward").orElseThrow(), clock);
+
+            moveTo(moved, raised.plusDays(364).atTime(23, 59).atZone(zone)); // the 365th day, just before its end
+            sanLeandro.purge();
+            assertThat(alertExists(id)).isTrue();
+
+            moveTo(moved, raised.plusDays(365).atTime(0, 1).atZone(zone)); // the 366th day has begun
+            hayward.purge();
+            assertThat(alertExists(id))
+                    .as("Hayward keeps hit records indefinitely")
+                    .isTrue();
+            sanLeandro.purge();
+            assertThat(alertExists(id)).isFalse();
+        } finally {
+            moved.reset();
+        }
+    }
+
+    private static void moveTo(MutableClock moved, ZonedDateTime at) {
+        moved.reset();
+        moved.advance(Duration.between(Instant.now(), at.toInstant()));
+    }
+
+    private boolean alertExists(long id) {
+        return jdbc.sql("SELECT count(*) FROM alerts WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                == 1;
+    }
+
+    private TransactionTemplate tx() {
+        return new TransactionTemplate(transactions);
     }
 
     private AdminSession listAdmin;

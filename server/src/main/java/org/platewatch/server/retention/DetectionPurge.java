@@ -1,0 +1,225 @@
+package org.platewatch.server.retention;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.platewatch.server.audit.AuditEvent;
+import org.platewatch.server.audit.AuditLog;
+import org.platewatch.server.audit.AuditLogRetention;
+import org.platewatch.server.platform.Actor;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.policy.PurgeCalendar;
+import org.platewatch.server.reads.DetectionPartitions;
+import org.platewatch.server.reads.ImageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One purge run: every day partition that is all due today goes, oldest first, each in its own transaction with
+ * its certificate and audit record; then the receipts and images of the dropped days, then the audit log's records
+ * past its retention. A partition due on an earlier date than today is purged late, and its certificate says so.
+ * Built by {@link RetentionConfiguration}; a test builds one with another department's profile.
+ */
+class DetectionPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(DetectionPurge.class);
+
+    private final PurgeStore store;
+    private final AuditLog audit;
+    private final AuditLogRetention auditRetention;
+    private final DetectionPartitions partitions;
+    private final ImageStore images;
+    private final TransactionTemplate tx;
+    private final DepartmentProfile profile;
+    private final Clock clock;
+    private final int batch;
+
+    DetectionPurge(
+            PurgeStore store,
+            AuditLog audit,
+            AuditLogRetention auditRetention,
+            DetectionPartitions partitions,
+            ImageStore images,
+            TransactionTemplate tx,
+            DepartmentProfile profile,
+            Clock clock,
+            int batch) {
+        this.store = store;
+        this.audit = audit;
+        this.auditRetention = auditRetention;
+        this.partitions = partitions;
+        this.images = images;
+        this.tx = tx;
+        this.profile = profile;
+        this.clock = clock;
+        this.batch = batch;
+    }
+
+    /** What one run did. */
+    record PurgeRun(
+            LocalDate today, List<DeletionCertificate> certificates, long receipts, long images, long auditRecords) {}
+
+    PurgeRun run() {
+        LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
+        List<DeletionCertificate> certificates = new ArrayList<>();
+        long receipts = 0;
+        long deletedImages = 0;
+        Optional<PurgeCalendar> calendar = PurgeCalendar.forDetections(profile);
+        if (calendar.isPresent()) {
+            for (LocalDate day : store.partitionDays()) {
+                LocalDate dueOn = calendar.get().partitionDueOn(day);
+                if (dueOn.isAfter(today)) {
+                    break; // the partitions are in day order, and so are their due dates
+                }
+                purge(day, dueOn, today).ifPresent(certificates::add);
+            }
+            LocalDate notDue = calendar.get().firstKeptPartition(today);
+            List<LocalDate> stillThere = store.partitionDays().stream()
+                    .filter(d -> d.isBefore(notDue))
+                    .toList();
+            long started = System.nanoTime();
+            receipts = deleteReceiptsBefore(notDue.atStartOfDay(ZoneOffset.UTC).toInstant(), stillThere);
+            if (receipts > 0) {
+                log.info(
+                        "Deleted {} receipts of purged days in {} ms",
+                        receipts,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            // An image may be shared by reads of several days: while an older partition failed to drop, its images
+            // wait with it.
+            deletedImages = deleteImagesBefore(stillThere.isEmpty() ? notDue : stillThere.get(0));
+        }
+        long auditRecords = purgeAuditLog(today);
+        return new PurgeRun(today, certificates, receipts, deletedImages, auditRecords);
+    }
+
+    private Optional<DeletionCertificate> purge(LocalDate day, LocalDate dueOn, LocalDate today) {
+        String partition = PurgeStore.partitionOf(day);
+        long started = System.nanoTime();
+        try {
+            Optional<DeletionCertificate> done = tx.execute(status -> {
+                store.lockPurge();
+                if (!store.exists(day)) {
+                    return Optional.<DeletionCertificate>empty(); // another run dropped it while this one waited
+                }
+                Instant now = clock.instant();
+                long held = store.moveHeld(day, now);
+                long goingImages = store.imagesGoingWith(day);
+                long dropping = System.nanoTime();
+                PurgeStore.Removed removed = store.drop(day).orElseThrow();
+                log.debug("{}: hash and drop in {} ms", partition, (System.nanoTime() - dropping) / 1_000_000);
+                DeletionCertificate certificate = new DeletionCertificate(
+                        partition,
+                        day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        dueOn,
+                        now,
+                        dueOn.isBefore(today),
+                        removed.detections(),
+                        held,
+                        goingImages,
+                        removed.idsSha256(),
+                        profile.detectionRetention().describe());
+                store.insert(certificate);
+                audit.record(
+                        Actor.SYSTEM,
+                        new AuditEvent("retention.purged", partition, certificate.auditTerms(), null, null, (int)
+                                Math.min(removed.detections(), Integer.MAX_VALUE)));
+                return Optional.of(certificate);
+            });
+            partitions.forget(day);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (done != null && done.isPresent()) {
+                DeletionCertificate c = done.get();
+                if (c.late()) {
+                    log.warn(
+                            "Purged {} late: it was due on {} ({} detections, {} held, in {} ms)",
+                            partition,
+                            dueOn,
+                            c.detections(),
+                            c.held(),
+                            ms);
+                } else {
+                    log.info("Purged {} ({} detections, {} held, in {} ms)", partition, c.detections(), c.held(), ms);
+                }
+            }
+            return done == null ? Optional.empty() : done;
+        } catch (DataAccessException e) {
+            // The next run (hourly until 05:15, and at every start) tries again; the day is not lost, only late.
+            log.error(
+                    "Could not purge {}, due on {}: {}",
+                    partition,
+                    dueOn,
+                    e.getMostSpecificCause().getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private long deleteReceiptsBefore(Instant before, List<LocalDate> stillThere) {
+        long total = 0;
+        int n;
+        do {
+            n = store.deleteReceiptsBefore(before, stillThere, batch);
+            total += n;
+        } while (n == batch);
+        return total;
+    }
+
+    /**
+     * Deletes the images of the dropped days from the store, each file before its row: a crash in between leaves a
+     * row whose file is gone, which the next run deletes again, never a file nothing knows of.
+     */
+    private long deleteImagesBefore(LocalDate keptFrom) {
+        long total = 0;
+        List<String> due;
+        do {
+            due = store.imagesLastReferencedBefore(keptFrom, batch);
+            for (String sha : due) {
+                try {
+                    images.delete(sha);
+                    store.forgetImage(sha);
+                    total++;
+                } catch (IOException e) {
+                    log.error("Could not delete image {} from the image store: {}", sha, e.getMessage());
+                    return total;
+                }
+            }
+        } while (due.size() == batch);
+        return total;
+    }
+
+    private long purgeAuditLog(LocalDate today) {
+        Instant cutoff = PurgeCalendar.forAuditLog(profile).dueBefore(today);
+        try {
+            Long n = tx.execute(status -> {
+                long removed = auditRetention.purgeRecordedBefore(cutoff);
+                if (removed > 0) {
+                    audit.record(
+                            Actor.SYSTEM,
+                            new AuditEvent(
+                                    "audit.purged",
+                                    "audit_events",
+                                    "recordedBefore=" + cutoff + ", auditLogRetention=" + profile.auditLogRetention(),
+                                    null,
+                                    null,
+                                    (int) Math.min(removed, Integer.MAX_VALUE)));
+                }
+                return removed;
+            });
+            return n == null ? 0 : n;
+        } catch (DataAccessException e) {
+            log.error(
+                    "Could not purge the audit log before {}: {}",
+                    cutoff,
+                    e.getMostSpecificCause().getMessage());
+            return 0;
+        }
+    }
+}
