@@ -38,16 +38,26 @@ final class BenchServer implements AutoCloseable {
      * {@code -Dplatewatch.server.jar}, to compare two builds) and waits until it is healthy.
      */
     static BenchServer start(String name) throws Exception {
-        return start(Files.createTempDirectory("platewatch-" + name), Duration.ofMinutes(3));
+        return launch(
+                jar(), Files.createTempDirectory("platewatch-" + name), freePort(), Duration.ofMinutes(3), List.of());
     }
+
+    /** What keeps the server's retention purge off a kept data set: no purge at start, the daily one on 29 February. */
+    private static final List<String> NO_PURGE =
+            List.of("-Dplatewatch.retention.purge-at-start=false", "-Dplatewatch.retention.purge-cron=0 0 0 29 2 *");
 
     /**
      * Starts the server on a given data directory, kept afterwards (a benchmark's data set generated once and
      * reused). {@code startWait}: how long to wait for health; a new migration that builds an index over a big
-     * data set runs before the server answers.
+     * data set runs before the server answers. The server's retention purge is kept off such a data set: a year of
+     * generated detections is older than most profiles keep, and the purge would drop half of it at start.
      */
     static BenchServer start(Path dataDir, Duration startWait) throws Exception {
         Files.createDirectories(dataDir);
+        return launch(jar(), dataDir, freePort(), startWait, NO_PURGE);
+    }
+
+    private static Path jar() {
         Path root = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath();
         Path jar = Path.of(System.getProperty(
                 "platewatch.server.jar",
@@ -55,17 +65,19 @@ final class BenchServer implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -B -DskipTests install (" + jar + " is missing)");
         }
-        return launch(jar, dataDir, freePort(), startWait);
+        return jar;
     }
 
     /** Stops this server and starts it again on the same data directory and port, as an operator restarts it. */
     BenchServer restart() throws Exception {
         close();
-        return launch(jar, dataDir, port, Duration.ofMinutes(3));
+        return launch(jar, dataDir, port, Duration.ofMinutes(3), List.of());
     }
 
-    private static BenchServer launch(Path jar, Path dataDir, int port, Duration startWait) throws Exception {
+    private static BenchServer launch(Path jar, Path dataDir, int port, Duration startWait, List<String> options)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(options);
         String opts = System.getProperty("platewatch.server.opts", "");
         if (!opts.isBlank()) {
             command.addAll(List.of(opts.trim().split("\\s+")));

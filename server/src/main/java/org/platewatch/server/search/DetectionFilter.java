@@ -28,24 +28,23 @@ record DetectionFilter(String where, List<Object> params, boolean genericPlan) {
     /**
      * Whether PostgreSQL should plan this search once per connection (a generic plan) or afresh for its values (a
      * custom plan), as measured at 50 million detections (docs/benchmarks.md). Planning a query over a year of
-     * day partitions afresh takes some 60-100 ms, more than a full plate's lookup then takes, so a search without a
-     * time window and with a full plate, or with a partial plate known only at its end, is planned generically. A
-     * time window is better planned for its values: the planner then leaves out every day outside it, which makes
-     * planning cheap, and a generic plan picked worse indexes for a canvass; a known beginning too (its range is
-     * estimated from the values).
+     * day partitions afresh takes some 60-100 ms, more than a plate's lookup then takes, so a search without a
+     * time window that names a full plate, or a partial one with a known beginning or end (a btree range), is
+     * planned generically. A time window is better planned for its values: the planner then leaves out every day
+     * outside it, which makes planning cheap, and a generic plan picked worse indexes for a canvass. A partial
+     * plate known only in its middle goes to the trigram index, whose lookups the planner needs the pattern for.
      */
     static boolean prefersGenericPlan(SearchCriteria c) {
-        if (c.from() != null && c.to() != null) {
+        if ((c.from() != null && c.to() != null) || !c.hasPlate()) {
             return false;
         }
         if (!c.partialPlate()) {
-            return c.hasPlate();
+            return true;
         }
         String canonical = c.canonicalPlate();
-        String prefix = literalPrefix(canonical);
         String reversedSuffix =
                 literalPrefix(new StringBuilder(canonical).reverse().toString());
-        return reversedSuffix.length() > prefix.length() && reversedSuffix.length() >= MIN_RANGE_LITERALS;
+        return Math.max(literalPrefix(canonical).length(), reversedSuffix.length()) >= MIN_RANGE_LITERALS;
     }
 
     /** The detections a search finds: those matching its criteria, received by {@code snapshot}. */
