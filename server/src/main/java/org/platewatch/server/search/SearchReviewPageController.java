@@ -116,7 +116,7 @@ class SearchReviewPageController extends ConsoleController {
 
         @Bean
         ConsoleNavEntry searchReviewNav() {
-            return new ConsoleNavEntry("search-review", "Search review", PATH, 75, Set.of("AUDITOR", "ADMINISTRATOR"));
+            return new ConsoleNavEntry("search-review", "Search review", PATH, 80, Set.of("AUDITOR", "ADMINISTRATOR"));
         }
     }
 }

@@ -47,8 +47,9 @@ class ConsoleBrowserTest extends BrowserTestSupport {
                             "cameras",
                             "users",
                             "audit",
+                            "retention",
                             "search-review"),
-            Role.AUDITOR, List.of("home", "audit", "search-review")));
+            Role.AUDITOR, List.of("home", "audit", "retention", "search-review")));
 
     @Autowired
     UserAccounts accounts;
@@ -81,6 +82,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             assertPage("/console/searches", MENUS.get(role).contains("search"));
             assertPage("/console/searches/approvals", MENUS.get(role).contains("search-approvals"));
             assertPage("/console/searches/anomalies", MENUS.get(role).contains("search-review"));
+            // issue 17: retention status and deletion certificates for administrators and auditors
+            assertPage("/retention", MENUS.get(role).contains("retention"));
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");
