@@ -41,10 +41,30 @@ record DetectionFilter(String where, List<Object> params, boolean genericPlan) {
         if (!c.partialPlate()) {
             return true;
         }
-        String canonical = c.canonicalPlate();
-        String reversedSuffix =
-                literalPrefix(new StringBuilder(canonical).reverse().toString());
-        return Math.max(literalPrefix(canonical).length(), reversedSuffix.length()) >= MIN_RANGE_LITERALS;
+        return KnownEnds.of(c.canonicalPlate()).rangeable();
+    }
+
+    /**
+     * A partial plate's known beginning and its known end (reversed, as the reverse index reads it), each up to the
+     * first wildcard from its side.
+     */
+    record KnownEnds(String prefix, String reversedSuffix) {
+
+        static KnownEnds of(String pattern) {
+            return new KnownEnds(
+                    literalPrefix(pattern),
+                    literalPrefix(new StringBuilder(pattern).reverse().toString()));
+        }
+
+        /** Whether a btree range on one end beats the trigram index. */
+        boolean rangeable() {
+            return Math.max(prefix.length(), reversedSuffix.length()) >= MIN_RANGE_LITERALS;
+        }
+
+        /** Whether the range is on the beginning (the canonical form) rather than the end (its reverse). */
+        boolean fromTheStart() {
+            return prefix.length() >= reversedSuffix.length();
+        }
     }
 
     /** The detections a search finds: those matching its criteria, received by {@code snapshot}. */
@@ -107,17 +127,14 @@ record DetectionFilter(String where, List<Object> params, boolean genericPlan) {
             return;
         }
         String canonical = c.canonicalPlate();
-        String prefix = literalPrefix(canonical);
-        String reversedSuffix =
-                literalPrefix(new StringBuilder(canonical).reverse().toString());
-        if (Math.max(prefix.length(), reversedSuffix.length()) >= MIN_RANGE_LITERALS) {
+        KnownEnds ends = KnownEnds.of(canonical);
+        if (ends.rangeable()) {
             // A known beginning or end is a range of the btree on the canonical form or on its reverse (V36),
             // bound as parameters so that a generic plan still uses it; the pattern itself is then a filter,
             // written so that it cannot be taken for the trigram index ("|| ''"), whose long posting lists
             // made these searches slow.
-            String column =
-                    prefix.length() >= reversedSuffix.length() ? CANONICAL_PLATE : "reverse(" + CANONICAL_PLATE + ")";
-            String start = prefix.length() >= reversedSuffix.length() ? prefix : reversedSuffix;
+            String column = ends.fromTheStart() ? CANONICAL_PLATE : "reverse(" + CANONICAL_PLATE + ")";
+            String start = ends.fromTheStart() ? ends.prefix() : ends.reversedSuffix();
             clauses.add(column + " ~>=~ ? AND " + column + " ~<~ ?");
             params.add(start);
             params.add(successor(start));

@@ -97,7 +97,7 @@ class SearchController {
     @Operation(summary = "A search and its first page of results (the requester only; runs an approved search)")
     @GetMapping("/{id}")
     ResponseEntity<SearchView> open(@PathVariable UUID id, @RequestParam(required = false) Integer pageSize) {
-        return noStore(searches.open(id, pageSize(pageSize)));
+        return noStore(searches.open(id, SearchRequestValidator.pageSize(pageSize)));
     }
 
     @Operation(summary = "A later page of a search's results")
@@ -106,7 +106,7 @@ class SearchController {
             @PathVariable UUID id,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer pageSize) {
-        return noStore(searches.page(id, cursor, pageSize(pageSize)));
+        return noStore(searches.page(id, cursor, SearchRequestValidator.pageSize(pageSize)));
     }
 
     @Operation(summary = "The JPEG of one of a search's results (audited with the search)")
@@ -143,16 +143,6 @@ class SearchController {
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
                 .body(export.content());
-    }
-
-    private static int pageSize(Integer raw) {
-        if (raw == null) {
-            return SearchRequestValidator.DEFAULT_PAGE_SIZE;
-        }
-        if (raw < 1 || raw > SearchRequestValidator.MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("pageSize", "must be from 1 to " + SearchRequestValidator.MAX_PAGE_SIZE);
-        }
-        return raw;
     }
 
     private static <T> ResponseEntity<T> noStore(T body) {

@@ -70,11 +70,7 @@ class SearchExports {
     }
 
     Export export(UUID id, Format format) {
-        StoredSearch search = searches.requesterOf(id);
-        if (search.status() != SearchStatus.COMPLETED) {
-            throw new ProblemException(
-                    Searches.NOT_RUNNABLE, "The search " + id + " has not run; it is " + search.status());
-        }
+        StoredSearch search = searches.ranSearchOf(id);
         if (search.resultCount() > MAX_ROWS) {
             throw new ProblemException(
                     TOO_LARGE,

@@ -251,7 +251,8 @@ class SearchRequestValidator {
         return s;
     }
 
-    private static int pageSize(Integer raw) {
+    /** Results per page as a request or a page link gives it: the default when absent, else 1 to the maximum. */
+    static int pageSize(Integer raw) {
         if (raw == null) {
             return DEFAULT_PAGE_SIZE;
         }

@@ -111,19 +111,13 @@ public class Searches {
 
     /** A later page of a search that ran, after {@code cursor}. */
     SearchView page(UUID id, String cursor, int pageSize) {
-        StoredSearch search = requesterOf(id);
-        if (search.status() != SearchStatus.COMPLETED) {
-            throw new ProblemException(NOT_RUNNABLE, "The search " + id + " has not run; it is " + search.status());
-        }
+        StoredSearch search = ranSearchOf(id);
         return page(search, cursor == null || cursor.isBlank() ? null : SearchCursor.decode(cursor), pageSize);
     }
 
     /** The stored image of one of the search's results, audited with the search. */
     String imageOfResult(UUID id, UUID readId) {
-        StoredSearch search = requesterOf(id);
-        if (search.status() != SearchStatus.COMPLETED) {
-            throw new ProblemException(NOT_RUNNABLE, "The search " + id + " has not run; it is " + search.status());
-        }
+        StoredSearch search = ranSearchOf(id);
         return transaction.execute(status -> {
             String sha = store.imageOf(DetectionFilter.of(search.criteria(), search.ranAt())
                             .andRead(readId))
@@ -151,6 +145,15 @@ public class Searches {
                 store.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No search " + id));
         if (!search.requestedBy().equals(member.username())) {
             throw new ProblemException(NOT_YOURS, "The search " + id + " was made by another member");
+        }
+        return search;
+    }
+
+    /** As {@link #requesterOf}, for what needs the search's results: refused until the search has run. */
+    StoredSearch ranSearchOf(UUID id) {
+        StoredSearch search = requesterOf(id);
+        if (search.status() != SearchStatus.COMPLETED) {
+            throw new ProblemException(NOT_RUNNABLE, "The search " + id + " has not run; it is " + search.status());
         }
         return search;
     }
