@@ -17,20 +17,50 @@ public final class SearchBenchmark {
 
     private SearchBenchmark() {}
 
+    private static String valueAfter(String[] args, int i) {
+        if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(args[i] + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private static int positive(String raw, String what) {
+        try {
+            long n = Long.parseLong(raw);
+            if (n > 0 && n <= Integer.MAX_VALUE) {
+                return (int) n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + raw + "' is not a positive number for " + what);
+    }
+
     public static void main(String[] args) throws Exception {
         long detections = 50_000_000;
         Path dataDir = null;
         int searches = 200;
         boolean generateOnly = false;
         boolean plansOnly = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data-dir" -> dataDir = Path.of(args[++i]);
-                case "--searches" -> searches = Integer.parseInt(args[++i]);
-                case "--generate-only" -> generateOnly = true;
-                case "--plans-only" -> plansOnly = true;
-                default -> detections = Long.parseLong(args[i].replace("_", ""));
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--data-dir" -> dataDir = Path.of(valueAfter(args, i++));
+                    case "--searches" -> searches = positive(valueAfter(args, i++), "--searches");
+                    case "--generate-only" -> generateOnly = true;
+                    case "--plans-only" -> plansOnly = true;
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        detections = positive(args[i].replace("_", ""), "DETECTIONS");
+                    }
+                }
             }
+        } catch (IllegalArgumentException e) {
+            // a one-line answer, as every subcommand gives for bad input (never a stack trace)
+            System.err.println("bench-search: " + e.getMessage() + " (bin/platewatch bench-search --help)");
+            System.exit(2);
         }
         if (dataDir == null) {
             dataDir = Path.of(System.getProperty("user.home"), ".platewatch-bench", "search-" + detections);
