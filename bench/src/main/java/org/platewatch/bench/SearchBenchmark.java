@@ -3,7 +3,10 @@ package org.platewatch.bench;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Search at scale (issue 16): a year of detections (50 million by default) from about 400 cameras on a city
@@ -11,7 +14,11 @@ import java.util.Locale;
  * 200 times with random terms, through the real HTTP API (each one audited), beside the same predicates as a
  * forced sequential scan of the same table in the same run.
  *
- * <pre>bin/platewatch bench-search [DETECTIONS (50000000)] [--data-dir DIR] [--searches N] [--generate-only | --plans-only]</pre>
+ * <pre>bin/platewatch bench-search [DETECTIONS (50000000)] [--data-dir DIR] [--searches N] [--kinds K,K...]
+ *     [--api-only] [--generate-only | --plans-only]</pre>
+ *
+ * {@code --kinds} (e.g. {@code exact,exact_one_day}) and {@code --api-only} (no direct SQL, no sequential scans) make a
+ * quick run while tuning one kind; the recorded figures come from a full run.
  */
 public final class SearchBenchmark {
 
@@ -36,12 +43,27 @@ public final class SearchBenchmark {
         throw new IllegalArgumentException("'" + raw + "' is not a positive number for " + what);
     }
 
+    private static Set<SearchTerms.Kind> kinds(String raw) {
+        Set<SearchTerms.Kind> kinds = EnumSet.noneOf(SearchTerms.Kind.class);
+        for (String name : raw.split(",")) {
+            try {
+                kinds.add(SearchTerms.Kind.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown kind '" + name.trim() + "' for --kinds (one of "
+                        + Arrays.toString(SearchTerms.Kind.values()).toLowerCase(Locale.ROOT) + ")");
+            }
+        }
+        return kinds;
+    }
+
     public static void main(String[] args) throws Exception {
         long detections = 50_000_000;
         Path dataDir = null;
         int searches = 200;
         boolean generateOnly = false;
         boolean plansOnly = false;
+        boolean apiOnly = false;
+        Set<SearchTerms.Kind> kinds = EnumSet.allOf(SearchTerms.Kind.class);
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -49,6 +71,8 @@ public final class SearchBenchmark {
                     case "--searches" -> searches = positive(valueAfter(args, i++), "--searches");
                     case "--generate-only" -> generateOnly = true;
                     case "--plans-only" -> plansOnly = true;
+                    case "--api-only" -> apiOnly = true;
+                    case "--kinds" -> kinds = kinds(valueAfter(args, i++));
                     default -> {
                         if (args[i].startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + args[i]);
@@ -93,7 +117,7 @@ public final class SearchBenchmark {
             if (generateOnly) {
                 return;
             }
-            SearchRun run = new SearchRun(server, db, loaded.data(), detections, searches);
+            SearchRun run = new SearchRun(server, db, loaded.data(), detections, searches, kinds, apiOnly);
             if (plansOnly) {
                 run.plans();
             } else {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One measuring run over a loaded data set: every kind of search through the API (warm-up first, not
@@ -25,8 +26,19 @@ final class SearchRun {
     private final SearchDataSet data;
     private final int searches;
     private final long detections;
+    private final Set<SearchTerms.Kind> kinds;
+    private final boolean apiOnly;
 
-    SearchRun(BenchServer server, Connection db, SearchDataSet data, long detections, int searches) {
+    SearchRun(
+            BenchServer server,
+            Connection db,
+            SearchDataSet data,
+            long detections,
+            int searches,
+            Set<SearchTerms.Kind> kinds,
+            boolean apiOnly) {
+        this.kinds = kinds;
+        this.apiOnly = apiOnly;
         this.server = server;
         this.db = db;
         this.data = data;
@@ -46,14 +58,14 @@ final class SearchRun {
         Map<SearchTerms.Kind, long[]> hits = new EnumMap<>(SearchTerms.Kind.class);
         ApiSearches investigator = ApiSearches.asNewInvestigator(server);
         if (investigator.available()) {
-            for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+            for (SearchTerms.Kind kind : kinds) {
                 for (SearchTerms.Term t : terms.draw(kind, WARM_UP)) {
                     investigator.search(t, new long[1]);
                 }
             }
             // kinds interleaved search by search, so that machine noise falls on all alike
             Map<SearchTerms.Kind, List<SearchTerms.Term>> drawn = new EnumMap<>(SearchTerms.Kind.class);
-            for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+            for (SearchTerms.Kind kind : kinds) {
                 drawn.put(kind, terms.draw(kind, searches));
                 hits.put(kind, new long[searches]);
             }
@@ -61,7 +73,7 @@ final class SearchRun {
             drawn.keySet().forEach(k -> times.put(k, new double[searches]));
             long[] total = new long[1];
             for (int i = 0; i < searches; i++) {
-                for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+                for (SearchTerms.Kind kind : kinds) {
                     times.get(kind)[i] = investigator.search(drawn.get(kind).get(i), total);
                     hits.get(kind)[i] = total[0];
                 }
@@ -70,6 +82,10 @@ final class SearchRun {
         } else {
             System.out.println("This server build has no search API (GET /api/v1/searches/purposes is not there):"
                     + " only the SQL baseline and plans are measured.");
+        }
+        if (apiOnly) {
+            print(api, Map.of(), Map.of(), Map.of(), hits);
+            return;
         }
         Map<SearchTerms.Kind, Millis> direct;
         try (java.sql.Statement s = db.createStatement()) {
@@ -85,7 +101,7 @@ final class SearchRun {
             generic = direct(terms, new SqlSearches(prepared));
         }
         Map<SearchTerms.Kind, Millis> seq = new EnumMap<>(SearchTerms.Kind.class);
-        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+        for (SearchTerms.Kind kind : kinds) {
             List<SearchTerms.Term> scanned = terms.draw(kind, SEQ_SCANS);
             double[] ms = new double[SEQ_SCANS];
             long[] count = new long[1];
@@ -100,9 +116,9 @@ final class SearchRun {
     }
 
     /** Each kind as SQL with the indexes on a direct connection (the database's share of a search). */
-    private static Map<SearchTerms.Kind, Millis> direct(SearchTerms terms, SqlSearches sql) throws Exception {
+    private Map<SearchTerms.Kind, Millis> direct(SearchTerms terms, SqlSearches sql) throws Exception {
         Map<SearchTerms.Kind, Millis> direct = new EnumMap<>(SearchTerms.Kind.class);
-        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+        for (SearchTerms.Kind kind : kinds) {
             List<SearchTerms.Term> drawn = terms.draw(kind, WARM_UP + DIRECT);
             double[] ms = new double[DIRECT];
             long[] count = new long[1];
@@ -137,7 +153,7 @@ final class SearchRun {
                 .normalize()
                 .resolve("bench/target/search-plans");
         Files.createDirectories(dir);
-        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
+        for (SearchTerms.Kind kind : kinds) {
             SearchTerms.Term t = terms.draw(kind, 1).get(0);
             SqlSearches.Predicate p = SqlSearches.predicate(t);
             String name = kind.name().toLowerCase(Locale.ROOT);
@@ -186,10 +202,11 @@ final class SearchRun {
                 "seq p50",
                 "seq/API",
                 "target");
-        for (SearchTerms.Kind kind : SearchTerms.Kind.values()) {
-            Millis s = seq.get(kind);
-            Millis d = direct.get(kind);
-            Millis g = generic.get(kind);
+        for (SearchTerms.Kind kind : kinds) {
+            Millis none = new Millis(new double[] {Double.NaN});
+            Millis s = seq.getOrDefault(kind, none);
+            Millis d = direct.getOrDefault(kind, none);
+            Millis g = generic.getOrDefault(kind, none);
             String target = switch (kind) {
                 case EXACT -> "p95<20";
                 case EXACT_ONE_DAY -> "-";

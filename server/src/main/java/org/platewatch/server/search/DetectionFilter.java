@@ -1,9 +1,11 @@
 package org.platewatch.server.search;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +35,11 @@ record DetectionFilter(String where, List<Object> params, boolean genericPlan) {
      * planned generically. A time window is better planned for its values: the planner then leaves out every day
      * outside it, which makes planning cheap, and a generic plan picked worse indexes for a canvass. A partial
      * plate known only in its middle goes to the trigram index, whose lookups the planner needs the pattern for.
+     * A full plate reads only the days {@link PlateDays} lists, which a custom plan leaves the rest of the year out
+     * for.
      */
     static boolean prefersGenericPlan(SearchCriteria c) {
-        if ((c.from() != null && c.to() != null) || !c.hasPlate()) {
+        if ((c.from() != null && c.to() != null) || !c.hasPlate() || PlateDays.serves(c)) {
             return false;
         }
         if (!c.partialPlate()) {
@@ -118,6 +122,32 @@ record DetectionFilter(String where, List<Object> params, boolean genericPlan) {
         more.add(utc(cursor.capturedAt()));
         more.add(cursor.readId());
         return new DetectionFilter(where + "\n  AND (d.captured_at, d.read_id) < (?, ?)", more, genericPlan);
+    }
+
+    /**
+     * This filter narrowed to the given UTC days (any order): a range of capture times per run of consecutive days,
+     * which a custom plan prunes every other day partition for.
+     */
+    DetectionFilter onDays(Collection<LocalDate> days) {
+        List<LocalDate> sorted = days.stream().sorted().toList();
+        List<String> ranges = new ArrayList<>();
+        List<Object> more = new ArrayList<>(params);
+        int i = 0;
+        while (i < sorted.size()) {
+            LocalDate first = sorted.get(i);
+            LocalDate last = first;
+            while (i + 1 < sorted.size() && sorted.get(i + 1).equals(last.plusDays(1))) {
+                last = sorted.get(++i);
+            }
+            i++;
+            ranges.add("(d.captured_at >= ? AND d.captured_at < ?)");
+            more.add(first.atStartOfDay().atOffset(ZoneOffset.UTC));
+            more.add(last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (ranges.isEmpty()) {
+            throw new IllegalArgumentException("no days to narrow the search to");
+        }
+        return new DetectionFilter(where + "\n  AND (" + String.join(" OR ", ranges) + ")", more, false);
     }
 
     private static void plate(SearchCriteria c, List<String> clauses, List<Object> params) {

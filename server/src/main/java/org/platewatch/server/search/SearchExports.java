@@ -80,7 +80,7 @@ class SearchExports {
         return transaction.execute(status -> {
             DetectionFilter filter = DetectionFilter.of(search.criteria(), search.ranAt());
             store.prepareForSearch(Searches.STATEMENT_TIMEOUT_SECONDS, filter);
-            List<SearchHit> hits = store.page(id, search.criteria(), filter, MAX_ROWS);
+            List<SearchHit> hits = store.page(id, search.criteria(), filter, null, MAX_ROWS);
             audit.record(new AuditEvent(
                     "search.exported",
                     "search:" + id,

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,10 +35,12 @@ class SearchStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final PlateDays plateDays;
 
-    SearchStore(JdbcClient jdbc, JdbcTemplate template) {
+    SearchStore(JdbcClient jdbc, JdbcTemplate template, PlateDays plateDays) {
         this.jdbc = jdbc;
         this.template = template;
+        this.plateDays = plateDays;
     }
 
     void insert(StoredSearch s) {
@@ -133,14 +136,73 @@ class SearchStore {
      * count and a page halves a search's time.
      */
     FirstPage firstPage(UUID searchId, SearchCriteria criteria, DetectionFilter filter, int limit) {
+        if (PlateDays.serves(criteria)) {
+            List<PlateDays.DayCount> days = plateDays.newestFirst(criteria, null);
+            return new FirstPage(
+                    totalOver(days, criteria, filter), hitsOverDays(searchId, criteria, filter, days, limit));
+        }
         int[] total = {0};
         List<SearchHit> hits = hits(searchId, criteria, filter, limit, true, total);
         return new FirstPage(total[0], hits);
     }
 
-    /** A page of results, newest first; {@code lookAlike} marks reads the plate term finds only as look-alikes. */
-    List<SearchHit> page(UUID searchId, SearchCriteria criteria, DetectionFilter filter, int limit) {
+    /**
+     * A page of results, newest first, from {@code filter} (which holds the cursor; {@code until} is the cursor's
+     * capture time, null on a first page).
+     */
+    List<SearchHit> page(UUID searchId, SearchCriteria criteria, DetectionFilter filter, Instant until, int limit) {
+        if (PlateDays.serves(criteria)) {
+            return hitsOverDays(searchId, criteria, filter, plateDays.newestFirst(criteria, until), limit);
+        }
         return hits(searchId, criteria, filter, limit, false, new int[1]);
+    }
+
+    /**
+     * A full plate's total from its day counts: whole days as counted, and a day the window covers only in part
+     * counted from its partition.
+     */
+    private int totalOver(List<PlateDays.DayCount> days, SearchCriteria criteria, DetectionFilter filter) {
+        long total = 0;
+        List<LocalDate> partDays = new ArrayList<>();
+        for (PlateDays.DayCount d : days) {
+            if (PlateDays.partlyInWindow(d.day(), criteria)) {
+                partDays.add(d.day());
+            } else {
+                total += d.reads();
+            }
+        }
+        if (!partDays.isEmpty()) {
+            DetectionFilter part = filter.onDays(partDays);
+            total += generic(
+                            "SELECT count(*) FROM detections d WHERE " + part.where(),
+                            part.params(),
+                            (rs, n) -> rs.getLong(1))
+                    .get(0);
+        }
+        return Math.toIntExact(total);
+    }
+
+    /**
+     * A full plate's page: the newest of its days whose counts fill the page, read as one query over just those
+     * partitions; then older days, if a day held fewer results than counted (reads received after the search
+     * ran, or beyond a later page's cursor).
+     */
+    private List<SearchHit> hitsOverDays(
+            UUID searchId, SearchCriteria criteria, DetectionFilter filter, List<PlateDays.DayCount> days, int limit) {
+        List<SearchHit> hits = new ArrayList<>();
+        int next = 0;
+        while (hits.size() < limit && next < days.size()) {
+            int wanted = limit - hits.size();
+            List<LocalDate> batch = new ArrayList<>();
+            long counted = 0;
+            while (next < days.size() && counted < wanted) {
+                batch.add(days.get(next).day());
+                counted += days.get(next).reads();
+                next++;
+            }
+            hits.addAll(hits(searchId, criteria, filter.onDays(batch), wanted, false, new int[1]));
+        }
+        return hits;
     }
 
     private List<SearchHit> hits(

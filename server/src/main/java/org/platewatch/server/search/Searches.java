@@ -189,7 +189,8 @@ public class Searches {
         DetectionFilter filter =
                 DetectionFilter.of(search.criteria(), search.ranAt()).after(cursor);
         store.prepareForSearch(STATEMENT_TIMEOUT_SECONDS, filter);
-        List<SearchHit> hits = store.page(search.id(), search.criteria(), filter, pageSize + 1);
+        List<SearchHit> hits = store.page(
+                search.id(), search.criteria(), filter, cursor == null ? null : cursor.capturedAt(), pageSize + 1);
         audit.record(event("search.results-viewed", search, Math.min(hits.size(), pageSize)));
         return view(search, hits, pageSize);
     }

@@ -197,9 +197,16 @@ class RetentionPurgeApiTest {
         assertThat(purge.run().certificates()).noneMatch(c -> c.partition().equals(PurgeStore.partitionOf(day)));
         assertThat(fixtures.partitionExists(day)).as("the day before it is due").isTrue();
 
+        assertThat(readsInPlateDays(day))
+                .as("the search's day counts (V54) hold the day")
+                .isGreaterThanOrEqualTo(3);
+
         fixtures.setLocal(profile, dueOn, LocalTime.of(0, 15));
         DeletionCertificate c = certificateOf(purge.run(), day).orElseThrow();
         assertThat(fixtures.partitionExists(day)).isFalse();
+        assertThat(readsInPlateDays(day))
+                .as("the day's counts go with its partition")
+                .isZero();
         assertThat(c.detections()).isEqualTo(3);
         assertThat(c.idsSha256()).isEqualTo(RetentionFixtures.idsSha256(ids));
         assertThat(c.dueOn()).isEqualTo(dueOn);
@@ -210,6 +217,13 @@ class RetentionPurgeApiTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    private long readsInPlateDays(LocalDate day) {
+        return jdbc.sql("SELECT coalesce(sum(reads), 0) FROM plate_days WHERE day = ?")
+                .param(day)
+                .query(Long.class)
+                .single();
     }
 
     @Test
