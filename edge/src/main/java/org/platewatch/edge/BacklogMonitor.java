@@ -48,9 +48,7 @@ final class BacklogMonitor {
         Instant now = clock.instant();
         Duration age = b.oldest() == null ? null : Duration.between(b.oldest(), now);
         Duration limit = maxTransferInterval.get();
-        boolean warn = age != null
-                && limit != null
-                && age.toMillis() >= (long) (limit.toMillis() * warnFraction);
+        boolean warn = age != null && limit != null && age.toMillis() >= (long) (limit.toMillis() * warnFraction);
         return new Report(b, age, limit, warn);
     }
 
@@ -58,7 +56,8 @@ final class BacklogMonitor {
     Report print() {
         Report r = report();
         if (r.backlog().unsent() > 0 || r.backlog().refused() > 0) {
-            terminal.println("backlog: " + r.backlog().waiting() + " reads and " + r.backlog().imagesWaiting()
+            terminal.println("backlog: " + r.backlog().waiting() + " reads and "
+                    + r.backlog().imagesWaiting()
                     + " images wait" + (r.oldestAge() == null ? "" : ", the oldest since " + human(r.oldestAge()))
                     + (r.backlog().refused() > 0 ? "; " + r.backlog().refused() + " refused by the server" : ""));
         }

@@ -60,7 +60,8 @@ record CaptureFacts(Instant capturedAt, Double latitude, Double longitude, Doubl
             }
             if (side.hasNonNull("capturedAt")) {
                 try {
-                    time = OffsetDateTime.parse(side.get("capturedAt").asString()).toInstant();
+                    time = OffsetDateTime.parse(side.get("capturedAt").asString())
+                            .toInstant();
                     timeSource = "sidecar";
                 } catch (DateTimeParseException e) {
                     throw new BadSidecarException("its sidecar's capturedAt is not an ISO-8601 time with offset");

@@ -29,7 +29,9 @@ record DevicePolicy(
                 text(j, "kind"),
                 number(j, "latitude"),
                 number(j, "longitude"),
-                j.hasNonNull("maxTransferInterval") ? Duration.parse(j.get("maxTransferInterval").asString()) : null,
+                j.hasNonNull("maxTransferInterval")
+                        ? Duration.parse(j.get("maxTransferInterval").asString())
+                        : null,
                 serverTime);
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,7 +50,9 @@ final class DeviceSettings {
         known.set(k);
         ObjectNode o = ServerClient.JSON.createObjectNode();
         o.put("kind", k.kind());
-        o.put("maxTransferInterval", k.maxTransferInterval() == null ? null : k.maxTransferInterval().toString());
+        o.put(
+                "maxTransferInterval",
+                k.maxTransferInterval() == null ? null : k.maxTransferInterval().toString());
         o.put("hasRegisteredPosition", k.hasRegisteredPosition());
         try {
             Files.writeString(file, ServerClient.JSON.writeValueAsString(o));

@@ -41,11 +41,12 @@ public final class EdgeAgent {
         try {
             switch (command) {
                 case "run" -> {
-                    EdgeRuntime agent =
-                            new EdgeRuntime(EdgeOptions.parse(rest, env), PlateReader.recognition(), out, Clock.systemUTC());
+                    EdgeRuntime agent = new EdgeRuntime(
+                            EdgeOptions.parse(rest, env), PlateReader.recognition(), out, Clock.systemUTC());
                     Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "edge-shutdown"));
                     agent.start();
-                    out.println("platewatch edge: running; journal in " + agent.options.dataDir().toAbsolutePath());
+                    out.println("platewatch edge: running; journal in "
+                            + agent.options.dataDir().toAbsolutePath());
                     return RUNNING;
                 }
                 case "check" -> {
@@ -55,8 +56,9 @@ public final class EdgeAgent {
                 case "bench" -> {
                     return EdgeBenchmark.run(rest, out);
                 }
-                default -> throw new EdgeOptions.UsageException(
-                        "unknown edge command '" + command + "' (edge, edge check, edge bench; try --help)");
+                default ->
+                    throw new EdgeOptions.UsageException(
+                            "unknown edge command '" + command + "' (edge, edge check, edge bench; try --help)");
             }
         } catch (EdgeOptions.UsageException e) {
             err.println("platewatch edge: " + e.getMessage());

@@ -58,7 +58,12 @@ final class EdgeBenchmark {
         try {
             capturePath(images, reads, work.resolve("capture"), out);
             if (server != null && token != null) {
-                upload(URI.create(server.endsWith("/") ? server : server + "/"), token, backlog, work.resolve("up"), out);
+                upload(
+                        URI.create(server.endsWith("/") ? server : server + "/"),
+                        token,
+                        backlog,
+                        work.resolve("up"),
+                        out);
             } else {
                 out.println("upload: skipped (give --server URL --token DEVICE_TOKEN of a running server)");
             }
@@ -89,7 +94,8 @@ final class EdgeBenchmark {
                 PlateReader reader = PlateReader.recognition()) {
             HotlistCopy hotlists = new HotlistCopy(dir, null, sealer, clock);
             LocalAlerts alerts = new LocalAlerts(new PrintStream(PrintStream.nullOutputStream()), ZoneOffset.UTC);
-            CapturePipeline pipeline = new CapturePipeline(reader, journal, hotlists, alerts, 0.5, ZoneOffset.UTC, clock);
+            CapturePipeline pipeline =
+                    new CapturePipeline(reader, journal, hotlists, alerts, 0.5, ZoneOffset.UTC, clock);
             CaptureSource none = new CaptureSource() {
                 @Override
                 public List<Capture> poll() {
@@ -149,8 +155,12 @@ final class EdgeBenchmark {
                         null));
             }
             double fillS = (System.nanoTime() - fill) / 1e9;
-            out.printf(Locale.ROOT, "journal: %d reads journalled in %.1f s: %.0f reads/s (each commit synchronous)%n",
-                    n, fillS, n / fillS);
+            out.printf(
+                    Locale.ROOT,
+                    "journal: %d reads journalled in %.1f s: %.0f reads/s (each commit synchronous)%n",
+                    n,
+                    fillS,
+                    n / fillS);
             Uploader uploader = new Uploader(journal, new ServerClient(server, token, Duration.ofSeconds(60)), 1000);
             long start = System.nanoTime();
             int failures = 0;
@@ -160,8 +170,12 @@ final class EdgeBenchmark {
                 }
             }
             double s = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "upload: %d reads acknowledged in %.1f s: %.0f reads/s (batches of 1000)%s%n",
-                    n - journal.backlog().unsent(), s, (n - journal.backlog().unsent()) / s,
+            out.printf(
+                    Locale.ROOT,
+                    "upload: %d reads acknowledged in %.1f s: %.0f reads/s (batches of 1000)%s%n",
+                    n - journal.backlog().unsent(),
+                    s,
+                    (n - journal.backlog().unsent()) / s,
                     failures > 0 ? " with " + failures + " failed rounds" : "");
         }
     }

@@ -132,9 +132,27 @@ record EdgeOptions(
     }
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of(
-            "server", "token", "source", "data-dir", "key-file", "hotlist-key", "alert-port", "snapshot-interval",
-            "poll", "settle", "hotlist-refresh", "hotlist-stale-after", "max-transfer-interval", "warn-at",
-            "backlog-report", "retry-initial", "retry-max", "batch", "min-confidence", "camera-zone", "camera-wait",
+            "server",
+            "token",
+            "source",
+            "data-dir",
+            "key-file",
+            "hotlist-key",
+            "alert-port",
+            "snapshot-interval",
+            "poll",
+            "settle",
+            "hotlist-refresh",
+            "hotlist-stale-after",
+            "max-transfer-interval",
+            "warn-at",
+            "backlog-report",
+            "retry-initial",
+            "retry-max",
+            "batch",
+            "min-confidence",
+            "camera-zone",
+            "camera-wait",
             "clock-tolerance");
 
     /** True when the source is a snapshot URL rather than a directory. */

@@ -113,7 +113,8 @@ final class HotlistCopy {
                 log.warning("Saved hot-list copy ignored: no server key is pinned");
                 return;
             }
-            current.set(verified(s.get("export"), key, Instant.parse(s.get("verifiedAt").asString())));
+            current.set(verified(
+                    s.get("export"), key, Instant.parse(s.get("verifiedAt").asString())));
             log.info("Hot-list copy " + current.get().version().substring(0, 12) + " loaded from disk, "
                     + current.get().index().size() + " entries");
         } catch (IOException | RuntimeException e) {
@@ -134,7 +135,11 @@ final class HotlistCopy {
         ServerClient.Answer a = server.hotlistExport(before.version() == null ? null : "\"" + before.version() + "\"");
         if (a.status() == 304 && before.version() != null) {
             Lists now = new Lists(
-                    before.index(), before.expiries(), before.version(), clock.instant(), before.listsAsOf(),
+                    before.index(),
+                    before.expiries(),
+                    before.version(),
+                    clock.instant(),
+                    before.listsAsOf(),
                     before.maxAge());
             current.set(now);
             save(now, null);
@@ -191,7 +196,9 @@ final class HotlistCopy {
                         id,
                         e.get(1).asString(),
                         e.get(2).asString(),
-                        e.get(3).isNull() ? null : UsState.fromCode(e.get(3).asString()).orElse(null),
+                        e.get(3).isNull()
+                                ? null
+                                : UsState.fromCode(e.get(3).asString()).orElse(null),
                         VehicleDescription.of(nullable(e.get(4)), nullable(e.get(5)), nullable(e.get(6))),
                         e.get(7).isNull() ? "" : e.get(7).asString()));
                 if (!e.get(8).isNull()) {
@@ -207,7 +214,8 @@ final class HotlistCopy {
                 asOf.put(l.get("code").asString(), Instant.parse(l.get("asOf").asString()));
             }
         }
-        Duration maxAge = p.hasNonNull("maxAge") ? Duration.parse(p.get("maxAge").asString()) : null;
+        Duration maxAge =
+                p.hasNonNull("maxAge") ? Duration.parse(p.get("maxAge").asString()) : null;
         return new Lists(
                 HotlistIndex.build(entries), Map.copyOf(expiries), version, verifiedAt, Map.copyOf(asOf), maxAge);
     }

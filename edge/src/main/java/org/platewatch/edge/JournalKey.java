@@ -51,7 +51,8 @@ final class JournalKey {
         Path partial = keyFile.resolveSibling(keyFile.getFileName() + ".new");
         Files.deleteIfExists(partial);
         try {
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(partial);
         }

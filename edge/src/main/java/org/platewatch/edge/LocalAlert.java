@@ -15,6 +15,7 @@ record LocalAlert(long sequence, UUID readId, Instant capturedAt, String plate, 
     /** Leaves the plate out. */
     @Override
     public String toString() {
-        return "LocalAlert[" + sequence + ", read " + readId + ", entry " + match.entry().id() + "]";
+        return "LocalAlert[" + sequence + ", read " + readId + ", entry "
+                + match.entry().id() + "]";
     }
 }

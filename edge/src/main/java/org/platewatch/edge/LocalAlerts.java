@@ -38,18 +38,21 @@ final class LocalAlerts {
         this.pageAddress = address;
     }
 
-    synchronized LocalAlert raise(UUID readId, java.time.Instant capturedAt, String plate, String state, HotlistMatch m) {
+    synchronized LocalAlert raise(
+            UUID readId, java.time.Instant capturedAt, String plate, String state, HotlistMatch m) {
         LocalAlert a = new LocalAlert(++sequence, readId, capturedAt, plate, state, m);
         recent.addFirst(a);
         while (recent.size() > KEPT) {
             recent.removeLast();
         }
-        terminal.println("\u0007*** HOT-LIST HIT  list " + m.entry().listCode() + "  reason " + m.entry().reasonCode()
+        terminal.println("\u0007*** HOT-LIST HIT  list " + m.entry().listCode() + "  reason "
+                + m.entry().reasonCode()
                 + "  match " + m.kind() + (m.isPlainHit() ? "" : " (verify)") + "  at "
                 + TIME.format(capturedAt.atZone(zone)) + "  read " + readId
                 + (pageAddress.isEmpty() ? "" : "  see " + pageAddress));
         terminal.flush();
-        log.info("Local alert " + a.sequence() + ": read " + readId + " matched entry " + m.entry().id());
+        log.info("Local alert " + a.sequence() + ": read " + readId + " matched entry "
+                + m.entry().id());
         notifyAll();
         return a;
     }

@@ -81,7 +81,8 @@ final class ServerClient {
         if (a.status() == 200) {
             JsonNode j = a.json();
             if (j != null && j.has("accepted") && j.has("duplicates")) {
-                return new Acknowledged(j.get("accepted").asInt(), j.get("duplicates").asInt());
+                return new Acknowledged(
+                        j.get("accepted").asInt(), j.get("duplicates").asInt());
             }
             return new Unavailable("an answer without accepted and duplicates");
         }
@@ -155,7 +156,9 @@ final class ServerClient {
         body.put("agentStartedAt", agentStartedAt.toString());
         body.put("waiting", backlog.unsent());
         body.put("refused", backlog.refused());
-        body.put("oldestUnsentAt", backlog.oldest() == null ? null : backlog.oldest().toString());
+        body.put(
+                "oldestUnsentAt",
+                backlog.oldest() == null ? null : backlog.oldest().toString());
         return send(json("POST", "/api/v1/device/status", body)).status() == 204;
     }
 
@@ -182,8 +185,12 @@ final class ServerClient {
             return new Unavailable(s == 0 ? a.failure() : "HTTP " + s);
         }
         JsonNode problem = a.json();
-        String field = problem == null || !problem.hasNonNull("field") ? "" : problem.get("field").asString();
-        String detail = problem == null || !problem.hasNonNull("detail") ? "HTTP " + s : problem.get("detail").asString();
+        String field = problem == null || !problem.hasNonNull("field")
+                ? ""
+                : problem.get("field").asString();
+        String detail = problem == null || !problem.hasNonNull("detail")
+                ? "HTTP " + s
+                : problem.get("detail").asString();
         Matcher m = READ_INDEX.matcher(field);
         return new Refused(s, m.find() ? Integer.parseInt(m.group(1)) : -1, detail);
     }
@@ -205,13 +212,13 @@ final class ServerClient {
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            Instant date = r.headers()
-                    .firstValue("Date")
-                    .map(ServerClient::httpDate)
-                    .orElse(null);
-            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null), date, null);
+            Instant date =
+                    r.headers().firstValue("Date").map(ServerClient::httpDate).orElse(null);
+            return new Answer(
+                    r.statusCode(), r.body(), r.headers().firstValue("ETag").orElse(null), date, null);
         } catch (IOException e) {
-            return new Answer(0, null, null, null, "unreachable (" + e.getClass().getSimpleName() + ")");
+            return new Answer(
+                    0, null, null, null, "unreachable (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, null, null, null, "interrupted");

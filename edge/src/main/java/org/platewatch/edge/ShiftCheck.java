@@ -176,7 +176,9 @@ final class ShiftCheck {
         Duration age = Duration.between(facts.capturedAt(), clock.instant()).abs();
         if (age.compareTo(options.cameraWait().plus(options.clockTolerance()).multipliedBy(2)) > 0) {
             return new Item(
-                    "gps", false, "the newest image's time (" + facts.timeSource() + ") is " + BacklogMonitor.human(age)
+                    "gps",
+                    false,
+                    "the newest image's time (" + facts.timeSource() + ") is " + BacklogMonitor.human(age)
                             + " away from the clock");
         }
         return new Item("gps", true, "position fix present, time from " + facts.timeSource());
@@ -192,11 +194,13 @@ final class ShiftCheck {
                         "recognition",
                         true,
                         "reference plate read in " + ms + " ms, confidence "
-                                + String.format(java.util.Locale.ROOT, "%.2f", c.get(0).confidence()));
+                                + String.format(
+                                        java.util.Locale.ROOT, "%.2f", c.get(0).confidence()));
             }
             return new Item("recognition", false, "the reference plate was not read correctly");
         } catch (RuntimeException e) {
-            return new Item("recognition", false, "recognition failed: " + e.getClass().getSimpleName());
+            return new Item(
+                    "recognition", false, "recognition failed: " + e.getClass().getSimpleName());
         }
     }
 
