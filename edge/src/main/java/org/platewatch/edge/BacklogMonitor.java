@@ -78,6 +78,9 @@ final class BacklogMonitor {
         if (d.toHours() >= 2) {
             return d.toHours() + " hours";
         }
+        if (d.equals(Duration.ofHours(1))) {
+            return "1 hour";
+        }
         if (d.toMinutes() >= 2) {
             return d.toMinutes() + " minutes";
         }
