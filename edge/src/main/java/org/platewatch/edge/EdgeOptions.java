@@ -196,7 +196,7 @@ record EdgeOptions(
     private static URI url(String text, String option) {
         try {
             URI u = new URI(text.endsWith("/") ? text : text + "/");
-            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+            if ((!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) || u.getHost() == null) {
                 throw new UsageException(option + ": '" + text + "' is not an http(s) URL");
             }
             return u;

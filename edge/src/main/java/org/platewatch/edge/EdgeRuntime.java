@@ -86,9 +86,10 @@ final class EdgeRuntime implements AutoCloseable {
             log.info("Alert page at " + page.address());
         }
         scheduler = Executors.newScheduledThreadPool(1, r -> daemon(r, "edge-schedule"));
-        scheduler.scheduleWithFixedDelay(
+        // The tasks catch what they throw; the futures only end with the scheduler.
+        var unusedRefresh = scheduler.scheduleWithFixedDelay(
                 this::refreshFromServer, 0, options.hotlistRefresh().toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(
+        var unusedReport = scheduler.scheduleWithFixedDelay(
                 this::reportBacklog,
                 options.backlogReport().toMillis(),
                 options.backlogReport().toMillis(),
