@@ -31,8 +31,12 @@ class DeviceOverview {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DeviceHealthStore healthStore;
+    private final IngestProperties limits;
 
     DeviceOverview(
+            DeviceHealthStore healthStore,
+            IngestProperties limits,
             DeviceRegistry registry,
             DetectionActivity activity,
             ConsoleProperties properties,
@@ -40,6 +44,8 @@ class DeviceOverview {
             Clock clock,
             AuditLog audit,
             TransactionTemplate transaction) {
+        this.healthStore = healthStore;
+        this.limits = limits;
         this.audit = audit;
         this.transaction = transaction;
         this.registry = registry;
@@ -56,8 +62,10 @@ class DeviceOverview {
                 .toInstant();
         Map<UUID, Long> today = activity.countsSince(startOfDay);
         Map<UUID, DetectionActivity.Position> positions = activity.lastPositionsSince(now.minus(Duration.ofDays(1)));
+        Map<UUID, DeviceHealthStore.UnitHealth> units = healthStore.all(limits.shiftCheckValidity(), SHIFT_CHECK_GRACE);
         List<Row> rows = new ArrayList<>();
         for (Device d : registry.all()) {
+            Unit unit = unit(units.get(d.id()), now);
             Double lat = d.latitude();
             Double lon = d.longitude();
             DetectionActivity.Position moved = positions.get(d.id());
@@ -79,7 +87,12 @@ class DeviceOverview {
                     health.healthy(),
                     d.active(),
                     lat,
-                    lon));
+                    lon,
+                    unit.backlog(),
+                    unit.oldestUnsent(),
+                    unit.lastCheck(),
+                    unit.checkPassed(),
+                    unit.shiftFlagged()));
         }
         return rows;
     }
@@ -115,6 +128,37 @@ class DeviceOverview {
 
     record Health(String text, boolean healthy) {}
 
+    /** A passing check this long after the agent started still counts (someone started the agent first). */
+    static final Duration SHIFT_CHECK_GRACE = Duration.ofMinutes(15);
+
+    /**
+     * What the unit's edge agent reported, as the table shows it.
+     *
+     * @param shiftFlagged the agent started (a shift began) without a passing shift-start check
+     */
+    record Unit(String backlog, String oldestUnsent, String lastCheck, boolean checkPassed, boolean shiftFlagged) {}
+
+    Unit unit(DeviceHealthStore.UnitHealth h, Instant now) {
+        if (h == null || (h.agentStartedAt() == null && h.lastCheckAt() == null)) {
+            return new Unit("no agent report", "", "never", false, false);
+        }
+        String backlog = h.backlogReads() == null
+                ? "no agent report"
+                : h.backlogReads()
+                        + (h.backlogReads() == 1 ? " read waits" : " reads wait")
+                        + (h.backlogRefused() != null && h.backlogRefused() > 0
+                                ? ", " + h.backlogRefused() + " refused"
+                                : "");
+        String oldest = h.backlogOldestAt() == null
+                ? ""
+                : TIME.format(h.backlogOldestAt().atZone(profile.zone()));
+        String check = h.lastCheckAt() == null
+                ? "never"
+                : TIME.format(h.lastCheckAt().atZone(profile.zone())) + (h.lastCheckPassed() ? ": passed" : ": FAILED");
+        boolean flagged = h.agentStartedAt() != null && !h.shiftChecked();
+        return new Unit(backlog, oldest, check, Boolean.TRUE.equals(h.lastCheckPassed()), flagged);
+    }
+
     /** One device as the table and the map show it; latitude/longitude null for a unit not seen today. */
     record Row(
             UUID id,
@@ -127,5 +171,10 @@ class DeviceOverview {
             boolean healthy,
             boolean active,
             Double latitude,
-            Double longitude) {}
+            Double longitude,
+            String backlog,
+            String oldestUnsent,
+            String lastCheck,
+            boolean checkPassed,
+            boolean shiftFlagged) {}
 }

@@ -21,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param fixedCameraBacklog         how far back a fixed camera's capture time may lie (a camera on the network
  *                                   uploads within minutes; a few days covers an outage)
  * @param maxNewPartitions           the most day partitions of the detections one request may create
+ * @param shiftCheckValidity         how long before an edge agent's start a passing shift-start check still
+ *                                   counts for that shift; a unit started without one is flagged on the cameras page
  */
 @ConfigurationProperties(prefix = "platewatch.ingest")
 public record IngestProperties(
@@ -31,7 +33,8 @@ public record IngestProperties(
         @DefaultValue("2MB") DataSize maxBodySize,
         @DefaultValue("200") double fixedCameraTolerance,
         @DefaultValue("3d") Duration fixedCameraBacklog,
-        @DefaultValue("3") int maxNewPartitions) {
+        @DefaultValue("3") int maxNewPartitions,
+        @DefaultValue("12h") Duration shiftCheckValidity) {
 
     public IngestProperties {
         if (!(fixedCameraTolerance >= 0)) {
