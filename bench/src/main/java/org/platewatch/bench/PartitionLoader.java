@@ -125,6 +125,10 @@ final class PartitionLoader {
             s.execute("ALTER TABLE detections ATTACH PARTITION " + table + " FOR VALUES FROM ('" + from + "') TO ('"
                     + to + "')");
             s.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_bound");
+            // COPY into the day table fires no trigger on detections: the plate's day counts (V54), as the
+            // server's triggers keep them for every upload.
+            s.execute("INSERT INTO plate_days (plate, state, day, reads) SELECT plate, coalesce(state, ''), '" + day
+                    + "', count(*) FROM " + table + " GROUP BY 1, 2");
             db.commit();
             return rows;
         } catch (SQLException | RuntimeException e) {
