@@ -63,7 +63,11 @@ public class MemberAccess {
                 .orElseThrow(() -> new ProblemException(
                         ProblemType.FORBIDDEN,
                         "Only a member's account may do this; '" + actor.username() + "' is not one"));
-        return requireActive(account, permission);
+        // just read from the database: no stale copy to re-read (one round trip less on every member's request)
+        refusal(account, permission).ifPresent(p -> {
+            throw p;
+        });
+        return account;
     }
 
     /** As {@link #requireActive(Actor, Permission)}, re-reading the account so that no stale copy decides. */
