@@ -15,8 +15,8 @@ class PolicyConfiguration {
     }
 
     static DepartmentProfile activeProfile(PolicyProperties properties) {
-        DepartmentProfile profile = properties.profileFile() != null
-                ? ProfileYaml.load(properties.profileFile())
+        DepartmentProfile profile = properties.profileFile() != null && !properties.profileFile().isBlank()
+                ? ProfileYaml.load(java.nio.file.Path.of(properties.profileFile()))
                 : ShippedProfiles.byName(properties.profile())
                         .orElseThrow(() ->
                                 new UnknownPolicyProfileException(properties.profile(), ShippedProfiles.allNames()));

@@ -1,6 +1,5 @@
 package org.platewatch.server.policy;
 
-import java.nio.file.Path;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            (Vallejo). A value the policy does not allow stops start-up.
  * @param profileFile         {@code platewatch.policy.profile-file}: optional; a YAML file describing the whole
  *                            profile (docs/profiles/README.md), used instead of {@code profile}; a file that is
- *                            incomplete or contradictory stops start-up with one line naming the field
+ *                            incomplete or contradictory stops start-up with one line naming the field (text, not
+ *                            a {@code Path}: Spring's resource conversion refuses a relative {@code ../} path)
  */
 @ConfigurationProperties(prefix = "platewatch.policy")
-record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention, Path profileFile) {}
+record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention, String profileFile) {}
