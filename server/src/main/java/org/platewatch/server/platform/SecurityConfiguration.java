@@ -79,7 +79,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 HttpMethod.GET, "/transparency", "/transparency/policy", "/transparency.json")
                         .permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/error")
+                        .requestMatchers(
+                                "/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/error")
                         .permitAll()
                         .anyRequest()
                         .denyAll())

@@ -25,7 +25,8 @@ final class ProfileChecks {
             // A unit allowed to hold reads longer than they are kept would upload reads already due for purge.
             if (!shorter(p.maxUploadInterval(), kept)) {
                 throw new ProfileFileException("maxUploadInterval: " + p.maxUploadInterval()
-                        + " is not shorter than the detection retention (" + p.detectionRetention().describe()
+                        + " is not shorter than the detection retention ("
+                        + p.detectionRetention().describe()
                         + "): a unit could hold reads past their purge date");
             }
         });
@@ -37,10 +38,8 @@ final class ProfileChecks {
      */
     private static void refuseLongerCopy(DepartmentProfile p, int i, Period kept) {
         ExternalCopy copy = p.externalCopies().get(i);
-        boolean longer = copy.retention()
-                .purgeAfter()
-                .map(c -> !Periods.atMost(c, kept))
-                .orElse(true);
+        boolean longer =
+                copy.retention().purgeAfter().map(c -> !Periods.atMost(c, kept)).orElse(true);
         if (longer) {
             throw new ProfileFileException("externalCopies[" + i + "].retention: " + copy.holder() + " keeps the data "
                     + copy.retention().describe() + ", longer than the detection retention ("
@@ -50,6 +49,8 @@ final class ProfileChecks {
 
     private static boolean shorter(Duration d, Period kept) {
         LocalDate from = LocalDate.of(2023, 2, 28);
-        return from.atStartOfDay(ZoneOffset.UTC).plus(d).isBefore(from.plus(kept).atStartOfDay(ZoneOffset.UTC));
+        return from.atStartOfDay(ZoneOffset.UTC)
+                .plus(d)
+                .isBefore(from.plus(kept).atStartOfDay(ZoneOffset.UTC));
     }
 }

@@ -175,7 +175,11 @@ final class YamlFields {
             return Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {
             throw new ProfileFileException(name(field) + ": unknown value '" + v + "'; allowed: "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+                    + String.join(
+                            ", ",
+                            Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .toList()));
         }
     }
 

@@ -27,10 +27,12 @@ final class PolicyText {
                 + (search.caseNumberRequired() ? " and case or incident number" : "") + ".");
         accessRules.add("A search that names no plate and covers more than " + days(search.maxWindowWithoutPlate())
                 + " or an area wider than " + search.maxRadiusMetersWithoutPlate() + " m, or a partial plate with fewer"
-                + " than " + search.minKnownPlateCharacters() + " known characters, waits for a supervisor's approval.");
-        accessRules.add(p.secondFactorRequired()
-                ? "Members sign in with a password and a second factor; every access is logged."
-                : "Members sign in with a password; every access is logged.");
+                + " than " + search.minKnownPlateCharacters()
+                + " known characters, waits for a supervisor's approval.");
+        accessRules.add(
+                p.secondFactorRequired()
+                        ? "Members sign in with a password and a second factor; every access is logged."
+                        : "Members sign in with a password; every access is logged.");
         accessRules.add("Auditors read the access log; they cannot search detections.");
         return new PublishedPolicy(
                 Arrays.stream(SearchPurpose.values()).map(SearchPurpose::label).toList(),
@@ -101,8 +103,8 @@ final class PolicyText {
                 ? "at least once each calendar year"
                 : "every " + period(a.interval());
         if (!a.initialPhase().isZero()) {
-            when = "every " + period(a.initialInterval()) + " for the first " + period(a.initialPhase())
-                    + ", then " + when;
+            when = "every " + period(a.initialInterval()) + " for the first " + period(a.initialPhase()) + ", then "
+                    + when;
         }
         String sample = a.minimumSampleSize() > 0
                 ? ", sampling at least " + a.minimumSampleSize() + " searches"

@@ -23,8 +23,8 @@ record TransparencyProperties(
 
     TransparencyProperties {
         if (refresh.isNegative() || months < 1 || months > 60 || chainHeadDays < 0 || chainHeadDays > 366) {
-            throw new IllegalArgumentException("platewatch.transparency: refresh must not be negative, months 1-60,"
-                    + " chain-head-days 0-366");
+            throw new IllegalArgumentException(
+                    "platewatch.transparency: refresh must not be negative, months 1-60," + " chain-head-days 0-366");
         }
     }
 }

@@ -54,8 +54,7 @@ class TransparencyStore {
                 .params(zone.getId(), Timestamp.from(from), Timestamp.from(to))
                 .query(rs -> {
                     counts.put(rs.getString("month"), rs.getLong("n"));
-                })
-                ;
+                });
         return counts;
     }
 

@@ -27,13 +27,15 @@ class ProfileYamlTest {
 
     static Stream<DepartmentProfile> shipped() {
         List<DepartmentProfile> all = new ArrayList<>(ShippedProfiles.all());
-        ShippedProfiles.optionalNames().forEach(n -> all.add(ShippedProfiles.byName(n).orElseThrow()));
+        ShippedProfiles.optionalNames()
+                .forEach(n -> all.add(ShippedProfiles.byName(n).orElseThrow()));
         return all.stream();
     }
 
     @Test
     void theDocumentedExampleLoadsEqualToVallejosProfile() {
-        assertThat(ProfileYaml.load(EXAMPLE)).isEqualTo(ShippedProfiles.byName("vallejo").orElseThrow());
+        assertThat(ProfileYaml.load(EXAMPLE))
+                .isEqualTo(ShippedProfiles.byName("vallejo").orElseThrow());
     }
 
     @ParameterizedTest
@@ -69,8 +71,7 @@ class ProfileYamlTest {
     @Test
     void aMissingFieldIsNamed() {
         assertRefused(example().replaceFirst("designeeTitle: .*\n", ""), "designeeTitle: missing");
-        assertRefused(
-                example().replaceFirst("  approverTitle: .*\n", ""), "sharing.approverTitle: missing");
+        assertRefused(example().replaceFirst("  approverTitle: .*\n", ""), "sharing.approverTitle: missing");
         assertRefused(example().replaceFirst("\\s+period: P30D", ""), "externalCopies[0].retention.period: missing");
     }
 
@@ -118,24 +119,27 @@ class ProfileYamlTest {
     @Test
     void aRetentionUnderItsMinimumOrContradictedElsewhereIsRefused() {
         String atLeastAYear = example()
-                .replaceFirst("detectionRetention:\n  bound: AT_MOST\n  period: P1Y", "detectionRetention:\n"
-                        + "  bound: AT_LEAST\n  period: P1Y\n  chosen: P6M");
+                .replaceFirst(
+                        "detectionRetention:\n  bound: AT_MOST\n  period: P1Y",
+                        "detectionRetention:\n" + "  bound: AT_LEAST\n  period: P1Y\n  chosen: P6M");
         assertRefused(atLeastAYear, "detectionRetention.chosen: retention P6M breaks the policy: at least P1Y");
         // the vendor's 30 days are longer than 20 days of detections: the published purge age would be untrue
         String twentyDays = example()
-                .replaceFirst("detectionRetention:\n  bound: AT_MOST\n  period: P1Y", "detectionRetention:\n"
-                        + "  bound: AT_MOST\n  period: P20D");
+                .replaceFirst(
+                        "detectionRetention:\n  bound: AT_MOST\n  period: P1Y",
+                        "detectionRetention:\n" + "  bound: AT_MOST\n  period: P20D");
         assertRefused(twentyDays, "externalCopies[0].retention: Flock Safety");
-        String hoursLonger =
-                example().replace("maxUploadInterval: P30D", "maxUploadInterval: P400D");
+        String hoursLonger = example().replace("maxUploadInterval: P30D", "maxUploadInterval: P400D");
         assertRefused(hoursLonger, "maxUploadInterval: PT9600H is not shorter than the detection retention");
     }
 
     @Test
     void aWrongTypeIsNamed() {
-        assertRefused(example().replace("stopOutcomeRequired: true", "stopOutcomeRequired: sometimes"),
+        assertRefused(
+                example().replace("stopOutcomeRequired: true", "stopOutcomeRequired: sometimes"),
                 "stopOutcomeRequired: expected true or false, not 'sometimes'");
-        assertRefused(example().replace("auditLogRetention: P2Y", "auditLogRetention: two years"),
+        assertRefused(
+                example().replace("auditLogRetention: P2Y", "auditLogRetention: two years"),
                 "auditLogRetention: expected an ISO-8601 period");
     }
 

@@ -96,7 +96,9 @@ class Sb274ProfileApiTest {
     @Test
     void detectionsGoAtSixtyDaysAndTheirHitsStayUnderTheHitRetention() {
         PurgeCalendar calendar = PurgeCalendar.forDetections(profile).orElseThrow();
-        LocalDate day = calendar.firstKeptPartition(LocalDate.now(profile.zone()).minusDays(3)).minusDays(1);
+        LocalDate day = calendar.firstKeptPartition(
+                        LocalDate.now(profile.zone()).minusDays(3))
+                .minusDays(1);
         LocalDate dueOn = calendar.partitionDueOn(day);
         // the UTC day's last hours fall on the next local day, which is 60 days old a day later
         assertThat(ChronoUnit.DAYS.between(day, dueOn)).isBetween(60L, 61L);

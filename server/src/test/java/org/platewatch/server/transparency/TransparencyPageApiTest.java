@@ -98,7 +98,8 @@ class TransparencyPageApiTest {
         }
         Api.Response upload = api.postJson("/api/v1/reads", camera, "{\"reads\":[" + String.join(",", reads) + "]}");
         assertThat(upload.status()).as(upload.body()).isIn(200, 201);
-        String investigator = HotlistFixtures.member(accounts, tokens, Role.INVESTIGATOR, false, TestDates.trainedRecently());
+        String investigator =
+                HotlistFixtures.member(accounts, tokens, Role.INVESTIGATOR, false, TestDates.trainedRecently());
         Api.Response search = api.postJson(
                 "/api/v1/searches",
                 investigator,
@@ -122,7 +123,9 @@ class TransparencyPageApiTest {
 
         Api.Response policy = api.get("/transparency/policy", null);
         assertThat(policy.status()).isEqualTo(200);
-        assertThat(policy.body()).contains("kept at most 1 year").contains("Designee of the Investigations Bureau Captain")
+        assertThat(policy.body())
+                .contains("kept at most 1 year")
+                .contains("Designee of the Investigations Bureau Captain")
                 .doesNotContain("id=\"figures\"");
     }
 
@@ -139,13 +142,18 @@ class TransparencyPageApiTest {
                 .isEqualTo("Designee of the Investigations Bureau Captain");
         assertThat(json.get("policy").get("retention").get("detections").asString())
                 .isEqualTo("Plate reads and their images: kept at most 1 year.");
-        assertThat(json.get("policy").get("externalCopies").get(0).get("retention").asString())
+        assertThat(json.get("policy")
+                        .get("externalCopies")
+                        .get(0)
+                        .get("retention")
+                        .asString())
                 .isEqualTo("deleted when 30 days old");
         assertThat(json.get("policy").get("purposes")).hasSizeGreaterThan(3);
         assertThat(json.get("months")).hasSize(12);
         JsonNode month = json.get("months").get(0);
         assertThat(month.get("month").asString())
-                .isEqualTo(YearMonth.from(clock.instant().atZone(profile.zone())).toString());
+                .isEqualTo(
+                        YearMonth.from(clock.instant().atZone(profile.zone())).toString());
         assertThat(month.get("cameras").asLong()).isEqualTo(1);
         assertThat(month.get("detections").asLong()).isEqualTo(5);
         assertThat(month.get("hotlistAlerts").asLong()).isZero();
@@ -166,8 +174,12 @@ class TransparencyPageApiTest {
     void theFiguresAreComputedAtMostOncePerRefreshInterval() {
         JsonNode before = api.get("/transparency.json", null).json();
         String camera = devices.register(
-                        new DeviceRegistration("unit-" + UUID.randomUUID().toString().substring(0, 6),
-                                DeviceKind.MOBILE, null, null, null),
+                        new DeviceRegistration(
+                                "unit-" + UUID.randomUUID().toString().substring(0, 6),
+                                DeviceKind.MOBILE,
+                                null,
+                                null,
+                                null),
                         Actor.SYSTEM)
                 .token();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -199,7 +211,8 @@ class TransparencyPageApiTest {
         assertThat(head.get("records").asLong()).isPositive();
         assertThat(head.get("signedText").asString()).startsWith("platewatch-audit-anchor/1\n" + head.get("lastId"));
         assertThat(json.get("anchorPublicKey").asString()).isNotBlank();
-        assertThat(api.get("/transparency", null).body()).contains(head.get("hash").asString());
+        assertThat(api.get("/transparency", null).body())
+                .contains(head.get("hash").asString());
     }
 
     @Test
