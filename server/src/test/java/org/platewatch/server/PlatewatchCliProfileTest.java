@@ -41,6 +41,8 @@ class PlatewatchCliProfileTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         assertThat(PlatewatchCli.run(List.of("serve", "--help"), new PrintStream(bytes)))
                 .isZero();
-        assertThat(bytes.toString()).contains("--profile NAME|FILE.yml").contains("sb274");
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("--profile NAME|FILE.yml")
+                .contains("sb274");
     }
 }
