@@ -20,6 +20,8 @@ import org.platewatch.server.ingest.RegisteredDevice;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.UnsafeDatabaseSetup;
+import org.platewatch.server.policy.ProfileFileException;
+import org.platewatch.server.policy.ProfileYaml;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -49,22 +51,23 @@ public final class PlatewatchCli {
             System.err.println("platewatch: " + e.getMessage());
             status = 1;
         } catch (RuntimeException e) {
-            UnsafeDatabaseSetup refused = refusal(e);
+            RuntimeException refused = refusal(e);
             if (refused == null) {
                 throw e;
             }
             System.err.println("platewatch: " + refused.getMessage());
-            status = 1;
+            status = refused instanceof ProfileFileException ? 2 : 1;
         }
         if (status >= 0) {
             System.exit(status);
         }
     }
 
-    private static UnsafeDatabaseSetup refusal(Throwable e) {
+    /** A refusal at start that is reported as its one line: an unsafe database set-up, a bad profile file. */
+    private static RuntimeException refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnsafeDatabaseSetup refused) {
-                return refused;
+            if (t instanceof UnsafeDatabaseSetup || t instanceof ProfileFileException) {
+                return (RuntimeException) t;
             }
         }
         return null;
@@ -89,9 +92,10 @@ public final class PlatewatchCli {
     private static int serve(List<String> args, PrintStream out) {
         if (args.contains("--help")) {
             out.println("""
-                    Usage: bin/platewatch serve [--demo] [--profile NAME] [--port N] [--data-dir DIR]
+                    Usage: bin/platewatch serve [--demo] [--profile NAME|FILE.yml] [--port N] [--data-dir DIR]
                       --demo          seed a demo department (users, cameras, a day of reads, a hot list)
-                      --profile NAME  the department policy profile (default oakland)
+                      --profile NAME  the department policy profile (default oakland; also sb274, the stricter
+                                      SB 274 model), or a YAML file describing a whole profile (docs/profiles/)
                       --port N        HTTP port (default 8080)
                       --data-dir DIR  embedded database, images and demo credentials (default ./data)
                     Set PLATEWATCH_DB_URL, PLATEWATCH_DB_USER, PLATEWATCH_DB_PASSWORD to use an external PostgreSQL.""");
@@ -107,7 +111,7 @@ public final class PlatewatchCli {
             // console: the demo serves plain HTTP, where a Secure session cookie would not come back
             springArgs.add("--server.servlet.session.cookie.secure=false");
         }
-        o.get("profile").ifPresent(p -> springArgs.add("--platewatch.policy.profile=" + p));
+        o.get("profile").ifPresent(p -> springArgs.add(profileArgument(p)));
         o.integer("port").ifPresent(p -> {
             if (p < 0 || p > 65535) {
                 throw new UsageException("option --port must be between 0 and 65535");
@@ -117,6 +121,20 @@ public final class PlatewatchCli {
         o.get("data-dir").ifPresent(d -> springArgs.add("--platewatch.data-dir=" + d));
         SpringApplication.run(PlatewatchApplication.class, springArgs.toArray(String[]::new));
         return -1;
+    }
+
+    /**
+     * A shipped profile's name, or a YAML file (a name ending in .yml or .yaml): the file is read here first, so that
+     * a bad one is refused with its one line before anything starts.
+     */
+    private static String profileArgument(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".yml") && !lower.endsWith(".yaml")) {
+            return "--platewatch.policy.profile=" + value;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(value).toAbsolutePath();
+        ProfileYaml.load(file);
+        return "--platewatch.policy.profile-file=" + file;
     }
 
     private static int device(List<String> args, PrintStream out) {

@@ -62,5 +62,19 @@ final class AnchorFile {
         }
     }
 
+    /** Every non-blank line, oldest first. */
+    List<String> lines() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit anchor file " + file, e);
+        }
+    }
+
     record NumberedLine(int number, String text) {}
 }

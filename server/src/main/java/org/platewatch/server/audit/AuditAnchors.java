@@ -113,6 +113,31 @@ public class AuditAnchors {
                         a, a.signedText(), key().publicKey(), key().verify(a.signedText(), a.signature())));
     }
 
+    /**
+     * The last anchor of each of the latest {@code days} local days that have one, newest first, each with its
+     * signed text, the public key and whether its signature checks: the daily signed chain heads the transparency
+     * page publishes, so that anyone can later hold the log to them. A line that cannot be read is left out.
+     */
+    public List<SignedHead> dailyHeads(java.time.ZoneId zone, int days) {
+        java.util.TreeMap<java.time.LocalDate, AuditAnchor> lastOfDay = new java.util.TreeMap<>();
+        for (String line : file.lines()) {
+            try {
+                AuditAnchor a = AuditAnchor.fromJsonLine(line);
+                lastOfDay.merge(
+                        java.time.LocalDate.ofInstant(a.anchoredAt(), zone),
+                        a,
+                        (x, y) -> y.anchoredAt().isAfter(x.anchoredAt()) ? y : x);
+            } catch (IllegalArgumentException e) {
+                // audit verify reports a damaged newest line; an older one is not a day's head
+            }
+        }
+        return lastOfDay.descendingMap().values().stream()
+                .limit(days)
+                .map(a -> new SignedHead(
+                        a, a.signedText(), key().publicKey(), key().verify(a.signedText(), a.signature())))
+                .toList();
+    }
+
     private List<String> problems(AuditAnchor anchor) {
         List<String> problems = new ArrayList<>();
         String when = "anchored at " + anchor.anchoredAt();

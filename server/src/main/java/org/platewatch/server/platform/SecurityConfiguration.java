@@ -45,6 +45,9 @@ public class SecurityConfiguration {
                         .hasRole("DEVICE")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/reads/*/image")
                         .hasRole("DEVICE")
+                        // transparency: the public page's JSON, aggregates only, cached (Civil Code § 1798.90.51(b))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/transparency")
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 // CSRF guards requests that ride on a console session; a bearer request or one without a
@@ -62,8 +65,25 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/error")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        http.securityMatcher(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs",
+                        "/error",
+                        // transparency: the public page, its printable policy and its JSON; GET only, no parameters,
+                        // figures cached (transparency.Transparency), so anyone may read them without signing in
+                        "/transparency",
+                        "/transparency/policy",
+                        "/transparency.json")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.GET, "/transparency", "/transparency/policy", "/transparency.json")
+                        .permitAll()
+                        .requestMatchers(
+                                "/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }

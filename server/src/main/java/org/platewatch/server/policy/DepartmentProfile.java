@@ -5,6 +5,7 @@ import static org.platewatch.server.policy.ProfileFields.requireText;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,10 @@ import java.util.regex.Pattern;
  * @param stopOutcomeRequired   whether every stop made on an alert must be cleared with its outcome
  * @param sharing               release of data to other agencies
  * @param secondFactorRequired  whether sign-in needs a second factor (true in every shipped profile)
+ * @param designeeTitle         who acts for the administrator ("his/her designee" in the texts), by title: the
+ *                              public page names both, never a person
+ * @param externalCopies        copies of the data held outside Platewatch (a vendor's cloud, a regional centre),
+ *                              with their retention; empty where the policy names none
  */
 public record DepartmentProfile(
         String key,
@@ -57,17 +62,20 @@ public record DepartmentProfile(
         AlertVerification alertVerification,
         boolean stopOutcomeRequired,
         SharingRules sharing,
-        boolean secondFactorRequired) {
+        boolean secondFactorRequired,
+        String designeeTitle,
+        List<ExternalCopy> externalCopies) {
 
     /** CJIS Security Policy 5.4.7: audit records are retained for at least one year. */
     public static final Period AUDIT_LOG_RETENTION_FLOOR = Period.ofYears(1);
 
-    private static final Pattern KEY = Pattern.compile("[a-z]+(-[a-z]+)*");
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     public DepartmentProfile {
         requireText(key, "key");
         if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("profile key must be lower-case words joined by '-': " + key);
+            throw new IllegalArgumentException(
+                    "profile key must be lower-case words (letters, then letters or digits) joined by '-': " + key);
         }
         requireText(departmentName, "departmentName");
         requireText(policyNumber, "policyNumber");
@@ -90,6 +98,57 @@ public record DepartmentProfile(
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(alertVerification, "alertVerification");
         Objects.requireNonNull(sharing, "sharing");
+        requireText(designeeTitle, "designeeTitle");
+        externalCopies = List.copyOf(Objects.requireNonNull(externalCopies, "externalCopies"));
+    }
+
+    /**
+     * A profile that records no external copy and whose designee is the administrator's: the seed profiles whose
+     * texts say only "or his/her designee".
+     */
+    public DepartmentProfile(
+            String key,
+            String departmentName,
+            String policyNumber,
+            ZoneId zone,
+            String administratorTitle,
+            Retention detectionRetention,
+            Retention hitRetention,
+            Period auditLogRetention,
+            AuditCadence audit,
+            TrainingRules training,
+            Duration maxUploadInterval,
+            HotlistRules hotlists,
+            SearchRules search,
+            AlertVerification alertVerification,
+            boolean stopOutcomeRequired,
+            SharingRules sharing,
+            boolean secondFactorRequired) {
+        this(
+                key,
+                departmentName,
+                policyNumber,
+                zone,
+                administratorTitle,
+                detectionRetention,
+                hitRetention,
+                auditLogRetention,
+                audit,
+                training,
+                maxUploadInterval,
+                hotlists,
+                search,
+                alertVerification,
+                stopOutcomeRequired,
+                sharing,
+                secondFactorRequired,
+                designeeOf(administratorTitle),
+                List.of());
+    }
+
+    /** The designee's title where the text says only "or his/her designee". */
+    static String designeeOf(String administratorTitle) {
+        return "Designee of the " + administratorTitle;
     }
 
     /**
@@ -116,6 +175,8 @@ public record DepartmentProfile(
                 alertVerification,
                 stopOutcomeRequired,
                 sharing,
-                secondFactorRequired);
+                secondFactorRequired,
+                designeeTitle,
+                externalCopies);
     }
 }

@@ -15,8 +15,12 @@ class PolicyConfiguration {
     }
 
     static DepartmentProfile activeProfile(PolicyProperties properties) {
-        DepartmentProfile profile = ShippedProfiles.byName(properties.profile())
-                .orElseThrow(() -> new UnknownPolicyProfileException(properties.profile(), ShippedProfiles.names()));
+        DepartmentProfile profile =
+                properties.profileFile() != null && !properties.profileFile().isBlank()
+                        ? ProfileYaml.load(java.nio.file.Path.of(properties.profileFile()))
+                        : ShippedProfiles.byName(properties.profile())
+                                .orElseThrow(() -> new UnknownPolicyProfileException(
+                                        properties.profile(), ShippedProfiles.allNames()));
         if (properties.detectionRetention() == null) {
             return profile;
         }

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            a fixed age: longer than a minimum (Emeryville, Hayward, Piedmont keep records "in
  *                            accordance with the established records retention schedule"), shorter than a maximum
  *                            (Vallejo). A value the policy does not allow stops start-up.
+ * @param profileFile         {@code platewatch.policy.profile-file}: optional; a YAML file describing the whole
+ *                            profile (docs/profiles/README.md), used instead of {@code profile}; a file that is
+ *                            incomplete or contradictory stops start-up with one line naming the field (text, not
+ *                            a {@code Path}: Spring's resource conversion refuses a relative {@code ../} path)
  */
 @ConfigurationProperties(prefix = "platewatch.policy")
-record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention) {}
+record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention, String profileFile) {}

@@ -21,6 +21,8 @@ import java.util.Set;
  *                                          Gov. Code § 7284.6); always true
  * @param saleForbidden                     never sold (Civil Code § 1798.90.55(b)); always true
  * @param nonLawEnforcementRequestsTo       who handles requests from anyone else, under the records policy
+ * @param warrantRequired                   no release outside the department without a warrant number (the
+ *                                          stricter {@code sb274} profile); false in the eight seed profiles
  */
 public record SharingRules(
         Set<Recipient> allowedRecipients,
@@ -31,13 +33,18 @@ public record SharingRules(
         boolean requestRetainedOnFile,
         boolean immigrationEnforcementForbidden,
         boolean saleForbidden,
-        String nonLawEnforcementRequestsTo) {
+        String nonLawEnforcementRequestsTo,
+        boolean warrantRequired) {
 
     public SharingRules {
         if (allowedRecipients == null || allowedRecipients.isEmpty()) {
             throw new IllegalArgumentException("a profile names at least one kind of recipient");
         }
         allowedRecipients = Collections.unmodifiableSet(EnumSet.copyOf(allowedRecipients));
+        if (!californiaPublicAgenciesOnly) {
+            throw new IllegalArgumentException("Civil Code §§ 1798.90.5(f) and 1798.90.55(b) allow releases to"
+                    + " California public agencies only: never to a federal or out-of-state agency, nor a private one");
+        }
         requireText(approverTitle, "approverTitle");
         requireText(nonLawEnforcementRequestsTo, "nonLawEnforcementRequestsTo");
         if (!immigrationEnforcementForbidden) {
@@ -47,6 +54,30 @@ public record SharingRules(
         if (!saleForbidden) {
             throw new IllegalArgumentException("Civil Code § 1798.90.55(b) forbids selling ALPR information");
         }
+    }
+
+    /** The rules of the eight seed profiles, which ask for no warrant number. */
+    public SharingRules(
+            Set<Recipient> allowedRecipients,
+            boolean californiaPublicAgenciesOnly,
+            boolean writtenRequestRequired,
+            boolean approvalRequired,
+            String approverTitle,
+            boolean requestRetainedOnFile,
+            boolean immigrationEnforcementForbidden,
+            boolean saleForbidden,
+            String nonLawEnforcementRequestsTo) {
+        this(
+                allowedRecipients,
+                californiaPublicAgenciesOnly,
+                writtenRequestRequired,
+                approvalRequired,
+                approverTitle,
+                requestRetainedOnFile,
+                immigrationEnforcementForbidden,
+                saleForbidden,
+                nonLawEnforcementRequestsTo,
+                false);
     }
 
     public boolean allows(Recipient recipient) {

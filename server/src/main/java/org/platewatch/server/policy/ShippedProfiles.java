@@ -26,23 +26,40 @@ public final class ShippedProfiles {
             SanLeandroProfile.profile(),
             VallejoProfile.profile()));
 
+    /** Profiles a department may choose that are not one of the eight: {@link Sb274Profile}. */
+    private static final Map<String, DepartmentProfile> OPTIONAL = index(List.of(Sb274Profile.profile()));
+
     private ShippedProfiles() {}
 
-    /** The profile named {@code name}, ignoring case and accepting spaces or underscores for '-'. */
+    /**
+     * The seed or optional profile named {@code name}, ignoring case and accepting spaces or underscores for '-'.
+     */
     public static Optional<DepartmentProfile> byName(String name) {
         if (name == null) {
             return Optional.empty();
         }
         String key = name.trim().toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-');
-        return Optional.ofNullable(PROFILES.get(key));
+        return Optional.ofNullable(PROFILES.get(key)).or(() -> Optional.ofNullable(OPTIONAL.get(key)));
     }
 
-    /** The shipped profile names, in alphabetical order. */
+    /** The eight seed profiles' names, in alphabetical order. */
     public static Set<String> names() {
         return PROFILES.keySet();
     }
 
-    /** The shipped profiles, in alphabetical order of name. */
+    /** The optional profiles' names ({@code sb274}). */
+    public static Set<String> optionalNames() {
+        return OPTIONAL.keySet();
+    }
+
+    /** Every name {@link #byName} knows: the seed profiles, then the optional ones. */
+    public static List<String> allNames() {
+        List<String> all = new java.util.ArrayList<>(PROFILES.keySet());
+        all.addAll(OPTIONAL.keySet());
+        return List.copyOf(all);
+    }
+
+    /** The eight seed profiles, in alphabetical order of name. */
     public static List<DepartmentProfile> all() {
         return List.copyOf(PROFILES.values());
     }

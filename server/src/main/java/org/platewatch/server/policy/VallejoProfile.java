@@ -73,6 +73,12 @@ final class VallejoProfile {
                         true, // 426.6, 426.8(c): no immigration enforcement
                         true, // 426.4: not sold
                         CUSTODIAN_OF_RECORDS), // 426.8(d): records policy for others
-                true);
+                true,
+                DepartmentProfile.designeeOf(captain), // 426.4(f): "ALPR Administrator or his/her designee"
+                List.of(new ExternalCopy(
+                        "Flock Safety, the ALPR vendor",
+                        "All ALPR data the cameras collect (data hosting)",
+                        Retention.purgeAt(Period.ofDays(30)), // 426.4: purged at the end of the 30 days of storage
+                        "426.4")));
     }
 }

@@ -48,7 +48,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
                             "users",
                             "audit",
                             "retention",
-                            "search-review"),
+                            "search-review",
+                            "transparency"),
             Role.AUDITOR, List.of("home", "audit", "retention", "search-review")));
 
     @Autowired
