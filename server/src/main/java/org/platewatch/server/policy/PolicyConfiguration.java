@@ -14,6 +14,11 @@ class PolicyConfiguration {
         return activeProfile(properties);
     }
 
+    @Bean
+    Implementation implementation(PolicyProperties properties) {
+        return new Implementation(properties.implementedOn());
+    }
+
     static DepartmentProfile activeProfile(PolicyProperties properties) {
         DepartmentProfile profile = ShippedProfiles.byName(properties.profile())
                 .orElseThrow(() -> new UnknownPolicyProfileException(properties.profile(), ShippedProfiles.names()));

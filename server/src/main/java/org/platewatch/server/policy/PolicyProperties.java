@@ -1,5 +1,6 @@
 package org.platewatch.server.policy;
 
+import java.time.LocalDate;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            a fixed age: longer than a minimum (Emeryville, Hayward, Piedmont keep records "in
  *                            accordance with the established records retention schedule"), shorter than a maximum
  *                            (Vallejo). A value the policy does not allow stops start-up.
+ * @param implementedOn       {@code platewatch.policy.implemented-on} (e.g. {@code 2025-03-01}): optional; the day
+ *                            the department put the ALPR system into service, which anchors the audit schedule
+ *                            (Alameda: every six months "during the first two years subsequent to implementation").
+ *                            Unset, the audit feature takes the day the database was first migrated.
  */
 @ConfigurationProperties(prefix = "platewatch.policy")
-record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention) {}
+record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention, LocalDate implementedOn) {}
