@@ -68,7 +68,7 @@ class AuditEvidenceStore {
                             FROM held_detections h JOIN legal_holds l ON l.id = h.hold_id
                             WHERE h.captured_at < ?
                             UNION ALL
-                            SELECT DISTINCT ON (r.read_id) r.read_id, r.captured_at, false, l.id, l.case_number,
+                            (SELECT DISTINCT ON (r.read_id) r.read_id, r.captured_at, false, l.id, l.case_number,
                                    l.reason, l.placed_by, l.placed_at, l.approved_by, l.released_at
                             FROM legal_hold_reads lr
                             JOIN legal_holds l ON l.id = lr.hold_id AND l.released_at IS NULL
@@ -76,7 +76,7 @@ class AuditEvidenceStore {
                             WHERE r.captured_at < ?
                               AND EXISTS (SELECT 1 FROM detections d
                                           WHERE d.read_id = r.read_id AND d.captured_at = r.captured_at)
-                            ORDER BY r.read_id, l.id
+                            ORDER BY r.read_id, l.id)
                         ) held
                         ORDER BY captured_at, read_id
                         LIMIT ?
