@@ -60,7 +60,7 @@ record AuditDue(
                 openAudit);
     }
 
-    boolean showsAsDue() {
+    public boolean showsAsDue() {
         return status != Status.NOT_YET;
     }
 }

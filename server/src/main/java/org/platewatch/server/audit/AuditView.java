@@ -35,7 +35,7 @@ record AuditView(
         String reportPdf,
         String reportPdfSha256) {
 
-    boolean completed() {
+    public boolean completed() {
         return completedAt != null;
     }
 

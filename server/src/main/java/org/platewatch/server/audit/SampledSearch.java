@@ -27,7 +27,7 @@ record SampledSearch(
         String markedBy,
         Instant markedAt) {
 
-    boolean marked() {
+    public boolean marked() {
         return compliant != null;
     }
 }
