@@ -44,9 +44,8 @@ record AuditDue(
             int sampleSize,
             UUID openAudit) {
         LocalDate due = cadence.nextAuditDue(implementedOn, lastAudit);
-        Status status = today.isAfter(due)
-                ? Status.OVERDUE
-                : today.isBefore(due.minus(notice)) ? Status.NOT_YET : Status.DUE;
+        Status status =
+                today.isAfter(due) ? Status.OVERDUE : today.isBefore(due.minus(notice)) ? Status.NOT_YET : Status.DUE;
         return new AuditDue(
                 due,
                 status,

@@ -50,10 +50,7 @@ class AuditEvidenceStore {
                         FROM periodic_audit_sample p JOIN searches s ON s.id = p.search_id
                         WHERE p.audit_id = ?
                         ORDER BY p.position
-                        """)
-                .param(auditId)
-                .query(AuditEvidenceStore::sampled)
-                .list();
+                        """).param(auditId).query(AuditEvidenceStore::sampled).list();
     }
 
     /**

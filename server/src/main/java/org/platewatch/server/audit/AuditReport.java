@@ -45,14 +45,17 @@ record AuditReport(String title, List<Block> blocks) {
                     new Field("Date", day(audit.completedAt(), zone)),
                     new Field(
                             "Subject",
-                            "ALPR data detection browsing audit, " + audit.completedAt().atZone(zone).getYear()))));
-            blocks.add(new Text("This internal memorandum documents the audit of ALPR detection browsing inquiries that "
-                    + profile.departmentName() + " policy " + profile.policyNumber()
-                    + " requires at least once during each calendar year. " + audit.sample().size()
-                    + " inquiries were selected at random from those conducted by department employees between "
-                    + day(audit.sampleFrom(), zone) + " and " + day(audit.sampleTo(), zone)
-                    + ", and each was checked against the requirements for an inquiry (a case or incident number and "
-                    + "a reason)."));
+                            "ALPR data detection browsing audit, "
+                                    + audit.completedAt().atZone(zone).getYear()))));
+            blocks.add(
+                    new Text("This internal memorandum documents the audit of ALPR detection browsing inquiries that "
+                            + profile.departmentName() + " policy " + profile.policyNumber()
+                            + " requires at least once during each calendar year. "
+                            + audit.sample().size()
+                            + " inquiries were selected at random from those conducted by department employees between "
+                            + day(audit.sampleFrom(), zone) + " and " + day(audit.sampleTo(), zone)
+                            + ", and each was checked against the requirements for an inquiry (a case or incident number and "
+                            + "a reason)."));
         } else {
             title = "ALPR system audit report";
             blocks.add(new Fields(List.of(
@@ -60,12 +63,14 @@ record AuditReport(String title, List<Block> blocks) {
                     new Field("Audit by", cadence.auditorTitle()),
                     new Field("Started", audit.startedBy() + ", " + when(audit.startedAt(), zone)),
                     new Field("Completed", audit.completedBy() + ", " + when(audit.completedAt(), zone)),
-                    new Field("Period audited", day(audit.periodFrom(), zone) + " to " + day(audit.completedAt(), zone)),
+                    new Field(
+                            "Period audited", day(audit.periodFrom(), zone) + " to " + day(audit.completedAt(), zone)),
                     new Field("Due by", audit.dueOn().toString()))));
         }
         blocks.add(new Heading("Findings"));
         blocks.add(new Text(audit.compliant() + " of " + audit.sample().size()
-                + " sampled searches met the policy's requirements; " + (audit.sample().size() - audit.compliant())
+                + " sampled searches met the policy's requirements; "
+                + (audit.sample().size() - audit.compliant())
                 + " did not."));
         blocks.add(new Fields(List.of(
                 new Field(
@@ -81,7 +86,11 @@ record AuditReport(String title, List<Block> blocks) {
                     new Field("Reason", s.reason()),
                     new Field("Terms", s.terms()),
                     new Field("Requested by", s.requestedBy() + ", " + when(s.requestedAt(), zone)),
-                    new Field("Results", s.resultCount() == null ? "(did not run)" : s.resultCount().toString()),
+                    new Field(
+                            "Results",
+                            s.resultCount() == null
+                                    ? "(did not run)"
+                                    : s.resultCount().toString()),
                     new Field("Auditor's note", orNone(s.note())))));
         }
         blocks.add(new Heading("Data errors found and corrected"));
@@ -110,8 +119,8 @@ record AuditReport(String title, List<Block> blocks) {
                     + " each detection below is kept by the legal hold named beside it."));
         }
         if (audit.longHeld().isEmpty()) {
-            blocks.add(new Text("No data is retained longer than " + AuditCadence.LONG_HELD.toTotalMonths()
-                    + " months."));
+            blocks.add(
+                    new Text("No data is retained longer than " + AuditCadence.LONG_HELD.toTotalMonths() + " months."));
         } else {
             blocks.add(new Table(
                     List.of("Read", "Captured", "Hold", "Case", "Reason", "Placed by"),

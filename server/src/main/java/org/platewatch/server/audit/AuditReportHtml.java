@@ -30,12 +30,18 @@ final class AuditReportHtml {
             } else if (block instanceof AuditReport.Fields fields) {
                 h.append("<dl>");
                 for (AuditReport.Field f : fields.fields()) {
-                    h.append("<dt>").append(esc(f.label())).append("</dt><dd>").append(esc(f.value())).append("</dd>");
+                    h.append("<dt>")
+                            .append(esc(f.label()))
+                            .append("</dt><dd>")
+                            .append(esc(f.value()))
+                            .append("</dd>");
                 }
                 h.append("</dl>\n");
             } else if (block instanceof AuditReport.Table table) {
                 h.append("<table><thead><tr>");
-                table.headers().forEach(c -> h.append("<th scope=\"col\">").append(esc(c)).append("</th>"));
+                table.headers()
+                        .forEach(c ->
+                                h.append("<th scope=\"col\">").append(esc(c)).append("</th>"));
                 h.append("</tr></thead><tbody>\n");
                 for (var row : table.rows()) {
                     h.append("<tr>");

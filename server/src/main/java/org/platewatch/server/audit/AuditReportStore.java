@@ -46,6 +46,14 @@ class AuditReportStore {
                 .update();
     }
 
+    /** The PDF's SHA-256, without reading the files: for the listing. */
+    Optional<String> pdfSha256(UUID auditId) {
+        return jdbc.sql("SELECT pdf_sha256 FROM periodic_audit_reports WHERE audit_id = ?")
+                .param(auditId)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<FiledReport> find(UUID auditId) {
         return jdbc.sql("""
                         SELECT audit_id, form, html, html_sha256, pdf, pdf_sha256, created_at

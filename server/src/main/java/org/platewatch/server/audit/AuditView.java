@@ -60,7 +60,9 @@ record AuditView(
                 a.completedBy(),
                 a.completedAt(),
                 (int) sample.stream().filter(SampledSearch::marked).count(),
-                (int) sample.stream().filter(s -> Boolean.TRUE.equals(s.compliant())).count(),
+                (int) sample.stream()
+                        .filter(s -> Boolean.TRUE.equals(s.compliant()))
+                        .count(),
                 List.copyOf(sample),
                 List.copyOf(longHeld),
                 List.copyOf(corrections),

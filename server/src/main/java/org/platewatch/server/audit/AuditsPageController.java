@@ -47,7 +47,8 @@ class AuditsPageController extends ConsoleController {
         AuditDue due = audits.due();
         model.addAttribute("due", due);
         model.addAttribute("open", due.openAudit() == null ? null : audits.find(due.openAudit()));
-        model.addAttribute("filed", audits.list().stream().filter(AuditView::completed).toList());
+        model.addAttribute(
+                "filed", audits.list().stream().filter(AuditView::completed).toList());
         model.addAttribute("when", new Times(zone));
         return "audit/audits";
     }

@@ -49,8 +49,15 @@ class CorrectionStore {
                 .optional();
     }
 
-    long insert(StoredDetection before, String plate, String state, String reason, String username, String name,
-            Instant at, String reportTo) {
+    long insert(
+            StoredDetection before,
+            String plate,
+            String state,
+            String reason,
+            String username,
+            String name,
+            Instant at,
+            String reportTo) {
         jdbc.sql("UPDATE detections SET plate = ?, state = ? WHERE read_id = ? AND captured_at = ?")
                 .params(plate, state, before.readId(), Timestamp.from(before.capturedAt()))
                 .update();

@@ -55,8 +55,8 @@ public class DataCorrections {
         String state = state(request.state());
         String reason = reason(request.reason());
         CorrectionStore.StoredDetection before = store.lockDetection(readId)
-                .orElseThrow(() -> new ProblemException(
-                        ProblemType.NOT_FOUND, "no stored detection has read id " + readId));
+                .orElseThrow(
+                        () -> new ProblemException(ProblemType.NOT_FOUND, "no stored detection has read id " + readId));
         if (before.plate().equals(plate) && java.util.Objects.equals(before.state(), state)) {
             throw ProblemException.invalid("plate", "is what the detection already says");
         }
@@ -64,14 +64,16 @@ public class DataCorrections {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String reportTo = profile.audit().regionalCentre().orElse(null);
         long id = store.insert(before, plate, state, reason, actor.username(), actor.fullName(), at, reportTo);
-        audit.record(actor, new AuditEvent(
-                "detection.corrected",
-                "read:" + readId,
-                "plate " + before.plate() + " " + show(before.state()) + " -> " + plate + " " + show(state)
-                        + (reportTo == null ? "" : ", to report to " + reportTo),
-                reason,
-                null,
-                1));
+        audit.record(
+                actor,
+                new AuditEvent(
+                        "detection.corrected",
+                        "read:" + readId,
+                        "plate " + before.plate() + " " + show(before.state()) + " -> " + plate + " " + show(state)
+                                + (reportTo == null ? "" : ", to report to " + reportTo),
+                        reason,
+                        null,
+                        1));
         return store.find(id).orElseThrow();
     }
 
@@ -87,9 +89,14 @@ public class DataCorrections {
     /** The corrections on record (the first {@code limit}, oldest first), an access that is audited. */
     @Transactional
     List<DetectionCorrection> list(boolean toReportOnly, int limit) {
-        List<DetectionCorrection> found = store.between(Instant.EPOCH, clock.instant().plusSeconds(1), toReportOnly, limit);
+        List<DetectionCorrection> found =
+                store.between(Instant.EPOCH, clock.instant().plusSeconds(1), toReportOnly, limit);
         audit.record(new AuditEvent(
-                "detection.corrections-read", "detection_corrections", "toReport=" + toReportOnly, null, null,
+                "detection.corrections-read",
+                "detection_corrections",
+                "toReport=" + toReportOnly,
+                null,
+                null,
                 found.size()));
         return found;
     }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "platewatch.audit.periodic")
 record PeriodicAuditProperties(
-        @DefaultValue("10") int defaultSampleSize, @DefaultValue("P30D") Period dueNotice) {
+        @DefaultValue("10") int defaultSampleSize,
+        @DefaultValue("P30D") Period dueNotice) {
 
     PeriodicAuditProperties {
         if (defaultSampleSize < 1) {

@@ -29,7 +29,8 @@ class PeriodicAuditStore {
 
     /** When the database was first migrated: the schedule's start unless the implementation day is configured. */
     Instant firstMigratedAt() {
-        return jdbc.sql("SELECT first_migrated_at FROM audit_program").query((rs, n) -> instant(rs, "first_migrated_at"))
+        return jdbc.sql("SELECT first_migrated_at FROM audit_program")
+                .query((rs, n) -> instant(rs, "first_migrated_at"))
                 .single();
     }
 
@@ -47,7 +48,9 @@ class PeriodicAuditStore {
 
     /** Serialises starting an audit, so that two auditors starting at once get one audit and a refusal. */
     void lockStarting() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('periodic-audit-start'))").query().singleValue();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('periodic-audit-start'))")
+                .query()
+                .singleValue();
     }
 
     void insert(PeriodicAudit a, Actor by, List<UUID> sample) {

@@ -95,7 +95,9 @@ class PeriodicAudits {
                 .orElse(implementedOn().atStartOfDay(profile.zone()).toInstant());
         Instant sampleFrom = profile.audit().sampleLookBack().isZero()
                 ? periodFrom
-                : now.atZone(profile.zone()).minus(profile.audit().sampleLookBack()).toInstant();
+                : now.atZone(profile.zone())
+                        .minus(profile.audit().sampleLookBack())
+                        .toInstant();
         List<UUID> population = evidence.searchesBetween(sampleFrom, now);
         long seed = AuditSample.newSeed();
         List<UUID> sample = AuditSample.draw(population, sampleSize(), seed);
@@ -148,8 +150,8 @@ class PeriodicAudits {
         if (!finding.compliant() && note.isEmpty()) {
             throw ProblemException.invalid("note", "must say what was wrong with a search found not compliant");
         }
-        if (!store.mark(id, finding.searchId(), finding.compliant(), note.isEmpty() ? null : note, Actor.current(),
-                now())) {
+        if (!store.mark(
+                id, finding.searchId(), finding.compliant(), note.isEmpty() ? null : note, Actor.current(), now())) {
             throw ProblemException.invalid("searchId", "is not in this audit's sample");
         }
         audit.record(new AuditEvent(
@@ -177,8 +179,18 @@ class PeriodicAudits {
         Instant now = now();
         Actor actor = Actor.current();
         PeriodicAudit done = new PeriodicAudit(
-                a.id(), a.startedBy(), a.startedAt(), a.periodFrom(), a.sampleFrom(), a.sampleTo(), a.population(),
-                a.sampleSize(), a.seed(), a.dueOn(), actor.fullName(), now);
+                a.id(),
+                a.startedBy(),
+                a.startedAt(),
+                a.periodFrom(),
+                a.sampleFrom(),
+                a.sampleTo(),
+                a.population(),
+                a.sampleSize(),
+                a.seed(),
+                a.dueOn(),
+                actor.fullName(),
+                now);
         AuditReport report = AuditReport.of(view(done), profile);
         String html = AuditReportHtml.render(report, profile.departmentName());
         byte[] pdf = AuditReportPdf.render(report, profile.departmentName());
@@ -192,13 +204,16 @@ class PeriodicAudits {
                 now);
         reports.insert(filed);
         store.complete(id, actor, now);
-        audit.record(actor, new AuditEvent(
-                "periodic-audit.completed",
-                "periodic-audit:" + id,
-                "report " + filed.form() + ", pdf sha256 " + filed.pdfSha256() + ", html sha256 " + filed.htmlSha256(),
-                null,
-                null,
-                a.sampleSize()));
+        audit.record(
+                actor,
+                new AuditEvent(
+                        "periodic-audit.completed",
+                        "periodic-audit:" + id,
+                        "report " + filed.form() + ", pdf sha256 " + filed.pdfSha256() + ", html sha256 "
+                                + filed.htmlSha256(),
+                        null,
+                        null,
+                        a.sampleSize()));
         return view(done);
     }
 
@@ -212,30 +227,32 @@ class PeriodicAudits {
     AuditReportStore.FiledReport report(UUID id, String kind) {
         AuditReportStore.FiledReport filed = reports.find(id)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "audit " + id + " has no report yet"));
-        audit.record(AuditEvent.of("periodic-audit.report-read", "periodic-audit:" + id).withTerms(kind));
+        audit.record(AuditEvent.of("periodic-audit.report-read", "periodic-audit:" + id)
+                .withTerms(kind));
         return filed;
     }
 
     private AuditView view(PeriodicAudit a) {
         Instant asOf = a.completed() ? a.completedAt() : now();
-        Instant longBefore = asOf.atZone(profile.zone()).minus(AuditCadence.LONG_HELD).toInstant();
+        Instant longBefore =
+                asOf.atZone(profile.zone()).minus(AuditCadence.LONG_HELD).toInstant();
         return AuditView.of(
                 a,
                 evidence.sampleOf(a.id()),
                 evidence.heldSince(longBefore, LONG_HELD_SHOWN),
                 corrections.between(a.periodFrom(), asOf.plusNanos(1000), false, CORRECTIONS_SHOWN),
-                a.completed() ? reports.find(a.id()).map(AuditReportStore.FiledReport::pdfSha256).orElse(null) : null);
+                a.completed() ? reports.pdfSha256(a.id()).orElse(null) : null);
     }
 
     /** An audit in the listing: its record and report links, without the sample and lists. */
     private AuditView summary(PeriodicAudit a) {
-        Optional<AuditReportStore.FiledReport> filed = a.completed() ? reports.find(a.id()) : Optional.empty();
-        return AuditView.of(a, List.of(), List.of(), List.of(), filed.map(AuditReportStore.FiledReport::pdfSha256)
-                .orElse(null));
+        Optional<String> pdfSha256 = a.completed() ? reports.pdfSha256(a.id()) : Optional.empty();
+        return AuditView.of(a, List.of(), List.of(), List.of(), pdfSha256.orElse(null));
     }
 
     LocalDate implementedOn() {
-        return implementation.configuredOn()
+        return implementation
+                .configuredOn()
                 .orElseGet(() -> LocalDate.ofInstant(store.firstMigratedAt(), profile.zone()));
     }
 

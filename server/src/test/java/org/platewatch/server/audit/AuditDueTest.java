@@ -30,13 +30,15 @@ class AuditDueTest {
     @Test
     void alamedaIsEverySixMonthsForTwoYearsAfterImplementationThenYearly() {
         assertThat(due("alameda", null, IMPLEMENTED).dueOn()).isEqualTo(LocalDate.of(2025, 9, 10));
-        assertThat(due("alameda", LocalDate.of(2025, 9, 1), IMPLEMENTED).dueOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(due("alameda", LocalDate.of(2025, 9, 1), IMPLEMENTED).dueOn())
+                .isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(due("alameda", LocalDate.of(2026, 12, 20), IMPLEMENTED).dueOn())
                 .isEqualTo(LocalDate.of(2027, 6, 20));
         // from the second anniversary of implementation on: yearly
         assertThat(due("alameda", LocalDate.of(2027, 3, 10), IMPLEMENTED).dueOn())
                 .isEqualTo(LocalDate.of(2028, 3, 10));
-        assertThat(due("alameda", LocalDate.of(2027, 3, 10), IMPLEMENTED).interval()).isEqualTo(Period.ofYears(1));
+        assertThat(due("alameda", LocalDate.of(2027, 3, 10), IMPLEMENTED).interval())
+                .isEqualTo(Period.ofYears(1));
     }
 
     @Test
@@ -78,7 +80,7 @@ class AuditDueTest {
         assertThat(drawn).hasSize(10).doesNotHaveDuplicates().isSubsetOf(population);
         assertThat(AuditSample.draw(population, 10, 42)).isEqualTo(drawn);
         assertThat(AuditSample.draw(population, 10, 43)).isNotEqualTo(drawn);
-        assertThat(AuditSample.draw(population.subList(0, 4), 10, 42)).containsExactlyInAnyOrderElementsOf(
-                population.subList(0, 4));
+        assertThat(AuditSample.draw(population.subList(0, 4), 10, 42))
+                .containsExactlyInAnyOrderElementsOf(population.subList(0, 4));
     }
 }

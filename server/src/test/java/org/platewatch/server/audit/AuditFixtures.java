@@ -91,9 +91,7 @@ final class AuditFixtures {
                         INSERT INTO detections (read_id, device_id, plate, state, confidence, captured_at, received_at,
                                                 location, source)
                         VALUES (?, ?, '7OLD001', 'CA', 0.9, ?, ?, point(-122.27, 37.80), 'DEVICE')
-                        """)
-                .params(id, unitId, Timestamp.from(at), Timestamp.from(at))
-                .update();
+                        """).params(id, unitId, Timestamp.from(at), Timestamp.from(at)).update();
         return id;
     }
 
@@ -102,10 +100,7 @@ final class AuditFixtures {
         long id = jdbc.sql("""
                         INSERT INTO legal_holds (case_number, reason, placed_by, placed_at)
                         VALUES (?, ?, 'investigator-test', now()) RETURNING id
-                        """)
-                .params(caseNumber, reason)
-                .query(Long.class)
-                .single();
+                        """).params(caseNumber, reason).query(Long.class).single();
         for (UUID read : reads) {
             jdbc.sql("INSERT INTO legal_hold_reads (hold_id, read_id) VALUES (?, ?)")
                     .params(id, read)

@@ -55,7 +55,8 @@ class AuditsPageBrowserTest extends BrowserTestSupport {
         browser.signIn(auditor);
         browser.go("/audits");
         assertThat(browser.find("#audit-due").getDomAttribute("data-status")).isEqualTo("OVERDUE");
-        assertThat(browser.find("nav.menu a[aria-current=page]").getDomAttribute("href")).isEqualTo("/audits");
+        assertThat(browser.find("nav.menu a[aria-current=page]").getDomAttribute("href"))
+                .isEqualTo("/audits");
         submit(browser.find("#start-audit"));
 
         // the other test's searches may be in the window too (test order is not fixed): all are sampled
@@ -108,11 +109,13 @@ class AuditsPageBrowserTest extends BrowserTestSupport {
     @Test
     void anAdministratorCorrectsAReadFromItsSearchResult() {
         AuditFixtures fixtures = new AuditFixtures(new Api(port), accounts, tokens, devices, jdbc);
-        UUID read = fixtures.upload("6MNO551", Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120));
+        UUID read = fixtures.upload(
+                "6MNO551", Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120));
         Member administrator = Member.create(accounts, Role.ADMINISTRATOR);
         browser.signIn(administrator);
         // the searches are the administrator's own: a search's results are its requester's
-        String token = tokens.issue(administrator.username(), "test", Actor.SYSTEM).token();
+        String token =
+                tokens.issue(administrator.username(), "test", Actor.SYSTEM).token();
         UUID search = fixtures.search(token, "24-C300", "6MNO551");
         browser.go("/console/searches/" + search);
         browser.find("#results a.correct-read").click();

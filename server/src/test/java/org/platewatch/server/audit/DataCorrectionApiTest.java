@@ -86,44 +86,62 @@ class DataCorrectionApiTest {
         assertThat(results).hasSize(1);
         assertThat(results.get(0).get("readId").asString()).isEqualTo(read.toString());
         assertThat(results.get(0).get("plate").asString()).isEqualTo("8XY0771");
-        assertThat(results.get(0).get("correction").get("originalPlate").asString()).isEqualTo("8XYO771");
+        assertThat(results.get(0).get("correction").get("originalPlate").asString())
+                .isEqualTo("8XYO771");
         assertThat(results.get(0).get("correction").get("reason").asString()).contains("zero");
-        assertThat(list(search("8XY0772").get("results")).get(0).get("correction").isNull())
+        assertThat(list(search("8XY0772").get("results"))
+                        .get(0)
+                        .get("correction")
+                        .isNull())
                 .isTrue();
         assertThat(list(search("8XYO771").get("results"))).isEmpty();
 
         // corrected again: the first original stays what the search shows
-        assertThat(correct(administrator, read, "8XY0777", "CA", "second look at the image").status())
+        assertThat(correct(administrator, read, "8XY0777", "CA", "second look at the image")
+                        .status())
                 .isEqualTo(201);
         JsonNode twice = list(search("8XY0777").get("results")).get(0).get("correction");
         assertThat(twice.get("originalPlate").asString()).isEqualTo("8XYO771");
 
-        List<JsonNode> toReport = list(api.get("/api/v1/corrections?toReport=true", administrator).json());
-        assertThat(toReport).hasSize(2).allSatisfy(c -> assertThat(c.get("readId").asString()).isEqualTo(read.toString()));
-        assertThat(list(api.get("/api/v1/corrections?toReport=true", fixtures.member(Role.AUDITOR)).json()))
+        List<JsonNode> toReport =
+                list(api.get("/api/v1/corrections?toReport=true", administrator).json());
+        assertThat(toReport)
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.get("readId").asString()).isEqualTo(read.toString()));
+        assertThat(list(api.get("/api/v1/corrections?toReport=true", fixtures.member(Role.AUDITOR))
+                        .json()))
                 .hasSize(2);
         assertThat(other).isNotNull();
     }
 
     @Test
     void onlyAnAdministratorCorrectsAndABadCorrectionIsRefusedWhole() {
-        UUID read = fixtures.upload("8QRS112", clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60));
+        UUID read = fixtures.upload(
+                "8QRS112", clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60));
         for (Role role : List.of(Role.OFFICER, Role.INVESTIGATOR, Role.SUPERVISOR, Role.AUDITOR)) {
-            assertThat(correct(fixtures.member(role), read, "8QRS113", "CA", "a wrong character").status())
+            assertThat(correct(fixtures.member(role), read, "8QRS113", "CA", "a wrong character")
+                            .status())
                     .as(role.name())
                     .isEqualTo(403);
         }
-        assertThat(correct(fixtures.unit, read, "8QRS113", "CA", "a wrong character").status()).isEqualTo(403);
-        assertThat(correct(null, read, "8QRS113", "CA", "a wrong character").status()).isEqualTo(401);
+        assertThat(correct(fixtures.unit, read, "8QRS113", "CA", "a wrong character")
+                        .status())
+                .isEqualTo(403);
+        assertThat(correct(null, read, "8QRS113", "CA", "a wrong character").status())
+                .isEqualTo(401);
 
         assertRefused(correct(administrator, read, "", "CA", "a wrong character"), 400, "plate");
         assertRefused(correct(administrator, read, "8QRS113", "XX", "a wrong character"), 400, "state");
         assertRefused(correct(administrator, read, "8QRS113", "CA", "no"), 400, "reason");
         assertRefused(correct(administrator, read, "8QRS113", "CA", "x".repeat(1001)), 400, "reason");
         assertRefused(correct(administrator, read, "8QRS112", "CA", "nothing to change"), 400, "plate");
-        assertThat(correct(administrator, UUID.randomUUID(), "8QRS113", "CA", "a wrong character").status())
+        assertThat(correct(administrator, UUID.randomUUID(), "8QRS113", "CA", "a wrong character")
+                        .status())
                 .isEqualTo(404);
-        assertThat(jdbc.sql("SELECT plate FROM detections WHERE read_id = ?").param(read).query(String.class).single())
+        assertThat(jdbc.sql("SELECT plate FROM detections WHERE read_id = ?")
+                        .param(read)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("8QRS112");
         assertThat(jdbc.sql("SELECT count(*) FROM detection_corrections WHERE read_id = ?")
                         .param(read)

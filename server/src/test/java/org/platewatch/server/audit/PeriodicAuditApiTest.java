@@ -113,7 +113,12 @@ class PeriodicAuditApiTest {
         Set<UUID> older = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             UUID id = fixtures.search(investigator, "24-OLD" + i, "7OLD" + (100 + i));
-            fixtures.made(id, ZonedDateTime.ofInstant(now, ZONE).minusMonths(6).minusDays(1 + i).toInstant());
+            fixtures.made(
+                    id,
+                    ZonedDateTime.ofInstant(now, ZONE)
+                            .minusMonths(6)
+                            .minusDays(1 + i)
+                            .toInstant());
             older.add(id);
         }
 
@@ -149,19 +154,20 @@ class PeriodicAuditApiTest {
         }
         assertThat(recent).containsAll(sampled);
         assertThat(sampled).doesNotContainAnyElementsOf(older).hasSize(10);
-        assertThat(list(audit.get("longHeld")))
-                .anySatisfy(h -> {
-                    assertThat(h.get("readId").asString()).isEqualTo(stillStored.toString());
-                    assertThat(h.get("holdId").asLong()).isEqualTo(hold);
-                    assertThat(h.get("caseNumber").asString()).isEqualTo("24-HOLD-7");
-                });
+        assertThat(list(audit.get("longHeld"))).anySatisfy(h -> {
+            assertThat(h.get("readId").asString()).isEqualTo(stillStored.toString());
+            assertThat(h.get("holdId").asLong()).isEqualTo(hold);
+            assertThat(h.get("caseNumber").asString()).isEqualTo("24-HOLD-7");
+        });
         assertThat(list(audit.get("corrections")))
                 .anySatisfy(c -> assertThat(c.get("readId").asString()).isEqualTo(misread.toString()));
-        assertThat(auditEvents("periodic-audit.started", "periodic-audit:" + id)).isEqualTo(1);
+        assertThat(auditEvents("periodic-audit.started", "periodic-audit:" + id))
+                .isEqualTo(1);
 
         // one audit at a time; not completed while a search is unmarked
         assertThat(api.postJson("/api/v1/audits", administrator, "").status()).isEqualTo(409);
-        assertThat(api.postJson("/api/v1/audits/" + id + "/complete", auditor, "").status())
+        assertThat(api.postJson("/api/v1/audits/" + id + "/complete", auditor, "")
+                        .status())
                 .isEqualTo(409);
 
         // the findings' refusals: a search outside the sample, a huge note, "not compliant" without a note
@@ -185,7 +191,8 @@ class PeriodicAuditApiTest {
         String pdfSha = completed.json().get("reportPdfSha256").asString();
         // filed: no more findings, no second completion
         assertThat(mark(auditor, id, first, true, "changed my mind").status()).isEqualTo(409);
-        assertThat(api.postJson("/api/v1/audits/" + id + "/complete", auditor, "").status())
+        assertThat(api.postJson("/api/v1/audits/" + id + "/complete", auditor, "")
+                        .status())
                 .isEqualTo(409);
 
         // listed, with the report's links and its hash; the completion and each reading audited
@@ -223,8 +230,12 @@ class PeriodicAuditApiTest {
             assertThat(text).contains("Case " + s.get("caseNumber").asString());
         }
         String html = api.get("/api/v1/audits/" + id + "/report.html", auditor).body();
-        assertThat(html).contains("reason too vague").contains("To</dt><dd>Chief of Police").contains(misread.toString());
-        assertThat(auditEvents("periodic-audit.report-read", "periodic-audit:" + id)).isEqualTo(2);
+        assertThat(html)
+                .contains("reason too vague")
+                .contains("To</dt><dd>Chief of Police")
+                .contains(misread.toString());
+        assertThat(auditEvents("periodic-audit.report-read", "periodic-audit:" + id))
+                .isEqualTo(2);
 
         // the next is due by the end of next year; it shows as due in December, overdue after it
         int year = LocalDate.now(ZONE).getYear();
@@ -233,10 +244,16 @@ class PeriodicAuditApiTest {
         assertThat(next.get("status").asString()).isEqualTo("NOT_YET");
         moveTo(LocalDate.of(year + 1, 12, 15));
         // a token lives less than a year: the auditor of next December has a new one
-        assertThat(api.get("/api/v1/audits/due", fixtures.member(Role.AUDITOR)).json().get("status").asString())
+        assertThat(api.get("/api/v1/audits/due", fixtures.member(Role.AUDITOR))
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("DUE");
         moveTo(LocalDate.of(year + 2, 1, 1));
-        assertThat(api.get("/api/v1/audits/due", fixtures.member(Role.AUDITOR)).json().get("status").asString())
+        assertThat(api.get("/api/v1/audits/due", fixtures.member(Role.AUDITOR))
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("OVERDUE");
     }
 
@@ -249,8 +266,10 @@ class PeriodicAuditApiTest {
             assertThat(api.get("/api/v1/corrections", token).status()).isEqualTo(403);
         }
         assertThat(api.get("/api/v1/audits/due", null).status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/audits/" + UUID.randomUUID(), auditor).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/audits/" + UUID.randomUUID() + "/report.pdf", auditor).status())
+        assertThat(api.get("/api/v1/audits/" + UUID.randomUUID(), auditor).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/audits/" + UUID.randomUUID() + "/report.pdf", auditor)
+                        .status())
                 .isEqualTo(404);
     }
 

@@ -88,7 +88,9 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             // issue 17: the periodic audits for auditors and administrators, corrections for administrators
             assertPage("/audits", MENUS.get(role).contains("audits"));
             browser.go("/corrections"); // reached from a search result, not from the menu
-            assertThat(browser.findAll("#problem-detail").isEmpty()).as("/corrections").isEqualTo(role == Role.ADMINISTRATOR);
+            assertThat(browser.findAll("#problem-detail").isEmpty())
+                    .as("/corrections")
+                    .isEqualTo(role == Role.ADMINISTRATOR);
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");
