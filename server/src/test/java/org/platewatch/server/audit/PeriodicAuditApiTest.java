@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,13 +101,11 @@ class PeriodicAuditApiTest {
 
         // 12 searches in the preceding six months, 3 older: the sample takes 10, only from the 12
         Set<UUID> recent = new HashSet<>();
-        List<String> recentCases = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String caseNumber = "24-R" + (100 + i);
             UUID id = fixtures.search(investigator, caseNumber, "7AUD" + (100 + i));
             fixtures.made(id, now.minus(Duration.ofDays(10 + 13L * i)));
             recent.add(id);
-            recentCases.add(caseNumber);
         }
         Set<UUID> older = new HashSet<>();
         for (int i = 0; i < 3; i++) {
