@@ -84,6 +84,14 @@ class CorrectionStore {
                 .single();
     }
 
+    /** Records that the correction went to its regional centre; false when it has none or was reported already. */
+    boolean markReported(long id, String username, Instant at) {
+        return jdbc.sql("""
+                        UPDATE detection_corrections SET reported_by = ?, reported_at = ?
+                        WHERE id = ? AND report_to IS NOT NULL AND reported_at IS NULL
+                        """).params(username, Timestamp.from(at), id).update() == 1;
+    }
+
     Optional<DetectionCorrection> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM detection_corrections WHERE id = ?")
                 .param(id)

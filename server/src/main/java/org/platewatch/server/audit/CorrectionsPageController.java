@@ -9,6 +9,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -41,6 +42,17 @@ class CorrectionsPageController extends ConsoleController {
         model.addAttribute("centre", profile.audit().regionalCentre().orElse(null));
         model.addAttribute("when", new AuditsPageController.Times(profile.zone()));
         return "audit/corrections";
+    }
+
+    @PostMapping(PAGE + "/{id}/reported")
+    String reported(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            DetectionCorrection c = corrections.markReported(id);
+            redirect.addFlashAttribute("notice", "Correction " + id + " recorded as reported to " + c.reportTo() + ".");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("failure", e.getMessage());
+        }
+        return "redirect:" + PAGE;
     }
 
     @PostMapping(PAGE)

@@ -36,6 +36,13 @@ class DataCorrectionController {
         return corrections.correct(id, body);
     }
 
+    /** The correction was reported to the profile's regional centre: it leaves the {@code toReport} list. */
+    @PostMapping("/api/v1/corrections/{id}/reported")
+    @PreAuthorize(MAY_CORRECT)
+    DetectionCorrection reported(@PathVariable long id) {
+        return corrections.markReported(id);
+    }
+
     /** The latest corrections, oldest first; {@code toReport=true}: only those the regional centre must still get. */
     @GetMapping("/api/v1/corrections")
     @PreAuthorize(MAY_LIST)

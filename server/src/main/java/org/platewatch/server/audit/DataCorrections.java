@@ -77,6 +77,31 @@ public class DataCorrections {
         return store.find(id).orElseThrow();
     }
 
+    /** Records that a correction was reported to the regional centre (San Leandro 418.6(d): to NCRIC). */
+    @Transactional
+    DetectionCorrection markReported(long id) {
+        DetectionCorrection correction = store.find(id)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no correction has id " + id));
+        Actor actor = Actor.current();
+        if (!store.markReported(id, actor.username(), clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    correction.reportTo() == null
+                            ? "correction " + id + " has no regional centre to report to"
+                            : "correction " + id + " was already reported to " + correction.reportTo());
+        }
+        audit.record(
+                actor,
+                new AuditEvent(
+                        "detection.correction-reported",
+                        "read:" + correction.readId(),
+                        "correction " + id + " reported to " + correction.reportTo(),
+                        null,
+                        null,
+                        null));
+        return store.find(id).orElseThrow();
+    }
+
     /**
      * The corrections of these reads, by read id: one query, for a page of search results (the search's own query
      * stays as it is).

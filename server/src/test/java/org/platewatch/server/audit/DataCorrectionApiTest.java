@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Data error correction under San Leandro's profile (errors go to NCRIC): an administrator corrects a read's plate,
  * the original stays on the record, a search by the right plate finds the read and shows what it said before, the
- * change is audited and listed for reporting to NCRIC. Nobody else may correct.
+ * change is audited and listed for reporting to NCRIC until recorded as reported. Nobody else may correct.
  */
 @PlatewatchServerTest
 @TestPropertySource(properties = "platewatch.policy.profile=san-leandro")
@@ -112,6 +112,22 @@ class DataCorrectionApiTest {
                         .json()))
                 .hasSize(2);
         assertThat(other).isNotNull();
+
+        // once reported to NCRIC, a correction leaves the list; only an administrator says so, once
+        long first = toReport.get(0).get("id").asLong();
+        assertThat(api.postJson("/api/v1/corrections/" + first + "/reported", fixtures.member(Role.AUDITOR), "")
+                        .status())
+                .isEqualTo(403);
+        Api.Response reported = api.postJson("/api/v1/corrections/" + first + "/reported", administrator, "");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+        assertThat(reported.json().get("reportedAt").isNull()).isFalse();
+        assertThat(api.postJson("/api/v1/corrections/" + first + "/reported", administrator, "")
+                        .status())
+                .isEqualTo(409);
+        assertThat(list(api.get("/api/v1/corrections?toReport=true", administrator)
+                        .json()))
+                .hasSize(1);
+        assertThat(list(api.get("/api/v1/corrections", administrator).json())).hasSize(2);
     }
 
     @Test
