@@ -41,7 +41,9 @@ final class AlamedaProfile {
                         Period.ZERO, // no sample rule
                         "Inspectional Services Section supervisor", // 462.3(b)5
                         true, // 462.3(b)5: explain data kept past six months
-                        true),
+                        true,
+                        AuditReportForm.STANDARD, // DEFAULT
+                        ""), // no regional centre named
                 new TrainingRules(
                         DEFAULT_TRAINING_VALIDITY,
                         false, // 462.3(b)3 requires training; renewal DEFAULT

@@ -23,6 +23,10 @@ import java.util.Optional;
  * @param reportExplainsLongRetention  whether the report must explain data kept past the retention period
  * @param statedInPolicy               false where the text says only "on a regular basis" and the cadence
  *                                     is Platewatch's documented default
+ * @param reportForm                   how the audit report is written: Vallejo's is an internal memorandum to the
+ *                                     Chief of Police ("462.7"), the others a standard report
+ * @param errorsReportedTo             the regional centre that data errors must be reported to for correction
+ *                                     (San Leandro 418.6(d): NCRIC); empty when the policy names none
  */
 public record AuditCadence(
         AuditBasis basis,
@@ -33,9 +37,20 @@ public record AuditCadence(
         Period sampleLookBack,
         String auditorTitle,
         boolean reportExplainsLongRetention,
-        boolean statedInPolicy) {
+        boolean statedInPolicy,
+        AuditReportForm reportForm,
+        String errorsReportedTo) {
+
+    /**
+     * Data kept longer than this is listed, with the hold behind it, in every audit report: Alameda 462.3(b)5 asks
+     * for "an explanation regarding any data retained longer than six months"; the others keep less or the same,
+     * and an auditor of any department wants to see what outlived it.
+     */
+    public static final Period LONG_HELD = Period.ofMonths(6);
 
     public AuditCadence {
+        Objects.requireNonNull(reportForm, "reportForm");
+        Objects.requireNonNull(errorsReportedTo, "errorsReportedTo");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(initialInterval, "initialInterval");
@@ -61,7 +76,31 @@ public record AuditCadence(
                 Period.ZERO,
                 auditorTitle,
                 false,
-                statedInPolicy);
+                statedInPolicy,
+                AuditReportForm.STANDARD,
+                "");
+    }
+
+    /** This cadence with data errors reported to {@code centre} for correction. */
+    public AuditCadence reportingErrorsTo(String centre) {
+        requireText(centre, "errorsReportedTo");
+        return new AuditCadence(
+                basis,
+                interval,
+                initialInterval,
+                initialPhase,
+                minimumSampleSize,
+                sampleLookBack,
+                auditorTitle,
+                reportExplainsLongRetention,
+                statedInPolicy,
+                reportForm,
+                centre);
+    }
+
+    /** The regional centre that corrected data errors go to, when the policy names one. */
+    public Optional<String> regionalCentre() {
+        return errorsReportedTo.isBlank() ? Optional.empty() : Optional.of(errorsReportedTo);
     }
 
     /** The interval that applies on {@code date} for a system implemented on {@code implementedOn}. */

@@ -14,6 +14,11 @@ class PolicyConfiguration {
         return activeProfile(properties);
     }
 
+    @Bean
+    Implementation implementation(PolicyProperties properties) {
+        return new Implementation(properties.implementedOn());
+    }
+
     static DepartmentProfile activeProfile(PolicyProperties properties) {
         DepartmentProfile profile =
                 properties.profileFile() != null && !properties.profileFile().isBlank()

@@ -1,5 +1,6 @@
 package org.platewatch.server.policy;
 
+import java.time.LocalDate;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            profile (docs/profiles/README.md), used instead of {@code profile}; a file that is
  *                            incomplete or contradictory stops start-up with one line naming the field (text, not
  *                            a {@code Path}: Spring's resource conversion refuses a relative {@code ../} path)
+ * @param implementedOn       {@code platewatch.policy.implemented-on} (e.g. {@code 2025-03-01}): optional; the day
+ *                            the department put the ALPR system into service, which anchors the audit schedule
+ *                            (Alameda: every six months "during the first two years subsequent to implementation").
+ *                            Unset, the audit feature takes the day the database was first migrated.
  */
 @ConfigurationProperties(prefix = "platewatch.policy")
-record PolicyProperties(@DefaultValue("oakland") String profile, Period detectionRetention, String profileFile) {}
+record PolicyProperties(
+        @DefaultValue("oakland") String profile, Period detectionRetention, String profileFile, LocalDate implementedOn) {}

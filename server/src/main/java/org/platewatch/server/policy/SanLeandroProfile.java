@@ -33,9 +33,10 @@ final class SanLeandroProfile {
                 Retention.purgeAt(Period.ofDays(365)), // 418.5: "all ALPR data"
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
                 AuditCadence.every(
-                        Period.ofMonths(3), // 418.6(c): quarterly
-                        captain,
-                        true), // 418.6(c): by the ALPR Administrator
+                                Period.ofMonths(3), // 418.6(c): quarterly
+                                captain,
+                                true) // 418.6(c): by the ALPR Administrator
+                        .reportingErrorsTo("NCRIC"), // 418.6(d): the administrator reports errors to NCRIC
                 new TrainingRules(
                         DEFAULT_TRAINING_VALIDITY,
                         false, // 418.8 defers to the NCRIC policy; DEFAULT

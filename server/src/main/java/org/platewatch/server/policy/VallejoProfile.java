@@ -41,7 +41,9 @@ final class VallejoProfile {
                         Period.ofMonths(6), // "462.7": from the preceding six-month period
                         "Professional Standards Division Lieutenant", // "462.7"
                         false,
-                        true),
+                        true,
+                        AuditReportForm.MEMO, // "462.7": a memorandum to the Chief of Police, filed by PSD
+                        ""),
                 new TrainingRules(
                         DEFAULT_TRAINING_VALIDITY,
                         false, // 426.4(d), (g) require training; renewal DEFAULT

@@ -32,7 +32,9 @@ class SearchPageController extends SearchConsoleController {
             String state,
             boolean lookAlike,
             String camera,
-            String confidence) {}
+            String confidence,
+            String correctedFrom,
+            String correctionReason) {}
 
     private final Searches searches;
     private final CanvassMaps maps;
@@ -58,6 +60,7 @@ class SearchPageController extends SearchConsoleController {
         model.addAttribute("zone", zone.getId());
         if (view.status() == SearchStatus.COMPLETED) {
             model.addAttribute("results", rows(view.results()));
+            model.addAttribute("mayCorrect", currentRoles().contains("ADMINISTRATOR"));
             SearchArea area = searches.requesterOf(id).criteria().area();
             model.addAttribute("canvass", maps.canvass(view, area));
         }
@@ -73,7 +76,14 @@ class SearchPageController extends SearchConsoleController {
                         h.state(),
                         h.lookAlike(),
                         h.cameraName(),
-                        Math.round(h.confidence() * 100) + " %"))
+                        Math.round(h.confidence() * 100) + " %",
+                        h.correction() == null
+                                ? null
+                                : h.correction().originalPlate() + " "
+                                        + (h.correction().originalState() == null
+                                                ? "??"
+                                                : h.correction().originalState()),
+                        h.correction() == null ? null : h.correction().reason()))
                 .toList();
     }
 }

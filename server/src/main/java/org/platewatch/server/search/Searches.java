@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
+import org.platewatch.server.audit.DataCorrections;
+import org.platewatch.server.audit.DetectionCorrection;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.users.MemberAccess;
@@ -48,6 +51,7 @@ public class Searches {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DataCorrections corrections;
 
     Searches(
             MemberAccess access,
@@ -56,7 +60,9 @@ public class Searches {
             SearchStore store,
             AuditLog audit,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            DataCorrections corrections) {
+        this.corrections = corrections;
         this.access = access;
         this.validator = validator;
         this.scope = scope;
@@ -195,11 +201,26 @@ public class Searches {
         return view(search, hits, pageSize);
     }
 
-    private static SearchView view(StoredSearch search, List<SearchHit> hits, int pageSize) {
+    private SearchView view(StoredSearch search, List<SearchHit> hits, int pageSize) {
         boolean more = hits.size() > pageSize;
-        List<SearchHit> page = more ? hits.subList(0, pageSize) : hits;
+        List<SearchHit> page = withCorrections(more ? hits.subList(0, pageSize) : hits);
         return SearchView.of(
                 search, page, more ? page.get(page.size() - 1).cursor().encode() : null);
+    }
+
+    /**
+     * The page's hits with their corrections, fetched in one query by read id: the search's own query stays as it
+     * is (its plans are tuned; docs/benchmarks.md).
+     */
+    private List<SearchHit> withCorrections(List<SearchHit> page) {
+        Map<UUID, DetectionCorrection> found =
+                corrections.forReads(page.stream().map(SearchHit::readId).toList());
+        if (found.isEmpty()) {
+            return page;
+        }
+        return page.stream()
+                .map(h -> found.containsKey(h.readId()) ? h.withCorrection(found.get(h.readId())) : h)
+                .toList();
     }
 
     private void refuseProhibitedUse(SearchRequest body) {

@@ -184,6 +184,8 @@ public class MemberAccess {
             case MANAGE_DEVICES -> "manage cameras and in-car units";
             case MANAGE_USERS -> "manage accounts";
             case READ_AUDIT -> "read the audit trail";
+            case CONDUCT_AUDITS -> "conduct periodic audits";
+            case CORRECT_DETECTIONS -> "correct detections";
         };
     }
 }

@@ -51,7 +51,11 @@ public enum Permission {
     /** Create accounts, change roles, record training, set CLETS, unlock, disable. */
     MANAGE_USERS(false, ADMINISTRATOR),
     /** Read and export the audit trail and its chain head. */
-    READ_AUDIT(false, AUDITOR, ADMINISTRATOR);
+    READ_AUDIT(false, AUDITOR, ADMINISTRATOR),
+    /** Run the periodic policy audit: draw the sample, mark findings, complete and read the reports. */
+    CONDUCT_AUDITS(false, AUDITOR, ADMINISTRATOR),
+    /** Correct a detection's plate or state (a data error), the original kept on the record. */
+    CORRECT_DETECTIONS(true, ADMINISTRATOR);
 
     private final boolean requiresTraining;
 

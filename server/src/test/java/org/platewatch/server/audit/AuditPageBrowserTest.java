@@ -54,7 +54,7 @@ class AuditPageBrowserTest extends BrowserTestSupport {
         assertThat(browser.findAll("nav.menu li").stream()
                         .map(li -> li.getDomAttribute("data-nav"))
                         .toList())
-                .containsExactly("home", "audit", "retention", "search-review");
+                .containsExactly("home", "audit", "audits", "retention", "search-review");
         assertThat(browser.findAll("#training-notice"))
                 .as("auditors are not operators")
                 .isEmpty();

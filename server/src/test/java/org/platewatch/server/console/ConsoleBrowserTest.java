@@ -47,10 +47,11 @@ class ConsoleBrowserTest extends BrowserTestSupport {
                             "cameras",
                             "users",
                             "audit",
+                            "audits",
                             "retention",
                             "search-review",
                             "transparency"),
-            Role.AUDITOR, List.of("home", "audit", "retention", "search-review")));
+            Role.AUDITOR, List.of("home", "audit", "audits", "retention", "search-review")));
 
     @Autowired
     UserAccounts accounts;
@@ -85,6 +86,12 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             assertPage("/console/searches/anomalies", MENUS.get(role).contains("search-review"));
             // issue 17: retention status and deletion certificates for administrators and auditors
             assertPage("/retention", MENUS.get(role).contains("retention"));
+            // issue 17: the periodic audits for auditors and administrators, corrections for administrators
+            assertPage("/audits", MENUS.get(role).contains("audits"));
+            browser.go("/corrections"); // reached from a search result, not from the menu
+            assertThat(browser.findAll("#problem-detail").isEmpty())
+                    .as("/corrections")
+                    .isEqualTo(role == Role.ADMINISTRATOR);
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");
