@@ -140,7 +140,9 @@ public final class ProfileYaml {
                 f.period("sampleLookBack"),
                 f.text("auditorTitle"),
                 f.bool("reportExplainsLongRetention"),
-                f.bool("statedInPolicy")));
+                f.bool("statedInPolicy"),
+                f.choice("reportForm", AuditReportForm.class),
+                f.textOrEmpty("errorsReportedTo")));
     }
 
     private static TrainingRules training(YamlFields f) {

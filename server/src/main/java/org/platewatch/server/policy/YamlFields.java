@@ -69,6 +69,15 @@ final class YamlFields {
         return s;
     }
 
+    /** Text that may be empty ({@code ""}: the profile names none), but must be given. */
+    String textOrEmpty(String field) {
+        Object v = value(field);
+        if (!(v instanceof String s)) {
+            throw wrong(field, "text (\"\" for none)", v);
+        }
+        return s.strip();
+    }
+
     boolean bool(String field) {
         Object v = value(field);
         if (!(v instanceof Boolean b)) {

@@ -38,7 +38,9 @@ final class ProfileYamlWriter {
                         "sampleLookBack", a.sampleLookBack().toString(),
                         "auditorTitle", a.auditorTitle(),
                         "reportExplainsLongRetention", a.reportExplainsLongRetention(),
-                        "statedInPolicy", a.statedInPolicy()));
+                        "statedInPolicy", a.statedInPolicy(),
+                        "reportForm", a.reportForm().name(),
+                        "errorsReportedTo", a.errorsReportedTo()));
         TrainingRules t = p.training();
         m.put(
                 "training",
