@@ -44,6 +44,8 @@ public enum Permission {
     MANAGE_HOTLISTS(true, ADMINISTRATOR),
     /** Approve the release of data to another agency. */
     APPROVE_RELEASES(true, ADMINISTRATOR),
+    /** Approve, reject and release a legal hold another member placed, and export its evidence. */
+    APPROVE_LEGAL_HOLDS(true, SUPERVISOR, ADMINISTRATOR),
     /** Legal holds, evidence export, retention settings. */
     MANAGE_RETENTION(true, ADMINISTRATOR),
     /** Register and retire cameras and in-car units. */
