@@ -26,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
  * An approved hold's evidence package, for booking into evidence: written to an owner-only temporary file (a case
  * may hold thousands of images), in one transaction with its audit record, which carries the hold, the case number,
  * the counts and the package's SHA-256, so that the log says exactly what left. Only the hold's placer (still
- * allowed to search) and supervisors or administrators export it.
+ * allowed to place holds) and supervisors or administrators export it.
  */
 @Service
 class EvidenceExports {

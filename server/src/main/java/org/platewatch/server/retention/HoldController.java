@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @ConditionalOnWebApplication
 class HoldController {
 
-    static final String MAY_PLACE = "hasAuthority('PERMISSION_SEARCH_DETECTIONS')";
+    static final String MAY_PLACE = "hasAuthority('PERMISSION_PLACE_LEGAL_HOLDS')";
     static final String MAY_DECIDE = "hasAuthority('PERMISSION_APPROVE_LEGAL_HOLDS')";
     static final String MAY_SEE = MAY_PLACE + " or " + MAY_DECIDE;
 

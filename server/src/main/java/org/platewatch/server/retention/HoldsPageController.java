@@ -35,9 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HoldsPageController extends ConsoleController {
 
     static final String HOLDS = "/holds";
-    /** The menu's roles; the service then asks the permissions (search, approve holds) and the profile. */
-    static final String MAY_OPEN =
-            "hasAnyRole('INVESTIGATOR', 'SUPERVISOR', 'ADMINISTRATOR') and (" + HoldController.MAY_SEE + ")";
+    /** The service then asks the permissions again, with training, the profile's search roles and the account. */
+    static final String MAY_OPEN = HoldController.MAY_SEE;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Legal holds, in the order one lives: a member who may search places it on reads (by id, or a search's full
+ * Legal holds, in the order one lives: an investigator, supervisor or administrator whom the profile lets search places it on reads (by id, or a search's full
  * result set) for a case → it protects them at once → a supervisor or administrator who did not place it approves
  * or rejects it → one releases it, with a reason. Every step writes its audit record in its own transaction; a
  * rejection or a release ends the protection, and the held detections no other hold names go then
@@ -76,7 +76,7 @@ class LegalHolds {
     }
 
     LegalHold place(HoldRequest body) {
-        UserAccount member = access.requireActive(Permission.SEARCH_DETECTIONS);
+        UserAccount member = access.requireActive(Permission.PLACE_LEGAL_HOLDS);
         HoldRequestValidator.ValidHold valid = validator.validate(body);
         return tx.execute(status -> {
             List<UUID> ids = valid.searchId() == null
@@ -168,7 +168,7 @@ class LegalHolds {
     /** A hold that stopped protecting, and the held detections that went with it. */
     private record Ended(LegalHold hold, ReleasedHolds.Deleted deleted) {}
 
-    /** Supervisors and administrators see every hold; a member who may search, those they placed. */
+    /** Supervisors and administrators see every hold; a member who may place holds, those they placed. */
     List<LegalHold> list(int limit) {
         return store.list(mayDecide() ? null : viewer().username(), limit);
     }
@@ -184,7 +184,7 @@ class LegalHolds {
         });
     }
 
-    /** The hold, when the member acting may see it: its placer (still allowed to search), or a supervisor. */
+    /** The hold, when the member acting may see it: its placer (still allowed to place holds), or a supervisor. */
     LegalHold visible(long id) {
         boolean supervisor = mayDecide();
         UserAccount member = viewer();
@@ -204,7 +204,7 @@ class LegalHolds {
         UserAccount member = access.requireMember();
         return access.may(member, Permission.APPROVE_LEGAL_HOLDS)
                 ? member
-                : access.requireActive(member, Permission.SEARCH_DETECTIONS);
+                : access.requireActive(member, Permission.PLACE_LEGAL_HOLDS);
     }
 
     private LegalHold lockedHold(long id) {

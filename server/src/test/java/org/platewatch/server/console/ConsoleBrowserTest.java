@@ -35,14 +35,16 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     static final Map<Role, List<String>> MENUS = new EnumMap<>(Map.of(
             // search: the roles the department's profile lets search (the shipped profiles: all but auditors)
             Role.OFFICER, List.of("home", "alerts", "hotlists", "search"),
-            Role.INVESTIGATOR, List.of("home", "alerts", "hotlists", "search"),
-            Role.SUPERVISOR, List.of("home", "alerts", "hotlists", "search", "search-approvals", "cameras"),
+            // holds (legal holds, order 45 like the search approvals, before them by label)
+            Role.INVESTIGATOR, List.of("home", "alerts", "hotlists", "search", "holds"),
+            Role.SUPERVISOR, List.of("home", "alerts", "hotlists", "search", "holds", "search-approvals", "cameras"),
             Role.ADMINISTRATOR,
                     List.of(
                             "home",
                             "alerts",
                             "hotlists",
                             "search",
+                            "holds",
                             "search-approvals",
                             "cameras",
                             "users",
@@ -84,6 +86,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             assertPage("/console/searches/anomalies", MENUS.get(role).contains("search-review"));
             // issue 17: retention status and deletion certificates for administrators and auditors
             assertPage("/retention", MENUS.get(role).contains("retention"));
+            // issue 17: legal holds for investigators, supervisors and administrators
+            assertPage("/holds", MENUS.get(role).contains("holds"));
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");
