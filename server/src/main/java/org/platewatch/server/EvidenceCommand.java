@@ -35,7 +35,8 @@ final class EvidenceCommand {
         CommandOptions o = CommandOptions.parse(rest.subList(1, rest.size()), Set.of("public-key"), Set.of());
         try {
             java.nio.file.Path file = java.nio.file.Path.of(rest.get(0));
-            java.nio.file.Path key = o.get("public-key").map(java.nio.file.Path::of).orElse(null);
+            java.nio.file.Path key =
+                    o.get("public-key").map(java.nio.file.Path::of).orElse(null);
             EvidenceVerifier.Result result = EvidenceVerifier.verify(file, key);
             if (result.intact()) {
                 out.println(result.summary());
@@ -44,7 +45,10 @@ final class EvidenceCommand {
             result.problems().forEach(out::println);
             out.println("NOT INTACT: " + result.problems().size() + " problem(s) in " + file);
             return 1;
-        } catch (EvidenceVerifier.Unusable | java.nio.file.InvalidPathException e) {
+        } catch (EvidenceVerifier.Unusable
+                | java.nio.file.InvalidPathException
+                | java.io.UncheckedIOException
+                | SecurityException e) {
             throw new UsageException("evidence verify: " + e.getMessage());
         }
     }

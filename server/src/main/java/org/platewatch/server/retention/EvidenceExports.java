@@ -77,7 +77,8 @@ class EvidenceExports {
                 if (hold.status() != HoldStatus.APPROVED) {
                     throw new ProblemException(
                             LegalHolds.WRONG_STATE,
-                            "The hold " + id + " is " + hold.status() + ": only an approved hold's evidence is exported");
+                            "The hold " + id + " is " + hold.status()
+                                    + ": only an approved hold's evidence is exported");
                 }
                 List<HeldRead> reads = store.reads(id, HoldRequestValidator.MAX_READS);
                 List<String> subjects = new ArrayList<>(List.of(hold.subject()));
@@ -99,8 +100,10 @@ class EvidenceExports {
                         "hold.evidence-exported",
                         hold.subject(),
                         "detections=" + written.detections() + "; images=" + written.images() + "; auditRecords="
-                                + written.auditRecords() + "; files=" + (written.files().size() + 1)
-                                + "; packageSha256=" + written.packageSha256() + "; key=" + written.signature().keyId(),
+                                + written.auditRecords() + "; files="
+                                + (written.files().size() + 1)
+                                + "; packageSha256=" + written.packageSha256() + "; key="
+                                + written.signature().keyId(),
                         hold.reason(),
                         hold.caseNumber(),
                         written.detections()));

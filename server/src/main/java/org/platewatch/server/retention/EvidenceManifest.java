@@ -38,9 +38,8 @@ record EvidenceManifest(
     record File(String path, long bytes, String sha256) {}
 
     /** The one writer of manifests, so that the verifier can tell a manifest rewritten by hand from one written here. */
-    static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     EvidenceManifest {
         files = List.copyOf(files);
@@ -80,12 +79,26 @@ record EvidenceManifest(
 
     EvidenceManifest withSeal(String sha256, DepartmentSignature seal) {
         return new EvidenceManifest(
-                format, holdId, caseNumber, holdReason, placedBy, approvedBy, exportedBy, exportedAt, detections,
-                images, auditRecords, files, sha256, seal);
+                format,
+                holdId,
+                caseNumber,
+                holdReason,
+                placedBy,
+                approvedBy,
+                exportedBy,
+                exportedAt,
+                detections,
+                images,
+                auditRecords,
+                files,
+                sha256,
+                seal);
     }
 
     private static void line(StringBuilder s, String name, String value) {
-        String v = value == null ? "" : value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+        String v = value == null
+                ? ""
+                : value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
         s.append(name).append('=').append(v).append('\n');
     }
 }

@@ -48,8 +48,12 @@ final class EvidencePackage {
     }
 
     Written write(
-            Contents c, String exportedBy, String exportedAt, Function<String, DepartmentSignature> signer,
-            OutputStream out) throws IOException {
+            Contents c,
+            String exportedBy,
+            String exportedAt,
+            Function<String, DepartmentSignature> signer,
+            OutputStream out)
+            throws IOException {
         List<EvidenceManifest.File> files = new ArrayList<>();
         int imageCount = 0;
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
@@ -100,14 +104,30 @@ final class EvidencePackage {
     private String csv(List<HeldRead> reads) {
         StringBuilder out = new StringBuilder(128 + reads.size() * 200);
         out.append(Csv.row(
-                "read_id", "captured_at_utc", "captured_at_local", "plate", "state", "confidence", "latitude",
-                "longitude", "heading", "camera_id", "camera_name", "make", "model", "color", "type", "image",
+                "read_id",
+                "captured_at_utc",
+                "captured_at_local",
+                "plate",
+                "state",
+                "confidence",
+                "latitude",
+                "longitude",
+                "heading",
+                "camera_id",
+                "camera_name",
+                "make",
+                "model",
+                "color",
+                "type",
+                "image",
                 "stored"));
         for (HeldRead r : reads) {
             out.append(Csv.row(
                     r.readId().toString(),
                     r.capturedAt() == null ? null : r.capturedAt().toString(),
-                    r.capturedAt() == null ? null : r.capturedAt().atZone(zone).toLocalDateTime().toString(),
+                    r.capturedAt() == null
+                            ? null
+                            : r.capturedAt().atZone(zone).toLocalDateTime().toString(),
                     r.plate(),
                     r.state(),
                     r.confidence() == null ? null : String.format(Locale.ROOT, "%.3f", r.confidence()),

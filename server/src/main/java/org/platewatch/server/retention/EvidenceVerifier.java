@@ -133,7 +133,8 @@ public final class EvidenceVerifier {
                 continue;
             }
             EvidenceManifest.File actual = entries.get(f.path());
-            if (actual != null && (!actual.sha256().equalsIgnoreCase(String.valueOf(f.sha256())) || actual.bytes() != f.bytes())) {
+            if (actual != null
+                    && (!actual.sha256().equalsIgnoreCase(String.valueOf(f.sha256())) || actual.bytes() != f.bytes())) {
                 problems.add(safe(f.path()) + ": changed (SHA-256 " + actual.sha256() + ", " + actual.bytes()
                         + " bytes; the manifest says " + safe(f.sha256()) + ", " + f.bytes() + " bytes)");
             }
@@ -161,14 +162,16 @@ public final class EvidenceVerifier {
         } else if (!Arrays.equals(bytes, m.toJson())) {
             problems.add(EvidenceManifest.NAME + ": changed (not byte for byte as it was written)");
         }
-        if (m.signature() == null || m.signature().publicKey() == null || m.signature().value() == null) {
+        if (m.signature() == null
+                || m.signature().publicKey() == null
+                || m.signature().value() == null) {
             problems.add(EvidenceManifest.NAME + ": bad signature (none)");
             return;
         }
         String key = pinned == null ? m.signature().publicKey() : pinned;
         if (pinned != null && !pinned.equals(m.signature().publicKey())) {
-            problems.add(EvidenceManifest.NAME + ": bad signature (signed with key " + safe(m.signature().keyId())
-                    + ", not with the key in " + keyFile + ", " + keyId(pinned) + ")");
+            problems.add(EvidenceManifest.NAME + ": bad signature (signed with key "
+                    + safe(m.signature().keyId()) + ", not with the key in " + keyFile + ", " + keyId(pinned) + ")");
             return;
         }
         if (!keyId(key).equals(m.signature().keyId())) {
@@ -208,7 +211,8 @@ public final class EvidenceVerifier {
     }
 
     private static PublicKey parseKey(String base64) throws GeneralSecurityException {
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     /**

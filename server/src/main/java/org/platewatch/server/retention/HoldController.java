@@ -54,9 +54,22 @@ class HoldController {
 
         static HoldView of(LegalHold h) {
             return new HoldView(
-                    h.id(), h.caseNumber(), h.reason(), h.status(), h.searchId(), h.reads(), h.placedBy(),
-                    h.placedAt(), h.approvedBy(), h.approvedAt(), h.rejectedBy(), h.rejectedAt(), h.decisionNote(),
-                    h.releasedBy(), h.releasedAt(), h.releaseReason());
+                    h.id(),
+                    h.caseNumber(),
+                    h.reason(),
+                    h.status(),
+                    h.searchId(),
+                    h.reads(),
+                    h.placedBy(),
+                    h.placedAt(),
+                    h.approvedBy(),
+                    h.approvedAt(),
+                    h.rejectedBy(),
+                    h.rejectedAt(),
+                    h.decisionNote(),
+                    h.releasedBy(),
+                    h.releasedAt(),
+                    h.releaseReason());
         }
     }
 
@@ -114,7 +127,9 @@ class HoldController {
     }
 
     /** The ZIP; the console's download button posts here with its CSRF token. */
-    @PostMapping(value = "/{id}/evidence", produces = {"application/zip", "application/problem+json"})
+    @PostMapping(
+            value = "/{id}/evidence",
+            produces = {"application/zip", "application/problem+json"})
     @PreAuthorize(MAY_SEE)
     ResponseEntity<StreamingResponseBody> evidence(@PathVariable long id) {
         EvidenceExports.Export export = evidence.export(id);

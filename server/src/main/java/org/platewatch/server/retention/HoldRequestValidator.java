@@ -36,11 +36,14 @@ class HoldRequestValidator {
         boolean bySearch = r.searchId() != null && !r.searchId().isBlank();
         if (byReads == bySearch) {
             throw ProblemException.invalid(
-                    "readIds", byReads ? "give the read ids or a searchId, not both" : "name the reads (readIds) or a"
-                            + " search whose results to hold (searchId)");
+                    "readIds",
+                    byReads
+                            ? "give the read ids or a searchId, not both"
+                            : "name the reads (readIds) or a" + " search whose results to hold (searchId)");
         }
         if (bySearch) {
-            return new ValidHold(caseNumber, reason, List.of(), uuid(r.searchId().strip(), "searchId"));
+            return new ValidHold(
+                    caseNumber, reason, List.of(), uuid(r.searchId().strip(), "searchId"));
         }
         return new ValidHold(caseNumber, reason, readIds(r.readIds()), null);
     }

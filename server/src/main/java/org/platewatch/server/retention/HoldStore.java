@@ -65,12 +65,18 @@ class HoldStore {
     }
 
     Optional<LegalHold> find(long id) {
-        return jdbc.sql(HOLD + " WHERE h.id = ?").param(id).query(HoldStore::hold).optional();
+        return jdbc.sql(HOLD + " WHERE h.id = ?")
+                .param(id)
+                .query(HoldStore::hold)
+                .optional();
     }
 
     /** The hold, locked until the transaction ends: two supervisors deciding at once, one after the other. */
     Optional<LegalHold> findForUpdate(long id) {
-        jdbc.sql("SELECT id FROM legal_holds WHERE id = ? FOR UPDATE").param(id).query().listOfRows();
+        jdbc.sql("SELECT id FROM legal_holds WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query()
+                .listOfRows();
         return find(id);
     }
 
@@ -131,10 +137,7 @@ class HoldStore {
                         WHERE r.hold_id = ?
                         ORDER BY captured_at NULLS LAST, r.read_id
                         LIMIT ?
-                        """)
-                .params(holdId, limit)
-                .query(HoldStore::read)
-                .list();
+                        """).params(holdId, limit).query(HoldStore::read).list();
     }
 
     /** Every read id the hold names. */
@@ -193,7 +196,10 @@ class HoldStore {
                         WHERE i.sha256 = ANY (?::text[])
                           AND NOT EXISTS (SELECT 1 FROM held_detections h WHERE h.image_sha256 = i.sha256)
                           AND to_regclass('detections_p' || to_char(i.last_captured_on, 'YYYYMMDD')) IS NULL
-                        """).param(images.toArray(String[]::new)).query(String.class).list();
+                        """)
+                .param(images.toArray(String[]::new))
+                .query(String.class)
+                .list();
     }
 
     void forgetImage(String sha256) {

@@ -72,7 +72,8 @@ class HoldsPageController extends ConsoleController {
             LegalHold hold = holds.place(new HoldRequest(caseNumber, reason, null, searchId));
             return "redirect:" + HOLDS + "/" + hold.id();
         } catch (ProblemException e) {
-            response.setStatus(e.type().status().value() == 400 ? 422 : e.type().status().value());
+            response.setStatus(
+                    e.type().status().value() == 400 ? 422 : e.type().status().value());
             model.addAttribute("searchId", searchId);
             model.addAttribute("caseNumber", caseNumber);
             model.addAttribute("reason", reason);
@@ -93,7 +94,10 @@ class HoldsPageController extends ConsoleController {
         model.addAttribute("releasedAt", local(h.releasedAt()));
         boolean supervisor = holds.mayDecide();
         model.addAttribute("mayDecide", supervisor && detail.status() == HoldStatus.PENDING_APPROVAL);
-        model.addAttribute("ownHold", h.placedBy().equals(org.platewatch.server.platform.Actor.current().username()));
+        model.addAttribute(
+                "ownHold",
+                h.placedBy()
+                        .equals(org.platewatch.server.platform.Actor.current().username()));
         model.addAttribute("mayRelease", supervisor && detail.status().protects());
         model.addAttribute("mayExport", detail.status() == HoldStatus.APPROVED);
         model.addAttribute("zone", zone.getId());

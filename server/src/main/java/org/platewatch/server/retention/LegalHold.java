@@ -26,7 +26,8 @@ record LegalHold(
         String releaseReason,
         long reads) {
 
-    HoldStatus status() {
+    /** Public, as the record's own accessors are: the console's templates call it. */
+    public HoldStatus status() {
         if (rejectedAt != null) {
             return HoldStatus.REJECTED;
         }

@@ -81,7 +81,8 @@ class LegalHolds {
         return tx.execute(status -> {
             List<UUID> ids = valid.searchId() == null
                     ? valid.readIds()
-                    : searches.of(valid.searchId(), HoldRequestValidator.MAX_READS).readIds();
+                    : searches.of(valid.searchId(), HoldRequestValidator.MAX_READS)
+                            .readIds();
             if (ids.isEmpty()) {
                 throw ProblemException.invalid("searchId", "the search found no detections: there is nothing to hold");
             }

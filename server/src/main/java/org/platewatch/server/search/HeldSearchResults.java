@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class HeldSearchResults {
 
     public static final ProblemType TOO_MANY = new ProblemType(
-            "hold-too-large", "The search found more detections than one hold may name", HttpStatus.UNPROCESSABLE_CONTENT);
+            "hold-too-large",
+            "The search found more detections than one hold may name",
+            HttpStatus.UNPROCESSABLE_CONTENT);
 
     /** A search that ran, and the read ids it found, newest first. */
     public record Results(UUID searchId, String caseNumber, String requestedBy, List<UUID> readIds) {

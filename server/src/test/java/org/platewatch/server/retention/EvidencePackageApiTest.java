@@ -91,14 +91,18 @@ class EvidencePackageApiTest {
         reads = new RetentionFixtures(jdbc, (MutableClock) clock, owner)
                 .insertReads(HoldFixtures.camera(devices), LocalDate.now(ZoneOffset.UTC), 3, image);
         // a plate a spreadsheet would run as a formula
-        jdbc.sql("UPDATE detections SET plate = '=HYPERLINK(1)' WHERE read_id = ?").param(reads.get(2)).update();
+        jdbc.sql("UPDATE detections SET plate = '=HYPERLINK(1)' WHERE read_id = ?")
+                .param(reads.get(2))
+                .update();
         hold = holds.placed(investigator, reads);
     }
 
     @Test
     void anApprovedHoldsPackageHoldsItsReadsImagesAndTrailAndVerifies() throws Exception {
         refused(asString(holds.evidence(investigator, hold)), 409, null); // not approved yet
-        assertThat(holds.post(supervisor, "/api/v1/holds/" + hold + "/approve", "{}").status()).isEqualTo(200);
+        assertThat(holds.post(supervisor, "/api/v1/holds/" + hold + "/approve", "{}")
+                        .status())
+                .isEqualTo(200);
         refused(asString(holds.evidence(holds.member(Role.INVESTIGATOR), hold)), 403, null);
         refused(asString(holds.evidence(holds.member(Role.AUDITOR), hold)), 403, null);
 
@@ -115,7 +119,8 @@ class EvidencePackageApiTest {
                         "manifest.json");
         String csv = new String(entries.get("detections.csv"), StandardCharsets.UTF_8);
         assertThat(csv).contains(reads.get(0).toString(), "7RET0", "'=HYPERLINK(1)", "images/" + image + ".jpg");
-        assertThat(new String(entries.get("detections.json"), StandardCharsets.UTF_8)).contains("7RET1", "\"LIVE\"");
+        assertThat(new String(entries.get("detections.json"), StandardCharsets.UTF_8))
+                .contains("7RET1", "\"LIVE\"");
         assertThat(new String(entries.get("audit-trail.json"), StandardCharsets.UTF_8))
                 .contains("hold.placed", "hold.approved", "hold:" + hold);
         JsonNode manifest = Api.parse(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
@@ -134,11 +139,17 @@ class EvidencePackageApiTest {
         Path zip = write("evidence.zip", answer.body());
         Cli intact = cli("evidence", "verify", zip.toString());
         assertThat(intact.status()).as(intact.out()).isZero();
-        assertThat(intact.out()).startsWith("OK evidence package of hold " + hold).contains(packageSha);
+        assertThat(intact.out())
+                .startsWith("OK evidence package of hold " + hold)
+                .contains(packageSha);
 
         // the department's key, given: it holds; another key: a bad signature
-        Path key = write("department.pub", manifest.get("signature").get("publicKey").asString().getBytes(StandardCharsets.UTF_8));
-        assertThat(cli("evidence", "verify", zip.toString(), "--public-key", key.toString()).status()).isZero();
+        Path key = write(
+                "department.pub",
+                manifest.get("signature").get("publicKey").asString().getBytes(StandardCharsets.UTF_8));
+        assertThat(cli("evidence", "verify", zip.toString(), "--public-key", key.toString())
+                        .status())
+                .isZero();
         KeyPairGenerator ed = KeyPairGenerator.getInstance("Ed25519");
         Path stranger = write(
                 "stranger.pub",
@@ -150,17 +161,26 @@ class EvidencePackageApiTest {
 
     @Test
     void verifyNamesTheEntryThatChangedTheManifestThatChangedAndWhatIsMissingOrExtra() throws Exception {
-        assertThat(holds.post(supervisor, "/api/v1/holds/" + hold + "/approve", "{}").status()).isEqualTo(200);
-        Map<String, byte[]> entries = HoldFixtures.entries(holds.evidence(supervisor, hold).body());
+        assertThat(holds.post(supervisor, "/api/v1/holds/" + hold + "/approve", "{}")
+                        .status())
+                .isEqualTo(200);
+        Map<String, byte[]> entries =
+                HoldFixtures.entries(holds.evidence(supervisor, hold).body());
 
         // one byte of the CSV
         Map<String, byte[]> csvChanged = new LinkedHashMap<>(entries);
         byte[] csv = entries.get("detections.csv").clone();
         csv[csv.length - 3] ^= 1;
         csvChanged.put("detections.csv", csv);
-        Cli one = cli("evidence", "verify", write("csv.zip", HoldFixtures.zip(csvChanged)).toString());
+        Cli one = cli(
+                "evidence",
+                "verify",
+                write("csv.zip", HoldFixtures.zip(csvChanged)).toString());
         assertThat(one.status()).isEqualTo(1);
-        assertThat(one.out()).contains("detections.csv: changed").doesNotContain("manifest.json").contains("NOT INTACT");
+        assertThat(one.out())
+                .contains("detections.csv: changed")
+                .doesNotContain("manifest.json")
+                .contains("NOT INTACT");
 
         // one byte of the manifest: a digit of a file's hash
         Map<String, byte[]> manifestChanged = new LinkedHashMap<>(entries);
@@ -170,14 +190,21 @@ class EvidencePackageApiTest {
         manifestChanged.put(
                 "manifest.json",
                 (text.substring(0, at) + flipped + text.substring(at + 1)).getBytes(StandardCharsets.UTF_8));
-        Cli two = cli("evidence", "verify", write("manifest.zip", HoldFixtures.zip(manifestChanged)).toString());
+        Cli two = cli(
+                "evidence",
+                "verify",
+                write("manifest.zip", HoldFixtures.zip(manifestChanged)).toString());
         assertThat(two.status()).isEqualTo(1);
         assertThat(two.out()).contains("manifest.json: changed");
 
         // one byte of the manifest outside any value: still a change
         Map<String, byte[]> spaced = new LinkedHashMap<>(entries);
         spaced.put("manifest.json", text.replaceFirst("\n", "\r").getBytes(StandardCharsets.UTF_8));
-        assertThat(cli("evidence", "verify", write("spaced.zip", HoldFixtures.zip(spaced)).toString()).out())
+        assertThat(cli(
+                                "evidence",
+                                "verify",
+                                write("spaced.zip", HoldFixtures.zip(spaced)).toString())
+                        .out())
                 .contains("manifest.json: changed");
 
         // a raw byte of the ZIP file itself, inside the first entry's data
@@ -214,7 +241,8 @@ class EvidencePackageApiTest {
         assertThatThrownBy(() -> cli("evidence", "verify", notZip.toString()))
                 .isInstanceOf(org.platewatch.server.EvidenceCliAccess.Usage.class)
                 .hasMessageContaining("not a ZIP file");
-        assertThatThrownBy(() -> cli("evidence", "verify", dir.resolve("none.zip").toString()))
+        assertThatThrownBy(
+                        () -> cli("evidence", "verify", dir.resolve("none.zip").toString()))
                 .hasMessageContaining("no such file");
         assertThatThrownBy(() -> cli("evidence", "verify")).hasMessageContaining("needs the package file");
         assertThatThrownBy(() -> cli("evidence", "check", "x.zip")).hasMessageContaining("evidence verify");
@@ -224,7 +252,11 @@ class EvidencePackageApiTest {
         assertThatThrownBy(() -> cli("evidence", "verify", notZip.toString(), "--public-key", badKey.toString()))
                 .hasMessageContaining("does not hold an Ed25519 public key");
         assertThat(cli("evidence", "--help").out()).contains("evidence verify FILE.zip [--public-key FILE]");
-        Cli empty = cli("evidence", "verify", write("empty.zip", HoldFixtures.zip(Map.of("a.txt", new byte[0]))).toString());
+        Cli empty = cli(
+                "evidence",
+                "verify",
+                write("empty.zip", HoldFixtures.zip(Map.of("a.txt", new byte[0])))
+                        .toString());
         assertThat(empty.status()).isEqualTo(1);
         assertThat(empty.out()).contains("manifest.json: missing");
     }

@@ -53,7 +53,11 @@ final class HoldFixtures {
                 + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(
                 new UserAccounts.NewUser(
-                        username, "Member " + username, role, false, LocalDate.now(ZoneOffset.UTC).minusDays(1)),
+                        username,
+                        "Member " + username,
+                        role,
+                        false,
+                        LocalDate.now(ZoneOffset.UTC).minusDays(1)),
                 "one-time password",
                 Actor.SYSTEM);
         accounts.changePassword(username, "one-time password", "correct horse battery", Actor.SYSTEM);
@@ -116,8 +120,8 @@ final class HoldFixtures {
         try {
             return HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/holds/" + hold
-                                            + "/evidence"))
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + port + "/api/v1/holds/" + hold + "/evidence"))
                                     .header("Authorization", "Bearer " + who.token())
                                     .POST(HttpRequest.BodyPublishers.noBody())
                                     .build(),

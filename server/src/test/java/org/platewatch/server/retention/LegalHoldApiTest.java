@@ -95,11 +95,19 @@ class LegalHoldApiTest {
         List<UUID> stored = fixtures.insertReads(HoldFixtures.camera(devices), today(), 2);
         long before = holdCount();
 
-        refused(holds.post(investigator, "/api/v1/holds", HoldFixtures.body(null, "a reason", stored)), 400, "caseNumber");
-        refused(holds.post(investigator, "/api/v1/holds", HoldFixtures.body("24-1", " ", stored)), 400, "reason");
-        refused(holds.post(investigator, "/api/v1/holds", HoldFixtures.body("24-1", "a reason", List.of())), 400, "readIds");
         refused(
-                holds.post(investigator, "/api/v1/holds", "{\"caseNumber\":\"24-1\",\"reason\":\"r\"}"), 400, "readIds");
+                holds.post(investigator, "/api/v1/holds", HoldFixtures.body(null, "a reason", stored)),
+                400,
+                "caseNumber");
+        refused(holds.post(investigator, "/api/v1/holds", HoldFixtures.body("24-1", " ", stored)), 400, "reason");
+        refused(
+                holds.post(investigator, "/api/v1/holds", HoldFixtures.body("24-1", "a reason", List.of())),
+                400,
+                "readIds");
+        refused(
+                holds.post(investigator, "/api/v1/holds", "{\"caseNumber\":\"24-1\",\"reason\":\"r\"}"),
+                400,
+                "readIds");
         Api.Response bad = holds.post(
                 investigator,
                 "/api/v1/holds",
@@ -109,11 +117,12 @@ class LegalHoldApiTest {
 
         UUID unknown1 = UUID.randomUUID();
         UUID unknown2 = UUID.randomUUID();
-        Api.Response unknown =
-                holds.hold(investigator, List.of(stored.get(0), unknown1, stored.get(1), unknown2));
+        Api.Response unknown = holds.hold(investigator, List.of(stored.get(0), unknown1, stored.get(1), unknown2));
         refused(unknown, 400, "readIds");
         assertThat(unknown.json().get("type").asString()).endsWith("unknown-reads");
-        assertThat(unknown.body()).contains(unknown1.toString(), unknown2.toString()).doesNotContain(stored.get(0).toString());
+        assertThat(unknown.body())
+                .contains(unknown1.toString(), unknown2.toString())
+                .doesNotContain(stored.get(0).toString());
 
         // 50,001 ids: refused by count, before a single id is looked up (the body is under the 2 MB limit)
         List<UUID> huge = new ArrayList<>();
@@ -134,7 +143,8 @@ class LegalHoldApiTest {
                 400,
                 "readIds");
         refused(
-                holds.post(investigator, "/api/v1/holds", "{\"caseNumber\":\"24-1\",\"reason\":\"r\",\"searchId\":\"x\"}"),
+                holds.post(
+                        investigator, "/api/v1/holds", "{\"caseNumber\":\"24-1\",\"reason\":\"r\",\"searchId\":\"x\"}"),
                 400,
                 "searchId");
         refused(holds.post(investigator, "/api/v1/holds", "[1,2"), 400, null);
@@ -142,7 +152,10 @@ class LegalHoldApiTest {
         // an auditor and a device never place one; nor does a patrol officer, who may search
         refused(holds.hold(holds.member(Role.AUDITOR), stored), 403, null);
         refused(holds.hold(holds.member(Role.OFFICER), stored), 403, null);
-        refused(api.postJson("/api/v1/holds", HoldFixtures.unit(devices), HoldFixtures.body("24-1", "r", stored)), 403, null);
+        refused(
+                api.postJson("/api/v1/holds", HoldFixtures.unit(devices), HoldFixtures.body("24-1", "r", stored)),
+                403,
+                null);
         assertThat(holdCount()).isEqualTo(before);
     }
 
@@ -150,7 +163,11 @@ class LegalHoldApiTest {
     void aSupervisorWhoDidNotPlaceItApprovesOrRejectsItAndEveryStepIsAudited() {
         List<UUID> reads = fixtures.insertReads(HoldFixtures.camera(devices), today(), 2);
         long hold = holds.placed(investigator, reads);
-        assertThat(api.get("/api/v1/holds/" + hold, investigator.token()).json().get("hold").get("status").asString())
+        assertThat(api.get("/api/v1/holds/" + hold, investigator.token())
+                        .json()
+                        .get("hold")
+                        .get("status")
+                        .asString())
                 .isEqualTo("PENDING_APPROVAL");
 
         // an investigator cannot approve; a supervisor cannot approve their own hold
@@ -172,7 +189,10 @@ class LegalHoldApiTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("approvedBy").asString()).isEqualTo(supervisor.username());
-        refused(holds.post(holds.member(Role.SUPERVISOR), "/api/v1/holds/" + hold + "/reject", "{\"note\":\"n\"}"), 409, null);
+        refused(
+                holds.post(holds.member(Role.SUPERVISOR), "/api/v1/holds/" + hold + "/reject", "{\"note\":\"n\"}"),
+                409,
+                null);
 
         // a rejection needs a note; then the hold stops protecting
         Caller second = holds.member(Role.SUPERVISOR);
@@ -217,7 +237,8 @@ class LegalHoldApiTest {
                         + "\"plate\":\"" + plate + "\"}");
         assertThat(search.status()).as(search.body()).isEqualTo(201);
         String searchId = search.json().get("id").asString();
-        String body = "{\"caseNumber\":\"24-5150\",\"reason\":\"preservation order\",\"searchId\":\"" + searchId + "\"}";
+        String body =
+                "{\"caseNumber\":\"24-5150\",\"reason\":\"preservation order\",\"searchId\":\"" + searchId + "\"}";
 
         Api.Response notTheirs = holds.post(holds.member(Role.INVESTIGATOR), "/api/v1/holds", body);
         refused(notTheirs, 403, null);
@@ -245,7 +266,8 @@ class LegalHoldApiTest {
     @Test
     void aHeldDetectionSurvivesItsDaysPurgeAndGoesWithItsImageWhenTheHoldIsReleased() throws Exception {
         PurgeCalendar calendar = PurgeCalendar.forDetections(profile).orElseThrow();
-        LocalDate day = calendar.firstKeptPartition(LocalDate.now(profile.zone()).minusDays(5))
+        LocalDate day = calendar.firstKeptPartition(
+                        LocalDate.now(profile.zone()).minusDays(5))
                 .minusDays(2);
         String heldImage = images.put(new byte[] {11, 12, 13, (byte) (Math.random() * 100)});
         List<UUID> ids = fixtures.insertReads(HoldFixtures.camera(devices), day, 2, null, heldImage);
@@ -284,7 +306,8 @@ class LegalHoldApiTest {
     @Test
     void aReadTwoHoldsNameStaysUntilTheLastOneIsReleased() {
         PurgeCalendar calendar = PurgeCalendar.forDetections(profile).orElseThrow();
-        LocalDate day = calendar.firstKeptPartition(LocalDate.now(profile.zone()).minusDays(12))
+        LocalDate day = calendar.firstKeptPartition(
+                        LocalDate.now(profile.zone()).minusDays(12))
                 .minusDays(8);
         UUID read = fixtures.insertReads(HoldFixtures.camera(devices), day, 1).get(0);
         long first = holds.placed(investigator, List.of(read));

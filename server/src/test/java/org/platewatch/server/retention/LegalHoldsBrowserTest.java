@@ -85,7 +85,8 @@ class LegalHoldsBrowserTest extends BrowserTestSupport {
         browser.signIn(supervisor);
         browser.find("nav.menu [data-nav=holds] a").click();
         browser.waitForVisible("#holds");
-        assertThat(browser.find("#holds tr[data-hold-id='" + holdId + "'] .hold-status").getText())
+        assertThat(browser.find("#holds tr[data-hold-id='" + holdId + "'] .hold-status")
+                        .getText())
                 .isEqualTo("PENDING_APPROVAL");
         browser.find("#holds tr[data-hold-id='" + holdId + "'] a").click();
         browser.waitForVisible("#decision-form");
