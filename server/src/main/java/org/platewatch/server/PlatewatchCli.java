@@ -32,7 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The server jar's entry point: {@code serve} runs the server; the administrative subcommands
  * ({@code device add}, {@code user add}, {@code user token}, {@code audit verify}, {@code audit anchor}) start the application
- * without its web server, against the same database, do one thing and exit.
+ * without its web server, against the same database, do one thing and exit; {@code evidence verify} needs neither
+ * database nor server: it checks a package file on its own.
  */
 public final class PlatewatchCli {
 
@@ -85,6 +86,7 @@ public final class PlatewatchCli {
             case "device" -> device(rest, out);
             case "user" -> user(rest, out);
             case "audit" -> audit(rest, out);
+            case "evidence" -> EvidenceCommand.run(rest, out);
             default -> throw new UsageException("unknown subcommand '" + command + "'");
         };
     }

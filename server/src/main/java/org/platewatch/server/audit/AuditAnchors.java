@@ -138,6 +138,14 @@ public class AuditAnchors {
                 .toList();
     }
 
+    /**
+     * Signs {@code text} with the department's key: for what leaves the department and must be shown unaltered
+     * later (an evidence package's manifest). The key is the anchors' own, so there is one key to publish.
+     */
+    public DepartmentSignature sign(String text) {
+        return new DepartmentSignature("Ed25519", key().publicKey(), key().keyId(), key().sign(text));
+    }
+
     private List<String> problems(AuditAnchor anchor) {
         List<String> problems = new ArrayList<>();
         String when = "anchored at " + anchor.anchoredAt();

@@ -117,7 +117,7 @@ public class MemberAccess {
             return status;
         }
         if (!permission.grantedTo(account.role())
-                || (permission == Permission.SEARCH_DETECTIONS
+                || ((permission == Permission.SEARCH_DETECTIONS || permission == Permission.PLACE_LEGAL_HOLDS)
                         && !searchRules.allowsRole(account.role().name()))) {
             return Optional.of(new ProblemException(
                     ProblemType.FORBIDDEN,
@@ -180,6 +180,8 @@ public class MemberAccess {
             case APPROVE_HOTLIST_ENTRIES -> "approve hot-list entries";
             case MANAGE_HOTLISTS -> "manage hot lists";
             case APPROVE_RELEASES -> "approve releases to other agencies";
+            case PLACE_LEGAL_HOLDS -> "place legal holds";
+            case APPROVE_LEGAL_HOLDS -> "approve or release legal holds";
             case MANAGE_RETENTION -> "manage retention and legal holds";
             case MANAGE_DEVICES -> "manage cameras and in-car units";
             case MANAGE_USERS -> "manage accounts";

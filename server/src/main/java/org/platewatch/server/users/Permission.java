@@ -44,6 +44,13 @@ public enum Permission {
     MANAGE_HOTLISTS(true, ADMINISTRATOR),
     /** Approve the release of data to another agency. */
     APPROVE_RELEASES(true, ADMINISTRATOR),
+    /**
+     * Place a legal hold on detections for a case. {@link MemberAccess} also asks the profile's search roles: a hold
+     * names what its placer found, so only a member who may search places one.
+     */
+    PLACE_LEGAL_HOLDS(true, INVESTIGATOR, SUPERVISOR, ADMINISTRATOR),
+    /** Approve, reject and release a legal hold another member placed, and export its evidence. */
+    APPROVE_LEGAL_HOLDS(true, SUPERVISOR, ADMINISTRATOR),
     /** Legal holds, evidence export, retention settings. */
     MANAGE_RETENTION(true, ADMINISTRATOR),
     /** Register and retire cameras and in-car units. */

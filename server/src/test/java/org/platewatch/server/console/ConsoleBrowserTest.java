@@ -35,14 +35,16 @@ class ConsoleBrowserTest extends BrowserTestSupport {
     static final Map<Role, List<String>> MENUS = new EnumMap<>(Map.of(
             // search: the roles the department's profile lets search (the shipped profiles: all but auditors)
             Role.OFFICER, List.of("home", "alerts", "hotlists", "search"),
-            Role.INVESTIGATOR, List.of("home", "alerts", "hotlists", "search"),
-            Role.SUPERVISOR, List.of("home", "alerts", "hotlists", "search", "search-approvals", "cameras"),
+            // holds (legal holds, order 44, just before the search approvals)
+            Role.INVESTIGATOR, List.of("home", "alerts", "hotlists", "search", "holds"),
+            Role.SUPERVISOR, List.of("home", "alerts", "hotlists", "search", "holds", "search-approvals", "cameras"),
             Role.ADMINISTRATOR,
                     List.of(
                             "home",
                             "alerts",
                             "hotlists",
                             "search",
+                            "holds",
                             "search-approvals",
                             "cameras",
                             "users",
@@ -92,6 +94,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             assertThat(browser.findAll("#problem-detail").isEmpty())
                     .as("/corrections")
                     .isEqualTo(role == Role.ADMINISTRATOR);
+            // issue 17: legal holds for investigators, supervisors and administrators
+            assertPage("/holds", MENUS.get(role).contains("holds"));
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");
