@@ -51,7 +51,7 @@ public class HeldSearchResults {
         }
         DetectionFilter filter = DetectionFilter.of(search.criteria(), search.ranAt());
         store.prepareForSearch(Searches.STATEMENT_TIMEOUT_SECONDS, filter);
-        List<UUID> ids = store.page(searchId, search.criteria(), filter, max + 1).stream()
+        List<UUID> ids = store.page(searchId, search.criteria(), filter, null, max + 1).stream()
                 .map(SearchHit::readId)
                 .toList();
         if (ids.size() > max) {
