@@ -63,7 +63,8 @@ final class SanLeandroProfile {
                         true, // 418.7(c)
                         true,
                         true,
-                        CUSTODIAN_OF_RECORDS), // 418.7: records policy for others
+                        CUSTODIAN_OF_RECORDS, // 418.7: records policy for others
+                        "Northern California Regional Intelligence Center (NCRIC)"), // 418.2: the MOU
                 true);
     }
 }

@@ -21,6 +21,9 @@ import java.util.Set;
  *                                          Gov. Code § 7284.6); always true
  * @param saleForbidden                     never sold (Civil Code § 1798.90.55(b)); always true
  * @param nonLawEnforcementRequestsTo       who handles requests from anyone else, under the records policy
+ * @param regionalCentre                    the regional intelligence centre the department shares with under an
+ *                                          MOU (San Leandro 418.2: NCRIC), or empty when it has none; a centre
+ *                                          receives data only while a standing agreement with it is in force
  */
 public record SharingRules(
         Set<Recipient> allowedRecipients,
@@ -31,7 +34,32 @@ public record SharingRules(
         boolean requestRetainedOnFile,
         boolean immigrationEnforcementForbidden,
         boolean saleForbidden,
-        String nonLawEnforcementRequestsTo) {
+        String nonLawEnforcementRequestsTo,
+        String regionalCentre) {
+
+    /** Rules without a regional centre (every shipped profile but San Leandro's). */
+    public SharingRules(
+            Set<Recipient> allowedRecipients,
+            boolean californiaPublicAgenciesOnly,
+            boolean writtenRequestRequired,
+            boolean approvalRequired,
+            String approverTitle,
+            boolean requestRetainedOnFile,
+            boolean immigrationEnforcementForbidden,
+            boolean saleForbidden,
+            String nonLawEnforcementRequestsTo) {
+        this(
+                allowedRecipients,
+                californiaPublicAgenciesOnly,
+                writtenRequestRequired,
+                approvalRequired,
+                approverTitle,
+                requestRetainedOnFile,
+                immigrationEnforcementForbidden,
+                saleForbidden,
+                nonLawEnforcementRequestsTo,
+                "");
+    }
 
     public SharingRules {
         if (allowedRecipients == null || allowedRecipients.isEmpty()) {
@@ -40,6 +68,7 @@ public record SharingRules(
         allowedRecipients = Collections.unmodifiableSet(EnumSet.copyOf(allowedRecipients));
         requireText(approverTitle, "approverTitle");
         requireText(nonLawEnforcementRequestsTo, "nonLawEnforcementRequestsTo");
+        regionalCentre = regionalCentre == null ? "" : regionalCentre.strip();
         if (!immigrationEnforcementForbidden) {
             throw new IllegalArgumentException(
                     "the California Values Act (Gov. Code § 7284.6) forbids sharing for immigration enforcement");
@@ -47,6 +76,11 @@ public record SharingRules(
         if (!saleForbidden) {
             throw new IllegalArgumentException("Civil Code § 1798.90.55(b) forbids selling ALPR information");
         }
+    }
+
+    /** Whether the department shares with a regional centre under an MOU. */
+    public boolean hasRegionalCentre() {
+        return !regionalCentre.isEmpty();
     }
 
     public boolean allows(Recipient recipient) {

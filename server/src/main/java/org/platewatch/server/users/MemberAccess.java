@@ -176,6 +176,8 @@ public class MemberAccess {
             case APPROVE_HOTLIST_ENTRIES -> "approve hot-list entries";
             case MANAGE_HOTLISTS -> "manage hot lists";
             case APPROVE_RELEASES -> "approve releases to other agencies";
+            case MANAGE_SHARING -> "manage sharing agencies and agreements";
+            case RECORD_BREACHES -> "record security breaches";
             case MANAGE_RETENTION -> "manage retention and legal holds";
             case MANAGE_DEVICES -> "manage cameras and in-car units";
             case MANAGE_USERS -> "manage accounts";

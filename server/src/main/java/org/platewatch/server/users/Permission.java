@@ -42,8 +42,12 @@ public enum Permission {
     APPROVE_HOTLIST_ENTRIES(true, SUPERVISOR, ADMINISTRATOR),
     /** Configure hot-list sources and imports. */
     MANAGE_HOTLISTS(true, ADMINISTRATOR),
-    /** Approve the release of data to another agency. */
+    /** Enter and approve the release of data to another agency (the administrator or designee). */
     APPROVE_RELEASES(true, ADMINISTRATOR),
+    /** Register agencies and keep the standing sharing agreements; reveals no detection. */
+    MANAGE_SHARING(false, ADMINISTRATOR),
+    /** Record a security breach and track its notification and post-breach steps. */
+    RECORD_BREACHES(false, ADMINISTRATOR),
     /** Legal holds, evidence export, retention settings. */
     MANAGE_RETENTION(true, ADMINISTRATOR),
     /** Register and retire cameras and in-car units. */
