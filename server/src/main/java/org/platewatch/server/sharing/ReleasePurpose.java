@@ -16,7 +16,7 @@ enum ReleasePurpose {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 

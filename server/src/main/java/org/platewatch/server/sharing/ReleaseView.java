@@ -46,7 +46,7 @@ record ReleaseView(
             String packageSha256,
             List<ReleasePackage.PackagedFile> files) {}
 
-    String statusLabel() {
+    public String statusLabel() {
         return switch (status) {
             case "PENDING" -> "Waiting for a decision";
             case "APPROVED" -> "Approved and released";

@@ -34,7 +34,7 @@ record SecurityBreach(
         REMEDIATION
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closedAt != null;
     }
 }

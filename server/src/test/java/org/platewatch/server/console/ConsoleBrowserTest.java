@@ -46,6 +46,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
                             "search-approvals",
                             "cameras",
                             "users",
+                            "sharing",
                             "audit",
                             "retention",
                             "search-review"),
@@ -84,6 +85,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
             assertPage("/console/searches/anomalies", MENUS.get(role).contains("search-review"));
             // issue 17: retention status and deletion certificates for administrators and auditors
             assertPage("/retention", MENUS.get(role).contains("retention"));
+            // issue 18: sharing (release requests, agencies, agreements, the breach record) for administrators
+            assertPage("/sharing/requests", MENUS.get(role).contains("sharing"));
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");
