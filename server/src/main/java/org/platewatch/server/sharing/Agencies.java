@@ -50,8 +50,7 @@ class Agencies {
             throw ProblemException.invalid(
                     "federal", "the name or contact is that of a federal agency; register it as federal");
         }
-        long id = store.registerAgency(
-                name, kind, state, form.federal(), contact, admin.username(), clock.instant());
+        long id = store.registerAgency(name, kind, state, form.federal(), contact, admin.username(), clock.instant());
         audit.record(
                 admin.actor(),
                 AuditEvent.of("sharing.agency-registered", "agency:" + id)

@@ -44,8 +44,8 @@ class AgencyPagesController extends ConsoleController {
             HttpServletResponse response,
             RedirectAttributes redirect,
             Model model) {
-        Agencies.NewAgency form = new Agencies.NewAgency(
-                name, kind, state, federal == null ? null : "yes".equals(federal), contact);
+        Agencies.NewAgency form =
+                new Agencies.NewAgency(name, kind, state, federal == null ? null : "yes".equals(federal), contact);
         try {
             Agency a = agencies.register(form);
             redirect.addFlashAttribute("notice", "Registered " + a.name() + ".");

@@ -53,7 +53,9 @@ class BreachStore {
     }
 
     List<SecurityBreach> breaches() {
-        return jdbc.sql(BREACH + " ORDER BY found_at DESC, id DESC").query(this::breach).list();
+        return jdbc.sql(BREACH + " ORDER BY found_at DESC, id DESC")
+                .query(this::breach)
+                .list();
     }
 
     long addStep(long breachId, SecurityBreach.StepKind kind, String description, String by, Instant at) {
@@ -68,10 +70,7 @@ class BreachStore {
     boolean markDone(long breachId, long stepId, String by, Instant at) {
         return jdbc.sql("""
                         UPDATE security_breach_steps SET done_by = ?, done_at = ?
-                        WHERE id = ? AND breach_id = ? AND done_at IS NULL""")
-                        .params(by, Timestamp.from(at), stepId, breachId)
-                        .update()
-                == 1;
+                        WHERE id = ? AND breach_id = ? AND done_at IS NULL""").params(by, Timestamp.from(at), stepId, breachId).update() == 1;
     }
 
     void close(long id, String by, Instant at) {

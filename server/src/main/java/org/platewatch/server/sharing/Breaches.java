@@ -202,8 +202,7 @@ class Breaches {
     }
 
     private SecurityBreach existing(long id, boolean lock) {
-        return store.breach(id, lock)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No breach " + id));
+        return store.breach(id, lock).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No breach " + id));
     }
 
     private static List<String> list(String field, List<String> values, int maxItems, int maxLength) {

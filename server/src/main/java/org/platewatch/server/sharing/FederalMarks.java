@@ -34,8 +34,20 @@ final class FederalMarks {
 
     /** Federal e-mail domains: the domain itself or any sub-domain (ice.dhs.gov, fbi.gov, usdoj.gov, ...). */
     private static final List<String> FEDERAL_DOMAINS = List.of(
-            "dhs.gov", "ice.gov", "cbp.gov", "fbi.gov", "ic.fbi.gov", "dea.gov", "atf.gov", "usdoj.gov",
-            "justice.gov", "usmarshals.gov", "usss.gov", "uscis.gov", "treasury.gov", "mil");
+            "dhs.gov",
+            "ice.gov",
+            "cbp.gov",
+            "fbi.gov",
+            "ic.fbi.gov",
+            "dea.gov",
+            "atf.gov",
+            "usdoj.gov",
+            "justice.gov",
+            "usmarshals.gov",
+            "usss.gov",
+            "uscis.gov",
+            "treasury.gov",
+            "mil");
 
     private static final List<Pattern> IMMIGRATION = List.of(
             words("immigration"),

@@ -28,8 +28,8 @@ class ReleaseDecisions {
 
     static final ProblemType OWN_REQUEST = new ProblemType(
             "own-release-request", "The member who entered a request cannot decide it", HttpStatus.FORBIDDEN);
-    static final ProblemType GONE =
-            new ProblemType("release-no-longer-stored", "The released data is no longer stored as sent", HttpStatus.GONE);
+    static final ProblemType GONE = new ProblemType(
+            "release-no-longer-stored", "The released data is no longer stored as sent", HttpStatus.GONE);
 
     /** A release package, ready to send. */
     record Download(String fileName, byte[] zip) {}
@@ -47,7 +47,6 @@ class ReleaseDecisions {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    @SuppressWarnings("checkstyle:ParameterNumber") // one collaborator per step of a decision
     ReleaseDecisions(
             ReleaseStore store,
             ReleaseLedger ledger,
@@ -98,7 +97,8 @@ class ReleaseDecisions {
                 if (detections.size() != r.readIds().size()) {
                     throw new ProblemException(
                             ProblemType.CONFLICT,
-                            (r.readIds().size() - detections.size()) + " of the " + r.readIds().size()
+                            (r.readIds().size() - detections.size()) + " of the "
+                                    + r.readIds().size()
                                     + " detections asked for are no longer stored (purged); refuse the request");
                 }
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -158,8 +158,8 @@ class ReleaseDecisions {
         return transaction.execute(status -> {
             ReleaseRequest r = requests.existing(id);
             ReleaseLedger.Release release = ledger.release(id)
-                    .orElseThrow(() -> new ProblemException(
-                            ProblemType.CONFLICT, "Request " + id + " has not been released"));
+                    .orElseThrow(() ->
+                            new ProblemException(ProblemType.CONFLICT, "Request " + id + " has not been released"));
             List<UUID> sent = ledger.sentReads(id);
             List<ReleasedDetection> detections = store.detections(sent);
             Agency agency = agencies.agency(r.agencyId()).orElseThrow();
@@ -202,15 +202,12 @@ class ReleaseDecisions {
         });
         if (r.enteredBy().equals(approver.username())) {
             throw new ProblemException(
-                    OWN_REQUEST,
-                    "You entered this request; another administrator or the designee decides it");
+                    OWN_REQUEST, "You entered this request; another administrator or the designee decides it");
         }
         return r;
     }
 
     private static String note(String note, boolean required) {
-        return required
-                ? SharingInput.text("note", note, 2000)
-                : SharingInput.optionalText("note", note, 2000);
+        return required ? SharingInput.text("note", note, 2000) : SharingInput.optionalText("note", note, 2000);
     }
 }

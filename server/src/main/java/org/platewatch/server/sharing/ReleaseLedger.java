@@ -37,7 +37,14 @@ class ReleaseLedger {
                         INSERT INTO release_ledger (request_id, released_at, released_by, detections, images,
                                                     package_sha256, manifest)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(requestId, Timestamp.from(at), by, sent.size(), built.images(), built.sha256(), built.manifest())
+                .params(
+                        requestId,
+                        Timestamp.from(at),
+                        by,
+                        sent.size(),
+                        built.images(),
+                        built.sha256(),
+                        built.manifest())
                 .update();
         jdbc.sql("""
                         INSERT INTO release_ledger_reads (request_id, read_id, image_sha256)

@@ -72,9 +72,8 @@ class ReleasePackage {
             String type,
             String image) {}
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final ImageStore images;
     private final ZoneId zone;
@@ -116,11 +115,7 @@ class ReleasePackage {
         entries.add(new Entry("manifest.json", manifestBytes));
         byte[] zip = zip(entries, at);
         return new Built(
-                zip,
-                ImageStore.sha256(zip),
-                new String(manifestBytes, StandardCharsets.UTF_8),
-                files,
-                imageCount);
+                zip, ImageStore.sha256(zip), new String(manifestBytes, StandardCharsets.UTF_8), files, imageCount);
     }
 
     static String imageName(UUID readId) {
@@ -146,8 +141,22 @@ class ReleasePackage {
     private byte[] csv(List<ReleasedDetection> detections) {
         StringBuilder out = new StringBuilder(64 + detections.size() * 160);
         out.append(Csv.row(
-                "read_id", "captured_at_utc", "captured_at_local", "plate", "state", "confidence", "latitude",
-                "longitude", "heading", "camera_id", "camera_name", "make", "model", "color", "type", "image"));
+                "read_id",
+                "captured_at_utc",
+                "captured_at_local",
+                "plate",
+                "state",
+                "confidence",
+                "latitude",
+                "longitude",
+                "heading",
+                "camera_id",
+                "camera_name",
+                "make",
+                "model",
+                "color",
+                "type",
+                "image"));
         for (ReleasedDetection d : detections) {
             out.append(Csv.row(
                     d.readId().toString(),

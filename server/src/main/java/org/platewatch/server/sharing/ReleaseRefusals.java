@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReleaseRefusals {
 
     static final ProblemType FORBIDDEN_RELEASE = new ProblemType(
-            "release-forbidden", "The law or the department's policy forbids this release", HttpStatus.UNPROCESSABLE_CONTENT);
+            "release-forbidden",
+            "The law or the department's policy forbids this release",
+            HttpStatus.UNPROCESSABLE_CONTENT);
 
     /** A forbidden release, on its way out of the refused transaction. */
     static final class Forbidden extends ProblemException {

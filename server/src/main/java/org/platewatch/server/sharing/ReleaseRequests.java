@@ -123,7 +123,8 @@ class ReleaseRequests {
                 new AuditEvent(
                         routed == null ? "sharing.request-entered" : "sharing.request-routed",
                         "release-request:" + request.id(),
-                        who + (routed == null ? "" : "; routed to " + routed.routedTo() + ": " + routed.why())
+                        who
+                                + (routed == null ? "" : "; routed to " + routed.routedTo() + ": " + routed.why())
                                 + (resolved.criteria() == null ? "" : "; criteria " + resolved.criteria()),
                         purpose.name(),
                         caseNumber,

@@ -73,10 +73,22 @@ class ReleaseRequestsPageController extends ConsoleController {
             Model model) {
         List<String> ids = readIds == null
                 ? List.of()
-                : Arrays.stream(readIds.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+                : Arrays.stream(readIds.split("[\\s,]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
         ReleaseRequestForm form = new ReleaseRequestForm(
-                agencyId, requesterName, requesterContact, caseNumber, purpose, null, writtenRequest, null, null,
-                paymentOffered != null, ids, null);
+                agencyId,
+                requesterName,
+                requesterContact,
+                caseNumber,
+                purpose,
+                null,
+                writtenRequest,
+                null,
+                null,
+                paymentOffered != null,
+                ids,
+                null);
         try {
             ReleaseRequest entered = requests.enter(form);
             redirect.addFlashAttribute(
@@ -132,7 +144,9 @@ class ReleaseRequestsPageController extends ConsoleController {
                         .map(v -> new Row(
                                 v,
                                 SharingPages.local(v.enteredAt(), zone),
-                                v.decision() == null ? null : SharingPages.local(v.decision().decidedAt(), zone)))
+                                v.decision() == null
+                                        ? null
+                                        : SharingPages.local(v.decision().decidedAt(), zone)))
                         .toList());
         model.addAttribute("agencies", agencies.all());
         model.addAttribute("purposes", ReleasePurpose.values());

@@ -61,7 +61,10 @@ class ReleaseStore {
     }
 
     Optional<ReleaseRequest> request(UUID id) {
-        return jdbc.sql(REQUEST + " WHERE q.id = ?").param(id).query(ReleaseStore::request).optional();
+        return jdbc.sql(REQUEST + " WHERE q.id = ?")
+                .param(id)
+                .query(ReleaseStore::request)
+                .optional();
     }
 
     List<ReleaseRequest> requests(int limit) {
@@ -101,8 +104,9 @@ class ReleaseStore {
 
     /** The ids among {@code ids} that are stored detections (a forged or purged id is not). */
     List<UUID> stored(List<UUID> ids) {
-        return jdbc.sql("SELECT r.read_id FROM read_receipts r JOIN detections d"
-                        + " ON d.read_id = r.read_id AND d.captured_at = r.captured_at WHERE r.read_id = ANY(?::uuid[])")
+        return jdbc.sql(
+                        "SELECT r.read_id FROM read_receipts r JOIN detections d"
+                                + " ON d.read_id = r.read_id AND d.captured_at = r.captured_at WHERE r.read_id = ANY(?::uuid[])")
                 .param(ids.stream().map(UUID::toString).toArray(String[]::new))
                 .query((rs, n) -> rs.getObject(1, UUID.class))
                 .list();

@@ -30,7 +30,8 @@ class ReleaseViews {
                         l.detections(),
                         l.images(),
                         l.packageSha256(),
-                        JSON.readValue(l.manifest(), ReleasePackage.Manifest.class).files()))
+                        JSON.readValue(l.manifest(), ReleasePackage.Manifest.class)
+                                .files()))
                 .orElse(null);
         String status = r.route() == ReleaseRequest.Route.RECORDS
                 ? "ROUTED_TO_RECORDS"

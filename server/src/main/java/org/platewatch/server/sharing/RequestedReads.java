@@ -70,10 +70,11 @@ class RequestedReads {
     private Resolved byCriteria(ReleaseRequestForm.Criteria c) {
         String plate = PlateText.normalise(SharingInput.text("criteria.plate", c.plate(), 20));
         if (!PlateText.isPlausible(plate)) {
-            throw ProblemException.invalid("criteria.plate", "must be a plate of 1 to " + PlateText.MAX_LENGTH
-                    + " letters and digits");
+            throw ProblemException.invalid(
+                    "criteria.plate", "must be a plate of 1 to " + PlateText.MAX_LENGTH + " letters and digits");
         }
-        String state = c.state() == null || c.state().isBlank() ? null : SharingInput.state("criteria.state", c.state());
+        String state =
+                c.state() == null || c.state().isBlank() ? null : SharingInput.state("criteria.state", c.state());
         Instant from = instant("criteria.from", c.from());
         Instant to = instant("criteria.to", c.to());
         if (!to.isAfter(from)) {

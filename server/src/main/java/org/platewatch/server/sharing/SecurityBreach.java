@@ -27,7 +27,13 @@ record SecurityBreach(
 
     /** A notification (of the people and bodies the law names) or a post-breach step (a password reset, ...). */
     record Step(
-            long id, StepKind kind, String description, String addedBy, Instant addedAt, String doneBy, Instant doneAt) {}
+            long id,
+            StepKind kind,
+            String description,
+            String addedBy,
+            Instant addedAt,
+            String doneBy,
+            Instant doneAt) {}
 
     enum StepKind {
         NOTIFICATION,

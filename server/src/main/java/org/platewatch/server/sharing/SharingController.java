@@ -133,7 +133,10 @@ class SharingController {
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(d.fileName()).build().toString())
+                        ContentDisposition.attachment()
+                                .filename(d.fileName())
+                                .build()
+                                .toString())
                 .body(d.zip());
     }
 }

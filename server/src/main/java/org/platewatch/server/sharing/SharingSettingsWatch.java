@@ -26,7 +26,11 @@ class SharingSettingsWatch {
     private final String settings;
 
     SharingSettingsWatch(
-            SharingStore store, AuditLog audit, TransactionTemplate transaction, Clock clock, DepartmentProfile profile) {
+            SharingStore store,
+            AuditLog audit,
+            TransactionTemplate transaction,
+            Clock clock,
+            DepartmentProfile profile) {
         this.store = store;
         this.audit = audit;
         this.transaction = transaction;

@@ -37,11 +37,16 @@ class SharingStore {
     }
 
     Optional<Agency> agency(long id) {
-        return jdbc.sql(AGENCY + " WHERE id = ?").param(id).query(SharingStore::agency).optional();
+        return jdbc.sql(AGENCY + " WHERE id = ?")
+                .param(id)
+                .query(SharingStore::agency)
+                .optional();
     }
 
     List<Agency> agencies() {
-        return jdbc.sql(AGENCY + " ORDER BY name, id").query(SharingStore::agency).list();
+        return jdbc.sql(AGENCY + " ORDER BY name, id")
+                .query(SharingStore::agency)
+                .list();
     }
 
     long recordAgreement(
@@ -55,7 +60,8 @@ class SharingStore {
                 .single();
     }
 
-    void changeAgreement(long id, LocalDate mou, String scope, LocalDate startsOn, LocalDate endsOn, String by, Instant at) {
+    void changeAgreement(
+            long id, LocalDate mou, String scope, LocalDate startsOn, LocalDate endsOn, String by, Instant at) {
         jdbc.sql("""
                         UPDATE sharing_agreements SET mou_date = ?, scope = ?, starts_on = ?, ends_on = ?, changed_by = ?,
                                                       changed_at = ?
@@ -65,34 +71,43 @@ class SharingStore {
     }
 
     void withdrawAgreement(long id, String by, Instant at) {
-        jdbc.sql("UPDATE sharing_agreements SET withdrawn_by = ?, withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL")
+        jdbc.sql(
+                        "UPDATE sharing_agreements SET withdrawn_by = ?, withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL")
                 .params(by, Timestamp.from(at), id)
                 .update();
     }
 
     /** The agreement, locked for a change until the transaction ends. */
     Optional<Agreement> agreementForUpdate(long id) {
-        return jdbc.sql(AGREEMENT + " WHERE id = ? FOR UPDATE").param(id).query(SharingStore::agreement).optional();
+        return jdbc.sql(AGREEMENT + " WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(SharingStore::agreement)
+                .optional();
     }
 
     List<Agreement> agreements() {
-        return jdbc.sql(AGREEMENT + " ORDER BY starts_on DESC, id DESC").query(SharingStore::agreement).list();
+        return jdbc.sql(AGREEMENT + " ORDER BY starts_on DESC, id DESC")
+                .query(SharingStore::agreement)
+                .list();
     }
 
     List<Agreement> agreementsOf(long agencyId) {
-        return jdbc.sql(AGREEMENT + " WHERE agency_id = ?").param(agencyId).query(SharingStore::agreement).list();
+        return jdbc.sql(AGREEMENT + " WHERE agency_id = ?")
+                .param(agencyId)
+                .query(SharingStore::agreement)
+                .list();
     }
 
     Optional<String> settingsSeen() {
-        return jdbc.sql("SELECT settings FROM sharing_settings_seen").query(String.class).optional();
+        return jdbc.sql("SELECT settings FROM sharing_settings_seen")
+                .query(String.class)
+                .optional();
     }
 
     void settingsSeen(String settings, Instant at) {
         jdbc.sql("""
                         INSERT INTO sharing_settings_seen (settings, seen_at) VALUES (?, ?)
-                        ON CONFLICT (singleton) DO UPDATE SET settings = EXCLUDED.settings, seen_at = EXCLUDED.seen_at""")
-                .params(settings, Timestamp.from(at))
-                .update();
+                        ON CONFLICT (singleton) DO UPDATE SET settings = EXCLUDED.settings, seen_at = EXCLUDED.seen_at""").params(settings, Timestamp.from(at)).update();
     }
 
     private static Agency agency(ResultSet rs, int n) throws SQLException {

@@ -28,7 +28,8 @@ record WrittenDocument(byte[] bytes, String type) {
         byte[] magic = MAGIC.get(t);
         if (magic == null) {
             throw ProblemException.invalid(
-                    "writtenRequestDocumentType", "must be one of " + MAGIC.keySet().stream().sorted().toList());
+                    "writtenRequestDocumentType",
+                    "must be one of " + MAGIC.keySet().stream().sorted().toList());
         }
         if (base64.length() > MAX_BYTES / 3 * 4 + 8) {
             throw ProblemException.invalid("writtenRequestDocument", "must be at most " + MAX_BYTES + " bytes");

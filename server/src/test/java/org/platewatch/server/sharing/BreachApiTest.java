@@ -52,12 +52,13 @@ class BreachApiTest {
                 accounts,
                 new UserAccounts.NewUser(officerName, "Test officer", Role.OFFICER, false, TestDates.trainedRecently()),
                 "correct horse battery staple");
-        String officer = tokens.issue(officerName, "test", org.platewatch.server.platform.Actor.SYSTEM).token();
+        String officer = tokens.issue(officerName, "test", org.platewatch.server.platform.Actor.SYSTEM)
+                .token();
         assertThat(api.get("/api/v1/sharing/agencies", officer).status()).isEqualTo(403);
         Api.Response search = api.postJson(
                 "/api/v1/searches",
                 officer,
-                "{\"caseNumber\":\"24-9\",\"purpose\":\"STOLEN_VEHICLE\",\"reason\":\"x\",\"plate\":\"7ABC123\"}");
+                "{\"caseNumber\":\"24-9\",\"purpose\":\"STOLEN_VEHICLE\",\"reason\":\"stolen vehicle report\",\"plate\":\"7ABC123\"}");
         assertThat(search.status()).as(search.body()).isIn(200, 201);
         long agency = SharingFixtures.agency(api, admin, "Hayward Police Department", "LAW_ENFORCEMENT", "CA", false);
         Instant to = clock.instant().plusSeconds(5);
@@ -72,33 +73,44 @@ class BreachApiTest {
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         long id = recorded.json().get("id").asLong();
 
-        JsonNode concerned = api.get("/api/v1/breaches/" + id + "/concerned", admin).json();
-        assertThat(concerned.get("accounts").has(officerName)).as(concerned.toString()).isTrue();
+        JsonNode concerned =
+                api.get("/api/v1/breaches/" + id + "/concerned", admin).json();
+        assertThat(concerned.get("accounts").has(officerName))
+                .as(concerned.toString())
+                .isTrue();
         assertThat(concerned.get("data").has("agency:" + agency)).isTrue();
-        List<String> actions = java.util.stream.StreamSupport.stream(concerned.get("events").spliterator(), false)
+        List<String> actions = java.util.stream.StreamSupport.stream(
+                        concerned.get("events").spliterator(), false)
                 .map(e -> e.get("action").asString())
                 .toList();
         assertThat(actions).contains("search.run", "sharing.agency-registered").doesNotContain("breach.recorded");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'breach.concerned-listed' AND subject = ?")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_events WHERE action = 'breach.concerned-listed' AND subject = ?")
                         .param("breach:" + id)
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
 
-        assertThat(api.postJson("/api/v1/breaches/" + id + "/close", admin, "").status()).isEqualTo(409);
+        assertThat(api.postJson("/api/v1/breaches/" + id + "/close", admin, "").status())
+                .isEqualTo(409);
         JsonNode withStep = api.postJson(
                         "/api/v1/breaches/" + id + "/steps",
                         admin,
                         "{\"kind\":\"NOTIFICATION\",\"description\":\"Notified the officer and the CA DOJ CLETS desk\"}")
                 .json();
         long step = withStep.get("steps").get(0).get("id").asLong();
-        assertThat(api.postJson("/api/v1/breaches/" + id + "/close", admin, "").status()).isEqualTo(409);
-        assertThat(api.postJson("/api/v1/breaches/" + id + "/steps/" + step + "/done", admin, "").status())
+        assertThat(api.postJson("/api/v1/breaches/" + id + "/close", admin, "").status())
+                .isEqualTo(409);
+        assertThat(api.postJson("/api/v1/breaches/" + id + "/steps/" + step + "/done", admin, "")
+                        .status())
                 .isEqualTo(200);
-        JsonNode closed = api.postJson("/api/v1/breaches/" + id + "/close", admin, "").json();
+        JsonNode closed =
+                api.postJson("/api/v1/breaches/" + id + "/close", admin, "").json();
         assertThat(closed.get("closedAt").isNull()).isFalse();
-        assertThat(api.postJson("/api/v1/breaches/" + id + "/steps", admin, "{\"kind\":\"REMEDIATION\","
-                                + "\"description\":\"late\"}")
+        assertThat(api.postJson(
+                                "/api/v1/breaches/" + id + "/steps",
+                                admin,
+                                "{\"kind\":\"REMEDIATION\"," + "\"description\":\"late\"}")
                         .status())
                 .isEqualTo(409);
         assertThat(jdbc.sql("SELECT action FROM audit_events WHERE subject LIKE ? ORDER BY id")
@@ -111,7 +123,9 @@ class BreachApiTest {
                         "breach.step-added",
                         "breach.step-done",
                         "breach.closed");
-        Api.Response unknownMember = api.postJson("/api/v1/breaches", admin,
+        Api.Response unknownMember = api.postJson(
+                "/api/v1/breaches",
+                admin,
                 "{\"summary\":\"s\",\"foundAt\":\"" + clock.instant().minusSeconds(60) + "\",\"windowFrom\":\"" + from
                         + "\",\"windowTo\":\"" + to + "\",\"dataConcerned\":\"d\",\"members\":[\"nobody-here\"]}");
         assertThat(unknownMember.status()).isEqualTo(400);

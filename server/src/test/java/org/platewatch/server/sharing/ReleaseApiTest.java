@@ -91,7 +91,8 @@ class ReleaseApiTest {
         refused.put(
                 "IMMIGRATION_ENFORCEMENT",
                 new String[] {request(berkeley, "\"purpose\":\"IMMIGRATION_ENFORCEMENT\"", readIds(reads)), "purpose"});
-        refused.put("SALE", new String[] {request(berkeley, "\"paymentOffered\":true", readIds(reads)), "paymentOffered"});
+        refused.put(
+                "SALE", new String[] {request(berkeley, "\"paymentOffered\":true", readIds(reads)), "paymentOffered"});
         for (Map.Entry<String, String[]> c : refused.entrySet()) {
             Api.Response r = api.postJson("/api/v1/sharing/requests", clerk, c.getValue()[0]);
             assertThat(r.status()).as(c.getKey() + ": " + r.body()).isEqualTo(422);
@@ -100,10 +101,17 @@ class ReleaseApiTest {
             // the refused request rolled back; its refusal is on the audit log
             assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'sharing.release-refused'"
                                     + " AND terms LIKE ? AND terms LIKE ? AND case_number = '26-1001'")
-                            .params("ground=" + c.getKey() + ";%", "%agency:" + List.of(fbi, reno, berkeley).get(
-                                    List.of("FEDERAL_AGENCY", "OUT_OF_STATE").indexOf(c.getKey()) < 0
-                                            ? 2
-                                            : List.of("FEDERAL_AGENCY", "OUT_OF_STATE").indexOf(c.getKey())))
+                            .params(
+                                    "ground=" + c.getKey() + ";%",
+                                    "%agency:"
+                                            + List.of(fbi, reno, berkeley)
+                                                    .get(
+                                                            List.of("FEDERAL_AGENCY", "OUT_OF_STATE")
+                                                                                    .indexOf(c.getKey())
+                                                                            < 0
+                                                                    ? 2
+                                                                    : List.of("FEDERAL_AGENCY", "OUT_OF_STATE")
+                                                                            .indexOf(c.getKey())))
                             .query(Integer.class)
                             .single())
                     .as(c.getKey())
@@ -138,8 +146,8 @@ class ReleaseApiTest {
         assertProblem(byAddress, 400, "federal");
         // nor relabelled afterwards: the register offers no edit, and the database refuses one
         assertThat(api.send(
-                                HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                                                + "/api/v1/sharing/agencies/" + berkeley))
+                                HttpRequest.newBuilder(URI.create(
+                                                "http://localhost:" + port + "/api/v1/sharing/agencies/" + berkeley))
                                         .header("Content-Type", "application/json")
                                         .PUT(HttpRequest.BodyPublishers.ofString("{\"federal\":true}")),
                                 clerk)
@@ -168,7 +176,8 @@ class ReleaseApiTest {
         assertThat(view.get("status").asString()).isEqualTo("APPROVED");
         assertThat(view.get("release").get("detections").asInt()).isEqualTo(2);
         assertThat(view.get("release").get("images").asInt()).isEqualTo(1);
-        assertProblem(api.postJson("/api/v1/sharing/requests/" + id + "/refuse", approver, "{\"note\":\"x\"}"), 409, null);
+        assertProblem(
+                api.postJson("/api/v1/sharing/requests/" + id + "/refuse", approver, "{\"note\":\"x\"}"), 409, null);
 
         HttpResponse<byte[]> zip = HttpClient.newHttpClient()
                 .send(
@@ -226,9 +235,10 @@ class ReleaseApiTest {
                         .param(id)
                         .update())
                 .hasStackTraceContaining("permission denied");
-        assertThatThrownBy(() -> jdbc.sql("UPDATE release_decisions SET decided_by = 'someone' WHERE request_id = ?::uuid")
-                        .param(id)
-                        .update())
+        assertThatThrownBy(
+                        () -> jdbc.sql("UPDATE release_decisions SET decided_by = 'someone' WHERE request_id = ?::uuid")
+                                .param(id)
+                                .update())
                 .hasStackTraceContaining("permission denied");
     }
 
@@ -244,7 +254,8 @@ class ReleaseApiTest {
                         "\"criteria\":{\"plate\":\"5klm 777\",\"from\":\"" + at.minusSeconds(3600) + "\",\"to\":\""
                                 + at.plusSeconds(1) + "\"}"));
         assertThat(entered.status()).as(entered.body()).isEqualTo(201);
-        assertThat(java.util.stream.StreamSupport.stream(entered.json().get("readIds").spliterator(), false)
+        assertThat(java.util.stream.StreamSupport.stream(
+                                entered.json().get("readIds").spliterator(), false)
                         .map(JsonNode::asString)
                         .toList())
                 .containsExactlyInAnyOrder(reads.get(0).toString(), reads.get(1).toString());
@@ -288,7 +299,8 @@ class ReleaseApiTest {
             assertProblem(api.get("/api/v1/sharing/agreements", other), 403, null);
             assertProblem(api.get("/api/v1/breaches", other), 403, null);
             assertProblem(
-                    api.postJson("/api/v1/sharing/requests", other, request(berkeley, readIds(List.of(UUID.randomUUID())))),
+                    api.postJson(
+                            "/api/v1/sharing/requests", other, request(berkeley, readIds(List.of(UUID.randomUUID())))),
                     403,
                     null);
             assertProblem(
@@ -306,29 +318,72 @@ class ReleaseApiTest {
     void badInputIsRefusedNamingTheField() {
         List<UUID> reads = fixtures.upload(now(), "6DEF458");
         String ids = readIds(reads);
-        assertProblem(api.postJson("/api/v1/sharing/requests", clerk, request(berkeley, ids).replace(
-                "\"caseNumber\":\"26-1001\"", "\"caseNumber\":\" \"")), 400, "caseNumber");
-        assertProblem(api.postJson("/api/v1/sharing/requests", clerk, request(berkeley, "\"purpose\":\"CURIOSITY\"", ids)),
-                400, "purpose");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/sharing/requests",
+                        clerk,
+                        request(berkeley, ids).replace("\"caseNumber\":\"26-1001\"", "\"caseNumber\":\" \"")),
+                400,
+                "caseNumber");
+        assertProblem(
+                api.postJson("/api/v1/sharing/requests", clerk, request(berkeley, "\"purpose\":\"CURIOSITY\"", ids)),
+                400,
+                "purpose");
         // a forged agency id and a forged read id are not facts
         assertProblem(api.postJson("/api/v1/sharing/requests", clerk, request(987_654, ids)), 400, "agencyId");
-        assertProblem(api.postJson("/api/v1/sharing/requests", clerk,
-                request(berkeley, readIds(List.of(reads.get(0), UUID.randomUUID())))), 400, "readIds[1]");
-        assertProblem(api.postJson("/api/v1/sharing/requests", clerk,
-                request(berkeley, "\"readIds\":[\"../../etc/passwd\"]")), 400, "readIds[0]");
-        assertProblem(api.postJson("/api/v1/sharing/requests", clerk,
-                request(berkeley, "\"readIds\":[\"" + reads.get(0) + "\",\"" + reads.get(0) + "\"]")), 400, "readIds[1]");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/sharing/requests",
+                        clerk,
+                        request(berkeley, readIds(List.of(reads.get(0), UUID.randomUUID())))),
+                400,
+                "readIds[1]");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/sharing/requests", clerk, request(berkeley, "\"readIds\":[\"../../etc/passwd\"]")),
+                400,
+                "readIds[0]");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/sharing/requests",
+                        clerk,
+                        request(berkeley, "\"readIds\":[\"" + reads.get(0) + "\",\"" + reads.get(0) + "\"]")),
+                400,
+                "readIds[1]");
         assertProblem(api.postJson("/api/v1/sharing/requests", clerk, request(berkeley)), 400, "readIds");
-        assertProblem(api.postJson("/api/v1/sharing/requests", clerk, request(berkeley,
-                "\"writtenRequestDocument\":\"bm90IGEgcGRm\"", "\"writtenRequestDocumentType\":\"application/pdf\"", ids)),
-                400, "writtenRequestDocument");
-        assertProblem(api.postJson("/api/v1/sharing/agencies", clerk,
-                "{\"name\":\"Davis PD\",\"kind\":\"LAW_ENFORCEMENT\",\"state\":\"California\",\"federal\":false,"
-                        + "\"contact\":\"x\"}"), 400, "state");
-        assertProblem(api.postJson("/api/v1/sharing/agencies", clerk,
-                "{\"name\":\"Davis PD\",\"kind\":\"LAW_ENFORCEMENT\",\"state\":\"CA\",\"contact\":\"x\"}"), 400, "federal");
-        assertProblem(api.postJson("/api/v1/sharing/agreements", clerk,
-                "{\"agencyId\":" + berkeley + ",\"mouDate\":\"2026-02-30\",\"scope\":\"x\"}"), 400, "mouDate");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/sharing/requests",
+                        clerk,
+                        request(
+                                berkeley,
+                                "\"writtenRequestDocument\":\"bm90IGEgcGRm\"",
+                                "\"writtenRequestDocumentType\":\"application/pdf\"",
+                                ids)),
+                400,
+                "writtenRequestDocument");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/sharing/agencies",
+                        clerk,
+                        "{\"name\":\"Davis PD\",\"kind\":\"LAW_ENFORCEMENT\",\"state\":\"California\",\"federal\":false,"
+                                + "\"contact\":\"x\"}"),
+                400,
+                "state");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/sharing/agencies",
+                        clerk,
+                        "{\"name\":\"Davis PD\",\"kind\":\"LAW_ENFORCEMENT\",\"state\":\"CA\",\"contact\":\"x\"}"),
+                400,
+                "federal");
+        assertProblem(
+                api.postJson(
+                        "/api/v1/sharing/agreements",
+                        clerk,
+                        "{\"agencyId\":" + berkeley + ",\"mouDate\":\"2026-02-30\",\"scope\":\"x\"}"),
+                400,
+                "mouDate");
         assertThat(jdbc.sql("SELECT count(*) FROM release_requests WHERE agency_id = ?")
                         .param(berkeley)
                         .query(Integer.class)
@@ -338,7 +393,9 @@ class ReleaseApiTest {
 
     @Test
     void everyChangeOfAnAgreementIsAuditedWithWhoAndWhen() {
-        Api.Response made = api.postJson("/api/v1/sharing/agreements", clerk,
+        Api.Response made = api.postJson(
+                "/api/v1/sharing/agreements",
+                clerk,
                 "{\"agencyId\":" + berkeley + ",\"mouDate\":\"2026-01-15\",\"scope\":\"stolen vehicles\","
                         + "\"endsOn\":\"2027-01-14\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
@@ -361,9 +418,13 @@ class ReleaseApiTest {
                 .param("agreement:" + id)
                 .query()
                 .listOfRows();
-        assertThat(rows).extracting(r -> r.get("action"))
-                .containsExactly("sharing.agreement-recorded", "sharing.agreement-changed", "sharing.agreement-withdrawn");
-        assertThat((String) rows.get(1).get("terms")).contains("scope=stolen vehicles -> ").contains("scope=all reads");
+        assertThat(rows)
+                .extracting(r -> r.get("action"))
+                .containsExactly(
+                        "sharing.agreement-recorded", "sharing.agreement-changed", "sharing.agreement-withdrawn");
+        assertThat((String) rows.get(1).get("terms"))
+                .contains("scope=stolen vehicles -> ")
+                .contains("scope=all reads");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("occurred_at")).isNotNull());
         assertThat(rows.get(1).get("username")).isNotEqualTo(rows.get(0).get("username"));
         assertThat(api.get("/api/v1/sharing/agreements", clerk).body()).contains("all reads");
@@ -388,7 +449,8 @@ class ReleaseApiTest {
     }
 
     private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        return HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static void assertProblem(Api.Response r, int status, String field) {

@@ -59,9 +59,10 @@ class ReleaseRuleTest {
         DepartmentProfile oakland = ShippedProfiles.byName("oakland").orElseThrow();
         Agency insurer = agency("Acme Insurance", AgencyKind.PRIVATE, "CA", false, "claims@acme.example");
         ReleaseVerdict v = decide(oakland, insurer, ReleasePurpose.OTHER, false, "claim 12", false);
-        assertThat(v).isEqualTo(new ReleaseVerdict.ToRecords(
-                oakland.sharing().nonLawEnforcementRequestsTo(),
-                "a private person or company is not a public agency"));
+        assertThat(v)
+                .isEqualTo(new ReleaseVerdict.ToRecords(
+                        oakland.sharing().nonLawEnforcementRequestsTo(),
+                        "a private person or company is not a public agency"));
         assertThat(decide(oakland, BERKELEY, ReleasePurpose.OTHER, false, "civil suit", false))
                 .isInstanceOf(ReleaseVerdict.ToRecords.class);
         Agency parks = agency("East Bay Parks", AgencyKind.OTHER_PUBLIC_AGENCY, "CA", false, "parks@ebparks.org");
@@ -76,7 +77,10 @@ class ReleaseRuleTest {
     @Test
     void aRegionalCentreReceivesOnlyUnderTheProfilesAgreementInForce() {
         Agency ncric = agency(
-                "Northern California Regional Intelligence Center", AgencyKind.REGIONAL_CENTRE, "CA", false,
+                "Northern California Regional Intelligence Center",
+                AgencyKind.REGIONAL_CENTRE,
+                "CA",
+                false,
                 "alpr@ncric.ca.gov");
         DepartmentProfile sanLeandro = ShippedProfiles.byName("san-leandro").orElseThrow();
         assertThat(decide(sanLeandro, ncric, ReleasePurpose.LAW_ENFORCEMENT, false, "feed", true))
@@ -90,11 +94,14 @@ class ReleaseRuleTest {
 
     @Test
     void ordinaryWordsAreNotTakenForFederalOrImmigrationMarks() {
-        assertThat(FederalMarks.looksFederal("Police Services of Justice Campus", "office@police.ca.gov")).isFalse();
-        assertThat(FederalMarks.looksFederal("U.S. Marshals Service", "x@example.org")).isTrue();
+        assertThat(FederalMarks.looksFederal("Police Services of Justice Campus", "office@police.ca.gov"))
+                .isFalse();
+        assertThat(FederalMarks.looksFederal("U.S. Marshals Service", "x@example.org"))
+                .isTrue();
         assertThat(FederalMarks.looksFederal("Local PD", "a@sub.usdoj.gov")).isTrue();
         assertThat(FederalMarks.speaksOfImmigration("please send us the reads; the suspect drove a Justice van"))
                 .isFalse();
-        assertThat(FederalMarks.speaksOfImmigration("pending Deportation hearing")).isTrue();
+        assertThat(FederalMarks.speaksOfImmigration("pending Deportation hearing"))
+                .isTrue();
     }
 }

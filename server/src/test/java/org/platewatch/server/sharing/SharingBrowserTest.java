@@ -67,15 +67,18 @@ class SharingBrowserTest extends BrowserTestSupport {
         browser.find("nav.menu [data-nav=sharing] a").click();
         WebElement pending = browser.waitForVisible("li.release-request[data-request-id='" + id + "']");
         assertThat(pending.getDomAttribute("data-status")).isEqualTo("PENDING");
-        assertThat(pending.findElement(org.openqa.selenium.By.cssSelector(".agency-name")).getText())
+        assertThat(pending.findElement(org.openqa.selenium.By.cssSelector(".agency-name"))
+                        .getText())
                 .isEqualTo("Berkeley Police Department");
         browser.screenshot("sharing-pending");
-        pending.findElement(org.openqa.selenium.By.cssSelector("button.approve")).click();
+        pending.findElement(org.openqa.selenium.By.cssSelector("button.approve"))
+                .click();
         browser.waitFor(ExpectedConditions.stalenessOf(pending));
         assertThat(browser.find("#sharing-notice").getText()).contains("Approved and released");
         WebElement approved = browser.find("li.release-request[data-request-id='" + id + "']");
         assertThat(approved.getDomAttribute("data-status")).isEqualTo("APPROVED");
-        assertThat(approved.findElement(org.openqa.selenium.By.cssSelector(".package-hash")).getText())
+        assertThat(approved.findElement(org.openqa.selenium.By.cssSelector(".package-hash"))
+                        .getText())
                 .hasSize(64);
         assertThat(jdbc.sql("SELECT released_by FROM release_ledger WHERE request_id = ?::uuid")
                         .param(id)
@@ -84,8 +87,8 @@ class SharingBrowserTest extends BrowserTestSupport {
                 .isEqualTo(admin.username());
 
         // a request for the federal agency, entered with a law-enforcement purpose: refused, and the refusal logged
-        new Select(browser.find("#request-agency")).selectByVisibleText(
-                "FBI San Francisco Field Office (Law enforcement agency, CA, federal)");
+        new Select(browser.find("#request-agency"))
+                .selectByVisibleText("FBI San Francisco Field Office (Law enforcement agency, CA, federal)");
         browser.find("#request-requester").sendKeys("SA J. Smith");
         browser.find("#request-contact").sendKeys("jsmith@example.org");
         browser.find("#request-case").sendKeys("26-2002");

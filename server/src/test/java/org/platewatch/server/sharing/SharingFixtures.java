@@ -45,7 +45,10 @@ final class SharingFixtures {
             if (i > 0) {
                 reads.append(',');
             }
-            reads.append("{\"readId\":\"").append(id).append("\",\"plate\":\"").append(plates[i])
+            reads.append("{\"readId\":\"")
+                    .append(id)
+                    .append("\",\"plate\":\"")
+                    .append(plates[i])
                     .append("\",\"state\":\"CA\",\"confidence\":0.9,\"capturedAt\":\"")
                     .append(at.minusSeconds(60L * (plates.length - i)))
                     .append("\",\"latitude\":37.8,\"longitude\":-122.27}");
@@ -57,7 +60,8 @@ final class SharingFixtures {
 
     byte[] attachImage(UUID readId) {
         byte[] jpeg = jpeg();
-        assertThat(api.putBytes("/api/v1/reads/" + readId + "/image", unit, "image/jpeg", jpeg).status())
+        assertThat(api.putBytes("/api/v1/reads/" + readId + "/image", unit, "image/jpeg", jpeg)
+                        .status())
                 .isEqualTo(200);
         return jpeg;
     }
@@ -66,8 +70,8 @@ final class SharingFixtures {
         Api.Response r = api.postJson(
                 "/api/v1/sharing/agencies",
                 admin,
-                "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"state\":\"" + state + "\",\"federal\":" + federal
-                        + ",\"contact\":\"records@example.org\"}");
+                "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"state\":\"" + state + "\",\"federal\":"
+                        + federal + ",\"contact\":\"records@example.org\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();
     }
@@ -96,7 +100,8 @@ final class SharingFixtures {
     }
 
     static String readIds(List<UUID> ids) {
-        return "\"readIds\":[" + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList()) + "]";
+        return "\"readIds\":["
+                + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList()) + "]";
     }
 
     static byte[] jpeg() {
