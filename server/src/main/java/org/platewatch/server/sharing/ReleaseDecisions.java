@@ -11,6 +11,7 @@ import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
+import org.platewatch.server.users.Reauthentication;
 import org.platewatch.server.users.UserAccount;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,7 @@ class ReleaseDecisions {
     private final ReleasePackage packages;
     private final AuditLog audit;
     private final MemberAccess access;
+    private final Reauthentication reauthentication;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -58,6 +60,7 @@ class ReleaseDecisions {
             ReleasePackage packages,
             AuditLog audit,
             MemberAccess access,
+            Reauthentication reauthentication,
             TransactionTemplate transaction,
             Clock clock) {
         this.store = store;
@@ -70,15 +73,21 @@ class ReleaseDecisions {
         this.packages = packages;
         this.audit = audit;
         this.access = access;
+        this.reauthentication = reauthentication;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    ReleaseDecision approve(UUID id, String note) {
+    /**
+     * Approves and releases. Data leaves the department here, so the approver confirms at a console session with
+     * their password and a fresh code, as for account administration: a stolen personal token cannot approve.
+     */
+    ReleaseDecision approve(UUID id, String note, String currentPassword, String code) {
         UserAccount approver = access.requireActive(Permission.APPROVE_RELEASES);
         try {
             return transaction.execute(status -> {
                 ReleaseRequest r = undecided(id, approver);
+                reauthentication.confirm(Permission.APPROVE_RELEASES, currentPassword, code);
                 Agency agency = agencies.agency(r.agencyId()).orElseThrow();
                 ReleaseVerdict verdict = rule.decide(
                         new ReleaseRule.Asked(agency, r.purpose(), false, r.writtenRequest()),

@@ -31,8 +31,8 @@ class SharingController {
     static final String MAY_MANAGE = "hasAuthority('PERMISSION_MANAGE_SHARING')";
     static final String MAY_RELEASE = "hasAuthority('PERMISSION_APPROVE_RELEASES')";
 
-    /** A decision's note (required to refuse). */
-    record DecisionForm(String note) {}
+    /** A decision's note (required to refuse); an approval also carries the approver's password and a fresh code. */
+    record DecisionForm(String note, String currentPassword, String code) {}
 
     private final Agencies agencies;
     private final Agreements agreements;
@@ -114,7 +114,11 @@ class SharingController {
     @PostMapping("/requests/{id}/approve")
     @PreAuthorize(MAY_RELEASE)
     ReleaseView approve(@PathVariable UUID id, @RequestBody(required = false) DecisionForm form) {
-        decisions.approve(id, form == null ? null : form.note());
+        decisions.approve(
+                id,
+                form == null ? null : form.note(),
+                form == null ? null : form.currentPassword(),
+                form == null ? null : form.code());
         return views.of(requests.existing(id));
     }
 

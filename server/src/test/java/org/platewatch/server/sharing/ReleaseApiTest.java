@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.platewatch.server.hotlist.HotlistFixtures;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.reads.ImageStore;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDates;
@@ -68,6 +69,7 @@ class ReleaseApiTest {
     Api api;
     SharingFixtures fixtures;
     String clerk;
+    AdminSession approving;
     String approver;
     long berkeley;
 
@@ -76,7 +78,8 @@ class ReleaseApiTest {
         api = new Api(port);
         fixtures = new SharingFixtures(api, devices);
         clerk = member(Role.ADMINISTRATOR);
-        approver = member(Role.ADMINISTRATOR);
+        approving = AdminSession.signIn(port, accounts, tokens, clock);
+        approver = approving.token();
         berkeley = agency(api, clerk, "Berkeley Police Department", "LAW_ENFORCEMENT", "CA", false);
     }
 
@@ -169,8 +172,19 @@ class ReleaseApiTest {
         assertThat(entered.json().get("status").asString()).isEqualTo("PENDING");
         String id = entered.json().get("id").asString();
 
-        assertProblem(api.postJson("/api/v1/sharing/requests/" + id + "/approve", clerk, "{}"), 403, null);
-        Api.Response approved = api.postJson("/api/v1/sharing/requests/" + id + "/approve", approver, "{}");
+        // the member who entered it cannot approve it; the approver's personal token (stolen, say) cannot either
+        Api.Response own = api.postJson("/api/v1/sharing/requests/" + id + "/approve", clerk, "{}");
+        assertProblem(own, 403, null);
+        assertThat(own.json().get("type").asString()).isEqualTo("urn:platewatch:problem:own-release-request");
+        Api.Response byToken = api.postJson("/api/v1/sharing/requests/" + id + "/approve", approver, "{}");
+        assertProblem(byToken, 403, "currentPassword");
+        assertThat(byToken.json().get("type").asString()).isEqualTo("urn:platewatch:problem:reauthentication-required");
+        assertThat(jdbc.sql("SELECT count(*) FROM release_decisions WHERE request_id = ?::uuid")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        Api.Response approved = approving.postJson("/api/v1/sharing/requests/" + id + "/approve", "{}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         JsonNode view = approved.json();
         assertThat(view.get("status").asString()).isEqualTo("APPROVED");
