@@ -113,14 +113,12 @@ class ReleaseRequestsPageController extends ConsoleController {
             @PathVariable UUID id,
             @RequestParam(required = false) String decision,
             @RequestParam(required = false) String note,
-            @RequestParam(required = false) String currentPassword,
-            @RequestParam(required = false) String code,
             HttpServletResponse response,
             RedirectAttributes redirect,
             Model model) {
         try {
             if ("APPROVE".equals(decision)) {
-                decisions.approve(id, note, currentPassword, code);
+                decisions.approveAtConsole(id, note);
                 redirect.addFlashAttribute("notice", "Approved and released; the package is ready to send.");
             } else if ("REFUSE".equals(decision)) {
                 decisions.refuse(id, note);

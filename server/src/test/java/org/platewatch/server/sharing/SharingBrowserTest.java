@@ -62,7 +62,7 @@ class SharingBrowserTest extends BrowserTestSupport {
                 .get("id")
                 .asString();
 
-        Member admin = Member.create(accounts, Role.ADMINISTRATOR);
+        Member admin = Member.create(accounts, Role.ADMINISTRATOR, Member.trainedOn(), clock);
         browser.signIn(admin);
         browser.find("nav.menu [data-nav=sharing] a").click();
         WebElement pending = browser.waitForVisible("li.release-request[data-request-id='" + id + "']");
@@ -74,6 +74,15 @@ class SharingBrowserTest extends BrowserTestSupport {
         pending.findElement(org.openqa.selenium.By.cssSelector("button.approve"))
                 .click();
         browser.waitFor(ExpectedConditions.stalenessOf(pending));
+        assertThat(browser.findAll("#sharing-error"))
+                .as(
+                        "the approval was refused: %s",
+                        jdbc.sql("SELECT coalesce(terms, '') || ' ' || action FROM audit_events WHERE username = ?"
+                                        + " ORDER BY id")
+                                .param(admin.username())
+                                .query(String.class)
+                                .list())
+                .isEmpty();
         assertThat(browser.find("#sharing-notice").getText()).contains("Approved and released");
         WebElement approved = browser.find("li.release-request[data-request-id='" + id + "']");
         assertThat(approved.getDomAttribute("data-status")).isEqualTo("APPROVED");
