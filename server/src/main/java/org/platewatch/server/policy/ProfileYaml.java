@@ -190,7 +190,8 @@ public final class ProfileYaml {
                 f.bool("immigrationEnforcementForbidden"),
                 f.bool("saleForbidden"),
                 f.text("nonLawEnforcementRequestsTo"),
-                f.bool("warrantRequired")));
+                f.bool("warrantRequired"),
+                f.textOrEmpty("regionalCentre")));
     }
 
     private static ExternalCopy copy(YamlFields f) {

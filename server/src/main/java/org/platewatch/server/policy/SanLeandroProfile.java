@@ -64,13 +64,16 @@ final class SanLeandroProfile {
                         true, // 418.7(c)
                         true,
                         true,
-                        CUSTODIAN_OF_RECORDS), // 418.7: records policy for others
+                        CUSTODIAN_OF_RECORDS, // 418.7: records policy for others
+                        NCRIC), // 418.2: the MOU
                 true,
                 DepartmentProfile.designeeOf(captain), // 418.3: "Bureau of Services Captain, or his/her designee"
                 List.of(new ExternalCopy(
-                        "Northern California Regional Intelligence Center (NCRIC)",
+                        NCRIC,
                         "All ALPR data, transferred from the vehicles immediately upon use (418.5, the NCRIC MOU)",
                         Retention.purgeAt(Period.ofDays(365)), // 418.5: one year, purged on the 366th day
                         "418.2, 418.5")));
     }
+
+    private static final String NCRIC = "Northern California Regional Intelligence Center (NCRIC)";
 }

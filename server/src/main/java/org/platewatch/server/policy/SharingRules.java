@@ -23,6 +23,9 @@ import java.util.Set;
  * @param nonLawEnforcementRequestsTo       who handles requests from anyone else, under the records policy
  * @param warrantRequired                   no release outside the department without a warrant number (the
  *                                          stricter {@code sb274} profile); false in the eight seed profiles
+ * @param regionalCentre                    the regional intelligence centre the department shares with under an
+ *                                          MOU (San Leandro 418.2: NCRIC), or empty when it has none; a centre
+ *                                          receives data only while a standing agreement with it is in force
  */
 public record SharingRules(
         Set<Recipient> allowedRecipients,
@@ -34,29 +37,10 @@ public record SharingRules(
         boolean immigrationEnforcementForbidden,
         boolean saleForbidden,
         String nonLawEnforcementRequestsTo,
-        boolean warrantRequired) {
+        boolean warrantRequired,
+        String regionalCentre) {
 
-    public SharingRules {
-        if (allowedRecipients == null || allowedRecipients.isEmpty()) {
-            throw new IllegalArgumentException("a profile names at least one kind of recipient");
-        }
-        allowedRecipients = Collections.unmodifiableSet(EnumSet.copyOf(allowedRecipients));
-        if (!californiaPublicAgenciesOnly) {
-            throw new IllegalArgumentException("Civil Code §§ 1798.90.5(f) and 1798.90.55(b) allow releases to"
-                    + " California public agencies only: never to a federal or out-of-state agency, nor a private one");
-        }
-        requireText(approverTitle, "approverTitle");
-        requireText(nonLawEnforcementRequestsTo, "nonLawEnforcementRequestsTo");
-        if (!immigrationEnforcementForbidden) {
-            throw new IllegalArgumentException(
-                    "the California Values Act (Gov. Code § 7284.6) forbids sharing for immigration enforcement");
-        }
-        if (!saleForbidden) {
-            throw new IllegalArgumentException("Civil Code § 1798.90.55(b) forbids selling ALPR information");
-        }
-    }
-
-    /** The rules of the eight seed profiles, which ask for no warrant number. */
+    /** The rules of the seed profiles: no warrant number asked, no regional centre. */
     public SharingRules(
             Set<Recipient> allowedRecipients,
             boolean californiaPublicAgenciesOnly,
@@ -77,7 +61,86 @@ public record SharingRules(
                 immigrationEnforcementForbidden,
                 saleForbidden,
                 nonLawEnforcementRequestsTo,
-                false);
+                false,
+                "");
+    }
+
+    /** The rules of a department that shares with a regional centre under an MOU (San Leandro: NCRIC). */
+    public SharingRules(
+            Set<Recipient> allowedRecipients,
+            boolean californiaPublicAgenciesOnly,
+            boolean writtenRequestRequired,
+            boolean approvalRequired,
+            String approverTitle,
+            boolean requestRetainedOnFile,
+            boolean immigrationEnforcementForbidden,
+            boolean saleForbidden,
+            String nonLawEnforcementRequestsTo,
+            String regionalCentre) {
+        this(
+                allowedRecipients,
+                californiaPublicAgenciesOnly,
+                writtenRequestRequired,
+                approvalRequired,
+                approverTitle,
+                requestRetainedOnFile,
+                immigrationEnforcementForbidden,
+                saleForbidden,
+                nonLawEnforcementRequestsTo,
+                false,
+                regionalCentre);
+    }
+
+    /** The rules of a profile that asks for a warrant number before any release outside the department (sb274). */
+    public SharingRules(
+            Set<Recipient> allowedRecipients,
+            boolean californiaPublicAgenciesOnly,
+            boolean writtenRequestRequired,
+            boolean approvalRequired,
+            String approverTitle,
+            boolean requestRetainedOnFile,
+            boolean immigrationEnforcementForbidden,
+            boolean saleForbidden,
+            String nonLawEnforcementRequestsTo,
+            boolean warrantRequired) {
+        this(
+                allowedRecipients,
+                californiaPublicAgenciesOnly,
+                writtenRequestRequired,
+                approvalRequired,
+                approverTitle,
+                requestRetainedOnFile,
+                immigrationEnforcementForbidden,
+                saleForbidden,
+                nonLawEnforcementRequestsTo,
+                warrantRequired,
+                "");
+    }
+
+    public SharingRules {
+        if (allowedRecipients == null || allowedRecipients.isEmpty()) {
+            throw new IllegalArgumentException("a profile names at least one kind of recipient");
+        }
+        allowedRecipients = Collections.unmodifiableSet(EnumSet.copyOf(allowedRecipients));
+        if (!californiaPublicAgenciesOnly) {
+            throw new IllegalArgumentException("Civil Code §§ 1798.90.5(f) and 1798.90.55(b) allow releases to"
+                    + " California public agencies only: never to a federal or out-of-state agency, nor a private one");
+        }
+        requireText(approverTitle, "approverTitle");
+        requireText(nonLawEnforcementRequestsTo, "nonLawEnforcementRequestsTo");
+        regionalCentre = regionalCentre == null ? "" : regionalCentre.strip();
+        if (!immigrationEnforcementForbidden) {
+            throw new IllegalArgumentException(
+                    "the California Values Act (Gov. Code § 7284.6) forbids sharing for immigration enforcement");
+        }
+        if (!saleForbidden) {
+            throw new IllegalArgumentException("Civil Code § 1798.90.55(b) forbids selling ALPR information");
+        }
+    }
+
+    /** Whether the department shares with a regional centre under an MOU. */
+    public boolean hasRegionalCentre() {
+        return !regionalCentre.isEmpty();
     }
 
     public boolean allows(Recipient recipient) {

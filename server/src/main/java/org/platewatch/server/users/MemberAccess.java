@@ -182,6 +182,8 @@ public class MemberAccess {
             case APPROVE_RELEASES -> "approve releases to other agencies";
             case PLACE_LEGAL_HOLDS -> "place legal holds";
             case APPROVE_LEGAL_HOLDS -> "approve or release legal holds";
+            case MANAGE_SHARING -> "manage sharing agencies and agreements";
+            case RECORD_BREACHES -> "record security breaches";
             case MANAGE_RETENTION -> "manage retention and legal holds";
             case MANAGE_DEVICES -> "manage cameras and in-car units";
             case MANAGE_USERS -> "manage accounts";

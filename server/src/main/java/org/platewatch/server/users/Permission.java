@@ -42,7 +42,7 @@ public enum Permission {
     APPROVE_HOTLIST_ENTRIES(true, SUPERVISOR, ADMINISTRATOR),
     /** Configure hot-list sources and imports. */
     MANAGE_HOTLISTS(true, ADMINISTRATOR),
-    /** Approve the release of data to another agency. */
+    /** Enter and approve the release of data to another agency (the administrator or designee). */
     APPROVE_RELEASES(true, ADMINISTRATOR),
     /**
      * Place a legal hold on detections for a case. {@link MemberAccess} also asks the profile's search roles: a hold
@@ -51,6 +51,10 @@ public enum Permission {
     PLACE_LEGAL_HOLDS(true, INVESTIGATOR, SUPERVISOR, ADMINISTRATOR),
     /** Approve, reject and release a legal hold another member placed, and export its evidence. */
     APPROVE_LEGAL_HOLDS(true, SUPERVISOR, ADMINISTRATOR),
+    /** Register agencies and keep the standing sharing agreements; reveals no detection. */
+    MANAGE_SHARING(false, ADMINISTRATOR),
+    /** Record a security breach and track its notification and post-breach steps. */
+    RECORD_BREACHES(false, ADMINISTRATOR),
     /** Legal holds, evidence export, retention settings. */
     MANAGE_RETENTION(true, ADMINISTRATOR),
     /** Register and retire cameras and in-car units. */

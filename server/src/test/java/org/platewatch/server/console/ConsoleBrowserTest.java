@@ -48,6 +48,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
                             "search-approvals",
                             "cameras",
                             "users",
+                            "sharing",
                             "audit",
                             "audits",
                             "retention",
@@ -96,6 +97,8 @@ class ConsoleBrowserTest extends BrowserTestSupport {
                     .isEqualTo(role == Role.ADMINISTRATOR);
             // issue 17: legal holds for investigators, supervisors and administrators
             assertPage("/holds", MENUS.get(role).contains("holds"));
+            // issue 18: sharing (release requests, agencies, agreements, the breach record) for administrators
+            assertPage("/sharing/requests", MENUS.get(role).contains("sharing"));
             // every member has their own account page, reached from their name in the header
             browser.go("/");
             WebElement home = browser.find("html");

@@ -89,7 +89,8 @@ final class ProfileYamlWriter {
                         "immigrationEnforcementForbidden", r.immigrationEnforcementForbidden(),
                         "saleForbidden", r.saleForbidden(),
                         "nonLawEnforcementRequestsTo", r.nonLawEnforcementRequestsTo(),
-                        "warrantRequired", r.warrantRequired()));
+                        "warrantRequired", r.warrantRequired(),
+                        "regionalCentre", r.regionalCentre()));
         m.put("secondFactorRequired", p.secondFactorRequired());
         m.put(
                 "externalCopies",
