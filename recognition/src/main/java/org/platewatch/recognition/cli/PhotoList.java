@@ -42,8 +42,9 @@ final class PhotoList {
             List<Path> images = files.stream().filter(PhotoList::looksLikeImage).toList();
             int skipped = files.size() - images.size();
             if (skipped > 0) {
-                err.println("platewatch recognize: " + path + ": skipped " + skipped + " file" + (skipped == 1 ? "" : "s")
-                        + " that " + (skipped == 1 ? "is" : "are") + " not .jpg, .jpeg, .png, .bmp or .gif");
+                err.println(
+                        "platewatch recognize: " + path + ": skipped " + skipped + " file" + (skipped == 1 ? "" : "s")
+                                + " that " + (skipped == 1 ? "is" : "are") + " not .jpg, .jpeg, .png, .bmp or .gif");
             }
             if (images.isEmpty()) {
                 entries.add(new Entry(path, "no photo in this directory"));

@@ -74,8 +74,7 @@ class RecognitionCliTest {
     }
 
     @Test
-    void aDirectoryIsItsPhotosInNameOrderAndTheOtherFilesAreSkippedWithOneNote(@TempDir Path dir)
-            throws IOException {
+    void aDirectoryIsItsPhotosInNameOrderAndTheOtherFilesAreSkippedWithOneNote(@TempDir Path dir) throws IOException {
         Path photo = usPhotos().resolve("car6.jpg");
         Files.copy(photo, dir.resolve("b.jpg"));
         Files.copy(photo, dir.resolve("a.JPG"));
@@ -88,22 +87,38 @@ class RecognitionCliTest {
         assertThat(status).isZero();
         assertThat(out().lines())
                 .satisfiesExactly(
-                        l -> assertThat(l).startsWith("{\"image\": \"" + dir.resolve("a.JPG") + "\"").contains("AKS4329"),
-                        l -> assertThat(l).startsWith("{\"image\": \"" + dir.resolve("b.jpg") + "\"").contains("AKS4329"));
-        assertThat(err().lines()).singleElement().asString().contains(dir.toString()).contains("skipped 2 files");
+                        l -> assertThat(l)
+                                .startsWith("{\"image\": \"" + dir.resolve("a.JPG") + "\"")
+                                .contains("AKS4329"),
+                        l -> assertThat(l)
+                                .startsWith("{\"image\": \"" + dir.resolve("b.jpg") + "\"")
+                                .contains("AKS4329"));
+        assertThat(err().lines())
+                .singleElement()
+                .asString()
+                .contains(dir.toString())
+                .contains("skipped 2 files");
     }
 
     @Test
-    void withSeveralJobsTheLinesKeepTheOrderGivenAndMissingFilesDoNotStopTheRun(@TempDir Path dir)
-            throws IOException {
+    void withSeveralJobsTheLinesKeepTheOrderGivenAndMissingFilesDoNotStopTheRun(@TempDir Path dir) throws IOException {
         Path car6 = usPhotos().resolve("car6.jpg");
         Path other = usPhotos().resolve("22e54a62-57a8-4a0a-88c1-4b9758f67651.jpg");
         Path missing = dir.resolve("gone.jpg");
         Path empty = Files.createDirectory(dir.resolve("empty"));
 
         int status = run(
-                "recognize", "--jobs", "3", "--top", "1", other.toString(), car6.toString(), missing.toString(),
-                other.toString(), empty.toString(), car6.toString());
+                "recognize",
+                "--jobs",
+                "3",
+                "--top",
+                "1",
+                other.toString(),
+                car6.toString(),
+                missing.toString(),
+                other.toString(),
+                empty.toString(),
+                car6.toString());
 
         assertThat(status).as("a photo could not be read").isEqualTo(1);
         assertThat(out().lines())
@@ -115,7 +130,8 @@ class RecognitionCliTest {
         assertThat(err().lines())
                 .satisfiesExactly(
                         l -> assertThat(l).isEqualTo("platewatch recognize: " + missing + ": no such file"),
-                        l -> assertThat(l).isEqualTo("platewatch recognize: " + empty + ": no photo in this directory"));
+                        l -> assertThat(l)
+                                .isEqualTo("platewatch recognize: " + empty + ": no photo in this directory"));
     }
 
     @Test

@@ -27,19 +27,22 @@ class RecognizeLongCommandLineTest {
     private static final int PHOTOS = 110;
 
     @Test
-    void aCommandLineOverEightKilobytesPrintsOneLinePerPhoto(@TempDir Path dir)
-            throws Exception {
+    void aCommandLineOverEightKilobytesPrintsOneLinePerPhoto(@TempDir Path dir) throws Exception {
         // Blank photos read quickly (no plate in them); one real photo last proves the models ran.
         Path blank = dir.resolve("blank.png");
         ImageIO.write(new BufferedImage(96, 48, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
-        Path folder = Files.createDirectories(dir.resolve("camera-17-northbound-lane-2").resolve("2026-12-01"));
+        Path folder = Files.createDirectories(
+                dir.resolve("camera-17-northbound-lane-2").resolve("2026-12-01"));
         List<String> photos = new ArrayList<>();
         for (int i = 0; i < PHOTOS; i++) {
             Path copy = folder.resolve(String.format("frame-%03d-from-the-long-command-line-test.png", i));
             Files.copy(blank, copy);
             photos.add(copy.toAbsolutePath().toString());
         }
-        photos.add(RecognitionCliTest.usPhotos().resolve("car6.jpg").toAbsolutePath().toString());
+        photos.add(RecognitionCliTest.usPhotos()
+                .resolve("car6.jpg")
+                .toAbsolutePath()
+                .toString());
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -50,7 +53,8 @@ class RecognizeLongCommandLineTest {
                 "--top",
                 "1"));
         command.addAll(photos);
-        int commandLineBytes = command.stream().mapToInt(a -> a.getBytes(UTF_8).length + 1).sum();
+        int commandLineBytes =
+                command.stream().mapToInt(a -> a.getBytes(UTF_8).length + 1).sum();
         assertThat(commandLineBytes).as("the child's /proc/self/cmdline").isGreaterThan(8 * 1024);
 
         Path stdout = dir.resolve("stdout.txt");
@@ -79,7 +83,8 @@ class RecognizeLongCommandLineTest {
     /** What bin/platewatch puts after -cp for recognize: the module's classes and its runtime class path. */
     private static String launcherClassPath() throws IOException {
         Path module = Path.of("").toAbsolutePath();
-        String dependencies = Files.readString(module.resolve("target/classpath.txt")).trim();
+        String dependencies =
+                Files.readString(module.resolve("target/classpath.txt")).trim();
         return module.resolve("target/classes") + ":" + dependencies;
     }
 }

@@ -31,7 +31,9 @@ public final class LongCommandLineServerProcess {
                 SpringApplication.run(PlatewatchApplication.class, Arrays.copyOfRange(args, 1, args.length))) {
             int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
             String token = server.getBean(DeviceRegistry.class)
-                    .register(new DeviceRegistration("long-cmdline-cam", DeviceKind.FIXED, 37.8, -122.27, 0.0), Actor.SYSTEM)
+                    .register(
+                            new DeviceRegistration("long-cmdline-cam", DeviceKind.FIXED, 37.8, -122.27, 0.0),
+                            Actor.SYSTEM)
                     .token();
             Api.Response response = upload(new Api(port), port, token, photo);
             String plate = response.status() == 200
@@ -46,11 +48,16 @@ public final class LongCommandLineServerProcess {
     private static Api.Response upload(Api api, int port, String token, byte[] image) {
         String boundary = "----platewatch" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"read\"\r\n"
-                + "Content-Type: application/json\r\n\r\n{\"readId\":\"" + UUID.randomUUID() + "\",\"capturedAt\":\""
-                + Instant.now().minusSeconds(2) + "\"}\r\n");
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"photo.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n");
+        write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"read\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n{\"readId\":\"" + UUID.randomUUID()
+                        + "\",\"capturedAt\":\""
+                        + Instant.now().minusSeconds(2) + "\"}\r\n");
+        write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"photo.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n");
         body.writeBytes(image);
         write(body, "\r\n--" + boundary + "--\r\n");
         return api.send(

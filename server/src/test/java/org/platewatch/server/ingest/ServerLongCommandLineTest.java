@@ -45,7 +45,8 @@ class ServerLongCommandLineTest {
                 "--platewatch.db.pool-size=3",
                 "--platewatch.data-dir=" + dataDir,
                 "--logging.file.name=" + dataDir.resolve("server.log")));
-        int commandLineBytes = command.stream().mapToInt(a -> a.getBytes(UTF_8).length + 1).sum();
+        int commandLineBytes =
+                command.stream().mapToInt(a -> a.getBytes(UTF_8).length + 1).sum();
         assertThat(commandLineBytes).as("the child's /proc/self/cmdline").isGreaterThan(8 * 1024);
 
         Path output = dataDir.resolve("child-output.txt");
@@ -60,7 +61,9 @@ class ServerLongCommandLineTest {
 
         List<String> lines = Files.readAllLines(output);
         String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        assertThat(ended).as("the server read the photo within 240 s; output ends:%n%s", tail).isTrue();
+        assertThat(ended)
+                .as("the server read the photo within 240 s; output ends:%n%s", tail)
+                .isTrue();
         assertThat(child.exitValue())
                 .as("exit status (139 is the segmentation fault); output ends:%n%s", tail)
                 .isZero();
