@@ -107,19 +107,24 @@ final class BenchCommand {
         LabelledSet set = fold == LabelledSet.NO_FOLD
                 ? LabelledSet.load(dir)
                 : LabelledSet.load(dir).foldPart(fold);
-        Figures platewatch;
-        try (Recognizer recognizer = new Recognizer()) {
-            platewatch = bench(recognizer, set, top, verbose);
+        if (!baseline) {
+            try (Recognizer recognizer = new Recognizer()) {
+                bench(recognizer, set, top, verbose, null);
+            }
+            return 0;
         }
-        if (baseline) {
-            String model =
-                    country != null ? country : dir.getFileName().toString().equals("eu") ? "eu" : "us";
-            OpenAlprBaseline.print(out, platewatch, OpenAlprBaseline.run(alpr, model, set), model);
+        String model = country != null ? country : dir.getFileName().toString().equals("eu") ? "eu" : "us";
+        try (OpenAlprBaseline openAlpr =
+                        OpenAlprBaseline.start(alpr, model, set.items().get(0).image());
+                Recognizer recognizer = new Recognizer()) {
+            Figures platewatch = bench(recognizer, set, top, verbose, openAlpr);
+            OpenAlprBaseline.print(out, platewatch, openAlpr.figures(), model);
         }
         return 0;
     }
 
-    private Figures bench(Recognizer recognizer, LabelledSet set, int top, boolean verbose) {
+    /** Scores Platewatch; with {@code openAlpr}, it reads each photo right after Platewatch (untimed for Platewatch). */
+    private Figures bench(Recognizer recognizer, LabelledSet set, int top, boolean verbose, OpenAlprBaseline openAlpr) {
         recognizer.recognize(Recognizer.decode(set.items().get(0).image()));
         int n = 0, top1 = 0, topN = 0, top1Loose = 0, stateRight = 0, stateUnknown = 0, stateWrong = 0;
         List<Double> times = new ArrayList<>();
@@ -139,6 +144,9 @@ final class BenchCommand {
             }
             times.add((System.nanoTime() - start) / 1e6);
             cpuTimes.add((processCpuNanos() - cpuStart) / 1e6);
+            if (openAlpr != null) {
+                openAlpr.read(item);
+            }
             n++;
             String truth = PlateText.normalise(item.plate());
             String first = cands.isEmpty() ? "" : cands.get(0).plate();

@@ -3,6 +3,7 @@ package org.platewatch.recognition.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,13 +22,14 @@ import org.platewatch.plate.PlateText;
  * {@code bench-recognition DIR --baseline openalpr}: the open-source OpenALPR engine ({@code alpr},
  * built by {@code shared/tools/openalpr/build.sh}) on the same photos in the same run, timed the
  * way Platewatch is: one process, the first photo read once untimed, then each photo's wall time
- * (decoding included) and the CPU time of the whole process while it read that photo.
+ * (decoding included) and the CPU time of the whole process while it read that photo, each photo
+ * right after Platewatch has read it.
  *
  * <p>{@code alpr} reads file names from its standard input when given {@code stdin}: one name is
  * written, its one JSON line awaited, so each photo is timed alone and no command line grows
  * with the folder.
  */
-final class OpenAlprBaseline {
+final class OpenAlprBaseline implements AutoCloseable {
 
     /**
      * Where build.sh installs by default; {@code PLATEWATCH_OPENALPR} (or the system property
@@ -38,8 +41,6 @@ final class OpenAlprBaseline {
     private static final Pattern PLATE = Pattern.compile("\"plate\":\"([^\"]*)\",\"confidence\":([0-9.eE+-]+)");
 
     private static final Pattern ENGINE_MS = Pattern.compile("\"processing_time_ms\":([0-9.eE+-]+)");
-
-    private OpenAlprBaseline() {}
 
     /** Top-1 count, and per photo: wall ms, CPU ms, and the engine's own ms (decoding excluded). */
     record Figures(int photos, int top1, double[] wallMs, double[] cpuMs, double[] engineMs) {}
@@ -57,7 +58,12 @@ final class OpenAlprBaseline {
         }
     }
 
-    static Figures run(Path prefix, String country, LabelledSet set) {
+    /**
+     * Starts alpr and reads {@code warmUp} once, untimed, as Platewatch's first photo is. The
+     * caller then reads each photo right after Platewatch's, so both see the same load on a
+     * shared machine; one engine after the other met different neighbours.
+     */
+    static OpenAlprBaseline start(Path prefix, String country, Path warmUp) {
         ProcessBuilder builder = new ProcessBuilder(
                         prefix.resolve("bin/alpr").toString(),
                         "--config",
@@ -76,45 +82,66 @@ final class OpenAlprBaseline {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + prefix.resolve("bin/alpr"), e);
         }
-        try (Writer names = new java.io.OutputStreamWriter(alpr.getOutputStream(), StandardCharsets.UTF_8);
-                BufferedReader lines =
-                        new BufferedReader(new InputStreamReader(alpr.getInputStream(), StandardCharsets.UTF_8))) {
-            List<LabelledSet.Item> items = set.items();
-            read(names, lines, items.get(0).image()); // warm-up, untimed, as for Platewatch
-            int n = items.size();
-            int top1 = 0;
-            double[] wall = new double[n];
-            double[] cpu = new double[n];
-            double[] engine = new double[n];
-            for (int i = 0; i < n; i++) {
-                LabelledSet.Item item = items.get(i);
-                long cpuStart = cpuNanos(alpr);
-                long start = System.nanoTime();
-                String json = read(names, lines, item.image());
-                wall[i] = (System.nanoTime() - start) / 1e6;
-                cpu[i] = (cpuNanos(alpr) - cpuStart) / 1e6;
-                engine[i] = engineMs(json);
-                String best = bestPlate(json);
-                if (best.equals(PlateText.normalise(item.plate()))) {
-                    top1++;
-                }
-            }
-            return new Figures(n, top1, wall, cpu, engine);
-        } catch (IOException e) {
-            throw new UncheckedIOException("OpenALPR stopped answering", e);
-        } finally {
-            alpr.destroy();
+        OpenAlprBaseline baseline = new OpenAlprBaseline(alpr);
+        baseline.answer(warmUp);
+        return baseline;
+    }
+
+    private final Process alpr;
+    private final Writer names;
+    private final BufferedReader lines;
+    private final List<double[]> timings = new ArrayList<>();
+    private int top1;
+
+    private OpenAlprBaseline(Process alpr) {
+        this.alpr = alpr;
+        this.names = new OutputStreamWriter(alpr.getOutputStream(), StandardCharsets.UTF_8);
+        this.lines = new BufferedReader(new InputStreamReader(alpr.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Reads one labelled photo, timed alone: wall clock, alpr's CPU time, the engine's own ms. */
+    void read(LabelledSet.Item item) {
+        long cpuStart = cpuNanos(alpr);
+        long start = System.nanoTime();
+        String json = answer(item.image());
+        double wall = (System.nanoTime() - start) / 1e6;
+        double cpu = (cpuNanos(alpr) - cpuStart) / 1e6;
+        timings.add(new double[] {wall, cpu, engineMs(json)});
+        if (bestPlate(json).equals(PlateText.normalise(item.plate()))) {
+            top1++;
         }
     }
 
-    private static String read(Writer names, BufferedReader lines, Path image) throws IOException {
-        names.write(image.toAbsolutePath() + "\n");
-        names.flush();
-        String line = lines.readLine();
-        if (line == null) {
-            throw new IOException("alpr ended before reading " + image);
+    Figures figures() {
+        int n = timings.size();
+        double[] wall = new double[n];
+        double[] cpu = new double[n];
+        double[] engine = new double[n];
+        for (int i = 0; i < n; i++) {
+            wall[i] = timings.get(i)[0];
+            cpu[i] = timings.get(i)[1];
+            engine[i] = timings.get(i)[2];
         }
-        return line;
+        return new Figures(n, top1, wall, cpu, engine);
+    }
+
+    @Override
+    public void close() {
+        alpr.destroy();
+    }
+
+    private String answer(Path image) {
+        try {
+            names.write(image.toAbsolutePath() + "\n");
+            names.flush();
+            String line = lines.readLine();
+            if (line == null) {
+                throw new IOException("alpr ended before reading " + image);
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenALPR stopped answering", e);
+        }
     }
 
     /** The most confident plate of all results (a photo can show several cars), normalised; "" for none. */
@@ -150,7 +177,10 @@ final class OpenAlprBaseline {
         double alprTop1 = 100.0 * alpr.top1() / alpr.photos();
         double alprMedian = BenchCommand.percentile(wall, 50);
         double alprCpu = BenchCommand.percentile(cpu, 50);
-        out.printf(Locale.ROOT, "baseline OpenALPR (alpr -c %s, same photos, same run, after Platewatch):%n", country);
+        out.printf(
+                Locale.ROOT,
+                "baseline OpenALPR (alpr -c %s, same photos, same run, each photo right after Platewatch):%n",
+                country);
         out.printf(Locale.ROOT, "  top-1 %.1f %% (%d/%d)%n", alprTop1, alpr.top1(), alpr.photos());
         out.printf(
                 Locale.ROOT,
