@@ -13,13 +13,15 @@ import org.platewatch.recognition.Recognizer;
 import org.platewatch.recognition.UnreadableImageException;
 
 /**
- * {@code bench-recognition DIR [--top N]}: scores the recogniser against a labelled folder and
- * prints accuracy, time per image and every miss.
+ * {@code bench-recognition DIR [--top N] [--baseline openalpr]}: scores the recogniser against a
+ * labelled folder and prints accuracy, time per image and every miss; with a baseline, the
+ * OpenALPR engine's figures on the same photos in the same run beside them.
  */
 final class BenchCommand {
 
     static final String HELP = """
             Usage: platewatch bench-recognition DIR [--top N] [--verbose] [--held-out | --fold K]
+                                                [--baseline openalpr [--baseline-country C]]
             Scores recognition on a labelled folder laid out like shared/datasets/plates/us
             (NAME.jpg + NAME.txt) or us-crops (groundtruth.csv: file,state,PLATE).
             Prints top-1 and top-N accuracy, median and p95 milliseconds per image (decode
@@ -33,7 +35,18 @@ final class BenchCommand {
                           trains on (use it for us-crops, which the shipped head learnt from)
               --fold K    score only the fifth K (0-4) of the folder, the one that
                           train-plate-head --hold-out K leaves out (--held-out is --fold 0)
+              --baseline openalpr
+                          then run the OpenALPR engine on the same photos (one process, first
+                          photo untimed, each photo timed alone) and print its top-1, median ms
+                          and CPU ms per image beside Platewatch's, with the ratios. alpr is
+                          looked for under $PLATEWATCH_OPENALPR (default /tmp/openalpr-baseline),
+                          where shared/tools/openalpr/build.sh PREFIX installs it
+              --baseline-country C
+                          OpenALPR's country model (alpr -c; default us, eu for eu/)
             """;
+
+    /** What the side-by-side comparison needs of Platewatch's run. */
+    record Figures(double top1Percent, double medianMs, double medianCpuMs) {}
 
     private final PrintStream out;
     private final PrintStream err;
@@ -47,6 +60,8 @@ final class BenchCommand {
         int top = 3;
         boolean verbose = false;
         int fold = LabelledSet.NO_FOLD;
+        boolean baseline = false;
+        String country = null;
         Path dir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -68,19 +83,48 @@ final class BenchCommand {
                     }
                     top = RecognitionCli.parseTop(args[++i]);
                 }
+                case "--baseline" -> {
+                    if (i + 1 >= args.length || !args[++i].equals("openalpr")) {
+                        throw new RecognitionCli.UsageException("--baseline takes openalpr (the only baseline)");
+                    }
+                    baseline = true;
+                }
+                case "--baseline-country" -> {
+                    if (i + 1 >= args.length || !args[i + 1].matches("[a-z]{2}")) {
+                        throw new RecognitionCli.UsageException(
+                                "--baseline-country needs a two-letter code (us, eu, ...)");
+                    }
+                    country = args[++i];
+                }
                 default -> dir = TrainingCli.onlyDirectory(args[i], dir);
             }
         }
         TrainingCli.requireDirectory(dir);
+        Path alpr = OpenAlprBaseline.prefix();
+        if (baseline) {
+            OpenAlprBaseline.requireInstalled(alpr); // before minutes of Platewatch, not after
+        }
         LabelledSet set = fold == LabelledSet.NO_FOLD
                 ? LabelledSet.load(dir)
                 : LabelledSet.load(dir).foldPart(fold);
-        try (Recognizer recognizer = new Recognizer()) {
-            return bench(recognizer, set, top, verbose);
+        if (!baseline) {
+            try (Recognizer recognizer = new Recognizer()) {
+                bench(recognizer, set, top, verbose, null);
+            }
+            return 0;
         }
+        String model = country != null ? country : dir.getFileName().toString().equals("eu") ? "eu" : "us";
+        try (OpenAlprBaseline openAlpr =
+                        OpenAlprBaseline.start(alpr, model, set.items().get(0).image());
+                Recognizer recognizer = new Recognizer()) {
+            Figures platewatch = bench(recognizer, set, top, verbose, openAlpr);
+            OpenAlprBaseline.print(out, platewatch, openAlpr.figures(), model);
+        }
+        return 0;
     }
 
-    private int bench(Recognizer recognizer, LabelledSet set, int top, boolean verbose) {
+    /** Scores Platewatch; with {@code openAlpr}, it reads each photo right after Platewatch (untimed for Platewatch). */
+    private Figures bench(Recognizer recognizer, LabelledSet set, int top, boolean verbose, OpenAlprBaseline openAlpr) {
         recognizer.recognize(Recognizer.decode(set.items().get(0).image()));
         int n = 0, top1 = 0, topN = 0, top1Loose = 0, stateRight = 0, stateUnknown = 0, stateWrong = 0;
         List<Double> times = new ArrayList<>();
@@ -100,6 +144,9 @@ final class BenchCommand {
             }
             times.add((System.nanoTime() - start) / 1e6);
             cpuTimes.add((processCpuNanos() - cpuStart) / 1e6);
+            if (openAlpr != null) {
+                openAlpr.read(item);
+            }
             n++;
             String truth = PlateText.normalise(item.plate());
             String first = cands.isEmpty() ? "" : cands.get(0).plate();
@@ -200,7 +247,7 @@ final class BenchCommand {
                     labelled,
                     stateRight + stateWrong == 0 ? 0 : 100.0 * stateRight / (stateRight + stateWrong));
         }
-        return 0;
+        return new Figures(100.0 * top1 / n, percentile(sorted, 50), percentile(cpu, 50));
     }
 
     /** CPU time of the whole process, all threads (the ONNX Runtime pool included); -1 where the JVM cannot tell. */

@@ -11,7 +11,7 @@ import java.util.Arrays;
 public final class RecognitionCli {
 
     static final String USAGE = """
-            Usage: platewatch recognize [--json] [--top N] IMAGE...
+            Usage: platewatch recognize [--json] [--top N] [--jobs N] IMAGE|DIR...
             """;
 
     private RecognitionCli() {}

@@ -25,4 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "platewatch.policy")
 record PolicyProperties(
-        @DefaultValue("oakland") String profile, Period detectionRetention, String profileFile, LocalDate implementedOn) {}
+        @DefaultValue("oakland") String profile,
+        Period detectionRetention,
+        String profileFile,
+        LocalDate implementedOn) {}

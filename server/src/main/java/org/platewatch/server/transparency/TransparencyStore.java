@@ -97,4 +97,27 @@ class TransparencyStore {
 
     /** One count of one kind in one month ({@code YYYY-MM}). */
     record MonthKind(String month, String kind, long count) {}
+
+    /** Releases made in [from, to), by the receiving agency's type (the sharing feature's release ledger). */
+    List<KindCount> releasesByAgencyType(Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT a.kind, count(*) AS n
+                        FROM release_ledger l
+                        JOIN release_requests r ON r.id = l.request_id
+                        JOIN sharing_agencies a ON a.id = r.agency_id
+                        WHERE l.released_at >= ? AND l.released_at < ?
+                        GROUP BY a.kind ORDER BY a.kind
+                        """)
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new KindCount(rs.getString("kind"), rs.getLong("n")))
+                .list();
+    }
+
+    /** Periodic access audits completed in [from, to). */
+    long auditsCompleted(Instant from, Instant to) {
+        return jdbc.sql("SELECT count(*) FROM periodic_audits WHERE completed_at >= ? AND completed_at < ?")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query(Long.class)
+                .single();
+    }
 }
