@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param records    how many records the log held
  * @param hash       the newest record's hash ({@link AuditLog#GENESIS} for an empty log)
  * @param anchoredAt when the head was read
- * @param keyId      which key signed it ({@link AnchorSigningKey#keyId})
+ * @param keyId      which key signed it ({@link org.platewatch.server.platform.Ed25519KeyFile#keyId})
  * @param signature  Ed25519 over {@link #signedText()}, Base64
  */
 public record AuditAnchor(long lastId, long records, String hash, Instant anchoredAt, String keyId, String signature) {

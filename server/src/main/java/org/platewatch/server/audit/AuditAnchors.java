@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.platewatch.server.platform.Ed25519KeyFile;
 import org.platewatch.server.platform.PlatewatchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public class AuditAnchors {
     private final AuditAnchorProperties settings;
     private final AnchorFile file;
     private final java.nio.file.Path keyFile;
-    private AnchorSigningKey key;
+    private Ed25519KeyFile key;
 
     private final AuditLogRetention retention;
 
@@ -188,9 +189,9 @@ public class AuditAnchors {
         return problems;
     }
 
-    private synchronized AnchorSigningKey key() {
+    private synchronized Ed25519KeyFile key() {
         if (key == null) {
-            key = AnchorSigningKey.loadOrCreate(keyFile);
+            key = Ed25519KeyFile.loadOrCreate(keyFile, "audit anchor");
         }
         return key;
     }

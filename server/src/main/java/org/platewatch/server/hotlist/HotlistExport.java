@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.platewatch.server.platform.Ed25519KeyFile;
 import org.platewatch.server.platform.PlatewatchProperties;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The compact, signed export of the hot lists in force that edge agents match against offline: the same
  * entries as the server's matcher ({@link HotlistStore#activeEntries}), one JSON array per entry
  * ({@code [id, list, plate, state, make, model, colour, reason, expiresAt]}), each external list's data
- * date, and the profile's maximum list age. The payload is signed with {@link HotlistExportKey}; its
+ * date, and the profile's maximum list age. The payload is signed with its own key ({@code DATA_DIR/hotlist-export.key}, not the audit anchors'); its
  * version is the SHA-256 of the payload, which is the response's ETag.
  *
  * <p>Built once and kept until the matcher swaps its index ({@link HotlistSwapped}: an import, an approval,
@@ -37,7 +38,7 @@ class HotlistExport {
     private final DepartmentProfile profile;
     private final Clock clock;
     private final JsonMapper json;
-    private final HotlistExportKey key;
+    private final Ed25519KeyFile key;
     private final AtomicReference<Signed> current = new AtomicReference<>();
 
     HotlistExport(
@@ -50,7 +51,7 @@ class HotlistExport {
         this.profile = profile;
         this.clock = clock;
         this.json = json;
-        this.key = HotlistExportKey.loadOrCreate(platform.dataDir().resolve(HotlistExportKey.FILE_NAME));
+        this.key = Ed25519KeyFile.loadOrCreate(platform.dataDir().resolve("hotlist-export.key"), "hot-list export");
     }
 
     /**
