@@ -65,6 +65,7 @@ final class SanLeandroProfile {
                         true,
                         true,
                         CUSTODIAN_OF_RECORDS, // 418.7: records policy for others
+                        false, // no warrant number asked (DEFAULT)
                         NCRIC), // 418.2: the MOU
                 true,
                 DepartmentProfile.designeeOf(captain), // 418.3: "Bureau of Services Captain, or his/her designee"

@@ -57,7 +57,8 @@ final class Sb274Profile {
                         true,
                         true,
                         r.nonLawEnforcementRequestsTo(),
-                        true), // no release outside the department without a warrant number
+                        true, // no release outside the department without a warrant number
+                        r.regionalCentre()),
                 base.secondFactorRequired(),
                 base.designeeTitle(),
                 base.externalCopies());

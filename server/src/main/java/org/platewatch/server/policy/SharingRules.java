@@ -65,58 +65,6 @@ public record SharingRules(
                 "");
     }
 
-    /** The rules of a department that shares with a regional centre under an MOU (San Leandro: NCRIC). */
-    public SharingRules(
-            Set<Recipient> allowedRecipients,
-            boolean californiaPublicAgenciesOnly,
-            boolean writtenRequestRequired,
-            boolean approvalRequired,
-            String approverTitle,
-            boolean requestRetainedOnFile,
-            boolean immigrationEnforcementForbidden,
-            boolean saleForbidden,
-            String nonLawEnforcementRequestsTo,
-            String regionalCentre) {
-        this(
-                allowedRecipients,
-                californiaPublicAgenciesOnly,
-                writtenRequestRequired,
-                approvalRequired,
-                approverTitle,
-                requestRetainedOnFile,
-                immigrationEnforcementForbidden,
-                saleForbidden,
-                nonLawEnforcementRequestsTo,
-                false,
-                regionalCentre);
-    }
-
-    /** The rules of a profile that asks for a warrant number before any release outside the department (sb274). */
-    public SharingRules(
-            Set<Recipient> allowedRecipients,
-            boolean californiaPublicAgenciesOnly,
-            boolean writtenRequestRequired,
-            boolean approvalRequired,
-            String approverTitle,
-            boolean requestRetainedOnFile,
-            boolean immigrationEnforcementForbidden,
-            boolean saleForbidden,
-            String nonLawEnforcementRequestsTo,
-            boolean warrantRequired) {
-        this(
-                allowedRecipients,
-                californiaPublicAgenciesOnly,
-                writtenRequestRequired,
-                approvalRequired,
-                approverTitle,
-                requestRetainedOnFile,
-                immigrationEnforcementForbidden,
-                saleForbidden,
-                nonLawEnforcementRequestsTo,
-                warrantRequired,
-                "");
-    }
-
     public SharingRules {
         if (allowedRecipients == null || allowedRecipients.isEmpty()) {
             throw new IllegalArgumentException("a profile names at least one kind of recipient");
