@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Optional;
 import java.util.TimeZone;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,14 @@ record CaptureFacts(Instant capturedAt, Double latitude, Double longitude, Doubl
      *     read at the wrong time or place
      */
     static CaptureFacts of(Capture capture, ZoneId cameraZone, Clock clock) throws IOException {
+        return of(capture, cameraZone, clock, Optional.empty());
+    }
+
+    /**
+     * As above, with the car's GPS receiver ({@link GpsFeed}) as the position's last source: an image without a
+     * position of its own takes the receiver's current fix (and its course as the heading, when it has none).
+     */
+    static CaptureFacts of(Capture capture, ZoneId cameraZone, Clock clock, Optional<Nmea.Fix> gps) throws IOException {
         Instant time = null;
         Double lat = null;
         Double lon = null;
@@ -82,6 +91,13 @@ record CaptureFacts(Instant capturedAt, Double latitude, Double longitude, Doubl
         }
         if (heading == null) {
             heading = exif.direction();
+        }
+        if (lat == null && lon == null && gps.isPresent()) {
+            lat = gps.get().latitude();
+            lon = gps.get().longitude();
+            if (heading == null) {
+                heading = gps.get().heading();
+            }
         }
         if (time == null && capture.file() != null) {
             time = Files.getLastModifiedTime(capture.file()).toInstant();

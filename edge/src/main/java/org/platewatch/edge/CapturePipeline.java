@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.platewatch.plate.UsState;
 import org.platewatch.plate.hotlist.HotlistMatch;
@@ -32,6 +34,7 @@ final class CapturePipeline {
     private final double minConfidence;
     private final ZoneId cameraZone;
     private final Clock clock;
+    private final Supplier<Optional<Nmea.Fix>> gps;
 
     CapturePipeline(
             PlateReader reader,
@@ -41,6 +44,20 @@ final class CapturePipeline {
             double minConfidence,
             ZoneId cameraZone,
             Clock clock) {
+        this(reader, journal, hotlists, alerts, minConfidence, cameraZone, clock, Optional::empty);
+    }
+
+    /** With the car's GPS receiver, for images that carry no position of their own. */
+    CapturePipeline(
+            PlateReader reader,
+            Journal journal,
+            HotlistCopy hotlists,
+            LocalAlerts alerts,
+            double minConfidence,
+            ZoneId cameraZone,
+            Clock clock,
+            Supplier<Optional<Nmea.Fix>> gps) {
+        this.gps = gps;
         this.reader = reader;
         this.journal = journal;
         this.hotlists = hotlists;
@@ -63,7 +80,7 @@ final class CapturePipeline {
         CaptureFacts facts;
         try {
             candidates = reader.read(capture.jpeg());
-            facts = CaptureFacts.of(capture, cameraZone, clock);
+            facts = CaptureFacts.of(capture, cameraZone, clock, gps.get());
         } catch (UnreadableImageException | CaptureFacts.BadSidecarException e) {
             log.warning("Image " + capture.name() + " skipped: " + reason(e));
             source.rejected(capture);

@@ -36,7 +36,9 @@ record EdgeOptions(
         double minConfidence,
         ZoneId cameraZone,
         Duration cameraWait,
-        Duration clockTolerance) {
+        Duration clockTolerance,
+        String gps,
+        Duration gpsMaxAge) {
 
     static final String HELP = """
             Usage: bin/platewatch edge [check] --server URL --token DEVICE_TOKEN --source DIR|URL [options]
@@ -64,6 +66,9 @@ record EdgeOptions(
               --min-confidence X      a read below this is not journalled (default 0.5)
               --camera-zone ZONE      the zone of the camera's EXIF clock (default: the system's)
               --camera-wait D         edge check: how long to wait for an image (default 30s)
+              --gps tcp://HOST:PORT|DEVICE  a GPS receiver's NMEA sentences (RMC), for images without a position
+                                      of their own (a serial DEVICE is read as it is: set its speed with stty)
+              --gps-max-age D         a fix older than this is not used (default 5s)
             Durations: 500ms, 30s, 5m, 1h, 30d or ISO-8601 (PT5M).
             """;
 
@@ -128,10 +133,36 @@ record EdgeOptions(
                 fraction(o.getOrDefault("min-confidence", "0.5"), "--min-confidence"),
                 zone(o.get("camera-zone")),
                 duration(o.getOrDefault("camera-wait", "30s"), "--camera-wait"),
-                duration(o.getOrDefault("clock-tolerance", "2m"), "--clock-tolerance"));
+                duration(o.getOrDefault("clock-tolerance", "2m"), "--clock-tolerance"),
+                gps(o.get("gps")),
+                duration(o.getOrDefault("gps-max-age", "5s"), "--gps-max-age"));
+    }
+
+    private static String gps(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.startsWith("tcp://")) {
+            URI uri;
+            try {
+                uri = new URI(value);
+            } catch (java.net.URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getHost() == null || uri.getPort() < 1) {
+                throw new UsageException("--gps: '" + value + "' is not tcp://HOST:PORT");
+            }
+            return value;
+        }
+        if (value.isBlank() || value.contains("://")) {
+            throw new UsageException("--gps: '" + value + "' is neither tcp://HOST:PORT nor a serial device path");
+        }
+        return value;
     }
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of(
+            "gps",
+            "gps-max-age",
             "server",
             "token",
             "source",

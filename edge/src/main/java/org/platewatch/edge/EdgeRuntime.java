@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,9 @@ final class EdgeRuntime implements AutoCloseable {
     final DeviceSettings device;
     final BacklogMonitor backlog;
     final PlateReader reader;
+    /** The car's GPS receiver, when {@code --gps} names one. */
+    final GpsFeed gps;
+
     private final Instant startedAt;
     private AlertPage page;
     private volatile boolean running;
@@ -58,8 +62,16 @@ final class EdgeRuntime implements AutoCloseable {
         this.hotlists = new HotlistCopy(options.dataDir(), options.hotlistKey(), sealer, clock);
         this.alerts = new LocalAlerts(terminal, options.cameraZone());
         this.source = source(options, clock);
+        this.gps = options.gps() == null ? null : new GpsFeed(options.gps(), options.gpsMaxAge(), clock).start();
         this.pipeline = new CapturePipeline(
-                reader, journal, hotlists, alerts, options.minConfidence(), options.cameraZone(), clock);
+                reader,
+                journal,
+                hotlists,
+                alerts,
+                options.minConfidence(),
+                options.cameraZone(),
+                clock,
+                gps == null ? Optional::empty : gps::current);
         this.uploader = new Uploader(journal, server, options.batch());
         this.device = new DeviceSettings(options.dataDir(), options.maxTransferInterval());
         this.backlog =
@@ -193,6 +205,9 @@ final class EdgeRuntime implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (gps != null) {
+            gps.close();
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }

@@ -158,6 +158,9 @@ final class ShiftCheck {
         if ("FIXED".equals(device.kind()) && device.hasRegisteredPosition()) {
             return new Item("gps", true, "fixed camera at its registered position");
         }
+        if (options.gps() != null) {
+            return receiver();
+        }
         if (image.isEmpty()) {
             return new Item("gps", false, "no image to read a position from");
         }
@@ -182,6 +185,33 @@ final class ShiftCheck {
                             + " away from the clock");
         }
         return new Item("gps", true, "position fix present, time from " + facts.timeSource());
+    }
+
+    /** The car's GPS receiver ({@code --gps}): a valid fix within the camera wait, its time near the clock's. */
+    private Item receiver() {
+        try (GpsFeed feed = new GpsFeed(options.gps(), options.gpsMaxAge(), clock).start()) {
+            long deadline = System.nanoTime() + options.cameraWait().toNanos();
+            Optional<Nmea.Fix> fix = feed.current();
+            while (fix.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                fix = feed.current();
+            }
+            if (fix.isEmpty()) {
+                return new Item(
+                        "gps",
+                        false,
+                        "no valid fix from " + options.gps() + " within " + BacklogMonitor.human(options.cameraWait()));
+            }
+            Duration skew = Duration.between(fix.get().time(), clock.instant()).abs();
+            if (skew.compareTo(options.clockTolerance()) > 0) {
+                return new Item(
+                        "gps", false, "the receiver's time is " + BacklogMonitor.human(skew) + " off the clock");
+            }
+            return new Item("gps", true, "valid fix from " + options.gps());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Item("gps", false, "interrupted while waiting for a fix");
+        }
     }
 
     private Item recognition() {
