@@ -1,11 +1,17 @@
 package org.platewatch.server.platform;
 
+import java.util.regex.Pattern;
+
 /**
  * RFC 4180 rows. A field with a comma, quote or line break is quoted, with quotes doubled. A field
  * that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage return)
- * gets a leading apostrophe, so an exported search term cannot become a formula (OWASP, CSV injection).
+ * gets a leading apostrophe, so an exported search term cannot become a formula (OWASP, CSV injection). A plain
+ * decimal number is left as it is: a longitude west of Greenwich starts with a minus, and a spreadsheet must read it
+ * as the number it is, not as the text {@code '-122.27}.
  */
 public final class Csv {
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private Csv() {}
 
@@ -26,7 +32,8 @@ public final class Csv {
         }
         String v = value;
         char first = v.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+        if ((first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
+                && !PLAIN_NUMBER.matcher(v).matches()) {
             v = "'" + v;
         }
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,7 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.platewatch.server.audit.AuditRecordsAbout;
 import org.platewatch.server.audit.DepartmentSignature;
-import org.platewatch.server.platform.Csv;
+import org.platewatch.server.platform.DetectionCsv;
 import org.platewatch.server.reads.ImageStore;
 import tools.jackson.databind.ObjectMapper;
 
@@ -102,48 +101,24 @@ final class EvidencePackage {
     }
 
     private String csv(List<HeldRead> reads) {
-        StringBuilder out = new StringBuilder(128 + reads.size() * 200);
-        out.append(Csv.row(
-                "read_id",
-                "captured_at_utc",
-                "captured_at_local",
-                "plate",
-                "state",
-                "confidence",
-                "latitude",
-                "longitude",
-                "heading",
-                "camera_id",
-                "camera_name",
-                "make",
-                "model",
-                "color",
-                "type",
-                "image",
-                "stored"));
+        DetectionCsv csv = new DetectionCsv(zone, List.of("image", "stored"));
         for (HeldRead r : reads) {
-            out.append(Csv.row(
-                    r.readId().toString(),
-                    r.capturedAt() == null ? null : r.capturedAt().toString(),
-                    r.capturedAt() == null
-                            ? null
-                            : r.capturedAt().atZone(zone).toLocalDateTime().toString(),
+            csv.add(
+                    r.readId(),
+                    r.capturedAt(),
                     r.plate(),
                     r.state(),
-                    r.confidence() == null ? null : String.format(Locale.ROOT, "%.3f", r.confidence()),
-                    r.latitude() == null ? null : String.format(Locale.ROOT, "%.6f", r.latitude()),
-                    r.longitude() == null ? null : String.format(Locale.ROOT, "%.6f", r.longitude()),
-                    r.heading() == null ? null : String.format(Locale.ROOT, "%.0f", r.heading()),
-                    r.cameraId() == null ? null : r.cameraId().toString(),
+                    r.confidence(),
+                    r.latitude(),
+                    r.longitude(),
+                    r.heading(),
+                    r.cameraId(),
                     r.cameraName(),
-                    r.vehicle().make(),
-                    r.vehicle().model(),
-                    r.vehicle().color(),
-                    r.vehicle().type(),
+                    r.vehicle(),
                     r.imageSha256() == null ? null : imagePath(r.imageSha256()),
-                    r.stored()));
+                    r.stored());
         }
-        return out.toString();
+        return csv.text();
     }
 
     private static EvidenceManifest.File entry(ZipOutputStream zip, String path, byte[] bytes) throws IOException {

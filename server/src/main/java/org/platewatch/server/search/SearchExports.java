@@ -1,7 +1,6 @@
 package org.platewatch.server.search;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
-import org.platewatch.server.platform.Csv;
+import org.platewatch.server.platform.DetectionCsv;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.policy.DepartmentProfile;
@@ -94,44 +93,23 @@ class SearchExports {
     }
 
     private byte[] csv(List<SearchHit> hits) {
-        StringBuilder out = new StringBuilder(64 + hits.size() * 160);
-        out.append(Csv.row(
-                "read_id",
-                "captured_at_utc",
-                "captured_at_local",
-                "plate",
-                "state",
-                "look_alike",
-                "confidence",
-                "latitude",
-                "longitude",
-                "heading",
-                "camera_id",
-                "camera_name",
-                "make",
-                "model",
-                "color",
-                "type"));
+        DetectionCsv csv = new DetectionCsv(zone, List.of("look_alike"));
         for (SearchHit h : hits) {
-            out.append(Csv.row(
-                    h.readId().toString(),
-                    h.capturedAt().toString(),
-                    h.capturedAt().atZone(zone).toLocalDateTime().toString(),
+            csv.add(
+                    h.readId(),
+                    h.capturedAt(),
                     h.plate(),
                     h.state(),
-                    Boolean.toString(h.lookAlike()),
-                    String.format(Locale.ROOT, "%.3f", h.confidence()),
-                    String.format(Locale.ROOT, "%.6f", h.latitude()),
-                    String.format(Locale.ROOT, "%.6f", h.longitude()),
-                    h.heading() == null ? null : String.format(Locale.ROOT, "%.0f", h.heading()),
-                    h.cameraId().toString(),
+                    h.confidence(),
+                    h.latitude(),
+                    h.longitude(),
+                    h.heading(),
+                    h.cameraId(),
                     h.cameraName(),
-                    h.vehicle().make(),
-                    h.vehicle().model(),
-                    h.vehicle().color(),
-                    h.vehicle().type()));
+                    h.vehicle(),
+                    Boolean.toString(h.lookAlike()));
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.bytes();
     }
 
     private static byte[] kml(StoredSearch search, List<SearchHit> hits) {

@@ -11,12 +11,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.platewatch.server.platform.Csv;
+import org.platewatch.plate.VehicleDescription;
+import org.platewatch.server.platform.DetectionCsv;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.policy.DepartmentProfile;
@@ -139,44 +139,23 @@ class ReleasePackage {
     }
 
     private byte[] csv(List<ReleasedDetection> detections) {
-        StringBuilder out = new StringBuilder(64 + detections.size() * 160);
-        out.append(Csv.row(
-                "read_id",
-                "captured_at_utc",
-                "captured_at_local",
-                "plate",
-                "state",
-                "confidence",
-                "latitude",
-                "longitude",
-                "heading",
-                "camera_id",
-                "camera_name",
-                "make",
-                "model",
-                "color",
-                "type",
-                "image"));
+        DetectionCsv csv = new DetectionCsv(zone, List.of("image"));
         for (ReleasedDetection d : detections) {
-            out.append(Csv.row(
-                    d.readId().toString(),
-                    d.capturedAt().toString(),
-                    d.capturedAt().atZone(zone).toLocalDateTime().toString(),
+            csv.add(
+                    d.readId(),
+                    d.capturedAt(),
                     d.plate(),
                     d.state(),
-                    String.format(Locale.ROOT, "%.3f", d.confidence()),
-                    String.format(Locale.ROOT, "%.6f", d.latitude()),
-                    String.format(Locale.ROOT, "%.6f", d.longitude()),
-                    d.heading() == null ? null : String.format(Locale.ROOT, "%.0f", d.heading()),
-                    d.cameraId() == null ? null : d.cameraId().toString(),
+                    d.confidence(),
+                    d.latitude(),
+                    d.longitude(),
+                    d.heading(),
+                    d.cameraId(),
                     d.cameraName(),
-                    d.make(),
-                    d.model(),
-                    d.color(),
-                    d.type(),
-                    d.imageSha256() == null ? null : imageName(d.readId())));
+                    new VehicleDescription(d.make(), d.model(), d.color(), d.type()),
+                    d.imageSha256() == null ? null : imageName(d.readId()));
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.bytes();
     }
 
     private static List<JsonDetection> json(List<ReleasedDetection> detections) {

@@ -246,8 +246,12 @@ class AuditIntegrityTest {
 
     @Test
     void csvFieldsAreQuotedAndFormulasDisarmed() {
-        assertThat(Csv.row("plain", "a,b", "say \"hi\"", "two\nlines", null, "=HYPERLINK(\"x\")", "-1"))
-                .isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"'=HYPERLINK(\"\"x\"\")\",'-1\r\n");
+        assertThat(Csv.row(
+                        "plain", "a,b", "say \"hi\"", "two\nlines", null, "=HYPERLINK(\"x\")", "-1+cmd|' /C calc'!A0"))
+                .isEqualTo(
+                        "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"'=HYPERLINK(\"\"x\"\")\",'-1+cmd|' /C calc'!A0\r\n");
+        // a longitude is a number, not a formula: a spreadsheet must read it as one
+        assertThat(Csv.row("-122.271200", "-1", "+1")).isEqualTo("-122.271200,-1,'+1\r\n");
     }
 
     @Test
