@@ -26,7 +26,9 @@
     'form-verify': ['TENTATIVE', 'MISREAD'],
     'form-query': ['QUERIED'],
     'form-confirm': ['CONFIRMED', 'NOT_CONFIRMED'],
-    'form-clear': ['CLEARED']
+    'form-clear': ['CLEARED'],
+    // rendered only where the profile lets a hit be confirmed before the checks (see allowed)
+    'form-early-confirm': ['EARLY_CONFIRMED']
   };
   var STATE_AGREEMENT = {
     SAME: 'match', DIFFERENT: 'differs', READ_HAS_NO_STATE: 'unknown', ENTRY_ANY_STATE: 'any'
@@ -75,7 +77,13 @@
   function allowed(alert) {
     // a hit withheld for want of CLETS authorisation cannot be verified here: the API refuses its steps
     if (alert.withheld) { return []; }
-    return Array.isArray(alert.allowedTransitions) ? alert.allowedTransitions : [];
+    var next = Array.isArray(alert.allowedTransitions) ? alert.allowedTransitions.slice() : [];
+    // the API's allowedTransitions is the verified path; the page renders the early form only where the profile
+    // allows confirming before the checks (the server checks the profile again)
+    if ($('form-early-confirm') && (alert.state === 'ALERT' || alert.state === 'TENTATIVE')) {
+      next.push('EARLY_CONFIRMED');
+    }
+    return next;
   }
 
   // ---- sound: a short tone through WebAudio; browsers allow it after the first click or key press ----
@@ -291,6 +299,7 @@
     var next = allowed(a);
     Object.keys(STEP_FORMS).forEach(function (id) {
       var form = $(id);
+      if (!form) { return; }
       var wasHidden = form.hidden;
       form.hidden = !STEP_FORMS[id].some(function (to) { return next.indexOf(to) >= 0; });
       // within a form, only the buttons of allowed transitions
@@ -414,6 +423,7 @@
   function wireForms() {
     Object.keys(STEP_FORMS).forEach(function (id) {
       var form = $(id);
+      if (!form) { return; }
       form.addEventListener('submit', function (evt) {
         evt.preventDefault();
         transition(form, form.getAttribute('data-to'));

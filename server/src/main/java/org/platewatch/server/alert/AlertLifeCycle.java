@@ -38,6 +38,7 @@ class AlertLifeCycle {
     private final MemberAccess access;
     private final ApplicationEventPublisher events;
     private final CletsScreen clets;
+    private final VerificationBeforeAction verification;
 
     AlertLifeCycle(
             AlertStore store,
@@ -48,8 +49,10 @@ class AlertLifeCycle {
             Clock clock,
             MemberAccess access,
             ApplicationEventPublisher events,
-            CletsScreen clets) {
+            CletsScreen clets,
+            VerificationBeforeAction verification) {
         this.clets = clets;
+        this.verification = verification;
         this.store = store;
         this.quality = quality;
         this.detections = detections;
@@ -84,15 +87,19 @@ class AlertLifeCycle {
         return moved;
     }
 
-    private Alert apply(long id, Transition transition, UserAccount member) {
+    private Alert apply(long id, Transition asked, UserAccount member) {
         AlertStore.AlertRow row =
                 store.lock(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "id", "No alert " + id));
         AlertState from = row.state();
-        AlertState to = transition.to();
+        AlertState to = asked.to();
+        Transition transition = asked;
         boolean cletsDerived = clets.derived(row.hotlistId());
         // Before the state check: a member without CLETS learns nothing more of a CLETS-derived hit by trying.
         clets.requireForStep(member, to, cletsDerived, row.entry().listName());
-        if (!from.mayBecome(to)) {
+        if (VerificationBeforeAction.confirmsEarly(from, to)) {
+            // before the checks: the profile's alertVerification decides, and the skipped checks are recorded
+            transition = verification.confirmEarly(from, (Transition.Confirmed) asked);
+        } else if (!from.mayBecome(to)) {
             String why = to == AlertState.CONFIRMED
                     ? "; an alert is confirmed only after the visual checks (TENTATIVE) and the live query (QUERIED)"
                     : "";
@@ -144,7 +151,11 @@ class AlertLifeCycle {
             // and any step on a CLETS-derived hit, were checked by CletsScreen.requireForStep already).
             access.requireActive(member, Permission.QUERY_CLETS);
         }
+        if (transition instanceof Transition.Cleared c) {
+            verification.requireOutcome(c);
+        }
         if (transition instanceof Transition.Cleared c
+                && c.outcome() != null
                 && c.outcome().needsConfirmedHit()
                 && from != AlertState.CONFIRMED) {
             throw new ProblemException(

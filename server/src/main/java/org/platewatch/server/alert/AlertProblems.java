@@ -17,5 +17,14 @@ final class AlertProblems {
             "An arrest or seizure on a hit needs the hit confirmed with the entering agency first",
             HttpStatus.CONFLICT);
 
+    static final ProblemType CHECKS_REQUIRED = new ProblemType(
+            "alert-checks-required",
+            "The department's policy requires the visual check and the hot-list status check before a hit is confirmed",
+            HttpStatus.CONFLICT);
+    static final ProblemType OUTCOME_REQUIRED = new ProblemType(
+            "alert-outcome-required",
+            "The department's policy requires every stop on an alert to be cleared with its outcome",
+            HttpStatus.BAD_REQUEST);
+
     private AlertProblems() {}
 }

@@ -8,8 +8,9 @@ import java.util.Set;
  * The life cycle of an alert, as the policies define it (Alameda 462.2): an {@link #ALERT} is a machine
  * match nobody has looked at; {@link #TENTATIVE} means the officer visually verified characters, state
  * and vehicle; {@link #QUERIED} records the live query of the list (CLETS); {@link #CONFIRMED} means the
- * entering agency confirmed the hit. The allowed transitions are here and nowhere else: confirmation is
- * reachable only through the visual check and the query.
+ * entering agency confirmed the hit. The transitions of the verified path are here and nowhere else; whether a
+ * hit may be confirmed before the visual check and the query is the profile's ({@code alertVerification}), decided
+ * by {@link VerificationBeforeAction} and never listed in {@link #next}.
  */
 public enum AlertState {
     ALERT,

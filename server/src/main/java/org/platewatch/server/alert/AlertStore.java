@@ -179,7 +179,7 @@ class AlertStore {
         String outcome = null;
         String incident = null;
         if (t.details() instanceof Transition.Cleared cleared) {
-            outcome = cleared.outcome().name();
+            outcome = cleared.outcome() == null ? null : cleared.outcome().name();
             incident = cleared.incidentNumber();
         }
         jdbc.sql("""

@@ -1,6 +1,7 @@
 package org.platewatch.server.alert;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * What a member records when moving an alert on: one record per target state, holding exactly what that
@@ -34,9 +35,21 @@ public sealed interface Transition {
         }
     }
 
-    /** The entering agency (or person) confirmed the hit, and how. */
+    /**
+     * The entering agency (or person) confirmed the hit, and how. Reached from QUERIED, or earlier where the profile's
+     * {@code alertVerification} allows it ({@link VerificationBeforeAction}): then {@code skippedChecks} names the
+     * checks not recorded, and {@code exigency} the exigent circumstance the officer stated (required under
+     * {@code REQUIRED_ABSENT_EXIGENCY}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Confirmed(String confirmedWith, String method, String reference, String note) implements Transition {
+    record Confirmed(
+            String confirmedWith,
+            String method,
+            String reference,
+            String exigency,
+            List<String> skippedChecks,
+            String note)
+            implements Transition {
         @Override
         public AlertState to() {
             return AlertState.CONFIRMED;
@@ -59,7 +72,10 @@ public sealed interface Transition {
         }
     }
 
-    /** The stop is over: how it ended and the incident it was recorded under. */
+    /**
+     * The stop is over: how it ended and the incident it was recorded under. Both may be left out only where the profile
+     * does not require a stop outcome ({@code stopOutcomeRequired}); an outcome always comes with its incident number.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Cleared(StopOutcome outcome, String incidentNumber, String note) implements Transition {
         @Override

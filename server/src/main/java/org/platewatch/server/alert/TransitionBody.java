@@ -12,10 +12,12 @@ import tools.jackson.databind.JsonNode;
  *   <li>TENTATIVE: {@code charactersVerified}, {@code stateVerified}, {@code vehicleVerified} (the life cycle
  *       refuses unless all three are true);
  *   <li>QUERIED: {@code result} of the live query ({@code system} defaults to CLETS; {@code reference} optional);
- *   <li>CONFIRMED: {@code confirmedWith} (the entering agency or person) and {@code method} (how);
+ *   <li>CONFIRMED: {@code confirmedWith} (the entering agency or person) and {@code method} (how); {@code exigency}
+ *       when confirming before the checks where the profile allows it only in exigent circumstances;
  *   <li>NOT_CONFIRMED: {@code reason};
  *   <li>MISREAD: nothing but the optional {@code note};
- *   <li>CLEARED: {@code outcome} ({@link StopOutcome}) and {@code incidentNumber}.
+ *   <li>CLEARED: {@code outcome} ({@link StopOutcome}) and {@code incidentNumber} (the outcome may be left out, with the
+ *       incident number, only where the profile does not require it).
  * </ul>
  * A missing or malformed field is a 400 problem naming it; text is trimmed, and blank text counts as missing.
  */
@@ -53,10 +55,23 @@ final class TransitionBody {
             }
             case CONFIRMED ->
                 new Transition.Confirmed(
-                        required(body, "confirmedWith"), required(body, "method"), text(body, "reference"), note);
+                        required(body, "confirmedWith"),
+                        required(body, "method"),
+                        text(body, "reference"),
+                        text(body, "exigency"),
+                        null,
+                        note);
             case NOT_CONFIRMED -> new Transition.NotConfirmed(required(body, "reason"), note);
             case MISREAD -> new Transition.Misread(note);
-            case CLEARED -> new Transition.Cleared(outcome(body), required(body, "incidentNumber"), note);
+            case CLEARED -> {
+                // whether an outcome is required is the profile's (VerificationBeforeAction); one given needs its
+                // incident
+                StopOutcome outcome = outcome(body);
+                yield new Transition.Cleared(
+                        outcome,
+                        outcome == null ? text(body, "incidentNumber") : required(body, "incidentNumber"),
+                        note);
+            }
             case ALERT ->
                 throw new ProblemException(
                         AlertProblems.TRANSITION_NOT_ALLOWED,
@@ -68,7 +83,7 @@ final class TransitionBody {
     private static StopOutcome outcome(JsonNode body) {
         String value = text(body, "outcome");
         if (value == null) {
-            throw ProblemException.invalid("outcome", "is required; one of " + List.of(StopOutcome.values()));
+            return null;
         }
         try {
             return StopOutcome.valueOf(value.toUpperCase(Locale.ROOT));

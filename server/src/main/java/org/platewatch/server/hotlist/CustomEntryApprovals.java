@@ -129,7 +129,7 @@ class CustomEntryApprovals {
     }
 
     /** The entry as it would be with the change: what the change gives, the entry's own value elsewhere. */
-    private static CustomEntryRequest merge(HotlistEntryView e, CustomEntryRequest c) {
+    static CustomEntryRequest merge(HotlistEntryView e, CustomEntryRequest c) {
         CustomEntryRequest.Vehicle v =
                 c.vehicle() != null ? c.vehicle() : new CustomEntryRequest.Vehicle(e.make(), e.model(), e.color());
         return new CustomEntryRequest(

@@ -31,6 +31,7 @@ class CustomEntryService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MemberAccess access;
+    private final HotlistMatcher matcher;
 
     CustomEntryService(
             CustomEntryStore entries,
@@ -41,7 +42,9 @@ class CustomEntryService {
             DepartmentProfile profile,
             TransactionTemplate tx,
             Clock clock,
-            MemberAccess access) {
+            MemberAccess access,
+            HotlistMatcher matcher) {
+        this.matcher = matcher;
         this.entries = entries;
         this.store = store;
         this.hotlists = hotlists;
@@ -76,9 +79,18 @@ class CustomEntryService {
         });
     }
 
+    /**
+     * A member's change to an entry: it waits for a supervisor's approval where the profile says so
+     * ({@code customEntries.updateNeedsSupervisorApproval}, every shipped profile), else it is in force at once.
+     */
     HotlistEntryView proposeChange(long id, CustomEntryRequest change) {
         UserAccount member = requireTrainedMember(Permission.PROPOSE_HOTLIST_ENTRIES);
         validator.validate(change, false);
+        if (!profile.hotlists().customEntries().updateNeedsSupervisorApproval()) {
+            HotlistEntryView changed = tx.execute(status -> changeAtOnce(id, change, member));
+            matcher.rebuild();
+            return changed;
+        }
         return tx.execute(status -> {
             HotlistEntryView entry = entries.lockedCustomEntry(id);
             if ("REJECTED".equals(entry.status())) {
@@ -96,6 +108,28 @@ class CustomEntryService {
                             null));
             return store.entry(id).orElseThrow();
         });
+    }
+
+    /** The change applied now, with its audit row, where the profile does not ask for a supervisor's approval. */
+    private HotlistEntryView changeAtOnce(long id, CustomEntryRequest change, UserAccount member) {
+        HotlistEntryView entry = entries.lockedCustomEntry(id);
+        if ("REJECTED".equals(entry.status())) {
+            throw new ProblemException(ProblemType.CONFLICT, "status", "Entry " + id + " was rejected");
+        }
+        ValidEntry merged = validator.validate(CustomEntryApprovals.merge(entry, change), true);
+        entries.applyChange(id, merged);
+        audit.record(
+                member.actor(),
+                new AuditEvent(
+                        "hotlist.entry-changed",
+                        "hotlist-entry:" + id,
+                        (merged.plate().isEmpty() ? "vehicle only" : "plate=" + merged.plate())
+                                + ", state=" + merged.state() + ", expires=" + merged.expiresAt()
+                                + "; no supervisor approval required by the profile",
+                        change.synopsis(),
+                        change.caseNumber() != null ? change.caseNumber() : entry.caseNumber(),
+                        null));
+        return store.entry(id).orElseThrow();
     }
 
     /** The signed-in member, if their role has the permission and their training is current. */

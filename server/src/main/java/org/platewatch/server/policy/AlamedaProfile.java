@@ -45,8 +45,7 @@ final class AlamedaProfile {
                         AuditReportForm.STANDARD, // DEFAULT
                         ""), // no regional centre named
                 new TrainingRules(
-                        DEFAULT_TRAINING_VALIDITY,
-                        false, // 462.3(b)3 requires training; renewal DEFAULT
+                        DEFAULT_TRAINING_VALIDITY, // 462.3(b)3 requires training; renewal DEFAULT
                         chief,
                         List.of()), // DEFAULT owner: the administrator
                 Duration.ZERO, // 462.3(b)1: uploaded automatically, ongoing
@@ -56,8 +55,7 @@ final class AlamedaProfile {
                                 HotlistSource.CA_DMV, // 462.3(b)2: DMV suspended/revoked registrations
                                 HotlistSource.DEPARTMENT_BOLO), // 462.3(b)1: lists "created by" the Department
                         DEFAULT_HOTLIST_MAX_AGE, // DEFAULT (462.2: extracts "numerous times per day")
-                        "Chief of Police or designee", // 462.3(b)2
-                        new CustomEntryRules(true, true, true, chief)), // DEFAULT
+                        new CustomEntryRules(true, true, true)), // DEFAULT
                 DEFAULT_SEARCH, // 462.3(c)4: queries logged by user
                 AlertVerification.REQUIRED, // 462.3(b)7: alert alone no basis for action
                 false, // DEFAULT

@@ -37,16 +37,14 @@ final class EmeryvilleProfile {
                 AuditCadence.every(
                         DEFAULT_AUDIT_INTERVAL, captain, false), // 429.5(c): "regular basis"; DEFAULT annual, auditor
                 new TrainingRules(
-                        DEFAULT_TRAINING_VALIDITY,
-                        false, // 429.3(d) requires training; renewal DEFAULT
+                        DEFAULT_TRAINING_VALIDITY, // 429.3(d) requires training; renewal DEFAULT
                         "Professional Services Officer",
                         List.of()), // 429.8
                 DEFAULT_MAX_UPLOAD_INTERVAL, // 429.4: "department procedures"; DEFAULT
                 new HotlistRules(
                         DEFAULT_HOTLIST_SOURCES, // DEFAULT; 429.3(c): partial plates entered
                         DEFAULT_HOTLIST_MAX_AGE,
-                        captain, // DEFAULT
-                        new CustomEntryRules(true, true, true, captain)), // DEFAULT
+                        new CustomEntryRules(true, true, true)), // DEFAULT
                 DEFAULT_SEARCH, // 429.5(a): access logged by name, date, time
                 AlertVerification.IF_PRACTICABLE, // 429.3(f)
                 false, // DEFAULT

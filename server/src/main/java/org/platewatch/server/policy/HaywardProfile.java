@@ -35,8 +35,7 @@ final class HaywardProfile {
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
                 AuditCadence.every(DEFAULT_AUDIT_INTERVAL, commander, false), // 429.6(e): "regular basis"; DEFAULT
                 new TrainingRules(
-                        DEFAULT_TRAINING_VALIDITY,
-                        false, // 429.4(a) requires training; renewal DEFAULT
+                        DEFAULT_TRAINING_VALIDITY, // 429.4(a) requires training; renewal DEFAULT
                         commander, // DEFAULT owner
                         List.of(
                                 "Sworn peace officer", // 429.4(b)1
@@ -45,8 +44,7 @@ final class HaywardProfile {
                 new HotlistRules(
                         DEFAULT_HOTLIST_SOURCES, // DEFAULT; 429.3(c): partial plates entered
                         DEFAULT_HOTLIST_MAX_AGE,
-                        commander, // DEFAULT
-                        new CustomEntryRules(true, true, true, commander)), // DEFAULT
+                        new CustomEntryRules(true, true, true)), // DEFAULT
                 DEFAULT_SEARCH, // 429.6(b)
                 AlertVerification.IF_PRACTICABLE, // 429.3(e)
                 false, // DEFAULT

@@ -1,7 +1,5 @@
 package org.platewatch.server.policy;
 
-import static org.platewatch.server.policy.ProfileFields.requireText;
-
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -13,11 +11,9 @@ import java.util.Set;
  *
  * @param allowedSources  the source kinds the department may load
  * @param maxAge          the oldest an imported list may be before matches against it are flagged stale
- * @param designatedBy    who designates the hot lists in use
  * @param customEntries   rules for member-made entries
  */
-public record HotlistRules(
-        Set<HotlistSource> allowedSources, Duration maxAge, String designatedBy, CustomEntryRules customEntries) {
+public record HotlistRules(Set<HotlistSource> allowedSources, Duration maxAge, CustomEntryRules customEntries) {
 
     public HotlistRules {
         if (allowedSources == null || allowedSources.isEmpty()) {
@@ -28,7 +24,6 @@ public record HotlistRules(
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("hot-list maximum age must be positive");
         }
-        requireText(designatedBy, "designatedBy");
         Objects.requireNonNull(customEntries, "customEntries");
     }
 

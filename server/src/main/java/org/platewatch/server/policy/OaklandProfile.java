@@ -38,8 +38,7 @@ final class OaklandProfile {
                         "Bureau of Services",
                         false), // 430.7(c)
                 new TrainingRules(
-                        Period.ofYears(1),
-                        true, // 430.9: training updates required annually
+                        Period.ofYears(1), // 430.9: training updates required annually
                         "Training Section", // 430.9
                         List.of(
                                 "Designated sergeant", "Officer", // 430.4
@@ -48,8 +47,7 @@ final class OaklandProfile {
                 new HotlistRules(
                         DEFAULT_HOTLIST_SOURCES, // DEFAULT; 430.5(c): partial plates entered
                         DEFAULT_HOTLIST_MAX_AGE,
-                        deputyChief, // DEFAULT
-                        new CustomEntryRules(true, true, true, deputyChief)), // DEFAULT
+                        new CustomEntryRules(true, true, true)), // DEFAULT
                 DEFAULT_SEARCH, // 430.7(a): purpose recorded; no case number rule
                 AlertVerification.IF_PRACTICABLE, // 430.5(f)
                 false, // DEFAULT

@@ -39,16 +39,14 @@ final class PiedmontProfile {
                         supportServices,
                         false), // 438.5(c): directs the audits
                 new TrainingRules(
-                        Period.ofYears(1),
-                        true, // 438.7: in no case if not trained in more than a year
+                        Period.ofYears(1), // 438.7: in no case if not trained in more than a year
                         "Training Sergeant",
                         List.of()), // 438.10
                 DEFAULT_MAX_UPLOAD_INTERVAL, // 438.4: "department procedures"; DEFAULT
                 new HotlistRules(
                         DEFAULT_HOTLIST_SOURCES, // DEFAULT; 438.3(c): partial plates entered
                         DEFAULT_HOTLIST_MAX_AGE,
-                        commander, // DEFAULT
-                        new CustomEntryRules(true, true, true, commander)), // DEFAULT
+                        new CustomEntryRules(true, true, true)), // DEFAULT
                 DEFAULT_SEARCH, // 438.5(a)
                 AlertVerification.IF_PRACTICABLE, // 438.3(f)
                 false, // DEFAULT

@@ -147,26 +147,19 @@ public final class ProfileYaml {
 
     private static TrainingRules training(YamlFields f) {
         return f.build(() -> new TrainingRules(
-                f.period("validity"),
-                f.bool("validityStatedInPolicy"),
-                f.text("trainingOwnerTitle"),
-                f.texts("authorizedClassifications")));
+                f.period("validity"), f.text("trainingOwnerTitle"), f.texts("authorizedClassifications")));
     }
 
     private static HotlistRules hotlists(YamlFields f) {
         return f.build(() -> new HotlistRules(
                 f.choices("allowedSources", HotlistSource.class),
                 f.duration("maxAge"),
-                f.text("designatedBy"),
                 customEntries(f.child("customEntries"))));
     }
 
     private static CustomEntryRules customEntries(YamlFields f) {
         return f.build(() -> new CustomEntryRules(
-                f.bool("caseNumberRequired"),
-                f.bool("synopsisRequired"),
-                f.bool("updateNeedsSupervisorApproval"),
-                f.text("newListApproverTitle")));
+                f.bool("caseNumberRequired"), f.bool("synopsisRequired"), f.bool("updateNeedsSupervisorApproval")));
     }
 
     private static SearchRules search(YamlFields f) {

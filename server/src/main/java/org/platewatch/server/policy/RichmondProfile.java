@@ -35,16 +35,14 @@ final class RichmondProfile {
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
                 AuditCadence.every(DEFAULT_AUDIT_INTERVAL, commander, false), // 462.5(e): "regular basis"; DEFAULT
                 new TrainingRules(
-                        DEFAULT_TRAINING_VALIDITY,
-                        false, // 462.3(d) requires training; renewal DEFAULT
+                        DEFAULT_TRAINING_VALIDITY, // 462.3(d) requires training; renewal DEFAULT
                         commander,
                         List.of()), // DEFAULT owner
                 DEFAULT_MAX_UPLOAD_INTERVAL, // DEFAULT: text silent
                 new HotlistRules(
                         DEFAULT_HOTLIST_SOURCES, // DEFAULT; 462.3(c): partial plates entered
                         DEFAULT_HOTLIST_MAX_AGE,
-                        commander, // DEFAULT
-                        new CustomEntryRules(true, true, true, commander)), // DEFAULT
+                        new CustomEntryRules(true, true, true)), // DEFAULT
                 DEFAULT_SEARCH, // 462.5(b)
                 AlertVerification.REQUIRED_ABSENT_EXIGENCY, // 462.3(f): absent exigent circumstances, shall verify
                 false, // DEFAULT

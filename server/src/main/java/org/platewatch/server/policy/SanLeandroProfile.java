@@ -38,8 +38,7 @@ final class SanLeandroProfile {
                                 true) // 418.6(c): by the ALPR Administrator
                         .reportingErrorsTo("NCRIC"), // 418.6(d): the administrator reports errors to NCRIC
                 new TrainingRules(
-                        DEFAULT_TRAINING_VALIDITY,
-                        false, // 418.8 defers to the NCRIC policy; DEFAULT
+                        DEFAULT_TRAINING_VALIDITY, // 418.8 defers to the NCRIC policy; DEFAULT
                         "Professional Standards and Training Unit", // 418.8
                         List.of("Sworn peace officer with a need and right to know")), // 418.4.1
                 Duration.ZERO, // 418.5: transferred immediately upon utilization
@@ -50,8 +49,7 @@ final class SanLeandroProfile {
                                 HotlistSource.REGIONAL_INTELLIGENCE_CENTER, // 418.2: NCRIC MOU
                                 HotlistSource.DEPARTMENT_BOLO), // 418.4(c): partial plates entered
                         DEFAULT_HOTLIST_MAX_AGE,
-                        captain, // DEFAULT
-                        new CustomEntryRules(true, true, true, captain)), // DEFAULT
+                        new CustomEntryRules(true, true, true)), // DEFAULT
                 DEFAULT_SEARCH, // 418.6(a)
                 AlertVerification.IF_PRACTICABLE, // 418.4(f)
                 false, // DEFAULT

@@ -11,17 +11,11 @@ import java.util.Objects;
  * Training rules.
  *
  * @param validity                   how long a completed training lets a member use the system
- * @param validityStatedInPolicy     false where the text requires training but not its renewal, and the
- *                                   one-year validity is Platewatch's default
  * @param trainingOwnerTitle         who ensures members are trained
  * @param authorizedClassifications  the job classifications the policy allows to be trained; empty where the
  *                                   text names none (any trained, authorised member)
  */
-public record TrainingRules(
-        Period validity,
-        boolean validityStatedInPolicy,
-        String trainingOwnerTitle,
-        List<String> authorizedClassifications) {
+public record TrainingRules(Period validity, String trainingOwnerTitle, List<String> authorizedClassifications) {
 
     public TrainingRules {
         Objects.requireNonNull(validity, "validity");

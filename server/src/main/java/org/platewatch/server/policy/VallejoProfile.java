@@ -45,8 +45,7 @@ final class VallejoProfile {
                         AuditReportForm.MEMO, // "462.7": a memorandum to the Chief of Police, filed by PSD
                         ""),
                 new TrainingRules(
-                        DEFAULT_TRAINING_VALIDITY,
-                        false, // 426.4(d), (g) require training; renewal DEFAULT
+                        DEFAULT_TRAINING_VALIDITY, // 426.4(d), (g) require training; renewal DEFAULT
                         "Training Sergeant", // 426.9
                         List.of("Sworn officer", "Crime analyst", "Police assistant")), // 426.3.1(a)
                 DEFAULT_MAX_UPLOAD_INTERVAL, // 426.4: "department procedures"; DEFAULT
@@ -57,11 +56,9 @@ final class VallejoProfile {
                                 HotlistSource.CA_DMV, // 426.2(d)
                                 HotlistSource.DEPARTMENT_BOLO), // 426.2(d): local BOLOs
                         Duration.ofHours(24), // 426.4(f)(4): downloaded a minimum of once a day
-                        "ALPR Administrator or designee", // 426.4(f)
                         new CustomEntryRules(
                                 true, true, // 426.4(f)(5): case number, synopsis
-                                true, // 426.4(f)(5): updates by immediate supervisor
-                                captain)), // 426.4(f)(5): Administrator approves new lists
+                                true)), // 426.4(f)(5): updates by immediate supervisor
                 DEFAULT_SEARCH, // 426.5(e): case/incident number and/or a reason
                 AlertVerification.REQUIRED_ABSENT_EXIGENCY, // 426.4(f)(1)
                 true, // 426.4(f)(3): clear stops with the ALPR hit

@@ -87,22 +87,19 @@ class ReleaseDecisions {
     }
 
     /**
-     * From the console page: the member is at a signed-in session (the console chain takes no bearer token), so
-     * the page approves without asking the password again. TODO: ask it there too (the browser test's typed
-     * password did not check out; see docs/sharing.md).
+     * From the console page: the member is at a signed-in session (the console chain takes no bearer token, and the
+     * session was signed in with the second factor) and types their password again on the Approve form.
      */
-    ReleaseDecision approveAtConsole(UUID id, String note) {
-        return approve(id, note, false, null, null);
+    ReleaseDecision approveAtConsole(UUID id, String note, String currentPassword) {
+        return approve(id, note, false, currentPassword, null);
     }
 
-    private ReleaseDecision approve(UUID id, String note, boolean confirm, String currentPassword, String code) {
+    private ReleaseDecision approve(UUID id, String note, boolean withCode, String currentPassword, String code) {
         UserAccount approver = access.requireActive(Permission.APPROVE_RELEASES);
         try {
             return transaction.execute(status -> {
                 ReleaseRequest r = undecided(id, approver);
-                if (confirm) {
-                    reauthentication.confirm(Permission.APPROVE_RELEASES, currentPassword, code);
-                }
+                confirmApprover(id, approver, withCode, currentPassword, code);
                 Agency agency = agencies.agency(r.agencyId()).orElseThrow();
                 ReleaseVerdict verdict = rule.decide(
                         new ReleaseRule.Asked(agency, r.purpose(), false, r.writtenRequest()),
@@ -145,6 +142,23 @@ class ReleaseDecisions {
             });
         } catch (ReleaseRefusals.Forbidden refused) {
             refusals.record(approver.actor(), refused);
+            throw refused;
+        }
+    }
+
+    /**
+     * The approver proves again that they hold the account: password and a fresh code through the API, the password
+     * at the console. A refusal writes no decision (the transaction rolls back) and is audited on its own.
+     */
+    private void confirmApprover(UUID id, UserAccount approver, boolean withCode, String currentPassword, String code) {
+        try {
+            if (withCode) {
+                reauthentication.confirm(Permission.APPROVE_RELEASES, currentPassword, code);
+            } else {
+                reauthentication.confirmPassword(Permission.APPROVE_RELEASES, currentPassword);
+            }
+        } catch (ProblemException refused) {
+            refusals.recordUnconfirmedApproval(approver.actor(), id, refused);
             throw refused;
         }
     }

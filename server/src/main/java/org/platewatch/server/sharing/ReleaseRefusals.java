@@ -63,6 +63,14 @@ class ReleaseRefusals {
                         null));
     }
 
+    /** An approval whose approver did not confirm (password, code): no decision is written, the attempt is logged. */
+    void recordUnconfirmedApproval(Actor actor, java.util.UUID requestId, ProblemException refused) {
+        ownTransaction.executeWithoutResult(status -> audit.record(
+                actor,
+                AuditEvent.of("sharing.approval-refused", "release-request:" + requestId)
+                        .withTerms("reason=" + refused.type().slug())));
+    }
+
     void record(Actor actor, Forbidden refusal) {
         ownTransaction.executeWithoutResult(status -> audit.record(actor, refusal.event));
     }

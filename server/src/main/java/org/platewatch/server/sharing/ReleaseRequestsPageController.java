@@ -113,12 +113,13 @@ class ReleaseRequestsPageController extends ConsoleController {
             @PathVariable UUID id,
             @RequestParam(required = false) String decision,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false) String currentPassword,
             HttpServletResponse response,
             RedirectAttributes redirect,
             Model model) {
         try {
             if ("APPROVE".equals(decision)) {
-                decisions.approveAtConsole(id, note);
+                decisions.approveAtConsole(id, note, currentPassword);
                 redirect.addFlashAttribute("notice", "Approved and released; the package is ready to send.");
             } else if ("REFUSE".equals(decision)) {
                 decisions.refuse(id, note);

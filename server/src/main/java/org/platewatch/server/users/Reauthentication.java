@@ -38,6 +38,29 @@ public class Reauthentication {
     }
 
     /**
+     * The member at a signed-in console session who may use {@code permission} now and who typed their password
+     * again: for a console form whose action must not ride on an open session alone (approving a data release). The
+     * session was signed in with the second factor, and a second code within the same 30-second step would be
+     * refused as replayed, so the form asks the password only. A wrong password counts towards the lock-out and is
+     * refused as a bad {@code currentPassword} (400); a token is refused as for {@link #confirm}.
+     */
+    public UserAccount confirmPassword(Permission permission, String currentPassword) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof SignedInMember)) {
+            throw new ProblemException(
+                    REAUTHENTICATION_REQUIRED,
+                    "currentPassword",
+                    "Sign in to the console and type your password again to make this change");
+        }
+        UserAccount member = access.requireActive(permission);
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw ProblemException.invalid("currentPassword", "is required: type your password again to confirm");
+        }
+        confirmation.confirmPassword(member, currentPassword);
+        return member;
+    }
+
+    /**
      * The member at a console session who may use {@code permission} now and who confirmed with their
      * password and a fresh code; refuses otherwise.
      */

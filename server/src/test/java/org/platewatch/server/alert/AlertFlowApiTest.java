@@ -366,8 +366,9 @@ class AlertFlowApiTest {
         svs("5LIF123", "CA");
         long id = onlyAlertOf(postRead("5LIF123", "CA")).get("id").asLong();
 
+        // (confirming before the checks is the profile's alertVerification: SeedProfilesEnforcedApiTest)
         assertProblem(
-                transition(id, officer, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"OPD\",\"method\":\"phone\"}"),
+                transition(id, officer, "{\"to\":\"NOT_CONFIRMED\",\"reason\":\"no answer\"}"),
                 409,
                 "alert-transition-not-allowed");
         assertProblem(
@@ -396,8 +397,9 @@ class AlertFlowApiTest {
         assertThat(tentative.status()).as(tentative.body()).isEqualTo(200);
         assertThat(tentative.json().get("state").asString()).isEqualTo("TENTATIVE");
 
+        // (confirming before the checks is the profile's alertVerification: SeedProfilesEnforcedApiTest)
         assertProblem(
-                transition(id, officer, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"OPD\",\"method\":\"phone\"}"),
+                transition(id, officer, "{\"to\":\"NOT_CONFIRMED\",\"reason\":\"no answer\"}"),
                 409,
                 "alert-transition-not-allowed");
         assertProblem(

@@ -46,7 +46,6 @@ final class ProfileYamlWriter {
                 "training",
                 map(
                         "validity", t.validity().toString(),
-                        "validityStatedInPolicy", t.validityStatedInPolicy(),
                         "trainingOwnerTitle", t.trainingOwnerTitle(),
                         "authorizedClassifications", t.authorizedClassifications()));
         m.put("maxUploadInterval", p.maxUploadInterval().toString());
@@ -57,13 +56,11 @@ final class ProfileYamlWriter {
                 map(
                         "allowedSources", names(h.allowedSources()),
                         "maxAge", h.maxAge().toString(),
-                        "designatedBy", h.designatedBy(),
                         "customEntries",
                                 map(
                                         "caseNumberRequired", c.caseNumberRequired(),
                                         "synopsisRequired", c.synopsisRequired(),
-                                        "updateNeedsSupervisorApproval", c.updateNeedsSupervisorApproval(),
-                                        "newListApproverTitle", c.newListApproverTitle())));
+                                        "updateNeedsSupervisorApproval", c.updateNeedsSupervisorApproval())));
         SearchRules s = p.search();
         m.put(
                 "search",

@@ -234,8 +234,13 @@ class ReleaseApiTest {
                         .query(String.class)
                         .single())
                 .isEqualTo(ImageStore.sha256(image));
+        // the token's attempt decided nothing and is on file as refused
         assertThat(auditActions(id))
-                .containsExactly("sharing.request-entered", "sharing.request-approved", "sharing.release-downloaded");
+                .containsExactly(
+                        "sharing.request-entered",
+                        "sharing.approval-refused",
+                        "sharing.request-approved",
+                        "sharing.release-downloaded");
         assertThat(jdbc.sql("SELECT username FROM audit_events WHERE action = 'sharing.request-approved'"
                                 + " AND subject = ?")
                         .param("release-request:" + id)

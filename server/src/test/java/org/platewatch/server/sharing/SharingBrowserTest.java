@@ -71,6 +71,29 @@ class SharingBrowserTest extends BrowserTestSupport {
                         .getText())
                 .isEqualTo("Berkeley Police Department");
         browser.screenshot("sharing-pending");
+        // the approval asks the password again: a wrong one decides nothing, and the attempt is logged
+        pending.findElement(org.openqa.selenium.By.cssSelector("input.decision-password"))
+                .sendKeys("not-" + admin.password());
+        pending.findElement(org.openqa.selenium.By.cssSelector("button.approve"))
+                .click();
+        browser.waitFor(ExpectedConditions.stalenessOf(pending));
+        assertThat(browser.find("#sharing-error").getDomAttribute("data-field")).isEqualTo("currentPassword");
+        assertThat(jdbc.sql("SELECT count(*) FROM release_decisions WHERE request_id = ?::uuid")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE action = 'sharing.approval-refused'"
+                                + " AND username = ? AND subject = ?")
+                        .params(admin.username(), "release-request:" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        pending = browser.find("li.release-request[data-request-id='" + id + "']");
+        assertThat(pending.getDomAttribute("data-status")).isEqualTo("PENDING");
+        pending.findElement(org.openqa.selenium.By.cssSelector("input.decision-password"))
+                .sendKeys(admin.password());
         pending.findElement(org.openqa.selenium.By.cssSelector("button.approve"))
                 .click();
         browser.waitFor(ExpectedConditions.stalenessOf(pending));
