@@ -2,7 +2,6 @@ package org.platewatch.server.alert;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.platewatch.server.audit.AuditEvent;
@@ -11,11 +10,10 @@ import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.reads.DetectionStore;
 import org.platewatch.server.reads.ImageStore;
+import org.platewatch.server.reads.StoredImageResponse;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccount;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,16 +81,7 @@ class ReadImageController {
             audit.record(AuditEvent.of("image.viewed", "read:" + readId));
             return found;
         });
-        try (InputStream in = images.open(sha)
-                .orElseThrow(() -> new ProblemException(
-                        ProblemType.NOT_FOUND,
-                        "readId",
-                        "readId: the image of read " + readId + " is no longer stored"))) {
-            return ResponseEntity.ok()
-                    .contentType(MediaType.IMAGE_JPEG)
-                    .cacheControl(CacheControl.noStore())
-                    .body(in.readAllBytes());
-        }
+        return StoredImageResponse.of(images, sha, readId);
     }
 
     /**

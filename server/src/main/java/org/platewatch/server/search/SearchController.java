@@ -2,13 +2,12 @@ package org.platewatch.server.search;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.platewatch.server.platform.ProblemException;
-import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.reads.ImageStore;
+import org.platewatch.server.reads.StoredImageResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -113,16 +112,7 @@ class SearchController {
     @GetMapping("/{id}/results/{readId}/image")
     ResponseEntity<byte[]> image(@PathVariable UUID id, @PathVariable UUID readId) throws IOException {
         String sha = searches.imageOfResult(id, readId);
-        try (InputStream in = images.open(sha)
-                .orElseThrow(() -> new ProblemException(
-                        ProblemType.NOT_FOUND,
-                        "readId",
-                        "readId: the image of read " + readId + " is no longer stored"))) {
-            return ResponseEntity.ok()
-                    .contentType(MediaType.IMAGE_JPEG)
-                    .cacheControl(CacheControl.noStore())
-                    .body(in.readAllBytes());
-        }
+        return StoredImageResponse.of(images, sha, readId);
     }
 
     @Operation(summary = "A search's results as CSV, for the case file (the requester only; audited)")
