@@ -2,6 +2,7 @@ package org.platewatch.server.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,8 +20,10 @@ import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
+import org.platewatch.server.support.SessionClient;
 import org.platewatch.server.support.TestDatabase;
 import org.platewatch.server.support.TestDates;
 import org.platewatch.server.users.PersonalTokens;
@@ -177,6 +180,22 @@ class RegionalFeedApiTest {
         JsonNode ended = api.get(feedPath, admin).json();
         assertThat(ended.get("state").asString()).isEqualTo("ENDED");
         assertThat(ended.get("readsSent").asLong()).isEqualTo(7);
+
+        // The console: the agreements tab links to the feed's page, which shows where it stands.
+        SessionClient console = AdminSession.signIn(
+                        FeedServers.port(department),
+                        department.getBean(UserAccounts.class),
+                        department.getBean(PersonalTokens.class),
+                        clock)
+                .session();
+        assertThat(console.get("/sharing/agreements").body()).contains("/sharing/agreements/" + agreement + "/feed");
+        HttpResponse<String> page = console.get("/sharing/agreements/" + agreement + "/feed");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("ENDED")
+                .contains("id=\"feed-sent\">7<")
+                .contains(ingestUrl)
+                .doesNotContain(issued);
     }
 
     private static Api.Response put(Api api, String path, String token, String url, String credential) {
