@@ -77,6 +77,13 @@ class SharingStore {
                 .update();
     }
 
+    Optional<Agreement> agreement(long id) {
+        return jdbc.sql(AGREEMENT + " WHERE id = ?")
+                .param(id)
+                .query(SharingStore::agreement)
+                .optional();
+    }
+
     /** The agreement, locked for a change until the transaction ends. */
     Optional<Agreement> agreementForUpdate(long id) {
         return jdbc.sql(AGREEMENT + " WHERE id = ? FOR UPDATE")

@@ -31,6 +31,14 @@ public final class Api {
                 token);
     }
 
+    public Response putJson(String path, String token, String json) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                token);
+    }
+
     public Response postBytes(String path, String token, String contentType, byte[] body) {
         return send(
                 HttpRequest.newBuilder(URI.create(base + path))

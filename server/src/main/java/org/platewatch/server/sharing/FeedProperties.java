@@ -1,0 +1,43 @@
+package org.platewatch.server.sharing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the regional-centre feed sends ({@code platewatch.sharing.feed.*}).
+ *
+ * @param interval         how often the sender looks for reads to send
+ * @param batchSize        reads in one batch (the ingest API takes at most 1,000 per request)
+ * @param settle           how long a read waits after it was received before it is sent: an upload still in its
+ *                         transaction may have a receipt time just before one already committed, and the feed
+ *                         moves past what it sent by receipt time
+ * @param maxDaysPerBatch  the most UTC capture days in one batch: the ingest API refuses an upload that would
+ *                         create more day partitions than its {@code max-new-partitions} (3)
+ * @param batchesPerRound  the most batches one round sends, so a long backlog does not hold the scheduler thread
+ * @param attempts         tries of one batch in a round when the centre is unreachable or answers 5xx
+ * @param backoff          the wait before the second try; it doubles for each further one
+ * @param timeout          connection and answer timeout of one try
+ * @param keyFile          the AES key that seals the centres' credentials; default {@code feed-credentials.key}
+ *                         in the data directory
+ */
+@ConfigurationProperties(prefix = "platewatch.sharing.feed")
+record FeedProperties(
+        @DefaultValue("1m") Duration interval,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("2m") Duration settle,
+        @DefaultValue("3") int maxDaysPerBatch,
+        @DefaultValue("20") int batchesPerRound,
+        @DefaultValue("3") int attempts,
+        @DefaultValue("2s") Duration backoff,
+        @DefaultValue("30s") Duration timeout,
+        Path keyFile) {
+
+    FeedProperties {
+        if (batchSize < 1 || batchSize > 1000 || maxDaysPerBatch < 1 || batchesPerRound < 1 || attempts < 1) {
+            throw new IllegalArgumentException("platewatch.sharing.feed: batch-size must be 1 to 1000, "
+                    + "max-days-per-batch, batches-per-round and attempts at least 1");
+        }
+    }
+}
