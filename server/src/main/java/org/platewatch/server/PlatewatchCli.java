@@ -22,6 +22,8 @@ import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.UnsafeDatabaseSetup;
 import org.platewatch.server.policy.ProfileFileException;
 import org.platewatch.server.policy.ProfileYaml;
+import org.platewatch.server.policy.ShippedProfiles;
+import org.platewatch.server.policy.UnknownPolicyProfileException;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -57,7 +59,7 @@ public final class PlatewatchCli {
                 throw e;
             }
             System.err.println("platewatch: " + refused.getMessage());
-            status = refused instanceof ProfileFileException ? 2 : 1;
+            status = refused instanceof UnsafeDatabaseSetup ? 1 : 2;
         }
         if (status >= 0) {
             System.exit(status);
@@ -67,7 +69,9 @@ public final class PlatewatchCli {
     /** A refusal at start that is reported as its one line: an unsafe database set-up, a bad profile file. */
     private static RuntimeException refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnsafeDatabaseSetup || t instanceof ProfileFileException) {
+            if (t instanceof UnsafeDatabaseSetup
+                    || t instanceof ProfileFileException
+                    || t instanceof UnknownPolicyProfileException) {
                 return (RuntimeException) t;
             }
         }
@@ -132,6 +136,11 @@ public final class PlatewatchCli {
     private static String profileArgument(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (!lower.endsWith(".yml") && !lower.endsWith(".yaml")) {
+            // refused here, in one line, rather than by the profile's bean deep inside the web server's start
+            if (ShippedProfiles.byName(value).isEmpty()) {
+                throw new UsageException("option --profile: no shipped profile '" + value + "' (shipped: "
+                        + String.join(", ", ShippedProfiles.allNames()) + "), and not a .yml or .yaml file");
+            }
             return "--platewatch.policy.profile=" + value;
         }
         java.nio.file.Path file = java.nio.file.Path.of(value).toAbsolutePath();

@@ -37,6 +37,16 @@ class PlatewatchCliProfileTest {
     }
 
     @Test
+    void aProfileNameThatIsNotShippedIsRefusedInOneLineBeforeTheServerStarts() {
+        // it used to start the web server and die inside it, with a 231-line stack trace
+        PrintStream out = new PrintStream(new ByteArrayOutputStream());
+        assertThatThrownBy(() -> PlatewatchCli.run(List.of("serve", "--profile", "berkeley"), out))
+                .isInstanceOf(CommandOptions.UsageException.class)
+                .hasMessage("option --profile: no shipped profile 'berkeley' (shipped: alameda, emeryville, hayward,"
+                        + " oakland, piedmont, richmond, san-leandro, vallejo, sb274), and not a .yml or .yaml file");
+    }
+
+    @Test
     void serveHelpNamesTheProfileFile() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         assertThat(PlatewatchCli.run(List.of("serve", "--help"), new PrintStream(bytes)))
