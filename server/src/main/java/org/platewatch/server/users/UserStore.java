@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.platform.SealedSecrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -172,7 +173,7 @@ class UserStore {
     /** Accounts whose TOTP secret is still stored in clear (from before encryption). */
     List<StoredSecret> clearTotpSecrets() {
         return jdbc.sql("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE ?")
-                .param(TotpSecretCipher.PREFIX + "%")
+                .param(SealedSecrets.PREFIX + "%")
                 .query((rs, n) -> new StoredSecret(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list();
     }
