@@ -41,7 +41,6 @@ final class AlamedaProfile {
                         Period.ZERO, // no sample rule
                         "Inspectional Services Section supervisor", // 462.3(b)5
                         true, // 462.3(b)5: explain data kept past six months
-                        true,
                         AuditReportForm.STANDARD, // DEFAULT
                         ""), // no regional centre named
                 new TrainingRules(

@@ -21,8 +21,6 @@ import java.util.Optional;
  *                                     {@link Period#ZERO} when the policy sets none
  * @param auditorTitle                 who conducts (or directs) the audit
  * @param reportExplainsLongRetention  whether the report must explain data kept past the retention period
- * @param statedInPolicy               false where the text says only "on a regular basis" and the cadence
- *                                     is Platewatch's documented default
  * @param reportForm                   how the audit report is written: Vallejo's is an internal memorandum to the
  *                                     Chief of Police ("462.7"), the others a standard report
  * @param errorsReportedTo             the regional centre that data errors must be reported to for correction
@@ -37,7 +35,6 @@ public record AuditCadence(
         Period sampleLookBack,
         String auditorTitle,
         boolean reportExplainsLongRetention,
-        boolean statedInPolicy,
         AuditReportForm reportForm,
         String errorsReportedTo) {
 
@@ -66,7 +63,7 @@ public record AuditCadence(
     }
 
     /** A plain cadence with no initial phase and no sample rule. */
-    public static AuditCadence every(Period interval, String auditorTitle, boolean statedInPolicy) {
+    public static AuditCadence every(Period interval, String auditorTitle) {
         return new AuditCadence(
                 AuditBasis.ROLLING,
                 interval,
@@ -76,7 +73,6 @@ public record AuditCadence(
                 Period.ZERO,
                 auditorTitle,
                 false,
-                statedInPolicy,
                 AuditReportForm.STANDARD,
                 "");
     }
@@ -93,7 +89,6 @@ public record AuditCadence(
                 sampleLookBack,
                 auditorTitle,
                 reportExplainsLongRetention,
-                statedInPolicy,
                 reportForm,
                 centre);
     }

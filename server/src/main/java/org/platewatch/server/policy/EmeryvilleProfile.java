@@ -35,7 +35,7 @@ final class EmeryvilleProfile {
                 Retention.atLeast(Period.ofYears(1)), // 429.4: "all ALPR data"
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
                 AuditCadence.every(
-                        DEFAULT_AUDIT_INTERVAL, captain, false), // 429.5(c): "regular basis"; DEFAULT annual, auditor
+                        DEFAULT_AUDIT_INTERVAL, captain), // 429.5(c): "regular basis"; DEFAULT annual, auditor
                 new TrainingRules(
                         DEFAULT_TRAINING_VALIDITY, // 429.3(d) requires training; renewal DEFAULT
                         "Professional Services Officer",

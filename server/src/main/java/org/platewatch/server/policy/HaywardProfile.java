@@ -33,7 +33,7 @@ final class HaywardProfile {
                 Retention.atLeast(Period.ofYears(1)), // 429.5(c): minimum one year, thereafter may be purged
                 Retention.indefinite(), // 429.5(c): hit records maintained indefinitely
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
-                AuditCadence.every(DEFAULT_AUDIT_INTERVAL, commander, false), // 429.6(e): "regular basis"; DEFAULT
+                AuditCadence.every(DEFAULT_AUDIT_INTERVAL, commander), // 429.6(e): "regular basis"; DEFAULT
                 new TrainingRules(
                         DEFAULT_TRAINING_VALIDITY, // 429.4(a) requires training; renewal DEFAULT
                         commander, // DEFAULT owner

@@ -35,8 +35,7 @@ final class OaklandProfile {
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
                 AuditCadence.every(
                         DEFAULT_AUDIT_INTERVAL, // 430.7(c): "regular basis"; DEFAULT annual
-                        "Bureau of Services",
-                        false), // 430.7(c)
+                        "Bureau of Services"), // 430.7(c)
                 new TrainingRules(
                         Period.ofYears(1), // 430.9: training updates required annually
                         "Training Section", // 430.9

@@ -36,8 +36,7 @@ final class PiedmontProfile {
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
                 AuditCadence.every(
                         DEFAULT_AUDIT_INTERVAL, // 438.5(c): "regular basis"; DEFAULT annual
-                        supportServices,
-                        false), // 438.5(c): directs the audits
+                        supportServices), // 438.5(c): directs the audits
                 new TrainingRules(
                         Period.ofYears(1), // 438.7: in no case if not trained in more than a year
                         "Training Sergeant",

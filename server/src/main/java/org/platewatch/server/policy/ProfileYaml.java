@@ -140,7 +140,6 @@ public final class ProfileYaml {
                 f.period("sampleLookBack"),
                 f.text("auditorTitle"),
                 f.bool("reportExplainsLongRetention"),
-                f.bool("statedInPolicy"),
                 f.choice("reportForm", AuditReportForm.class),
                 f.textOrEmpty("errorsReportedTo")));
     }

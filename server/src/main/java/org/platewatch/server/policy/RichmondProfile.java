@@ -33,7 +33,7 @@ final class RichmondProfile {
                 Retention.purgeAt(Period.ofDays(90)), // 462.4: ninety days, thereafter will be purged
                 Retention.purgeAt(Period.ofDays(90)), // 462.4: "all ALPR data"
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
-                AuditCadence.every(DEFAULT_AUDIT_INTERVAL, commander, false), // 462.5(e): "regular basis"; DEFAULT
+                AuditCadence.every(DEFAULT_AUDIT_INTERVAL, commander), // 462.5(e): "regular basis"; DEFAULT
                 new TrainingRules(
                         DEFAULT_TRAINING_VALIDITY, // 462.3(d) requires training; renewal DEFAULT
                         commander,

@@ -34,8 +34,7 @@ final class SanLeandroProfile {
                 DEFAULT_AUDIT_LOG_RETENTION, // DEFAULT
                 AuditCadence.every(
                                 Period.ofMonths(3), // 418.6(c): quarterly
-                                captain,
-                                true) // 418.6(c): by the ALPR Administrator
+                                captain) // 418.6(c): by the ALPR Administrator
                         .reportingErrorsTo("NCRIC"), // 418.6(d): the administrator reports errors to NCRIC
                 new TrainingRules(
                         DEFAULT_TRAINING_VALIDITY, // 418.8 defers to the NCRIC policy; DEFAULT

@@ -14,9 +14,11 @@ import java.util.Set;
  *                                          §§ 1798.90.5(f), 1798.90.55(b)); true in every shipped profile
  * @param writtenRequestRequired            the agency makes a written request naming agency, requester and
  *                                          purpose
- * @param approvalRequired                  the request is approved before it is fulfilled
+ * @param approvalRequired                  the request is approved before it is fulfilled; always true (the
+ *                                          sharing feature releases nothing without a decision)
  * @param approverTitle                     who approves
- * @param requestRetainedOnFile             the approved request is kept on file
+ * @param requestRetainedOnFile             the approved request is kept on file; always true (requests are
+ *                                          append-only on file)
  * @param immigrationEnforcementForbidden   never released for immigration enforcement (California Values Act,
  *                                          Gov. Code § 7284.6); always true
  * @param saleForbidden                     never sold (Civil Code § 1798.90.55(b)); always true
@@ -73,6 +75,14 @@ public record SharingRules(
         if (!californiaPublicAgenciesOnly) {
             throw new IllegalArgumentException("Civil Code §§ 1798.90.5(f) and 1798.90.55(b) allow releases to"
                     + " California public agencies only: never to a federal or out-of-state agency, nor a private one");
+        }
+        // Every text (or the default procedure) asks for both, and the sharing feature has no path around them: a
+        // release is decided by a second member and every request stays on file. A profile saying otherwise would
+        // publish a rule that is not applied.
+        if (!approvalRequired || !requestRetainedOnFile) {
+            throw new IllegalArgumentException("every release is approved before it is sent and its request kept on"
+                    + " file (Civil Code § 1798.90.55; the sharing feature has no other path): approvalRequired and"
+                    + " requestRetainedOnFile cannot be false");
         }
         requireText(approverTitle, "approverTitle");
         requireText(nonLawEnforcementRequestsTo, "nonLawEnforcementRequestsTo");

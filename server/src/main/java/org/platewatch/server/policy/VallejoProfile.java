@@ -41,7 +41,6 @@ final class VallejoProfile {
                         Period.ofMonths(6), // "462.7": from the preceding six-month period
                         "Professional Standards Division Lieutenant", // "462.7"
                         false,
-                        true,
                         AuditReportForm.MEMO, // "462.7": a memorandum to the Chief of Police, filed by PSD
                         ""),
                 new TrainingRules(

@@ -114,6 +114,7 @@ class ReleaseDecisions {
                             "This request now goes to " + routed.routedTo() + " (" + routed.why() + "); refuse it and "
                                     + "hand it on");
                 }
+                requireWarrant(id, approver, r);
                 List<ReleasedDetection> detections = store.detections(r.readIds());
                 if (detections.size() != r.readIds().size()) {
                     throw new ProblemException(
@@ -123,7 +124,8 @@ class ReleaseDecisions {
                                     + " detections asked for are no longer stored (purged); refuse the request");
                 }
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                ReleasePackage.Built built = packages.build(r, agency, detections, approver.username(), now);
+                ReleasePackage.Built built =
+                        packages.build(r, r.warrantNumber(), agency, detections, approver.username(), now);
                 ReleaseDecision decision = new ReleaseDecision(
                         id, ReleaseDecision.Outcome.APPROVED, approver.username(), now, note(note, false));
                 store.decide(decision);
@@ -133,8 +135,9 @@ class ReleaseDecisions {
                         new AuditEvent(
                                 "sharing.request-approved",
                                 "release-request:" + id,
-                                "agency:" + agency.id() + "; package sha256=" + built.sha256() + "; images="
-                                        + built.images(),
+                                "agency:" + agency.id()
+                                        + (r.warrantNumber() == null ? "" : "; warrant=" + r.warrantNumber())
+                                        + "; package sha256=" + built.sha256() + "; images=" + built.images(),
                                 r.purpose().name(),
                                 r.caseNumber(),
                                 detections.size()));
@@ -159,6 +162,22 @@ class ReleaseDecisions {
             }
         } catch (ProblemException refused) {
             refusals.recordUnconfirmedApproval(approver.actor(), id, refused);
+            throw refused;
+        }
+    }
+
+    /**
+     * A request entered without a warrant number (before the profile asked for one) is not released under a profile
+     * that asks: nothing is decided, the attempt is logged, and the approver refuses it for the agency to ask again.
+     */
+    private void requireWarrant(UUID id, UserAccount approver, ReleaseRequest r) {
+        try {
+            rule.requireWarrant(
+                    r.warrantNumber(),
+                    "; this request was entered without one: refuse it, and enter it again with the"
+                            + " warrant number");
+        } catch (ProblemException refused) {
+            refusals.recordRefusedApproval(approver.actor(), id, "warrant-number-missing");
             throw refused;
         }
     }
@@ -202,7 +221,13 @@ class ReleaseDecisions {
             List<ReleasedDetection> detections = store.detections(sent);
             Agency agency = agencies.agency(r.agencyId()).orElseThrow();
             ReleasePackage.Built built = detections.size() == sent.size()
-                    ? packages.build(r, agency, detections, release.releasedBy(), release.releasedAt())
+                    ? packages.build(
+                            r,
+                            ReleasePackage.warrantSent(release.manifest()),
+                            agency,
+                            detections,
+                            release.releasedBy(),
+                            release.releasedAt())
                     : null;
             if (built == null || !built.sha256().equals(release.packageSha256())) {
                 throw new ProblemException(

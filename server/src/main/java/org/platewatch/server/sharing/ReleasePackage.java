@@ -1,5 +1,6 @@
 package org.platewatch.server.sharing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,13 +41,19 @@ class ReleasePackage {
     /** The built package. */
     record Built(byte[] zip, String sha256, String manifest, List<PackagedFile> files, int images) {}
 
-    /** The manifest as the package holds it (and the ledger keeps). */
+    /**
+     * The manifest as the package holds it (and the ledger keeps).
+     *
+     * @param warrantNumber the warrant the request gave (sb274 requires one); left out of the JSON when there is none,
+     *                      so a package released before the manifest had the field is rebuilt byte for byte
+     */
     record Manifest(
             String requestId,
             String department,
             String agency,
             String agencyKind,
             String caseNumber,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String warrantNumber,
             String purpose,
             String approvedBy,
             String releasedAt,
@@ -85,7 +92,17 @@ class ReleasePackage {
         this.department = profile.departmentName();
     }
 
-    Built build(ReleaseRequest request, Agency agency, List<ReleasedDetection> detections, String by, Instant at) {
+    /**
+     * @param warrantNumber the warrant number for the manifest: the request's at approval, and at a download the one
+     *                      the ledger's manifest holds ({@link #warrantSent}), so the rebuilt package is what was sent
+     */
+    Built build(
+            ReleaseRequest request,
+            String warrantNumber,
+            Agency agency,
+            List<ReleasedDetection> detections,
+            String by,
+            Instant at) {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("detections.csv", csv(detections)));
         entries.add(new Entry("detections.json", JSON.writeValueAsBytes(json(detections))));
@@ -105,6 +122,7 @@ class ReleasePackage {
                 agency.name(),
                 agency.kind().name(),
                 request.caseNumber(),
+                warrantNumber,
                 request.purpose().name(),
                 by,
                 at.toString(),
@@ -116,6 +134,11 @@ class ReleasePackage {
         byte[] zip = zip(entries, at);
         return new Built(
                 zip, ImageStore.sha256(zip), new String(manifestBytes, StandardCharsets.UTF_8), files, imageCount);
+    }
+
+    /** The warrant number in a manifest as the ledger keeps it; null when it has none. */
+    static String warrantSent(String manifest) {
+        return JSON.readValue(manifest, Manifest.class).warrantNumber();
     }
 
     static String imageName(UUID readId) {

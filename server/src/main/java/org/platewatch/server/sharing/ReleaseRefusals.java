@@ -65,10 +65,15 @@ class ReleaseRefusals {
 
     /** An approval whose approver did not confirm (password, code): no decision is written, the attempt is logged. */
     void recordUnconfirmedApproval(Actor actor, java.util.UUID requestId, ProblemException refused) {
+        recordRefusedApproval(actor, requestId, refused.type().slug());
+    }
+
+    /** An approval refused before anything was decided ({@code reason}: why), logged once the approval rolled back. */
+    void recordRefusedApproval(Actor actor, java.util.UUID requestId, String reason) {
         ownTransaction.executeWithoutResult(status -> audit.record(
                 actor,
                 AuditEvent.of("sharing.approval-refused", "release-request:" + requestId)
-                        .withTerms("reason=" + refused.type().slug())));
+                        .withTerms("reason=" + reason)));
     }
 
     void record(Actor actor, Forbidden refusal) {

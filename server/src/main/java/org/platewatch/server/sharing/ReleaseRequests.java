@@ -98,6 +98,11 @@ class ReleaseRequests {
         if (verdict instanceof ReleaseVerdict.Forbidden forbidden) {
             throw ReleaseRefusals.forbidden(forbidden, "agency:" + agency.id(), purpose, caseNumber, who);
         }
+        // After the law's refusals, so that a forbidden request is refused (and audited) as forbidden, warrant or not.
+        rule.requireWarrant(warrant, "");
+        if (warrant != null) {
+            who += "; warrant=" + warrant;
+        }
         RequestedReads.Resolved resolved = reads.resolve(form.readIds(), form.criteria());
         ReleaseVerdict.ToRecords routed = verdict instanceof ReleaseVerdict.ToRecords r ? r : null;
         ReleaseRequest request = new ReleaseRequest(

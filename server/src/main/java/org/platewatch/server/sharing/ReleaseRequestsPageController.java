@@ -65,6 +65,7 @@ class ReleaseRequestsPageController extends ConsoleController {
             @RequestParam(required = false) String requesterContact,
             @RequestParam(required = false) String caseNumber,
             @RequestParam(required = false) String purpose,
+            @RequestParam(required = false) String warrantNumber,
             @RequestParam(required = false) String writtenRequest,
             @RequestParam(required = false) String readIds,
             @RequestParam(required = false) String paymentOffered,
@@ -82,7 +83,7 @@ class ReleaseRequestsPageController extends ConsoleController {
                 requesterContact,
                 caseNumber,
                 purpose,
-                null,
+                warrantNumber,
                 writtenRequest,
                 null,
                 null,
@@ -154,6 +155,7 @@ class ReleaseRequestsPageController extends ConsoleController {
         model.addAttribute("me", currentUsername());
         model.addAttribute("approverTitle", profile.sharing().approverTitle());
         model.addAttribute("recordsPath", profile.sharing().nonLawEnforcementRequestsTo());
+        model.addAttribute("warrantRequired", profile.sharing().warrantRequired());
     }
 
     private static String currentUsername() {

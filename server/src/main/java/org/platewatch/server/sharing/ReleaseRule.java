@@ -7,6 +7,7 @@ import static org.platewatch.server.sharing.ReleaseVerdict.RefusalGround.NO_AGRE
 import static org.platewatch.server.sharing.ReleaseVerdict.RefusalGround.OUT_OF_STATE;
 import static org.platewatch.server.sharing.ReleaseVerdict.RefusalGround.SALE;
 
+import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.Recipient;
 import org.platewatch.server.policy.SharingRules;
@@ -72,6 +73,29 @@ class ReleaseRule {
             case PROSECUTOR -> lawEnforcementUse(asked, Recipient.PROSECUTION);
             case REGIONAL_CENTRE -> regionalCentre(asked, agreementInForce);
         };
+    }
+
+    /**
+     * The stricter profile's rule ({@code sharing.warrantRequired}, sb274): nothing leaves the department without a
+     * warrant number. Every agency a request names is outside the department, so every request needs one. Asked at
+     * entry and again at approval, like {@link #decide}: a request entered without one, under a profile that did not
+     * ask, is not released under one that does.
+     *
+     * @param then what the member can do about it, appended to the refusal
+     * @throws ProblemException a 400 naming {@code warrantNumber}
+     */
+    void requireWarrant(String warrantNumber, String then) {
+        if (rules.warrantRequired() && (warrantNumber == null || warrantNumber.isBlank())) {
+            throw ProblemException.invalid(
+                    "warrantNumber",
+                    "is required: the department's policy releases nothing outside the department without a warrant"
+                            + " number" + then);
+        }
+    }
+
+    /** Whether the profile asks a warrant number for every request ({@code sharing.warrantRequired}). */
+    boolean warrantRequired() {
+        return rules.warrantRequired();
     }
 
     private ReleaseVerdict lawEnforcementUse(Asked asked, Recipient recipient) {

@@ -59,6 +59,8 @@ class SharingSettingsWatch {
         return "profile=" + profileKey + ", recipients=" + r.allowedRecipients() + ", writtenRequest="
                 + r.writtenRequestRequired() + ", approval=" + r.approvalRequired() + ", approver=" + r.approverTitle()
                 + ", othersTo=" + r.nonLawEnforcementRequestsTo() + ", regionalCentre="
-                + (r.hasRegionalCentre() ? r.regionalCentre() : "none");
+                + (r.hasRegionalCentre() ? r.regionalCentre() : "none")
+                // only when asked, so that the profiles without the rule describe themselves as before this setting
+                + (r.warrantRequired() ? ", warrantRequired" : "");
     }
 }

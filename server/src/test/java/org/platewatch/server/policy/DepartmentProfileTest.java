@@ -101,6 +101,14 @@ class DepartmentProfileTest {
                 .isThrownBy(() -> new SharingRules(
                         EnumSet.of(Recipient.LAW_ENFORCEMENT), true, true, true, "Chief", true, true, false, "Records"))
                 .withMessageContaining("1798.90.55");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SharingRules(
+                        EnumSet.of(Recipient.LAW_ENFORCEMENT), true, true, false, "Chief", true, true, true, "Records"))
+                .withMessageContaining("approvalRequired");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SharingRules(
+                        EnumSet.of(Recipient.LAW_ENFORCEMENT), true, true, true, "Chief", false, true, true, "Records"))
+                .withMessageContaining("requestRetainedOnFile");
     }
 
     @Test

@@ -38,7 +38,6 @@ final class ProfileYamlWriter {
                         "sampleLookBack", a.sampleLookBack().toString(),
                         "auditorTitle", a.auditorTitle(),
                         "reportExplainsLongRetention", a.reportExplainsLongRetention(),
-                        "statedInPolicy", a.statedInPolicy(),
                         "reportForm", a.reportForm().name(),
                         "errorsReportedTo", a.errorsReportedTo()));
         TrainingRules t = p.training();

@@ -8,84 +8,89 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.platewatch.server.hotlist.HotlistFixtures;
-import org.platewatch.server.ingest.DeviceKind;
-import org.platewatch.server.ingest.DeviceRegistration;
 import org.platewatch.server.ingest.DeviceRegistry;
-import org.platewatch.server.platform.Actor;
+import org.platewatch.server.ingest.IngestProperties;
+import org.platewatch.server.policy.EnforcedProfiles.Setting;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
-import org.platewatch.server.support.TestDates;
 import org.platewatch.server.users.PersonalTokens;
-import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every seed profile, and sb274, on the real server: the settings the alert and hot-list features read are enforced
- * with that profile's values, through the HTTP API, not only loaded. Verification before action
- * ({@code alertVerification}), the stop outcome ({@code stopOutcomeRequired}) and the custom-entry rules
- * ({@code hotlists.customEntries}).
+ * Every seed profile, and sb274, on the real server: each setting a feature reads is enforced with that profile's
+ * value, through the HTTP API, not only loaded. Here verification before action ({@code alertVerification}), the stop
+ * outcome ({@code stopOutcomeRequired}) and the custom-entry rules ({@code hotlists.customEntries});
+ * {@link AccessSettingsEnforced} (classifications, hot-list sources and age, upload interval, search limits) and
+ * {@link SharingSettingsEnforced} (warrant number, regional centre) add theirs to every server.
  *
- * <p>A server start per profile would cost nine; profiles whose values for these settings are all equal share one
- * server (four groups), and each profile's run first checks that its values are the running server's, so a profile
- * whose values change falls out of its group with a failure that says so rather than being tested with another's.
- * What each run expects comes from the profile under test, not from the server's.
+ * <p>A server start per profile would cost ten; five servers ({@link EnforcedProfiles#SERVERS}) cover every value
+ * of every setting here. Each test runs a profile on the first server whose value for that test's setting is the
+ * profile's, and checks it again first, so a profile whose value changes fails with a message that says so rather
+ * than being tested with another's. What each run expects comes from the profile under test, not from the server.
+ * {@link #everyProfileIsTestedOnAServerWithItsValueForEverySetting} keeps a profile from falling between servers.
  */
 class SeedProfilesEnforcedApiTest {
+
+    @Test
+    void everyProfileIsTestedOnAServerWithItsValueForEverySetting() {
+        assertThat(EnforcedProfiles.all()).hasSize(10);
+        for (Setting setting : Setting.values()) {
+            for (DepartmentProfile p : EnforcedProfiles.all()) {
+                assertThat(EnforcedProfiles.serverFor(setting, p))
+                        .as("%s: no server has %s's value %s", setting, p.key(), setting.of(p))
+                        .isPresent();
+            }
+        }
+        assertThat(EnforcedProfiles.changesAtOnce().hotlists().customEntries().updateNeedsSupervisorApproval())
+                .isFalse();
+    }
 
     @Nested
     @PlatewatchServerTest
     @TestPropertySource(properties = "platewatch.policy.profile=alameda")
-    class VerificationWithoutException extends Enforcement {
-        @Override
-        Stream<String> profiles() {
-            return Stream.of("alameda");
-        }
-    }
+    class Alameda extends Enforcement {}
 
     @Nested
     @PlatewatchServerTest
-    @TestPropertySource(properties = "platewatch.policy.profile=oakland")
-    class VerificationIfPracticable extends Enforcement {
-        @Override
-        Stream<String> profiles() {
-            return Stream.of("emeryville", "hayward", "oakland", "piedmont", "san-leandro", "sb274");
-        }
-    }
-
-    @Nested
-    @PlatewatchServerTest
-    @TestPropertySource(properties = "platewatch.policy.profile=richmond")
-    class VerificationAbsentExigency extends Enforcement {
-        @Override
-        Stream<String> profiles() {
-            return Stream.of("richmond");
-        }
-    }
+    @TestPropertySource(properties = "platewatch.policy.profile=san-leandro")
+    class SanLeandro extends Enforcement {}
 
     @Nested
     @PlatewatchServerTest
     @TestPropertySource(properties = "platewatch.policy.profile=vallejo")
-    class VerificationAbsentExigencyAndStopOutcome extends Enforcement {
-        @Override
-        Stream<String> profiles() {
-            return Stream.of("vallejo");
+    class Vallejo extends Enforcement {}
+
+    @Nested
+    @PlatewatchServerTest
+    @TestPropertySource(properties = "platewatch.policy.profile=sb274")
+    class Sb274 extends Enforcement {}
+
+    /** The test profile, from its YAML file, as {@code serve --profile FILE.yml} starts it. */
+    @Nested
+    @PlatewatchServerTest
+    class HaywardWithChangesInForceAtOnce extends Enforcement {
+
+        @DynamicPropertySource
+        static void profileFile(DynamicPropertyRegistry registry) {
+            registry.add("platewatch.policy.profile-file", EnforcedProfiles::changesAtOnceFile);
         }
     }
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Enforcement {
+    abstract static class Enforcement implements AccessSettingsEnforced, SharingSettingsEnforced {
 
         @LocalServerPort
         int port;
@@ -108,57 +113,86 @@ class SeedProfilesEnforcedApiTest {
         @Autowired
         Clock clock;
 
-        /** The profiles this server's values stand for. */
-        abstract Stream<String> profiles();
+        @Autowired
+        IngestProperties ingest;
 
+        private SeedProfileServer server;
         private Api api;
-        private String camera;
         private String officer;
         private String admin;
         private String supervisor;
 
-        private void setUp() {
-            if (api != null) {
-                return;
+        @Override
+        public SeedProfileServer server() {
+            if (server == null) {
+                assertThat(EnforcedProfiles.SERVERS).contains(running.key());
+                server = new SeedProfileServer(port, accounts, tokens, devices, jdbc, clock, running, ingest);
+                api = server.api;
+                officer = server.officer;
+                admin = server.admin;
+                supervisor = server.supervisor;
             }
-            api = new Api(port);
-            camera = devices.register(
-                            new DeviceRegistration(
-                                    "cam-" + UUID.randomUUID().toString().substring(0, 6),
-                                    DeviceKind.FIXED,
-                                    37.80,
-                                    -122.27,
-                                    90.0),
-                            Actor.SYSTEM)
-                    .token();
-            officer = HotlistFixtures.member(accounts, tokens, Role.OFFICER, true, TestDates.trainedRecently());
-            admin = HotlistFixtures.member(accounts, tokens, Role.ADMINISTRATOR, true, TestDates.trainedRecently());
-            supervisor = HotlistFixtures.member(accounts, tokens, Role.SUPERVISOR, true, TestDates.trainedRecently());
+            return server;
         }
 
-        /** The profile under test, after checking that the running server has its values for every setting here. */
-        private DepartmentProfile profile(String name) {
-            setUp();
-            DepartmentProfile p = ShippedProfiles.byName(name).orElseThrow();
-            assertThat(List.of(
-                            p.alertVerification(),
-                            p.stopOutcomeRequired(),
-                            p.hotlists().customEntries()))
-                    .as(
-                            "%s's alert and custom-entry settings are those of the server it is tested on (%s); move it to "
-                                    + "the group with its values",
-                            name, running.key())
-                    .isEqualTo(List.of(
-                            running.alertVerification(),
-                            running.stopOutcomeRequired(),
-                            running.hotlists().customEntries()));
+        @Override
+        public DepartmentProfile profile(String name, Setting setting) {
+            server();
+            DepartmentProfile p = EnforcedProfiles.byName(name);
+            assertThat(setting.of(p))
+                    .as("%s's %s is that of the server it is tested on (%s)", name, setting, running.key())
+                    .isEqualTo(setting.of(running));
             return p;
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("profiles")
+        private Stream<String> on(Setting setting) {
+            return EnforcedProfiles.testedOn(running.key(), setting);
+        }
+
+        Stream<String> forAlertVerification() {
+            return on(Setting.ALERT_VERIFICATION);
+        }
+
+        Stream<String> forStopOutcome() {
+            return on(Setting.STOP_OUTCOME);
+        }
+
+        Stream<String> forCustomEntries() {
+            return on(Setting.CUSTOM_ENTRIES);
+        }
+
+        Stream<String> forClassifications() {
+            return on(Setting.AUTHORIZED_CLASSIFICATIONS);
+        }
+
+        Stream<String> forHotlistSources() {
+            return on(Setting.HOTLIST_SOURCES);
+        }
+
+        Stream<String> forHotlistMaxAge() {
+            return on(Setting.HOTLIST_MAX_AGE);
+        }
+
+        Stream<String> forUploadInterval() {
+            return on(Setting.MAX_UPLOAD_INTERVAL);
+        }
+
+        Stream<String> forSearchLimits() {
+            return on(Setting.SEARCH_LIMITS);
+        }
+
+        Stream<String> forWarrant() {
+            return on(Setting.WARRANT_REQUIRED);
+        }
+
+        Stream<String> forRegionalCentre() {
+            return on(Setting.REGIONAL_CENTRE);
+        }
+
+        @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+        @MethodSource("forAlertVerification")
         void anAlertIsConfirmedBeforeTheChecksOnlyWhereThePolicyAllowsIt(String name) {
-            DepartmentProfile p = profile(name);
+            DepartmentProfile p = profile(name, Setting.ALERT_VERIFICATION);
             long alert = alertOn(plate());
             Api.Response early =
                     transition(alert, "{\"to\":\"CONFIRMED\",\"confirmedWith\":\"Dispatch\",\"method\":\"DISPATCH\"}");
@@ -193,10 +227,10 @@ class SeedProfilesEnforcedApiTest {
             assertThat(state(alert)).isEqualTo("CONFIRMED");
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("profiles")
+        @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+        @MethodSource("forStopOutcome")
         void aConfirmedAlertIsClearedWithItsOutcomeWherePolicyRequiresIt(String name) {
-            DepartmentProfile p = profile(name);
+            DepartmentProfile p = profile(name, Setting.STOP_OUTCOME);
             long alert = alertOn(plate());
             verifiedAndQueried(alert);
             assertThat(transition(alert, confirmedWith(null)).status()).isEqualTo(200);
@@ -217,10 +251,11 @@ class SeedProfilesEnforcedApiTest {
             assertThat(state(alert)).isEqualTo("CLEARED");
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("profiles")
+        @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+        @MethodSource("forCustomEntries")
         void aChangeToACustomEntryMatchesOnlyOnceASupervisorApprovesIt(String name) {
-            CustomEntryRules rules = profile(name).hotlists().customEntries();
+            CustomEntryRules rules =
+                    profile(name, Setting.CUSTOM_ENTRIES).hotlists().customEntries();
             String before = plate();
             String after = plate();
             if (rules.caseNumberRequired()) {
@@ -300,13 +335,7 @@ class SeedProfilesEnforcedApiTest {
         }
 
         private UUID read(String plate) {
-            UUID id = UUID.randomUUID();
-            String json = "{\"reads\":[{\"readId\":\"" + id + "\",\"plate\":\"" + plate + "\",\"state\":\"CA\","
-                    + "\"confidence\":0.93,\"capturedAt\":\"" + clock.instant().minusSeconds(2) + "\","
-                    + "\"vehicle\":{\"make\":\"Honda\",\"model\":\"Civic\",\"color\":\"red\"}}]}";
-            Api.Response r = api.postJson("/api/v1/reads", camera, json);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            return id;
+            return server.read(plate);
         }
 
         private List<Long> alertsOn(UUID readId) {
@@ -363,27 +392,11 @@ class SeedProfilesEnforcedApiTest {
         }
 
         private static void assertProblem(Api.Response r, int status, String slug, String field) {
-            assertThat(r.status()).as(r.body()).isEqualTo(status);
-            assertThat(r.isProblem()).as(r.body()).isTrue();
-            assertThat(r.json().get("type").asString()).isEqualTo("urn:platewatch:problem:" + slug);
-            assertThat(r.json().get("field").asString()).as(r.body()).isEqualTo(field);
+            SeedProfileServer.assertProblem(r, status, slug, field);
         }
 
-        /**
-         * A plate no other run uses: a digit, three letters, three digits, none of them confusable with another
-         * character (0/O/D/Q, 1/I/L/T, 2/Z, 5/S, 6/G, 8/B), so that no look-alike match joins in.
-         */
         private static String plate() {
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < 7; i++) {
-                String from = i >= 1 && i <= 3 ? PLAIN_LETTERS : PLAIN_DIGITS;
-                s.append(from.charAt(r.nextInt(from.length())));
-            }
-            return s.toString();
+            return SeedProfileServer.plate();
         }
-
-        private static final String PLAIN_LETTERS = "ACEFHJKMNPRUVWXY";
-        private static final String PLAIN_DIGITS = "3479";
     }
 }

@@ -128,9 +128,7 @@ class ShippedProfilesTest {
     @Test
     void sanLeandroAuditsQuarterlyAndRegularBasisTextsGetTheAnnualDefault() {
         assertThat(profile("san-leandro").audit().interval()).isEqualTo(Period.ofMonths(3));
-        assertThat(profile("san-leandro").audit().statedInPolicy()).isTrue();
         for (String name : new String[] {"emeryville", "hayward", "oakland", "piedmont", "richmond"}) {
-            assertThat(profile(name).audit().statedInPolicy()).as(name).isFalse();
             assertThat(profile(name).audit().interval()).as(name).isEqualTo(Period.ofYears(1));
         }
     }
