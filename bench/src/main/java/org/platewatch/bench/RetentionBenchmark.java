@@ -25,8 +25,9 @@ import org.postgresql.core.BaseConnection;
  * The purge of a day with a million detections beside one with a thousand, through the real server. Both days are
  * filled with {@code COPY} (detections and their receipts, long enough ago to be due under the default profile,
  * Oakland's six months); the server is then restarted, as after an outage, and its start-up catch-up purges both.
- * The times are those the server logs for each partition (the transaction that hashes the ids, drops the partition
- * and writes the certificate) and for deleting the receipts of the purged days afterwards.
+ * The times are those the server logs for each partition (the transaction that hashes the ids, drops the partition,
+ * deletes the day's {@code plate_days} rows and writes the certificate) and for deleting the receipts of the purged
+ * days afterwards.
  */
 public final class RetentionBenchmark {
 
@@ -65,6 +66,11 @@ public final class RetentionBenchmark {
             try (Connection c = connect(server.dataDir())) {
                 smallHashMs = hashMs(c, smallDay);
                 bigHashMs = hashMs(c, bigDay);
+                System.out.printf(
+                        Locale.ROOT,
+                        "plate_days rows: %,d for the small day, %,d for the big one%n",
+                        plateDays(c, smallDay),
+                        plateDays(c, bigDay));
             }
             server = server.restart();
             Path log = server.dataDir().resolve("server.out");
@@ -103,6 +109,24 @@ public final class RetentionBenchmark {
         }
     }
 
+    /**
+     * A day's plate mix as a city's cameras see it: half the reads are of regulars (a pool of a tenth of the day's
+     * reads, each seen about five times), half of vehicles seen once. So a day of a million reads has about 600,000
+     * plates, and its {@code plate_days} rows (one per plate and day) go with it at the purge.
+     */
+    private static String plate(int readsOfTheDay) {
+        if (RANDOM.nextBoolean()) {
+            return "R"
+                    + Integer.toString(RANDOM.nextInt(Math.max(1, readsOfTheDay / 10)), 36)
+                            .toUpperCase(Locale.ROOT);
+        }
+        StringBuilder once = new StringBuilder(7);
+        for (int i = 0; i < 7; i++) {
+            once.append("ABCDEFGHJKLMNPRSTUVWXYZ0123456789".charAt(RANDOM.nextInt(33)));
+        }
+        return once.toString();
+    }
+
     private static void fill(Connection c, UUID device, LocalDate day, int n) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("SELECT ensure_detection_partition(?)")) {
             ps.setObject(1, day);
@@ -121,9 +145,7 @@ public final class RetentionBenchmark {
                         .append('\t')
                         .append(device)
                         .append('\t')
-                        .append(RANDOM.nextInt(1, 10))
-                        .append("ABC")
-                        .append(100 + RANDOM.nextInt(900))
+                        .append(plate(n))
                         .append("\tCA\t0.93\t")
                         .append(at)
                         .append('\t')
@@ -185,6 +207,16 @@ public final class RetentionBenchmark {
                     .close();
         }
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long plateDays(Connection c, LocalDate day) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM plate_days WHERE day = ?")) {
+            ps.setObject(1, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static boolean exists(Connection c, LocalDate day) throws Exception {
