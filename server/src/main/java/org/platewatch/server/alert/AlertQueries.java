@@ -52,6 +52,11 @@ class AlertQueries {
         });
     }
 
+    /** The alert as the live stream pushes it (in full; the stream screens CLETS-derived hits per member). */
+    Optional<Alert> forPush(long id) {
+        return store.find(id).map(this::withTransitions);
+    }
+
     /** One page of alerts, newest first, with the total, audited ({@code alert.listed}). */
     Listing list(UserAccount member, String state, int page) {
         AlertState filter = state == null || state.isBlank() ? null : parseState(state);

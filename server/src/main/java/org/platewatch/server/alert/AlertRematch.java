@@ -13,6 +13,7 @@ import org.platewatch.server.hotlist.HotlistEntryView;
 import org.platewatch.server.hotlist.Hotlists;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.platform.ClusterJobs;
 import org.platewatch.server.reads.DetectionStore;
 import org.platewatch.server.reads.NewDetection;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ class AlertRematch {
     private final AlertProperties properties;
     private final Clock clock;
     private final DetectionStore detections;
+    private final ClusterJobs jobs;
 
     AlertRematch(
             AlertStore store,
@@ -49,7 +51,9 @@ class AlertRematch {
             AlertRaiser raiser,
             AlertProperties properties,
             Clock clock,
-            DetectionStore detections) {
+            DetectionStore detections,
+            ClusterJobs jobs) {
+        this.jobs = jobs;
         this.store = store;
         this.hotlists = hotlists;
         this.devices = devices;
@@ -61,10 +65,15 @@ class AlertRematch {
 
     private record RecentRead(NewDetection read, UUID deviceId, Instant receivedAt) {}
 
-    /** Raises the alerts the match step missed; returns how many. */
+    /** The scheduled re-match: once per {@code rematch-interval} across the servers of a cluster. */
     @Scheduled(
             fixedDelayString = "${platewatch.alert.rematch-interval:2m}",
             initialDelayString = "${platewatch.alert.rematch-interval:2m}")
+    void scheduledRematch() {
+        jobs.runOncePer("alert-rematch", properties.rematchInterval(), this::rematch);
+    }
+
+    /** Raises the alerts the match step missed; returns how many. */
     int rematch() {
         Instant since = clock.instant().minus(properties.rematchWindow());
         int raised = 0;

@@ -10,7 +10,6 @@ import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +37,7 @@ class AlertRetention {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${platewatch.alert.purge-interval:6h}", initialDelayString = "10m")
+    /** Run by {@link AlertRetentionSchedule}. */
     void purge() {
         PurgeCalendar.forHits(profile).ifPresent(this::purge);
     }

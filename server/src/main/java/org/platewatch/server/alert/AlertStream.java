@@ -15,7 +15,6 @@ import org.platewatch.server.users.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The open alert streams of signed-in consoles. New alerts ({@link AlertRaised}) go to every one of them as
+ * The open alert streams of signed-in consoles. New alerts ({@link AlertRaised}, through {@link AlertRelay}) go to
+ * every one of them as
  * server-sent event {@code alert} (data: the alert JSON), changes ({@link AlertUpdated}) as
  * {@code alert-updated}; a comment line every
  * {@code platewatch.alert.heartbeat} keeps proxies from closing the stream and finds dead consoles,
@@ -115,17 +115,18 @@ class AlertStream implements SmartLifecycle {
         return emitter;
     }
 
-    /** A new alert, unless the department records this kind without pushing it (confusable matches). */
-    @EventListener
-    void onAlertRaised(AlertRaised event) {
-        if (properties.pushesLive(event.alert().matchKind())) {
-            publish("alert", event.alert());
+    /**
+     * A new alert, unless the department records this kind without pushing it (confusable matches). Called by
+     * {@link AlertRelay}, on the raising server alone or, in a cluster, on every server.
+     */
+    void pushRaised(Alert alert) {
+        if (properties.pushesLive(alert.matchKind())) {
+            publish("alert", alert);
         }
     }
 
-    @EventListener
-    void onAlertUpdated(AlertUpdated event) {
-        publish("alert-updated", event.alert());
+    void pushUpdated(Alert alert) {
+        publish("alert-updated", alert);
     }
 
     int openStreams() {

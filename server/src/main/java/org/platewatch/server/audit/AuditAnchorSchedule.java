@@ -1,6 +1,7 @@
 package org.platewatch.server.audit;
 
 import jakarta.annotation.PreDestroy;
+import org.platewatch.server.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,15 +23,21 @@ class AuditAnchorSchedule implements SchedulingConfigurer {
 
     private final AuditAnchors anchors;
     private final AuditAnchorProperties settings;
+    private final ClusterJobs jobs;
 
-    AuditAnchorSchedule(AuditAnchors anchors, AuditAnchorProperties settings) {
+    AuditAnchorSchedule(AuditAnchors anchors, AuditAnchorProperties settings, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.anchors = anchors;
         this.settings = settings;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(this::anchor, settings.interval(), settings.interval()));
+        // Once per interval across the servers of a cluster; each still anchors at its own shutdown.
+        registrar.addFixedDelayTask(new FixedDelayTask(
+                () -> jobs.runOncePer("audit-anchor", settings.interval(), this::anchor),
+                settings.interval(),
+                settings.interval()));
     }
 
     @PreDestroy

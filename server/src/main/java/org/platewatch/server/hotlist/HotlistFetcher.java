@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.ClusterJobs;
 import org.platewatch.server.platform.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +41,16 @@ class HotlistFetcher {
     private final HttpClient http;
     private final Clock clock;
     private final HotlistSources sources;
+    private final ClusterJobs jobs;
 
     HotlistFetcher(
             Hotlists hotlists,
             HotlistImports imports,
             HotlistProperties properties,
             Clock clock,
-            HotlistSources sources) {
+            HotlistSources sources,
+            ClusterJobs jobs) {
+        this.jobs = jobs;
         this.sources = sources;
         this.imports = imports;
         this.hotlists = hotlists;
@@ -58,9 +62,14 @@ class HotlistFetcher {
                 .build();
     }
 
+    /** The scheduled download: once per {@code fetch-interval} across the servers of a cluster. */
     @Scheduled(
             fixedDelayString = "${platewatch.hotlist.fetch-interval:1h}",
             initialDelayString = "${platewatch.hotlist.fetch-initial-delay:1m}")
+    void scheduledFetch() {
+        jobs.runOncePer("hotlist-fetch", properties.fetchInterval(), this::fetchAll);
+    }
+
     void fetchAll() {
         for (Hotlist list : hotlists.all()) {
             if (list.active() && list.external() && list.location() != null) {

@@ -12,6 +12,8 @@ import org.platewatch.plate.VehicleDescription;
 import org.platewatch.plate.hotlist.HotlistEntry;
 import org.platewatch.plate.hotlist.HotlistIndex;
 import org.platewatch.plate.hotlist.HotlistMatch;
+import org.platewatch.server.platform.Cluster;
+import org.platewatch.server.platform.DatabaseNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,10 +38,28 @@ public class HotlistMatcher {
     private final HotlistStore store;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DatabaseNotices notices;
+    private final boolean clustered;
+    private static final String CHANGED = "platewatch_hotlists";
     private final AtomicReference<Snapshot> current =
             new AtomicReference<>(new Snapshot(HotlistIndex.empty(), Map.of()));
 
-    HotlistMatcher(HotlistStore store, Clock clock, ApplicationEventPublisher events) {
+    HotlistMatcher(
+            HotlistStore store,
+            Clock clock,
+            ApplicationEventPublisher events,
+            Cluster cluster,
+            DatabaseNotices notices) {
+        this.notices = notices;
+        this.clustered = cluster.enabled();
+        if (clustered) {
+            // Another server changed the lists: rebuild here too (this server's own change is rebuilt already).
+            notices.listen(CHANGED, (payload, fromHere) -> {
+                if (!fromHere) {
+                    rebuildHere();
+                }
+            });
+        }
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -86,7 +106,18 @@ public class HotlistMatcher {
     }
 
     /** Builds a fresh index from the stored entries and swaps it in. */
-    public synchronized void rebuild() {
+    /**
+     * Rebuilds the index after a change of the lists; in a cluster, every other server rebuilds its own on the
+     * notice this sends.
+     */
+    public void rebuild() {
+        rebuildHere();
+        if (clustered) {
+            notices.send(CHANGED, "changed");
+        }
+    }
+
+    private synchronized void rebuildHere() {
         List<HotlistStore.ActiveEntry> active = store.activeEntries(clock.instant());
         List<HotlistEntry> entries = new ArrayList<>(active.size());
         Map<Long, Instant> expiries = new HashMap<>();
@@ -118,7 +149,7 @@ public class HotlistMatcher {
 
     @EventListener(ApplicationReadyEvent.class)
     void loadOnStart() {
-        rebuild();
+        rebuildHere();
     }
 
     @Scheduled(
@@ -128,7 +159,7 @@ public class HotlistMatcher {
         Snapshot snapshot = current.get();
         Instant now = clock.instant();
         if (snapshot.expiries().values().stream().anyMatch(e -> !e.isAfter(now))) {
-            rebuild();
+            rebuildHere(); // every server drops expired entries from its own index
         }
     }
 

@@ -24,6 +24,10 @@ public record ProblemType(String slug, String title, HttpStatus status) {
             new ProblemType("payload-too-large", "The request body is too large", HttpStatus.CONTENT_TOO_LARGE);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType(
             "unsupported-media-type", "The content type is not accepted here", HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    /** A service the request needs (the ingest topic) is down; the caller retries later. */
+    public static final ProblemType UNAVAILABLE = new ProblemType(
+            "unavailable", "The server cannot take this now; try again later", HttpStatus.SERVICE_UNAVAILABLE);
+
     public static final ProblemType INTERNAL = new ProblemType(
             "internal-error", "The server could not complete the request", HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.platewatch.server.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -31,15 +32,23 @@ public class DetectionPartitions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ClusterJobs jobs;
+    private static final String NIGHTLY = "0 5 0 * * *";
     private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
 
-    DetectionPartitions(JdbcClient jdbc, Clock clock) {
+    DetectionPartitions(JdbcClient jdbc, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /** Nightly, once across the servers of a cluster; at start every server checks (creating only what is missing). */
+    @Scheduled(cron = NIGHTLY, zone = "UTC")
+    void nightly() {
+        jobs.runOncePerCron("detection-partitions", NIGHTLY, ZoneOffset.UTC, this::createAhead);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(cron = "0 5 0 * * *", zone = "UTC")
     public void createAhead() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         int created = 0;

@@ -116,6 +116,27 @@ public class DetectionStore {
     @Transactional
     public StoredBatch store(UUID deviceId, List<NewDetection> reads, byte[] image, int maxNewPartitions) {
         String imageSha256 = image == null ? null : putImage(image);
+        return store(deviceId, reads, imageSha256, clock.instant(), maxNewPartitions);
+    }
+
+    /**
+     * Stores a batch another server accepted at {@code receivedAt} and appended to the ingest topic, its image (if
+     * any) already in the image store ({@link #storeImage}). The accepting server checked the batch's days and read
+     * ids ({@link BatchPrecheck}), so no limit on new days here; a read id another device took meanwhile still
+     * refuses the batch.
+     */
+    @Transactional
+    public StoredBatch storeAccepted(UUID deviceId, List<NewDetection> reads, String imageSha256, Instant receivedAt) {
+        return store(deviceId, reads, imageSha256, receivedAt, Integer.MAX_VALUE);
+    }
+
+    /** Writes an image to the image store (content-addressed, so writing it again is harmless); its SHA-256. */
+    public String storeImage(byte[] jpeg) {
+        return putImage(jpeg);
+    }
+
+    private StoredBatch store(
+            UUID deviceId, List<NewDetection> reads, String imageSha256, Instant now, int maxNewPartitions) {
         Map<UUID, NewDetection> unique = new LinkedHashMap<>();
         for (NewDetection read : reads) {
             unique.putIfAbsent(read.readId(), read);
@@ -124,7 +145,6 @@ public class DetectionStore {
         List<NewDetection> inLockOrder = new ArrayList<>(unique.values());
         inLockOrder.sort(Comparator.comparing(d -> d.readId().toString()));
         partitions.ensureFor(inLockOrder.stream().map(NewDetection::capturedAt).toList(), maxNewPartitions);
-        Instant now = clock.instant();
         Inserted inserted = jdbcTemplate.execute(
                 (ConnectionCallback<Inserted>) c -> insert(c, deviceId, inLockOrder, now, imageSha256));
         unique.keySet().stream().filter(inserted.taken()::contains).findFirst().ifPresent(id -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.platewatch.server.platform.ClusterJobs;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the purge daily on {@code platewatch.retention.purge-cron} in the department's zone, and once when the server
  * is ready, so that a server that was down on a purge day catches up (the certificates record that it was late).
- * One run at a time here; across servers the purge's advisory lock serialises them.
+ * One run at a time here; across servers the purge's advisory lock serialises them, and {@link ClusterJobs} runs
+ * each scheduled time once.
  *
  * <p>Only in the server: a command-line subcommand (a context without a web server) may run under another profile
  * than the server's (it takes no {@code --profile}), and must not purge by it.
@@ -37,8 +39,15 @@ class PurgeSchedule implements SchedulingConfigurer {
     private final DepartmentProfile profile;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
+    private final ClusterJobs jobs;
 
-    PurgeSchedule(DetectionPurge purge, RetentionProperties properties, DepartmentProfile profile, Clock clock) {
+    PurgeSchedule(
+            DetectionPurge purge,
+            RetentionProperties properties,
+            DepartmentProfile profile,
+            Clock clock,
+            ClusterJobs jobs) {
+        this.jobs = jobs;
         this.purge = purge;
         this.properties = properties;
         this.profile = profile;
@@ -47,15 +56,24 @@ class PurgeSchedule implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addCronTask(new CronTask(this::run, new CronTrigger(properties.purgeCron(), profile.zone())));
+        registrar.addCronTask(
+                new CronTask(this::runOnceInCluster, new CronTrigger(properties.purgeCron(), profile.zone())));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void catchUp() {
         if (properties.purgeAtStart()) {
-            run();
+            runOnceInCluster();
             log.info("Start-up purge done");
         }
+    }
+
+    /**
+     * The scheduled purge (and the start-up catch-up): once per cron time across the servers of a cluster, so a
+     * server started after today's purge does not purge again.
+     */
+    boolean runOnceInCluster() {
+        return jobs.runOncePerCron("retention-purge", properties.purgeCron(), profile.zone(), this::run);
     }
 
     /** Runs the purge unless a run is already going; empty then. */

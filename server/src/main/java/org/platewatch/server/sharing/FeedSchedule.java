@@ -1,5 +1,6 @@
 package org.platewatch.server.sharing;
 
+import org.platewatch.server.platform.ClusterJobs;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -16,14 +17,20 @@ class FeedSchedule implements SchedulingConfigurer {
 
     private final FeedSender sender;
     private final FeedProperties settings;
+    private final ClusterJobs jobs;
 
-    FeedSchedule(FeedSender sender, FeedProperties settings) {
+    FeedSchedule(FeedSender sender, FeedProperties settings, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.sender = sender;
         this.settings = settings;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(sender::sendDue, settings.interval(), settings.interval()));
+        // Once per interval across the servers of a cluster: two servers must not send the same batch.
+        registrar.addFixedDelayTask(new FixedDelayTask(
+                () -> jobs.runOncePer("sharing-feed", settings.interval(), sender::sendDue),
+                settings.interval(),
+                settings.interval()));
     }
 }

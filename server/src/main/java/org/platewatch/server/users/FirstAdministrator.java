@@ -2,6 +2,7 @@ package org.platewatch.server.users;
 
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.PlatewatchProperties;
+import org.platewatch.server.platform.ProblemException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -30,8 +31,19 @@ class FirstAdministrator implements ApplicationRunner {
         if (properties.demo() || accounts.count() > 0) {
             return;
         }
-        UserAccounts.NewAccount created = accounts.createWithCredentials(
-                new UserAccounts.NewUser("admin", "ALPR Administrator", Role.ADMINISTRATOR, false, null), Actor.SYSTEM);
+        UserAccounts.NewAccount created;
+        try {
+            created = accounts.createWithCredentials(
+                    new UserAccounts.NewUser("admin", "ALPR Administrator", Role.ADMINISTRATOR, false, null),
+                    Actor.SYSTEM);
+        } catch (ProblemException taken) {
+            // Two servers of a cluster started on a new database at once: the other created it and printed its
+            // password.
+            if (accounts.count() > 0) {
+                return;
+            }
+            throw taken;
+        }
         System.out.println();
         System.out.println("Platewatch created the first ALPR administrator account.");
         System.out.println("  username: admin");
