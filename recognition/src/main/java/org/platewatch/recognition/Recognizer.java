@@ -74,8 +74,51 @@ public final class Recognizer implements AutoCloseable {
         long t = System.nanoTime();
         RgbImage img = RgbImage.of(image);
         profile.lap(StageProfile.Stage.PIXELS, t);
-        List<CandidateReader.Glance> glances = glances(img, profile);
-        t = System.nanoTime();
+        List<PlateCandidate> out = null;
+        if (settings.coarseMaxSide() > 0 && Math.max(img.width, img.height) > settings.coarseMaxSide()) {
+            // A coarse look first (off by default): the whole-scene detection is most of a photo's
+            // time and falls with the square of its size. Half of us/ is read as surely at 640 px
+            // as at 1120; a photo read less surely is read again at full size, as if this look had
+            // not been. Measured: one plate fewer on us/ (another car's plate read surely at 640),
+            // 1.38-1.48x OpenALPR's time instead of 1.66 (docs/recognition.md, "The coarse look").
+            List<PlateCandidate> coarse = closeUps(
+                    img,
+                    glances(img, detectScene(img, detector, 1.0, settings.coarseMaxSide(), profile), profile),
+                    profile);
+            profile.calls(StageProfile.Model.SCENE_DETECTOR, 1);
+            boolean sure = !coarse.isEmpty() && coarse.get(0).confidence() >= settings.coarseAccept();
+            profile.coarseLook(sure);
+            if (sure) {
+                out = coarse;
+            }
+        }
+        if (out == null) {
+            out = closeUps(img, glances(img, profile), profile);
+        }
+        if (!out.isEmpty()) {
+            t = System.nanoTime();
+            // Only the best candidate pays for reading the state: it is the one acted upon.
+            PlateCandidate top = out.get(0);
+            // The two bands are read at once, on the two workers: the photo's answer waits for both.
+            List<String> bandTexts =
+                    inParallel(CandidateReader.stateBands(top.box()), band -> candidateReader.readBand(img, band));
+            String region = StateFinder.find(bandTexts)
+                    .map(s -> PlateText.regionCode(s.name()))
+                    .orElse(null);
+            out.set(
+                    0,
+                    new PlateCandidate(top.plate(), top.confidence(), region, top.box(), top.characterConfidences()));
+            profile.calls(StageProfile.Model.READER, 2);
+            profile.crops(2);
+            profile.lap(StageProfile.Stage.STATE, t);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The best glances read close up and ranked: the candidates, best first, their state not yet read. */
+    private List<PlateCandidate> closeUps(
+            RgbImage img, List<CandidateReader.Glance> glances, StageProfile.Photo profile) {
+        long t = System.nanoTime();
         List<PlateCandidate> read = new ArrayList<>();
         List<CandidateReader.Glance> best = glances.subList(0, Math.min(settings.closeUps(), glances.size()));
         double bestPlacement = best.stream()
@@ -104,22 +147,8 @@ public final class Recognizer implements AutoCloseable {
         }
         List<PlateCandidate> out = new ArrayList<>(SamePlateRule.apply(read));
         out.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
-        t = profile.lap(StageProfile.Stage.POST, t);
-        if (!out.isEmpty()) {
-            // Only the best candidate pays for reading the state: it is the one acted upon.
-            PlateCandidate top = out.get(0);
-            String region = candidateReader
-                    .issuingState(img, top.box())
-                    .map(s -> PlateText.regionCode(s.name()))
-                    .orElse(null);
-            out.set(
-                    0,
-                    new PlateCandidate(top.plate(), top.confidence(), region, top.box(), top.characterConfidences()));
-            profile.calls(StageProfile.Model.READER, 2);
-            profile.crops(2);
-            profile.lap(StageProfile.Stage.STATE, t);
-        }
-        return List.copyOf(out);
+        profile.lap(StageProfile.Stage.POST, t);
+        return out;
     }
 
     /** The plate-like boxes of the scene after one quick read each, most plate-like first. */
@@ -128,7 +157,8 @@ public final class Recognizer implements AutoCloseable {
     }
 
     private List<CandidateReader.Glance> glances(RgbImage img, StageProfile.Photo profile) {
-        List<CandidateReader.Glance> glances = glances(img, detectScene(img, detector, 1.0, profile), profile);
+        List<CandidateReader.Glance> glances =
+                glances(img, detectScene(img, detector, 1.0, settings.detMaxSide(), profile), profile);
         profile.calls(StageProfile.Model.SCENE_DETECTOR, 1);
         boolean nothingPlateLike = glances.isEmpty() || glances.get(0).score() < settings.secondLookBelow();
         if (nothingPlateLike && settings.secondLookBelow() > 0) {
@@ -139,7 +169,10 @@ public final class Recognizer implements AutoCloseable {
             // was found by both detectors at 1120 px and by neither at the photo's own 904).
             StageProfile.Photo inner = StageProfile.Photo.unrecorded();
             List<CandidateReader.Glance> more = new ArrayList<>(glances);
-            more.addAll(glances(img, detectScene(img, secondLookDetector, settings.secondLookUpscale(), inner), inner));
+            more.addAll(glances(
+                    img,
+                    detectScene(img, secondLookDetector, settings.secondLookUpscale(), settings.detMaxSide(), inner),
+                    inner));
             more.sort(Comparator.comparingDouble(CandidateReader.Glance::score).reversed());
             profile.calls(StageProfile.Model.SECOND_LOOK_DETECTOR, 1);
             profile.absorbCalls(inner);
@@ -217,10 +250,10 @@ public final class Recognizer implements AutoCloseable {
         return image;
     }
 
-    /** Text boxes of the whole photo, detected at {@code detMaxSide} but enlarged by no more than {@code maxUpscale}. */
+    /** Text boxes of the whole photo, detected at {@code maxSide} but enlarged by no more than {@code maxUpscale}. */
     private List<TextBox> detectScene(
-            RgbImage img, TextDetector detector, double maxUpscale, StageProfile.Photo profile) {
-        double scale = Math.min(maxUpscale, settings.detMaxSide() / (double) Math.max(img.width, img.height));
+            RgbImage img, TextDetector detector, double maxUpscale, int maxSide, StageProfile.Photo profile) {
+        double scale = Math.min(maxUpscale, maxSide / (double) Math.max(img.width, img.height));
         // Both sides are resized to multiples of 32, as the reference pre-processing does; padding
         // instead was measured 6 points worse on us/ (the network was trained on resized input).
         int dw = roundTo32(img.width * scale);

@@ -58,6 +58,8 @@ public final class StageProfile {
         private final EnumMap<Stage, Long> nanos = new EnumMap<>(Stage.class);
         private final EnumMap<Model, Integer> calls = new EnumMap<>(Model.class);
         private int crops;
+        /** 0: no coarse look; 1: taken, and its answer kept; 2: taken, and the photo read again at full size. */
+        private int coarse;
 
         /** Adds the time since {@code startNanos} to the stage and returns now, the next stage's start. */
         public long lap(Stage stage, long startNanos) {
@@ -74,6 +76,11 @@ public final class StageProfile {
         void absorbCalls(Photo other) {
             other.calls.forEach(this::calls);
             crops += other.crops;
+        }
+
+        /** A coarse look was taken; {@code kept}: its answer was sure enough to be the photo's. */
+        void coarseLook(boolean kept) {
+            coarse = kept ? 1 : 2;
         }
 
         /** Crops given to the reader (several may go in one call). */
@@ -131,6 +138,14 @@ public final class StageProfile {
         int crops = photos.stream().mapToInt(p -> p.crops).sum();
         calls.append(String.format(Locale.ROOT, " all %.2f; crops read %.2f", all / (double) n, crops / (double) n));
         lines.add(calls.toString());
+        long kept = photos.stream().filter(p -> p.coarse == 1).count();
+        long again = photos.stream().filter(p -> p.coarse == 2).count();
+        lines.add(String.format(
+                Locale.ROOT,
+                "coarse look: taken on %d photos, answer kept on %d, read again at full size on %d",
+                kept + again,
+                kept,
+                again));
         return lines;
     }
 }
