@@ -157,6 +157,21 @@ final class BenchServer implements AutoCloseable {
         throw new IllegalStateException("the server did not become healthy within " + wait.toMinutes() + " minutes");
     }
 
+    /**
+     * CPU time of the server process so far, all its threads (user and system, from
+     * {@code /proc/PID/stat} in clock ticks of 10 ms); -1 where there is no /proc.
+     */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the name
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

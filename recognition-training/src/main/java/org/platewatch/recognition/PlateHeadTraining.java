@@ -150,7 +150,10 @@ public final class PlateHeadTraining {
                 s.secondLookBelow(),
                 1.0,
                 s.homeState(),
-                false);
+                false,
+                // no coarse look: the training photos are read as when the shipped head was trained
+                0,
+                1.0);
     }
 
     private void trainOneRun(PlateHead head, List<Sample> train, Random random, Map<String, List<Sample>> check) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.platewatch.plate.UsState;
 
 /**
  * Reads plate-like boxes, in two steps. {@link #glance} reads the box once as the scene detector
@@ -81,21 +80,24 @@ final class CandidateReader {
     }
 
     /**
-     * Reads the bands just above and below the character line, where plates print the state
-     * name, slogan or web address, and looks for a state named there.
+     * The bands just above and below the character line, where plates print the state name,
+     * slogan or web address, as {x, y, w, h}: read each with {@link #readBand} and give the texts
+     * to {@link StateFinder#find}. (Reading taller bands once more when these name no state found
+     * 6 more states of the 751 us-crops/ photos, but on us/, where most plates name none, it cost
+     * about 15 ms of the median time per photo: not worth it on the path to an alert.)
      */
-    Optional<UsState> issuingState(RgbImage img, PlateBox plateLine) {
-        TextBox line = new TextBox(plateLine.x(), plateLine.y(), plateLine.width(), plateLine.height(), 1);
-        double x = line.x() - line.w() * 0.15;
-        double w = line.w() * 1.3;
-        double h = line.h();
-        // (Reading taller bands once more when these name no state found 6 more states of the 751
-        // us-crops/ photos, but on us/, where most plates name none, it cost about 15 ms of the
-        // median time per photo: not worth it on the path to an alert.)
-        List<String> texts = new ArrayList<>(2);
-        texts.add(reader.read(img, x, line.y() - 0.75 * h, w, 0.7 * h, 1.0).raw());
-        texts.add(reader.read(img, x, line.y() + h, w, 0.6 * h, 1.0).raw());
-        return StateFinder.find(texts);
+    static List<double[]> stateBands(PlateBox plateLine) {
+        double x = plateLine.x() - plateLine.width() * 0.15;
+        double w = plateLine.width() * 1.3;
+        double h = plateLine.height();
+        return List.of(
+                new double[] {x, plateLine.y() - 0.75 * h, w, 0.7 * h},
+                new double[] {x, plateLine.y() + h, w, 0.6 * h});
+    }
+
+    /** The raw text of one state band, read with the model's own layer (the plate head knows only A-Z and 0-9). */
+    String readBand(RgbImage img, double[] band) {
+        return reader.read(img, band[0], band[1], band[2], band[3], 1.0).raw();
     }
 
     /**

@@ -66,8 +66,59 @@ public final class Recognizer implements AutoCloseable {
 
     /** Plate candidates in the image, best first; empty when no plate is readable. */
     public List<PlateCandidate> recognize(BufferedImage image) {
+        return recognize(image, StageProfile.Photo.unrecorded());
+    }
+
+    /** As {@link #recognize(BufferedImage)}, with each stage's time and model calls added to {@code profile}. */
+    public List<PlateCandidate> recognize(BufferedImage image, StageProfile.Photo profile) {
+        long t = System.nanoTime();
         RgbImage img = RgbImage.of(image);
-        List<CandidateReader.Glance> glances = glances(img);
+        profile.lap(StageProfile.Stage.PIXELS, t);
+        List<PlateCandidate> out = null;
+        if (settings.coarseMaxSide() > 0 && Math.max(img.width, img.height) > settings.coarseMaxSide()) {
+            // A coarse look first (off by default): the whole-scene detection is most of a photo's
+            // time and falls with the square of its size. Half of us/ is read as surely at 640 px
+            // as at 1120; a photo read less surely is read again at full size, as if this look had
+            // not been. Measured: one plate fewer on us/ (another car's plate read surely at 640),
+            // 1.38-1.48x OpenALPR's time instead of 1.66 (docs/recognition.md, "The coarse look").
+            List<PlateCandidate> coarse = closeUps(
+                    img,
+                    glances(img, detectScene(img, detector, 1.0, settings.coarseMaxSide(), profile), profile),
+                    profile);
+            profile.calls(StageProfile.Model.SCENE_DETECTOR, 1);
+            boolean sure = !coarse.isEmpty() && coarse.get(0).confidence() >= settings.coarseAccept();
+            profile.coarseLook(sure);
+            if (sure) {
+                out = coarse;
+            }
+        }
+        if (out == null) {
+            out = closeUps(img, glances(img, profile), profile);
+        }
+        if (!out.isEmpty()) {
+            t = System.nanoTime();
+            // Only the best candidate pays for reading the state: it is the one acted upon.
+            PlateCandidate top = out.get(0);
+            // The two bands are read at once, on the two workers: the photo's answer waits for both.
+            List<String> bandTexts =
+                    inParallel(CandidateReader.stateBands(top.box()), band -> candidateReader.readBand(img, band));
+            String region = StateFinder.find(bandTexts)
+                    .map(s -> PlateText.regionCode(s.name()))
+                    .orElse(null);
+            out.set(
+                    0,
+                    new PlateCandidate(top.plate(), top.confidence(), region, top.box(), top.characterConfidences()));
+            profile.calls(StageProfile.Model.READER, 2);
+            profile.crops(2);
+            profile.lap(StageProfile.Stage.STATE, t);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The best glances read close up and ranked: the candidates, best first, their state not yet read. */
+    private List<PlateCandidate> closeUps(
+            RgbImage img, List<CandidateReader.Glance> glances, StageProfile.Photo profile) {
+        long t = System.nanoTime();
         List<PlateCandidate> read = new ArrayList<>();
         List<CandidateReader.Glance> best = glances.subList(0, Math.min(settings.closeUps(), glances.size()));
         double bestPlacement = best.stream()
@@ -75,6 +126,10 @@ public final class Recognizer implements AutoCloseable {
                 .max()
                 .orElse(1);
         List<Optional<PlateCandidate>> closeUps = inParallel(best, g -> candidateReader.closeUp(img, g));
+        profile.calls(StageProfile.Model.LINE_DETECTOR, best.size());
+        profile.calls(StageProfile.Model.READER, best.size() * CandidateReader.VARIANTS.length);
+        profile.crops(best.size() * CandidateReader.VARIANTS.length);
+        t = profile.lap(StageProfile.Stage.CLOSE_UPS, t);
         for (int i = 0; i < best.size(); i++) {
             // A box placed less like a plate than the best one (smaller, fainter, in the time-stamp
             // strip) is trusted less even when its text reads well: another car's plate far
@@ -92,42 +147,52 @@ public final class Recognizer implements AutoCloseable {
         }
         List<PlateCandidate> out = new ArrayList<>(SamePlateRule.apply(read));
         out.sort(Comparator.comparingDouble(PlateCandidate::confidence).reversed());
-        if (!out.isEmpty()) {
-            // Only the best candidate pays for reading the state: it is the one acted upon.
-            PlateCandidate top = out.get(0);
-            String region = candidateReader
-                    .issuingState(img, top.box())
-                    .map(s -> PlateText.regionCode(s.name()))
-                    .orElse(null);
-            out.set(
-                    0,
-                    new PlateCandidate(top.plate(), top.confidence(), region, top.box(), top.characterConfidences()));
-        }
-        return List.copyOf(out);
+        profile.lap(StageProfile.Stage.POST, t);
+        return out;
     }
 
     /** The plate-like boxes of the scene after one quick read each, most plate-like first. */
     List<CandidateReader.Glance> glances(RgbImage img) {
-        List<CandidateReader.Glance> glances = glances(img, detectScene(img, detector, 1.0));
+        return glances(img, StageProfile.Photo.unrecorded());
+    }
+
+    private List<CandidateReader.Glance> glances(RgbImage img, StageProfile.Photo profile) {
+        List<CandidateReader.Glance> glances =
+                glances(img, detectScene(img, detector, 1.0, settings.detMaxSide(), profile), profile);
+        profile.calls(StageProfile.Model.SCENE_DETECTOR, 1);
         boolean nothingPlateLike = glances.isEmpty() || glances.get(0).score() < settings.secondLookBelow();
         if (nothingPlateLike && settings.secondLookBelow() > 0) {
+            long t = System.nanoTime();
             // A second, slower look: v4 finds plates that v3 misses (dirty, low-contrast, framed).
             // A photo smaller than the working size is enlarged towards it: a plate that is small
             // text in a small photo is found enlarged (a truck's plate among its livery's lettering
             // was found by both detectors at 1120 px and by neither at the photo's own 904).
+            StageProfile.Photo inner = StageProfile.Photo.unrecorded();
             List<CandidateReader.Glance> more = new ArrayList<>(glances);
-            more.addAll(glances(img, detectScene(img, secondLookDetector, settings.secondLookUpscale())));
+            more.addAll(glances(
+                    img,
+                    detectScene(img, secondLookDetector, settings.secondLookUpscale(), settings.detMaxSide(), inner),
+                    inner));
             more.sort(Comparator.comparingDouble(CandidateReader.Glance::score).reversed());
+            profile.calls(StageProfile.Model.SECOND_LOOK_DETECTOR, 1);
+            profile.absorbCalls(inner);
+            profile.lap(StageProfile.Stage.SECOND_LOOK, t);
             return more;
         }
         return glances;
     }
 
-    private List<CandidateReader.Glance> glances(RgbImage img, List<TextBox> detected) {
+    private List<CandidateReader.Glance> glances(RgbImage img, List<TextBox> detected, StageProfile.Photo profile) {
+        long t = System.nanoTime();
         List<TextBox> scene = TextLines.withJoinedLines(detected);
+        List<PlateLocaliser.Scored> ranked = localiser.rank(img, scene, settings.triaged());
+        t = profile.lap(StageProfile.Stage.LOCALISE, t);
         List<CandidateReader.Glance> glances = new ArrayList<>();
-        for (CandidateReader.Glance g :
-                inParallel(localiser.rank(img, scene, settings.triaged()), box -> candidateReader.glance(img, box))) {
+        List<CandidateReader.Glance> read = inParallel(ranked, box -> candidateReader.glance(img, box));
+        profile.calls(StageProfile.Model.READER, ranked.size());
+        profile.crops(ranked.size());
+        profile.lap(StageProfile.Stage.GLANCES, t);
+        for (CandidateReader.Glance g : read) {
             if (g.score() > 0) {
                 glances.add(g);
             }
@@ -185,14 +250,15 @@ public final class Recognizer implements AutoCloseable {
         return image;
     }
 
-    /** Text boxes of the whole photo, detected at {@code detMaxSide} but enlarged by no more than {@code maxUpscale}. */
-    private List<TextBox> detectScene(RgbImage img, TextDetector detector, double maxUpscale) {
-        double scale = Math.min(maxUpscale, settings.detMaxSide() / (double) Math.max(img.width, img.height));
+    /** Text boxes of the whole photo, detected at {@code maxSide} but enlarged by no more than {@code maxUpscale}. */
+    private List<TextBox> detectScene(
+            RgbImage img, TextDetector detector, double maxUpscale, int maxSide, StageProfile.Photo profile) {
+        double scale = Math.min(maxUpscale, maxSide / (double) Math.max(img.width, img.height));
         // Both sides are resized to multiples of 32, as the reference pre-processing does; padding
         // instead was measured 6 points worse on us/ (the network was trained on resized input).
         int dw = roundTo32(img.width * scale);
         int dh = roundTo32(img.height * scale);
-        return detector.detect(img, 0, 0, img.width, img.height, dw, dh, settings.detMinScore());
+        return detector.detect(img, 0, 0, img.width, img.height, dw, dh, settings.detMinScore(), profile);
     }
 
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> task) {

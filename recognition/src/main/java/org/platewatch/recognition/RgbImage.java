@@ -57,63 +57,80 @@ final class RgbImage {
         int nx = Math.max(1, Math.min(4, (int) Math.round(fx)));
         int ny = Math.max(1, Math.min(4, (int) Math.round(fy)));
         float inv = 1f / (nx * ny * 255f);
-        float[] acc = new float[3];
+        // Each column's and each row's sample positions, computed once per call rather than once
+        // per output pixel (the same arithmetic, so the same values; this was most of the scene
+        // detection's input time).
+        Taps cols = Taps.of(sx, fx, dw, nx, width);
+        Taps rows = Taps.of(sy, fy, dh, ny, height);
         for (int y = 0; y < dh; y++) {
             for (int x = 0; x < dw; x++) {
-                acc[0] = 0;
-                acc[1] = 0;
-                acc[2] = 0;
+                float r = 0;
+                float g = 0;
+                float b = 0;
                 for (int j = 0; j < ny; j++) {
-                    double py = sy + (y + (j + 0.5) / ny) * fy - 0.5;
+                    int ry = y * ny + j;
+                    int row0 = rows.lo[ry] * width;
+                    int row1 = rows.hi[ry] * width;
+                    float ay = rows.frac[ry];
                     for (int i = 0; i < nx; i++) {
-                        double px = sx + (x + (i + 0.5) / nx) * fx - 0.5;
-                        addBilinear(px, py, acc);
+                        int cx = x * nx + i;
+                        int x0 = cols.lo[cx];
+                        int x1 = cols.hi[cx];
+                        float ax = cols.frac[cx];
+                        float w00 = (1 - ax) * (1 - ay);
+                        float w10 = ax * (1 - ay);
+                        float w01 = (1 - ax) * ay;
+                        float w11 = ax * ay;
+                        int c00 = rgb[row0 + x0];
+                        int c10 = rgb[row0 + x1];
+                        int c01 = rgb[row1 + x0];
+                        int c11 = rgb[row1 + x1];
+                        r += ((c00 >> 16) & 0xff) * w00
+                                + ((c10 >> 16) & 0xff) * w10
+                                + ((c01 >> 16) & 0xff) * w01
+                                + ((c11 >> 16) & 0xff) * w11;
+                        g += ((c00 >> 8) & 0xff) * w00
+                                + ((c10 >> 8) & 0xff) * w10
+                                + ((c01 >> 8) & 0xff) * w01
+                                + ((c11 >> 8) & 0xff) * w11;
+                        b += (c00 & 0xff) * w00 + (c10 & 0xff) * w10 + (c01 & 0xff) * w01 + (c11 & 0xff) * w11;
                     }
                 }
                 int o = y * dw + x;
-                out[o] = (acc[2] * inv - mean[0]) / std[0];
-                out[plane + o] = (acc[1] * inv - mean[1]) / std[1];
-                out[2 * plane + o] = (acc[0] * inv - mean[2]) / std[2];
+                out[o] = (b * inv - mean[0]) / std[0];
+                out[plane + o] = (g * inv - mean[1]) / std[1];
+                out[2 * plane + o] = (r * inv - mean[2]) / std[2];
             }
         }
         return out;
     }
 
-    /** Adds the bilinear sample's red, green and blue (0..255) to acc[0..2]; borders clamp. */
-    private void addBilinear(double px, double py, float[] acc) {
-        if (px < 0) {
-            px = 0;
-        } else if (px > width - 1) {
-            px = width - 1;
+    /**
+     * The bilinear taps along one axis: for output position {@code k} and sub-sample {@code s}
+     * (index {@code k * n + s}), the lower and upper source pixel and the weight of the upper one.
+     * Positions outside the image clamp to its edge.
+     */
+    private record Taps(int[] lo, int[] hi, float[] frac) {
+        static Taps of(double start, double step, int size, int n, int limit) {
+            int[] lo = new int[size * n];
+            int[] hi = new int[size * n];
+            float[] frac = new float[size * n];
+            for (int k = 0; k < size; k++) {
+                for (int s = 0; s < n; s++) {
+                    double p = start + (k + (s + 0.5) / n) * step - 0.5;
+                    if (p < 0) {
+                        p = 0;
+                    } else if (p > limit - 1) {
+                        p = limit - 1;
+                    }
+                    int i = k * n + s;
+                    lo[i] = (int) p;
+                    hi[i] = Math.min(lo[i] + 1, limit - 1);
+                    frac[i] = (float) (p - lo[i]);
+                }
+            }
+            return new Taps(lo, hi, frac);
         }
-        if (py < 0) {
-            py = 0;
-        } else if (py > height - 1) {
-            py = height - 1;
-        }
-        int x0 = (int) px;
-        int y0 = (int) py;
-        int x1 = Math.min(x0 + 1, width - 1);
-        int y1 = Math.min(y0 + 1, height - 1);
-        float ax = (float) (px - x0);
-        float ay = (float) (py - y0);
-        float w00 = (1 - ax) * (1 - ay);
-        float w10 = ax * (1 - ay);
-        float w01 = (1 - ax) * ay;
-        float w11 = ax * ay;
-        int c00 = rgb[y0 * width + x0];
-        int c10 = rgb[y0 * width + x1];
-        int c01 = rgb[y1 * width + x0];
-        int c11 = rgb[y1 * width + x1];
-        acc[0] += ((c00 >> 16) & 0xff) * w00
-                + ((c10 >> 16) & 0xff) * w10
-                + ((c01 >> 16) & 0xff) * w01
-                + ((c11 >> 16) & 0xff) * w11;
-        acc[1] += ((c00 >> 8) & 0xff) * w00
-                + ((c10 >> 8) & 0xff) * w10
-                + ((c01 >> 8) & 0xff) * w01
-                + ((c11 >> 8) & 0xff) * w11;
-        acc[2] += (c00 & 0xff) * w00 + (c10 & 0xff) * w10 + (c01 & 0xff) * w01 + (c11 & 0xff) * w11;
     }
 
     /** Luma (0..255) of one pixel, for the cheap contrast and colour measures. */

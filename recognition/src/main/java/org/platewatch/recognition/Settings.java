@@ -17,6 +17,9 @@ package org.platewatch.recognition;
  * @param secondLookUpscale  how far the second look may enlarge a photo smaller than {@code detMaxSide} (1: never)
  * @param homeState       two-letter code of the state most plates come from, whose serial formats are preferred ("none": no preference)
  * @param plateHead     read characters with the plate-trained head when one is shipped (off: the OCR model's own layer)
+ * @param coarseMaxSide   longest side of a cheaper whole-scene look taken first, for photos larger than it (0: none, the
+ *                        default: at 640 and 800 px it read one us/ plate fewer, docs/recognition.md "The coarse look")
+ * @param coarseAccept    the coarse look's best candidate needs this confidence to be the answer; below it the photo is read at {@code detMaxSide} as if the coarse look had not been
  */
 record Settings(
         int detMaxSide,
@@ -30,7 +33,9 @@ record Settings(
         double secondLookBelow,
         double secondLookUpscale,
         String homeState,
-        boolean plateHead) {
+        boolean plateHead,
+        int coarseMaxSide,
+        double coarseAccept) {
 
     static Settings defaults() {
         return new Settings(
@@ -46,7 +51,9 @@ record Settings(
                 Double.parseDouble(System.getProperty("platewatch.recognition.secondLookUpscale", "2")),
                 // Platewatch serves California departments (see the policy profiles).
                 System.getProperty("platewatch.recognition.homeState", "ca"),
-                Boolean.parseBoolean(System.getProperty("platewatch.recognition.plateHead", "true")));
+                Boolean.parseBoolean(System.getProperty("platewatch.recognition.plateHead", "true")),
+                Integer.getInteger("platewatch.recognition.coarseMaxSide", 0),
+                Double.parseDouble(System.getProperty("platewatch.recognition.coarseAccept", "0.9")));
     }
 
     /** Serial formats of {@link #homeState}; empty when none is set or none are known. */

@@ -35,8 +35,28 @@ final class TextDetector {
      * {@code dw x dh} (both multiples of 32), and returns boxes in source image pixels.
      */
     List<TextBox> detect(RgbImage image, double sx, double sy, double sw, double sh, int dw, int dh, double minScore) {
+        return detect(image, sx, sy, sw, sh, dw, dh, minScore, StageProfile.Photo.unrecorded());
+    }
+
+    /** As above, timing the three scene-detection stages into {@code profile}. */
+    List<TextBox> detect(
+            RgbImage image,
+            double sx,
+            double sy,
+            double sw,
+            double sh,
+            int dw,
+            int dh,
+            double minScore,
+            StageProfile.Photo profile) {
+        long t = System.nanoTime();
         float[] input = image.toTensor(sx, sy, sw, sh, dw, dh, MEAN, STD);
-        return toSource(run(input, dw, dh), dw, dh, sx, sy, sw / dw, sh / dh, minScore);
+        t = profile.lap(StageProfile.Stage.SCENE_INPUT, t);
+        float[] map = run(input, dw, dh);
+        t = profile.lap(StageProfile.Stage.SCENE_MODEL, t);
+        List<TextBox> boxes = toSource(map, dw, dh, sx, sy, sw / dw, sh / dh, minScore);
+        profile.lap(StageProfile.Stage.SCENE_BOXES, t);
+        return boxes;
     }
 
     private static List<TextBox> toSource(

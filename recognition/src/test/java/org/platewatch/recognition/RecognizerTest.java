@@ -86,6 +86,64 @@ class RecognizerTest {
     }
 
     @Test
+    void aProfiledReadingCountsItsStagesAndModelCallsAndReadsTheSame() throws IOException {
+        Path photo = dataset("us").resolve("car6.jpg");
+        StageProfile profile = new StageProfile();
+
+        List<PlateCandidate> profiled = recognizer.recognize(Recognizer.decode(photo), profile.newPhoto());
+
+        assertThat(profiled).isEqualTo(recognizer.recognize(photo));
+        List<String> report = profile.report();
+        assertThat(report).anyMatch(l -> l.contains("scene detection: v3 det model"));
+        // one scene detection, one close-up detection per close-up, a read per glance and crop
+        assertThat(report).anyMatch(l -> l.startsWith("model calls per photo") && l.contains("scene_detector 1.00"));
+        assertThat(report.stream()
+                        .filter(l -> l.contains("scene detection: v3 det model"))
+                        .findFirst()
+                        .orElseThrow())
+                .doesNotContain(" 0.0 ");
+    }
+
+    @Test
+    void aCoarseLookKeepsASureAnswerAndReadsAnUnsurePhotoAgainAtFullSize() throws IOException {
+        Settings d = Settings.defaults();
+        Settings coarse = new Settings(
+                d.detMaxSide(),
+                d.detMinScore(),
+                d.triaged(),
+                d.closeUps(),
+                d.lineHeight(),
+                d.sceneThreads(),
+                d.smallThreads(),
+                d.workers(),
+                d.secondLookBelow(),
+                d.secondLookUpscale(),
+                d.homeState(),
+                d.plateHead(),
+                640,
+                0.9);
+        // wts-lg-000025 (1280 x 720) reads surely at 640 px; wts-lg-000062 shows only a sign to the
+        // fast detector, at any size
+        try (Recognizer withCoarseLook = new Recognizer(coarse)) {
+            StageProfile profile = new StageProfile();
+            Path sure = dataset("us").resolve("wts-lg-000025.jpg");
+            assertThat(withCoarseLook
+                            .recognize(Recognizer.decode(sure), profile.newPhoto())
+                            .get(0)
+                            .plate())
+                    .isEqualTo(recognizer.recognize(sure).get(0).plate());
+            Path unsure = dataset("us").resolve("wts-lg-000062.jpg");
+            assertThat(withCoarseLook
+                            .recognize(Recognizer.decode(unsure), profile.newPhoto())
+                            .get(0)
+                            .plate())
+                    .isEqualTo("GT679A");
+            assertThat(profile.report())
+                    .contains("coarse look: taken on 2 photos, answer kept on 1, read again at full size on 1");
+        }
+    }
+
+    @Test
     void aSceneWhereTheFastDetectorFindsNoPlateGetsASecondLook() {
         // The fast v3 detector finds only the "PRIVATE PROPERTY" sign in this photo; v4 finds the plate.
         Path photo = dataset("us").resolve("wts-lg-000062.jpg");
@@ -102,7 +160,9 @@ class RecognizerTest {
                 0,
                 d.secondLookUpscale(),
                 d.homeState(),
-                d.plateHead());
+                d.plateHead(),
+                d.coarseMaxSide(),
+                d.coarseAccept());
         try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
             assertThat(fastOnly.recognize(photo))
                     .extracting(PlateCandidate::plate)
@@ -129,7 +189,9 @@ class RecognizerTest {
                 d.secondLookBelow(),
                 1.0,
                 d.homeState(),
-                d.plateHead());
+                d.plateHead(),
+                d.coarseMaxSide(),
+                d.coarseAccept());
         try (Recognizer atOwnSize = new Recognizer(ownSizeOnly)) {
             assertThat(atOwnSize.recognize(photo))
                     .extracting(PlateCandidate::plate)
