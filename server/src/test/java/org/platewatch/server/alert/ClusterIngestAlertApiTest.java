@@ -255,17 +255,15 @@ class ClusterIngestAlertApiTest {
     @Order(4)
     void aConsumingServerStoppedMidStreamLosesAndDuplicatesNothing() throws Exception {
         List<UUID> reads = new ArrayList<>();
-        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        CompletableFuture<Void> stopped = null;
         for (int i = 0; i < 30; i++) {
             reads.addAll(post(a, i % 10 == 0 ? "7HIT00" + (5 + i / 20) : "5PLT" + (100 + i), "4PLT" + (100 + i)));
             if (i == 8) {
                 // B stops while batches are being consumed; A's consumer takes B's partitions over.
-                CompletableFuture.runAsync(() -> {
-                    b.close();
-                    stopped.complete(null);
-                });
+                stopped = CompletableFuture.runAsync(b::close);
             }
         }
+        assertThat(stopped).isNotNull();
         stopped.get(60, TimeUnit.SECONDS);
         waitFor("every read stored", () -> stored(reads) == reads.size());
         assertThat(stored(reads)).isEqualTo(60);
