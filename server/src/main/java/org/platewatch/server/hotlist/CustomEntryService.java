@@ -116,6 +116,15 @@ class CustomEntryService {
         if ("REJECTED".equals(entry.status())) {
             throw new ProblemException(ProblemType.CONFLICT, "status", "Entry " + id + " was rejected");
         }
+        // An entry awaiting the administrator's approval is the entering member's to correct: an administrator who
+        // rewrote another member's new entry could otherwise approve their own words as the second person.
+        if ("PENDING".equals(entry.status()) && !member.username().equals(entry.enteredBy())) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "status",
+                    "Entry " + id + " awaits the administrator's approval; until then only the member who entered "
+                            + "it may change it");
+        }
         ValidEntry merged = validator.validate(CustomEntryApprovals.merge(entry, change), true);
         entries.applyChange(id, merged);
         audit.record(

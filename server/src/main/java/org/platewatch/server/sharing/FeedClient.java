@@ -1,11 +1,14 @@
 package org.platewatch.server.sharing;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -24,6 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
 class FeedClient {
 
     private static final Pattern READ_INDEX = Pattern.compile("^reads\\[(\\d+)]");
+    /** An acknowledgement or a problem is well under a kilobyte. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
+    /** What of a centre's problem detail is kept on file and shown. */
+    private static final int MAX_DETAIL = 500;
 
     private final JsonMapper json;
     private final FeedProperties settings;
@@ -63,13 +70,28 @@ class FeedClient {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(reads))))
                 .build();
+        // The request's own timeout ends when the answer's headers arrive; a centre that then trickles its body
+        // would hold the scheduler's one thread (the purge, the day partitions, the hot-list imports) for as long as
+        // it likes. So one deadline covers the whole try, and the answer is read up to a limit.
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(request, info -> new FeedAnswerBody(MAX_ANSWER_BYTES));
         HttpResponse<byte[]> r;
         try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
+            r = pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            return new Unavailable(0, "the centre did not answer within " + settings.timeout(), true);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                if (t instanceof FeedAnswerBody.TooLarge tooLarge) {
+                    return new Unavailable(0, tooLarge.getMessage(), true);
+                }
+            }
             return new Unavailable(
-                    0, "the centre is unreachable (" + e.getClass().getSimpleName() + ")", true);
+                    0, "the centre is unreachable (" + cause.getClass().getSimpleName() + ")", true);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             return new Unavailable(0, "interrupted", false);
         }
@@ -96,6 +118,9 @@ class FeedClient {
             // A problem's detail names fields and limits, never plate text.
             String field = text(body, "field");
             String detail = text(body, "detail");
+            if (detail != null && detail.length() > MAX_DETAIL) {
+                detail = detail.substring(0, MAX_DETAIL) + "…";
+            }
             Matcher m = READ_INDEX.matcher(field == null ? "" : field);
             return new Refused(
                     status, m.find() ? Integer.parseInt(m.group(1)) : -1, detail == null ? "HTTP " + status : detail);

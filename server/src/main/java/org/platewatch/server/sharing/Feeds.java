@@ -114,6 +114,12 @@ class Feeds {
         String credential = form.credential() == null || form.credential().isBlank()
                 ? null
                 : SharingInput.text("credential", form.credential(), 500);
+        // It goes in an Authorization header: a line break or space there would fail every round at send time,
+        // with nothing on file to say why.
+        if (credential != null && !credential.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ProblemException.invalid(
+                    "credential", "must be the token as the centre issued it: no spaces, line breaks or accents");
+        }
         Instant now = clock.instant();
         Feed before = store.feedForUpdate(agreementId).orElse(null);
         if (before == null) {
