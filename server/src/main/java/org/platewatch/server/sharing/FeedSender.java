@@ -117,7 +117,7 @@ class FeedSender {
 
     /** Sends the reads, narrowing a refused batch down to what the centre takes or to the one read it refuses. */
     private FeedBatches.Sent deliver(Feed feed, List<FeedRead> reads) {
-        String credential = credentials.open(feed.agreementId(), feed.credentialSealed());
+        String credential = credentials.open(feed.agreementId(), feed.ingestUrl(), feed.credentialSealed());
         List<FeedRead> batch = reads;
         while (true) {
             FeedBatches.Sent sent = tries(feed.ingestUrl(), credential, batch);

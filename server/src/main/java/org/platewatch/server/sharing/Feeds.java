@@ -126,9 +126,17 @@ class Feeds {
             if (credential == null) {
                 throw ProblemException.invalid("credential", "is required: the device token the centre issued");
             }
-            store.insert(agreementId, settings, credentials.seal(agreementId, credential), admin.username(), now);
+            store.insert(
+                    agreementId,
+                    settings,
+                    credentials.seal(agreementId, settings.ingestUrl(), credential),
+                    admin.username(),
+                    now);
         } else {
-            String sealed = credential == null ? before.credentialSealed() : credentials.seal(agreementId, credential);
+            // The credential is sealed to the address: a new address (from the administrator, never from the row alone)
+            // takes it along, opened under the old one.
+            String kept = credential != null ? credential : keptCredential(agreementId, before);
+            String sealed = credentials.seal(agreementId, settings.ingestUrl(), kept);
             store.change(agreementId, settings, sealed, admin.username(), now);
         }
         Feed after = store.feed(agreementId).orElseThrow();
@@ -141,6 +149,17 @@ class Feeds {
                         : AuditEvent.of("sharing.feed-changed", "agreement:" + agreementId)
                                 .withTerms(before.terms() + " -> " + after.terms() + ", " + credentialNote));
         return status(agreementId);
+    }
+
+    private String keptCredential(long agreementId, Feed before) {
+        try {
+            return credentials.open(agreementId, before.ingestUrl(), before.credentialSealed());
+        } catch (IllegalStateException doesNotOpen) {
+            throw ProblemException.invalid(
+                    "credential",
+                    "the credential on file no longer opens (another key file, or the feed's row was changed in the"
+                            + " database): give the centre's credential again");
+        }
     }
 
     List<FeedBatch> batches(long agreementId, int limit) {

@@ -1,6 +1,7 @@
 package org.platewatch.server.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,62 @@ class FeedCentreAnswersApiTest {
     }
 
     @Test
+    void anAddressChangedInTheDatabaseGetsNeitherTheReadsNorTheCentresCredential() throws Exception {
+        AtomicInteger elsewhere = new AtomicInteger();
+        String attacker = centre(exchange -> {
+            elsewhere.incrementAndGet();
+            acknowledge(exchange);
+        });
+        long agreement = feedTo("http://localhost:9/api/v1/reads");
+        // what a local connection as the application role can do: point the feed somewhere else
+        assertThat(jdbc.sql("UPDATE sharing_feeds SET ingest_url = ? WHERE agreement_id = ?")
+                        .params(attacker, agreement)
+                        .update())
+                .isEqualTo(1);
+        new SharingFixtures(api, devices).upload(clock.instant(), "7RDR001");
+
+        assertThatThrownBy(() -> sender.send(agreement))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not open");
+        assertThat(elsewhere.get())
+                .as("requests at the address written into the row")
+                .isZero();
+
+        // the administrator's change of address without the credential cannot carry it over either
+        String path = "/api/v1/sharing/agreements/" + agreement + "/feed";
+        Api.Response kept =
+                api.putJson(path, admin, "{\"ingestUrl\":\"" + attacker + "\",\"scope\":\"ALL_DETECTIONS\"}");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(400);
+        assertThat(kept.json().get("field").asString()).isEqualTo("credential");
+        // given again, it is sealed to the new address, and the feed sends there
+        assertThat(api.putJson(path, admin, feedBody(attacker)).status()).isEqualTo(200);
+        assertThat(sender.send(agreement)).isPositive(); // with the other tests' reads: every read since the start
+        assertThat(elsewhere.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeOfAddressThroughTheApiTakesTheCredentialAlong() throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        String moved = centre(exchange -> {
+            if (("Bearer " + ISSUED).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                received.incrementAndGet();
+            }
+            acknowledge(exchange);
+        });
+        long agreement = feedTo("http://localhost:9/api/v1/reads");
+        String path = "/api/v1/sharing/agreements/" + agreement + "/feed";
+        Api.Response changed =
+                api.putJson(path, admin, "{\"ingestUrl\":\"" + moved + "\",\"scope\":\"ALL_DETECTIONS\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        new SharingFixtures(api, devices).upload(clock.instant(), "7MOV001");
+
+        assertThat(sender.send(agreement)).isEqualTo(1);
+        assertThat(received.get())
+                .as("batches with the centre's own credential")
+                .isEqualTo(1);
+    }
+
+    @Test
     void theFeedsSettingsAreTheAdministratorsAndRefuseHostileInputAsProblems() {
         long agreement = agreement();
         String path = "/api/v1/sharing/agreements/" + agreement + "/feed";
@@ -216,6 +274,18 @@ class FeedCentreAnswersApiTest {
 
     private interface Body {
         void write(OutputStream out) throws IOException;
+    }
+
+    /** A centre's acknowledgement of every read of the batch, as a Platewatch server answers. */
+    private static void acknowledge(HttpExchange exchange) throws IOException {
+        String batch = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        int reads = batch.split("\"plate\"", -1).length - 1;
+        byte[] answer = ("{\"accepted\":" + reads + ",\"duplicates\":0}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
     }
 
     private static void answer(HttpExchange exchange, Body body) throws IOException {
