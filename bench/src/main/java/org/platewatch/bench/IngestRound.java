@@ -62,20 +62,24 @@ final class IngestRound {
         double[] uploadMs = new double[batches];
         List<Future<?>> answers = new ArrayList<>();
         long start = System.nanoTime();
-        for (int b = 0; b < batches; b++) {
-            int batch = b;
-            URI server = servers.get(b % servers.size()).resolve("/api/v1/reads");
-            Camera camera = cameras.get(b % cameras.size());
-            answers.add(pool.submit(() -> {
-                uploadMs[batch] = post(server, camera, bodies.get(batch));
-                return null;
-            }));
+        long answered;
+        try {
+            for (int b = 0; b < batches; b++) {
+                int batch = b;
+                URI server = servers.get(b % servers.size()).resolve("/api/v1/reads");
+                Camera camera = cameras.get(b % cameras.size());
+                answers.add(pool.submit(() -> {
+                    uploadMs[batch] = post(server, camera, bodies.get(batch));
+                    return null;
+                }));
+            }
+            for (Future<?> answer : answers) {
+                answer.get();
+            }
+            answered = System.nanoTime();
+        } finally {
+            pool.shutdownNow(); // a failed upload must not leave threads that keep the benchmark's JVM alive
         }
-        for (Future<?> answer : answers) {
-            answer.get();
-        }
-        long answered = System.nanoTime();
-        pool.shutdown();
         long stored = waitUntilStored(minute, (long) batches * BATCH);
         return new Result(
                 (double) batches * BATCH / ((stored - start) / 1e9), Math.max(0, (stored - answered) / 1e6), uploadMs);

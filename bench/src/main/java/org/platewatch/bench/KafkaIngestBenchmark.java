@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -174,28 +171,24 @@ public final class KafkaIngestBenchmark {
         return firstWindow.minus(Duration.ofMinutes(window++));
     }
 
-    /** Registers the cameras with {@code device add} (a JVM each, started together). */
+    /**
+     * Registers the cameras with {@code device add}, one after another: each call re-sets the application role's
+     * password in the embedded database, and two at once fail with "tuple concurrently updated".
+     */
     private static List<IngestRound.Camera> registerCameras(BenchServer server, Connection db, int count)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 4));
-        List<Future<String>> tokens = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String name = "bench-camera-" + i;
-            tokens.add(
-                    pool.submit(() -> server.cli(DEVICE_TOKEN, "device", "add", "--name", name, "--kind", "mobile")));
-        }
         List<IngestRound.Camera> cameras = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            String name = "bench-camera-" + i;
+            String token = server.cli(DEVICE_TOKEN, "device", "add", "--name", name, "--kind", "mobile");
             try (var statement = db.prepareStatement("SELECT id FROM devices WHERE name = ?")) {
-                String token = tokens.get(i).get();
-                statement.setString(1, "bench-camera-" + i);
+                statement.setString(1, name);
                 try (var rs = statement.executeQuery()) {
                     rs.next();
                     cameras.add(new IngestRound.Camera(rs.getObject(1, UUID.class), token));
                 }
             }
         }
-        pool.shutdown();
         return cameras;
     }
 
