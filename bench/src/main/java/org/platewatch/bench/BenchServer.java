@@ -57,6 +57,14 @@ final class BenchServer implements AutoCloseable {
         return launch(jar(), dataDir, freePort(), startWait, NO_PURGE);
     }
 
+    /**
+     * Starts a server on a data directory that several servers share (a cluster's image store and keys), logging
+     * to {@code DIR/LOG.out}; {@code options} are its JVM options (an external database, a broker).
+     */
+    static BenchServer start(Path dataDir, String log, List<String> options) throws Exception {
+        return launch(jar(), dataDir, freePort(), Duration.ofMinutes(3), options, log);
+    }
+
     private static Path jar() {
         Path root = Path.of(System.getProperty("platewatch.root", ".")).toAbsolutePath();
         Path jar = Path.of(System.getProperty(
@@ -76,6 +84,11 @@ final class BenchServer implements AutoCloseable {
 
     private static BenchServer launch(Path jar, Path dataDir, int port, Duration startWait, List<String> options)
             throws Exception {
+        return launch(jar, dataDir, port, startWait, options, "server");
+    }
+
+    private static BenchServer launch(
+            Path jar, Path dataDir, int port, Duration startWait, List<String> options, String log) throws Exception {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(options);
         String opts = System.getProperty("platewatch.server.opts", "");
@@ -94,7 +107,7 @@ final class BenchServer implements AutoCloseable {
                 dataDir.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dataDir.resolve("server.out").toFile()))
+                        dataDir.resolve(log + ".out").toFile()))
                 .redirectErrorStream(true)
                 .start();
         BenchServer server = new BenchServer(jar, dataDir, port, process);
@@ -138,7 +151,7 @@ final class BenchServer implements AutoCloseable {
         long deadline = System.currentTimeMillis() + wait.toMillis();
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited; see " + dataDir.resolve("server.out"));
+                throw new IllegalStateException("the server exited; see its log in " + dataDir);
             }
             try {
                 if (client.send(
