@@ -153,7 +153,9 @@ public final class PlateHeadTraining {
                 false,
                 // no coarse look: the training photos are read as when the shipped head was trained
                 0,
-                1.0);
+                1.0,
+                // every box glanced at, as when the shipped head was trained (training reads all glances)
+                false);
     }
 
     private void trainOneRun(PlateHead head, List<Sample> train, Random random, Map<String, List<Sample>> check) {

@@ -20,6 +20,7 @@ package org.platewatch.recognition;
  * @param coarseMaxSide   longest side of a cheaper whole-scene look taken first, for photos larger than it (0: none, the
  *                        default: at 640 and 800 px it read one us/ plate fewer, docs/recognition.md "The coarse look")
  * @param coarseAccept    the coarse look's best candidate needs this confidence to be the answer; below it the photo is read at {@code detMaxSide} as if the coarse look had not been
+ * @param glanceEarlyStop  stop glancing once no box left unread could enter the close-ups (the answer is the same; off: every box is read)
  */
 record Settings(
         int detMaxSide,
@@ -35,7 +36,8 @@ record Settings(
         String homeState,
         boolean plateHead,
         int coarseMaxSide,
-        double coarseAccept) {
+        double coarseAccept,
+        boolean glanceEarlyStop) {
 
     static Settings defaults() {
         return new Settings(
@@ -53,7 +55,28 @@ record Settings(
                 System.getProperty("platewatch.recognition.homeState", "ca"),
                 Boolean.parseBoolean(System.getProperty("platewatch.recognition.plateHead", "true")),
                 Integer.getInteger("platewatch.recognition.coarseMaxSide", 0),
-                Double.parseDouble(System.getProperty("platewatch.recognition.coarseAccept", "0.9")));
+                Double.parseDouble(System.getProperty("platewatch.recognition.coarseAccept", "0.9")),
+                Boolean.parseBoolean(System.getProperty("platewatch.recognition.glanceEarlyStop", "true")));
+    }
+
+    /** These settings with every box glanced at ({@code false}) or the glances stopped once settled. */
+    Settings withGlanceEarlyStop(boolean stop) {
+        return new Settings(
+                detMaxSide,
+                detMinScore,
+                triaged,
+                closeUps,
+                lineHeight,
+                sceneThreads,
+                smallThreads,
+                workers,
+                secondLookBelow,
+                secondLookUpscale,
+                homeState,
+                plateHead,
+                coarseMaxSide,
+                coarseAccept,
+                stop);
     }
 
     /** Serial formats of {@link #homeState}; empty when none is set or none are known. */

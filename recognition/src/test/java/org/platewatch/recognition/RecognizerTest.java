@@ -121,7 +121,8 @@ class RecognizerTest {
                 d.homeState(),
                 d.plateHead(),
                 640,
-                0.9);
+                0.9,
+                d.glanceEarlyStop());
         // wts-lg-000025 (1280 x 720) reads surely at 640 px; wts-lg-000062 shows only a sign to the
         // fast detector, at any size
         try (Recognizer withCoarseLook = new Recognizer(coarse)) {
@@ -144,6 +145,39 @@ class RecognizerTest {
     }
 
     @Test
+    void stoppingTheGlancesOnceSettledChoosesTheSamePlateWithFewerReads() {
+        // Busy scenes (several cars, signs) and a second-look photo: the chosen plate and its
+        // state must be those of glancing at every box.
+        List<String> photos = List.of("car6.jpg", "car9-4.jpg", "us8.jpg", "wts-lg-000062.jpg", "wts-lg-000148.jpg");
+        StageProfile stopped = new StageProfile();
+        StageProfile all = new StageProfile();
+        try (Recognizer everyBox = new Recognizer(Settings.defaults().withGlanceEarlyStop(false))) {
+            for (String name : photos) {
+                BufferedImage photo = Recognizer.decode(dataset("us").resolve(name));
+                PlateCandidate chosen =
+                        recognizer.recognize(photo, stopped.newPhoto()).get(0);
+                PlateCandidate chosenAfterAll =
+                        everyBox.recognize(photo, all.newPhoto()).get(0);
+                assertThat(chosen.plate()).as(name).isEqualTo(chosenAfterAll.plate());
+                assertThat(chosen.region()).as(name).isEqualTo(chosenAfterAll.region());
+            }
+        }
+        assertThat(readerCalls(stopped)).isLessThan(readerCalls(all));
+    }
+
+    /** The reader's calls per photo from the profile's report. */
+    private static double readerCalls(StageProfile profile) {
+        String line = profile.report().stream()
+                .filter(l -> l.startsWith("model calls per photo"))
+                .findFirst()
+                .orElseThrow();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(" reader ([0-9.]+)").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void aSceneWhereTheFastDetectorFindsNoPlateGetsASecondLook() {
         // The fast v3 detector finds only the "PRIVATE PROPERTY" sign in this photo; v4 finds the plate.
         Path photo = dataset("us").resolve("wts-lg-000062.jpg");
@@ -162,7 +196,8 @@ class RecognizerTest {
                 d.homeState(),
                 d.plateHead(),
                 d.coarseMaxSide(),
-                d.coarseAccept());
+                d.coarseAccept(),
+                d.glanceEarlyStop());
         try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
             assertThat(fastOnly.recognize(photo))
                     .extracting(PlateCandidate::plate)
@@ -191,7 +226,8 @@ class RecognizerTest {
                 d.homeState(),
                 d.plateHead(),
                 d.coarseMaxSide(),
-                d.coarseAccept());
+                d.coarseAccept(),
+                d.glanceEarlyStop());
         try (Recognizer atOwnSize = new Recognizer(ownSizeOnly)) {
             assertThat(atOwnSize.recognize(photo))
                     .extracting(PlateCandidate::plate)
