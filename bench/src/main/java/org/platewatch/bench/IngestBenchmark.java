@@ -102,7 +102,7 @@ public final class IngestBenchmark {
         URI uri = URI.create("http://localhost:" + port + "/api/v1/reads");
         List<String> bodies = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
-            bodies.add(batchJson());
+            bodies.add(IngestRound.batchJson(RANDOM, Instant.now().minusSeconds(60), BATCH));
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -152,29 +152,6 @@ public final class IngestBenchmark {
         }
     }
 
-    private static String batchJson() {
-        StringBuilder s = new StringBuilder(BATCH * 260).append("{\"reads\":[");
-        Instant now = Instant.now();
-        for (int i = 0; i < BATCH; i++) {
-            if (i > 0) {
-                s.append(',');
-            }
-            s.append("{\"readId\":\"")
-                    .append(UUID.randomUUID())
-                    .append("\",\"plate\":\"")
-                    .append(plate())
-                    .append("\",\"state\":\"CA\",\"confidence\":0.93,\"capturedAt\":\"")
-                    .append(now.minusMillis(RANDOM.nextInt(60_000)))
-                    .append("\",\"latitude\":37.8")
-                    .append(RANDOM.nextInt(1000))
-                    .append(",\"longitude\":-122.2")
-                    .append(RANDOM.nextInt(1000))
-                    .append(",\"heading\":90,\"vehicle\":{\"make\":\"Toyota\",\"model\":\"Camry\","
-                            + "\"color\":\"silver\",\"type\":\"sedan\"}}");
-        }
-        return s.append("]}").toString();
-    }
-
     private static String copyRows(UUID deviceId) {
         StringBuilder s = new StringBuilder(BATCH * 200);
         Instant now = Instant.now();
@@ -184,7 +161,7 @@ public final class IngestBenchmark {
                     .append('\t')
                     .append(deviceId)
                     .append('\t')
-                    .append(plate())
+                    .append(IngestRound.plate(RANDOM))
                     .append("\tCA\t0.93\t")
                     .append(at)
                     .append('\t')
@@ -196,11 +173,6 @@ public final class IngestBenchmark {
                     .append(")\t90\tToyota\tCamry\tsilver\tsedan\tDEVICE\n");
         }
         return s.toString();
-    }
-
-    private static String plate() {
-        return RANDOM.nextInt(1, 10) + "" + (char) ('A' + RANDOM.nextInt(26)) + (char) ('A' + RANDOM.nextInt(26))
-                + (char) ('A' + RANDOM.nextInt(26)) + (100 + RANDOM.nextInt(900));
     }
 
     private static String registerDevice(Path jar, Path dataDir) throws Exception {

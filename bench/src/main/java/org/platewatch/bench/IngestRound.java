@@ -56,7 +56,7 @@ final class IngestRound {
     Result run(List<URI> servers, List<Camera> cameras, int batches, int clients, Instant minute) throws Exception {
         List<String> bodies = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
-            bodies.add(batchJson(minute));
+            bodies.add(batchJson(random, minute, BATCH));
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         double[] uploadMs = new double[batches];
@@ -126,16 +126,20 @@ final class IngestRound {
         }
     }
 
-    private String batchJson(Instant minute) {
-        StringBuilder s = new StringBuilder(BATCH * 260).append("{\"reads\":[");
-        for (int i = 0; i < BATCH; i++) {
+    /**
+     * A body for {@code POST /api/v1/reads}: {@code size} reads of random plates, captured within the minute from
+     * {@code minute}. Shared by the ingest benchmarks.
+     */
+    static String batchJson(Random random, Instant minute, int size) {
+        StringBuilder s = new StringBuilder(size * 260).append("{\"reads\":[");
+        for (int i = 0; i < size; i++) {
             if (i > 0) {
                 s.append(',');
             }
             s.append("{\"readId\":\"")
                     .append(UUID.randomUUID())
                     .append("\",\"plate\":\"")
-                    .append(plate())
+                    .append(plate(random))
                     .append("\",\"state\":\"CA\",\"confidence\":0.93,\"capturedAt\":\"")
                     .append(minute.plusMillis(random.nextInt(60_000)))
                     .append("\",\"latitude\":37.8")
@@ -148,7 +152,8 @@ final class IngestRound {
         return s.append("]}").toString();
     }
 
-    private String plate() {
+    /** A Californian-looking plate: digit, three letters, three digits. */
+    static String plate(Random random) {
         return random.nextInt(1, 10) + "" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26))
                 + (char) ('A' + random.nextInt(26)) + (100 + random.nextInt(900));
     }
