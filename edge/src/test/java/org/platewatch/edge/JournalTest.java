@@ -27,9 +27,13 @@ class JournalTest {
         Sealer sealer = new Sealer(JournalKey.load(null, tmp.resolve("journal.key")));
         byte[] image = "JPEG-BYTES-WITH-MARKER-QQQ".getBytes(StandardCharsets.US_ASCII);
         UUID id = UUID.randomUUID();
+        // The journal hands reads out oldest first; two Instant.now() calls can fall in the same millisecond,
+        // and then the random read ids decide the order, so the captures are a second apart.
+        Instant first = Instant.parse("2026-11-30T08:00:00Z");
         try (Journal j = new Journal(file, sealer, Clock.systemUTC())) {
-            j.add(new JournalRead(id, Instant.now(), "8QZX417", UsState.CA, 0.93, 37.804321, -122.271234, 90.0, image));
-            j.add(new JournalRead(UUID.randomUUID(), Instant.now(), "9JRN123", null, 0.9, 37.8, -122.2, null, null));
+            j.add(new JournalRead(id, first, "8QZX417", UsState.CA, 0.93, 37.804321, -122.271234, 90.0, image));
+            j.add(new JournalRead(
+                    UUID.randomUUID(), first.plusSeconds(1), "9JRN123", null, 0.9, 37.8, -122.2, null, null));
             assertEquals("8QZX417", j.nextBatch(10).get(0).plate(), "it opens with its key");
         }
         byte[] bytes = concat(file, tmp.resolve("journal.db-wal"));
