@@ -34,7 +34,7 @@ class FeedCredentials {
         // send the department's reads, and the centre's token with them, elsewhere): the feed cannot send until an
         // administrator sets it again.
         return sealed.open(stored, associatedData(agreementId, ingestUrl))
-                .orElseThrow(() -> new IllegalStateException("the credential of the feed of agreement " + agreementId
+                .orElseThrow(() -> new FeedStopped("the credential of the feed of agreement " + agreementId
                         + " does not open with the configured key (platewatch.sharing.feed.key-file); set the"
                         + " credential again"));
     }

@@ -1,5 +1,6 @@
 package org.platewatch.server.sharing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,6 +30,7 @@ class FeedSender {
     private final FeedCredentials credentials;
     private final FeedBatches batches;
     private final FeedProperties settings;
+    private final Clock clock;
 
     FeedSender(
             FeedStore store,
@@ -37,7 +39,8 @@ class FeedSender {
             FeedClient client,
             FeedCredentials credentials,
             FeedBatches batches,
-            FeedProperties settings) {
+            FeedProperties settings,
+            Clock clock) {
         this.store = store;
         this.sharing = sharing;
         this.gate = gate;
@@ -45,6 +48,7 @@ class FeedSender {
         this.credentials = credentials;
         this.batches = batches;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Sends what is due on every active feed; returns the reads delivered. A failing feed does not stop others. */
@@ -59,9 +63,20 @@ class FeedSender {
                         id,
                         e.getClass().getSimpleName(),
                         settings.interval());
+                store.failed(id, stoppedBecause(e), clock.instant());
             }
         }
         return delivered;
+    }
+
+    /**
+     * What the administrator sees on the feed's page. Only a {@link FeedStopped} message is shown as it is: another
+     * exception's message may quote a database row, and with it plate text.
+     */
+    private static String stoppedBecause(RuntimeException e) {
+        return e instanceof FeedStopped
+                ? e.getMessage()
+                : "stopped by an internal error (" + e.getClass().getSimpleName() + "); the server log has the time";
     }
 
     /** Up to {@code batches-per-round} batches of one feed; returns the reads delivered. */

@@ -153,6 +153,12 @@ class FeedCentreAnswersApiTest {
         assertThat(elsewhere.get())
                 .as("requests at the address written into the row")
                 .isZero();
+        // the scheduled round records why the feed stopped, for the administrator's page
+        sender.sendDue();
+        JsonNode status = api.get("/api/v1/sharing/agreements/" + agreement + "/feed", admin)
+                .json();
+        assertThat(status.get("lastError").asString()).contains("does not open", "set the credential again");
+        assertThat(elsewhere.get()).isZero();
 
         // the administrator's change of address without the credential cannot carry it over either
         String path = "/api/v1/sharing/agreements/" + agreement + "/feed";
