@@ -3,7 +3,9 @@ package org.platewatch.server.platform;
 import java.util.regex.Pattern;
 
 /**
- * RFC 4180 rows. A field with a comma, quote or line break is quoted, with quotes doubled. A field
+ * RFC 4180 rows. A field with a comma, quote or line break is quoted, with quotes doubled; so is one with a
+ * semicolon, which a spreadsheet set to a European locale splits on, and would then run the part after it as a
+ * formula if it starts like one ({@code a;=cmd}). A field
  * that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage return)
  * gets a leading apostrophe, so an exported search term cannot become a formula (OWASP, CSV injection). A plain
  * decimal number is left as it is: a longitude west of Greenwich starts with a minus, and a spreadsheet must read it
@@ -36,7 +38,11 @@ public final class Csv {
                 && !PLAIN_NUMBER.matcher(v).matches()) {
             v = "'" + v;
         }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+        if (v.indexOf(',') >= 0
+                || v.indexOf(';') >= 0
+                || v.indexOf('"') >= 0
+                || v.indexOf('\n') >= 0
+                || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
