@@ -155,7 +155,10 @@ public final class PlateHeadTraining {
                 0,
                 1.0,
                 // every box glanced at, as when the shipped head was trained (training reads all glances)
-                false);
+                false,
+                0,
+                // both close-ups, as when the shipped head was trained
+                s.closeUps());
     }
 
     private void trainOneRun(PlateHead head, List<Sample> train, Random random, Map<String, List<Sample>> check) {

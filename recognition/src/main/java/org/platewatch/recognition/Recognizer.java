@@ -81,12 +81,11 @@ public final class Recognizer implements AutoCloseable {
             // as at 1120; a photo read less surely is read again at full size, as if this look had
             // not been. Measured: one plate fewer on us/ (another car's plate read surely at 640),
             // 1.38-1.48x OpenALPR's time instead of 1.66 (docs/recognition.md, "The coarse look").
-            List<PlateCandidate> coarse = closeUps(
-                    img,
-                    glances(img, detectScene(img, detector, 1.0, settings.coarseMaxSide(), profile), profile),
-                    profile);
+            List<CandidateReader.Glance> coarseGlances =
+                    glances(img, detectScene(img, detector, 1.0, settings.coarseMaxSide(), profile), profile);
+            List<PlateCandidate> coarse = closeUps(img, coarseGlances, profile);
             profile.calls(StageProfile.Model.SCENE_DETECTOR, 1);
-            boolean sure = !coarse.isEmpty() && coarse.get(0).confidence() >= settings.coarseAccept();
+            boolean sure = keepsCoarseAnswer(coarse, coarseGlances, settings);
             profile.coarseLook(sure);
             if (sure) {
                 out = coarse;
@@ -120,7 +119,8 @@ public final class Recognizer implements AutoCloseable {
             RgbImage img, List<CandidateReader.Glance> glances, StageProfile.Photo profile) {
         long t = System.nanoTime();
         List<PlateCandidate> read = new ArrayList<>();
-        List<CandidateReader.Glance> best = glances.subList(0, Math.min(settings.closeUps(), glances.size()));
+        List<CandidateReader.Glance> best =
+                glances.subList(0, Math.min(closeUpCount(glances, settings), glances.size()));
         double bestPlacement = best.stream()
                 .mapToDouble(CandidateReader.Glance::placement)
                 .max()
@@ -239,6 +239,43 @@ public final class Recognizer implements AutoCloseable {
 
     /** A glance's plausibility times mean confidence at least this is a sure plate (chosen a priori, as coarseAccept). */
     private static final double SURE_GLANCE = 0.9;
+
+    /** True when the glance's read fits a plate layout and is sure of it: plausibility times mean confidence at least {@link #SURE_GLANCE}. */
+    static boolean isSurePlate(CandidateReader.Glance g) {
+        return g.score() >= SURE_GLANCE * g.placement();
+    }
+
+    /**
+     * How many of the best glances are read close up: {@code closeUps}, but only
+     * {@code closeUpsWhenSure} when the best glance is a sure plate and the next one is not (a
+     * second sure plate, another car's, keeps its close-up).
+     */
+    static int closeUpCount(List<CandidateReader.Glance> glances, Settings settings) {
+        boolean onlyOneSure = !glances.isEmpty()
+                && isSurePlate(glances.get(0))
+                && (glances.size() < 2 || !isSurePlate(glances.get(1)));
+        return onlyOneSure ? Math.min(settings.closeUps(), settings.closeUpsWhenSure()) : settings.closeUps();
+    }
+
+    /**
+     * Whether the coarse look's answer is the photo's: its best candidate is at least
+     * {@code coarseAccept} sure, and the best box of the coarse look is placed at least
+     * {@code coarsePlacement} like a plate. A sure read in a box placed like a sticker or a far
+     * car's plate at the photo's edge (us/ wts-lg-000148: the far car's plate in the top strip
+     * read at 0.99, placement 0.2, while the near car's plate, placement 0.96, shows only at full
+     * size) is read again at full size.
+     */
+    static boolean keepsCoarseAnswer(
+            List<PlateCandidate> coarse, List<CandidateReader.Glance> glances, Settings settings) {
+        if (coarse.isEmpty() || coarse.get(0).confidence() < settings.coarseAccept()) {
+            return false;
+        }
+        double bestPlacement = glances.stream()
+                .mapToDouble(CandidateReader.Glance::placement)
+                .max()
+                .orElse(0);
+        return bestPlacement >= settings.coarsePlacement();
+    }
 
     TextLineReader lineReader() {
         return lineReader;

@@ -21,6 +21,10 @@ package org.platewatch.recognition;
  *                        default: at 640 and 800 px it read one us/ plate fewer, docs/recognition.md "The coarse look")
  * @param coarseAccept    the coarse look's best candidate needs this confidence to be the answer; below it the photo is read at {@code detMaxSide} as if the coarse look had not been
  * @param glanceEarlyStop  stop glancing once no box left unread could enter the close-ups (the answer is the same; off: every box is read)
+ * @param coarsePlacement  the coarse look's answer is kept only when its best box is placed at least this plate-like (shape,
+ *                         contrast, not in the time-stamp strip; at most 1): a sure read in a box placed like a far car's
+ *                         plate or a sticker is read again at full size, where a nearer plate may show (0: any placement)
+ * @param closeUpsWhenSure  boxes read close up when the best glance is a sure plate and the next is not (at most {@code closeUps})
  */
 record Settings(
         int detMaxSide,
@@ -37,7 +41,9 @@ record Settings(
         boolean plateHead,
         int coarseMaxSide,
         double coarseAccept,
-        boolean glanceEarlyStop) {
+        boolean glanceEarlyStop,
+        double coarsePlacement,
+        int closeUpsWhenSure) {
 
     static Settings defaults() {
         return new Settings(
@@ -56,7 +62,9 @@ record Settings(
                 Boolean.parseBoolean(System.getProperty("platewatch.recognition.plateHead", "true")),
                 Integer.getInteger("platewatch.recognition.coarseMaxSide", 0),
                 Double.parseDouble(System.getProperty("platewatch.recognition.coarseAccept", "0.9")),
-                Boolean.parseBoolean(System.getProperty("platewatch.recognition.glanceEarlyStop", "true")));
+                Boolean.parseBoolean(System.getProperty("platewatch.recognition.glanceEarlyStop", "true")),
+                Double.parseDouble(System.getProperty("platewatch.recognition.coarsePlacement", "0")),
+                Integer.getInteger("platewatch.recognition.closeUpsWhenSure", 1));
     }
 
     /** These settings with every box glanced at ({@code false}) or the glances stopped once settled. */
@@ -76,7 +84,9 @@ record Settings(
                 plateHead,
                 coarseMaxSide,
                 coarseAccept,
-                stop);
+                stop,
+                coarsePlacement,
+                closeUpsWhenSure);
     }
 
     /** Serial formats of {@link #homeState}; empty when none is set or none are known. */

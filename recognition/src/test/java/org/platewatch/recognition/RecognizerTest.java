@@ -122,7 +122,9 @@ class RecognizerTest {
                 d.plateHead(),
                 640,
                 0.9,
-                d.glanceEarlyStop());
+                d.glanceEarlyStop(),
+                d.coarsePlacement(),
+                d.closeUpsWhenSure());
         // wts-lg-000025 (1280 x 720) reads surely at 640 px; wts-lg-000062 shows only a sign to the
         // fast detector, at any size
         try (Recognizer withCoarseLook = new Recognizer(coarse)) {
@@ -197,7 +199,9 @@ class RecognizerTest {
                 d.plateHead(),
                 d.coarseMaxSide(),
                 d.coarseAccept(),
-                d.glanceEarlyStop());
+                d.glanceEarlyStop(),
+                d.coarsePlacement(),
+                d.closeUpsWhenSure());
         try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
             assertThat(fastOnly.recognize(photo))
                     .extracting(PlateCandidate::plate)
@@ -227,7 +231,9 @@ class RecognizerTest {
                 d.plateHead(),
                 d.coarseMaxSide(),
                 d.coarseAccept(),
-                d.glanceEarlyStop());
+                d.glanceEarlyStop(),
+                d.coarsePlacement(),
+                d.closeUpsWhenSure());
         try (Recognizer atOwnSize = new Recognizer(ownSizeOnly)) {
             assertThat(atOwnSize.recognize(photo))
                     .extracting(PlateCandidate::plate)
