@@ -48,6 +48,7 @@ import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.TestDatabase;
 import org.platewatch.server.support.TestDates;
+import org.platewatch.server.support.TestPasswordHashing;
 import org.platewatch.server.users.PersonalTokens;
 import org.platewatch.server.users.Role;
 import org.platewatch.server.users.UserAccounts;
@@ -129,7 +130,7 @@ class ClusterIngestAlertApiTest {
                 "platewatch.retention.purge-at-start=false",
                 "logging.level.org.apache.kafka=WARN");
         return new SpringApplicationBuilder(PlatewatchApplication.class)
-                .initializers(context -> TestPropertyValues.of(properties).applyTo(context))
+                .initializers(context -> TestPropertyValues.of(properties).applyTo(context), new TestPasswordHashing())
                 .run();
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.platewatch.server.PlatewatchApplication;
 import org.platewatch.server.support.TestDatabase;
+import org.platewatch.server.support.TestPasswordHashing;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,6 +51,7 @@ final class FeedServers {
                 .initializers(context -> {
                     TestPropertyValues.of(properties).applyTo(context);
                     context.getBeanFactory().registerSingleton("clock", clock);
+                    new TestPasswordHashing().initialize(context);
                 })
                 .run();
     }

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,8 +22,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven through chromedriver, against the test server. One per test class:
- * starting Chromium takes a second or two, so tests share it and {@link #reset()} between them.
+ * Debian's Chromium, headless, driven through chromedriver, against the test server. One per test JVM
+ * ({@link #shared}): starting and quitting Chromium takes two to four seconds, so every browser test class
+ * shares it, pointed at its own server, and {@link #reset()} runs between tests.
  *
  * <p>No Selenium Manager and no download: the binaries are the packages {@code chromium} and
  * {@code chromium-driver} ({@code .ci/run} installs them when missing). Without them the test fails, saying so.
@@ -34,14 +36,34 @@ public final class Browser implements AutoCloseable {
             Path.of(System.getProperty("platewatch.chromedriver", "/usr/bin/chromedriver"));
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private static Browser shared;
+
     private final ChromeDriver driver;
     private final Path profile;
-    private final String base;
+    private String base;
 
     private Browser(ChromeDriver driver, Path profile, int port) {
         this.driver = driver;
         this.profile = profile;
         this.base = "http://localhost:" + port;
+    }
+
+    /**
+     * This JVM's browser, pointed at the server on {@code port}; opened at the first call (and again if
+     * Chromium died), quit when the JVM ends. Call {@link #reset()} before using it.
+     */
+    public static synchronized Browser shared(int port) {
+        if (shared == null || !shared.alive()) {
+            Browser opened = open(port);
+            Runtime.getRuntime().addShutdownHook(new Thread(opened::close));
+            shared = opened;
+        }
+        String server = "http://localhost:" + port;
+        if (!server.equals(shared.base)) {
+            shared.base = server;
+            shared.go("/login"); // off the last class's page (its server is gone), so reset() clears this host
+        }
+        return shared;
     }
 
     public static Browser open(int port) {
@@ -82,6 +104,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    private boolean alive() {
+        try {
+            driver.getWindowHandle();
+            return true;
+        } catch (WebDriverException e) {
+            return false;
+        }
+    }
+
     public WebDriver driver() {
         return driver;
     }
@@ -114,7 +145,10 @@ public final class Browser implements AutoCloseable {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("signin-form")));
     }
 
-    /** Back to a signed-out browser with the default window, between tests. */
+    /**
+     * Back to a signed-out browser with the default window, between tests. Cookies are per host, not port, so
+     * this also drops another class's server's; its local storage is cleared on the server's origin.
+     */
     public void reset() {
         driver.manage().deleteAllCookies();
         driver.manage().window().setSize(new Dimension(1280, 800));
@@ -157,7 +191,11 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } catch (WebDriverException ignored) {
+            // Chromium is gone already
+        }
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());

@@ -1,12 +1,11 @@
 package org.platewatch.server.support;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * One headless Chromium per browser test class, opened on the class's server at the first test,
- * reset (signed out, cookies cleared) before each test and closed after the last.
+ * The test JVM's headless Chromium ({@link Browser#shared}), pointed at the class's server and reset
+ * (signed out, cookies and local storage cleared, default window) before each test.
  */
 public abstract class BrowserTestSupport {
 
@@ -17,17 +16,7 @@ public abstract class BrowserTestSupport {
 
     @BeforeEach
     void openBrowser() {
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
+        browser = Browser.shared(port);
         browser.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 }
