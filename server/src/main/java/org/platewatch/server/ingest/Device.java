@@ -2,9 +2,14 @@ package org.platewatch.server.ingest;
 
 import java.time.Instant;
 import java.util.UUID;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyId;
 
-/** A registered camera or patrol car. Latitude, longitude and heading are null for mobile units. */
+/**
+ * A registered camera or patrol car. Latitude, longitude and heading are null for mobile units. Its reads are its
+ * agency's (in hub mode; otherwise always the home agency).
+ */
 public record Device(
         UUID id,
         String name,
@@ -14,8 +19,9 @@ public record Device(
         Double heading,
         Instant registeredAt,
         Instant lastUploadAt,
-        boolean active)
-        implements Actor.Source {
+        boolean active,
+        @JsonIgnore AgencyId agency)
+        implements Actor.Source, AgencyId.Owner {
 
     @Override
     public Actor actor() {
