@@ -75,7 +75,7 @@ $$;
 -- role only; the schema owner, and so every SECURITY DEFINER function (the purge, plate_days' triggers, partition
 -- creation), sees every row. The sub-selects make each array an InitPlan, computed once per statement.
 CREATE POLICY detections_by_agency ON detections TO "${appRole}"
-    USING (agency_id = ANY ((SELECT platewatch_readable_agencies())))
+    USING (agency_id = ANY ((SELECT platewatch_readable_agencies())::integer[]))
     WITH CHECK (agency_id = (SELECT platewatch_agency()));
 CREATE POLICY alerts_by_agency ON alerts TO "${appRole}"
     USING (agency_id = (SELECT platewatch_agency()))

@@ -186,7 +186,9 @@ class HubIsolationApiTest {
         listed(plate);
         UUID readB = upload(cameraB, plate);
         upload(cameraA, plate);
-        String partition = "detections_p" + DateTimeFormatter.BASIC_ISO_DATE.format(clock.instant().atOffset(ZoneOffset.UTC));
+        String partition = "detections_p"
+                + DateTimeFormatter.ofPattern("yyyyMMdd")
+                        .format(clock.instant().minusSeconds(5).atOffset(ZoneOffset.UTC).toLocalDate());
         try (Connection app = DriverManager.getConnection(databaseUrl, TestDatabase.APP_ROLE, "platewatch");
                 Statement s = app.createStatement()) {
             assertThat(count(s, "SELECT count(*) FROM detections")).isZero();
