@@ -50,16 +50,26 @@ ALTER TABLE alerts ADD COLUMN agency_id integer NOT NULL DEFAULT 1;
 ALTER TABLE searches ADD COLUMN agency_id integer NOT NULL DEFAULT 1;
 
 -- The agency the current transaction acts for (platform.AgencyScopedDataSource sets it on every connection it
--- hands out, from the signed-in member or the uploading device); NULL when none is set.
+-- hands out, from the signed-in member or the uploading device); NULL when none is set. These three are plain SQL
+-- functions without a SET clause, so that PostgreSQL can inline them (a column default is evaluated per row).
 CREATE FUNCTION platewatch_agency() RETURNS integer
-    LANGUAGE sql STABLE SET search_path = public AS $$
-    SELECT nullif(current_setting('platewatch.agency', true), '')::integer
+    LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN s ~ '^[0-9]{1,9}$' THEN s::integer END
+    FROM (SELECT current_setting('platewatch.agency', true) AS s) setting
+$$;
+
+-- The maintenance that runs for the whole hub by its nature (the detection purge moving held reads, the hits'
+-- purge) says so with the value 'hub' (platform.AgencyScope.hubWide): it may see and delete every agency's rows,
+-- and insert or change none. Named in the code at those two places, never the default.
+CREATE FUNCTION platewatch_hub_wide() RETURNS boolean
+    LANGUAGE sql STABLE AS $$
+    SELECT coalesce(current_setting('platewatch.agency', true) = 'hub', false)
 $$;
 
 -- The agencies whose reads the current agency may see: its own, and each whose standing agreement with it is in
 -- force today (UTC). Empty when no agency is set: the hub fails closed.
 CREATE FUNCTION platewatch_readable_agencies() RETURNS integer[]
-    LANGUAGE sql STABLE SET search_path = public AS $$
+    LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN platewatch_agency() IS NULL THEN '{}'::integer[]
            ELSE array_prepend(platewatch_agency(), ARRAY(
                 SELECT a.grantor_id FROM hub_agreements a
@@ -73,20 +83,29 @@ $$;
 -- The policies exist in every database but are in force only in hub mode (hub_mode_enable switches row-level
 -- security on): a single department's queries are planned and run exactly as before. They bind the application
 -- role only; the schema owner, and so every SECURITY DEFINER function (the purge, plate_days' triggers, partition
--- creation), sees every row. The sub-selects make each array an InitPlan, computed once per statement.
-CREATE POLICY detections_by_agency ON detections TO "${appRole}"
-    USING (agency_id = ANY ((SELECT platewatch_readable_agencies())::integer[]))
+-- creation), sees every row. Each sub-select is an InitPlan, computed once per statement, not once per row.
+-- Reads: an agreement lets the grantee see the grantor's reads, never change or delete them.
+CREATE POLICY detections_read ON detections FOR SELECT TO "${appRole}"
+    USING (agency_id = ANY ((SELECT platewatch_readable_agencies())::integer[]) OR (SELECT platewatch_hub_wide()));
+CREATE POLICY detections_store ON detections FOR INSERT TO "${appRole}"
     WITH CHECK (agency_id = (SELECT platewatch_agency()));
-CREATE POLICY alerts_by_agency ON alerts TO "${appRole}"
+CREATE POLICY detections_change ON detections FOR UPDATE TO "${appRole}"
     USING (agency_id = (SELECT platewatch_agency()))
+    WITH CHECK (agency_id = (SELECT platewatch_agency()));
+CREATE POLICY detections_remove ON detections FOR DELETE TO "${appRole}"
+    USING (agency_id = (SELECT platewatch_agency()) OR (SELECT platewatch_hub_wide()));
+-- Alerts and searches are their agency's alone.
+CREATE POLICY alerts_by_agency ON alerts TO "${appRole}"
+    USING (agency_id = (SELECT platewatch_agency()) OR (SELECT platewatch_hub_wide()))
     WITH CHECK (agency_id = (SELECT platewatch_agency()));
 CREATE POLICY searches_by_agency ON searches TO "${appRole}"
-    USING (agency_id = (SELECT platewatch_agency()))
+    USING (agency_id = (SELECT platewatch_agency()) OR (SELECT platewatch_hub_wide()))
     WITH CHECK (agency_id = (SELECT platewatch_agency()));
 
 -- A query through the parent table is bound by the parent's policies; a partition named directly would not be.
--- Row-level security on with no policy refuses the application role every row of it. Called for every partition
--- at start-up in hub mode and by reads.DetectionPartitions after creating one, in the creating transaction.
+-- Row-level security on a partition, with the one policy below, refuses the application role every row of it except
+-- to the hub-wide maintenance (the purge moves held reads out of a partition by its name). Called for every
+-- partition at start-up in hub mode and by reads.DetectionPartitions after creating one, in the creating transaction.
 CREATE FUNCTION seal_detection_partitions() RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
@@ -98,6 +117,8 @@ BEGIN
     END IF;
     FOR part IN SELECT i.inhrelid::regclass FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                 WHERE i.inhparent = 'detections'::regclass AND NOT c.relrowsecurity LOOP
+        EXECUTE format('CREATE POLICY hub_wide_only ON %s TO "${appRole}" USING ((SELECT platewatch_hub_wide()))'
+                           || ' WITH CHECK (false)', part);
         EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', part);
         sealed := sealed + 1;
     END LOOP;

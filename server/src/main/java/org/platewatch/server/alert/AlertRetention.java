@@ -10,6 +10,7 @@ import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.platewatch.server.platform.AgencyScope;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +49,8 @@ class AlertRetention {
      */
     int purge(PurgeCalendar calendar) {
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-        int purged = purgeRaisedBefore(calendar.dueBefore(today));
+        // In hub mode every agency's hits go by the hub's one hit retention (per-agency retention is not built).
+        int purged = AgencyScope.hubWide(() -> purgeRaisedBefore(calendar.dueBefore(today)));
         if (purged > 0) {
             log.info("Purged {} alerts past the hit retention", purged);
         }

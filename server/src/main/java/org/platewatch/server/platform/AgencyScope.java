@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class AgencyScope {
 
     private static final ThreadLocal<AgencyId> ACTING = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> HUB_WIDE = new ThreadLocal<>();
 
     private AgencyScope() {}
 
@@ -42,6 +43,33 @@ public final class AgencyScope {
                 ACTING.set(before);
             }
         }
+    }
+
+    /**
+     * Runs maintenance that is the whole hub's by its nature (the detection purge, the hits' purge): the database
+     * lets it see and delete every agency's reads, alerts and searches, and insert or change none (V70). Only those
+     * jobs call this; a member's or a device's request never does.
+     */
+    public static <T> T hubWide(Supplier<T> work) {
+        Boolean before = HUB_WIDE.get();
+        HUB_WIDE.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                HUB_WIDE.remove();
+            } else {
+                HUB_WIDE.set(before);
+            }
+        }
+    }
+
+    /** What {@link AgencyScopedDataSource} hands PostgreSQL: {@code hub}, an agency's id, or empty for none. */
+    static String setting() {
+        if (Boolean.TRUE.equals(HUB_WIDE.get())) {
+            return "hub";
+        }
+        return current().map(a -> Integer.toString(a.value())).orElse("");
     }
 
     public static void actingFor(AgencyId agency, Runnable work) {

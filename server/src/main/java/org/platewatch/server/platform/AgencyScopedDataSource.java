@@ -32,7 +32,7 @@ final class AgencyScopedDataSource extends DelegatingDataSource {
 
     private static Connection scoped(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(SET_AGENCY)) {
-            ps.setString(1, AgencyScope.current().map(a -> Integer.toString(a.value())).orElse(""));
+            ps.setString(1, AgencyScope.setting());
             ps.execute();
         } catch (SQLException | RuntimeException e) {
             connection.close();

@@ -18,6 +18,7 @@ import org.platewatch.server.reads.DetectionPartitions;
 import org.platewatch.server.reads.ImageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.platewatch.server.platform.AgencyScope;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,7 +67,12 @@ class DetectionPurge {
     record PurgeRun(
             LocalDate today, List<DeletionCertificate> certificates, long receipts, long images, long auditRecords) {}
 
+    /** In hub mode the purge is the whole hub's: it moves every agency's held reads out before a day goes. */
     PurgeRun run() {
+        return AgencyScope.hubWide(this::runForAll);
+    }
+
+    private PurgeRun runForAll() {
         LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
         List<DeletionCertificate> certificates = new ArrayList<>();
         long receipts = 0;
