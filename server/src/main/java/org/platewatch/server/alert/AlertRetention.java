@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.platewatch.server.platform.AgencyScope;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -1,8 +1,5 @@
 package org.platewatch.server.alert;
 
-import org.platewatch.server.platform.AgencyId;
-import org.platewatch.server.platform.AgencyScope;
-import org.platewatch.server.platform.HubProperties;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.AgencyScope;
+import org.platewatch.server.platform.HubProperties;
 import org.platewatch.server.users.IdleSessionLock;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
@@ -151,7 +151,8 @@ class AlertStream implements SmartLifecycle {
         execute(() -> {
             Map<String, Boolean> ofOwner = new HashMap<>();
             for (Map.Entry<SseEmitter, Boolean> receiver : mayReceive().entrySet()) {
-                if (hub.enabled() && !ofOwner.computeIfAbsent(emitters.get(receiver.getKey()), m -> memberOf(m, owner))) {
+                if (hub.enabled()
+                        && !ofOwner.computeIfAbsent(emitters.get(receiver.getKey()), m -> memberOf(m, owner))) {
                     continue;
                 }
                 String data = receiver.getValue() ? full : withheld;
@@ -202,7 +203,8 @@ class AlertStream implements SmartLifecycle {
     }
 
     private boolean memberOf(String username, AgencyId agency) {
-        return agency != null && username != null
+        return agency != null
+                && username != null
                 && accounts.findByUsername(username)
                         .map(account -> account.agency().equals(agency))
                         .orElse(false);

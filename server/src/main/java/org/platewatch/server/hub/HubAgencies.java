@@ -78,7 +78,8 @@ class HubAgencies {
             throw ProblemException.invalid("grantee", "is required: the code of the agency to share with");
         }
         HubAgency grantee = store.agency(form.grantee())
-                .orElseThrow(() -> ProblemException.invalid("grantee", "no agency " + form.grantee() + " is registered"));
+                .orElseThrow(
+                        () -> ProblemException.invalid("grantee", "no agency " + form.grantee() + " is registered"));
         if (grantee.agency().equals(admin.agency())) {
             throw ProblemException.invalid("grantee", "is the agency's own");
         }

@@ -54,7 +54,13 @@ class HubStore {
                         INSERT INTO hub_agreements (grantor_id, grantee_id, starts_on, ends_on, recorded_by, recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?) RETURNING id
                         """)
-                .params(grantor, grantee, starts(startsOn), endsOn == null ? null : starts(endsOn), by, Timestamp.from(at))
+                .params(
+                        grantor,
+                        grantee,
+                        starts(startsOn),
+                        endsOn == null ? null : starts(endsOn),
+                        by,
+                        Timestamp.from(at))
                 .query(Long.class)
                 .single();
     }
@@ -64,10 +70,7 @@ class HubStore {
         return jdbc.sql("""
                         UPDATE hub_agreements SET withdrawn_by = ?, withdrawn_at = ?
                         WHERE id = ? AND grantor_id = ? AND withdrawn_at IS NULL
-                        """)
-                        .params(by, Timestamp.from(at), id, grantor)
-                        .update()
-                == 1;
+                        """).params(by, Timestamp.from(at), id, grantor).update() == 1;
     }
 
     /** The agreements an agency made or received. */
@@ -79,7 +82,10 @@ class HubStore {
     }
 
     Optional<HubAgreement> agreement(long id) {
-        return jdbc.sql(AGREEMENT + " WHERE a.id = ?").param(id).query(HubStore::agreement).optional();
+        return jdbc.sql(AGREEMENT + " WHERE a.id = ?")
+                .param(id)
+                .query(HubStore::agreement)
+                .optional();
     }
 
     private static java.sql.Date starts(LocalDate day) {
@@ -88,7 +94,10 @@ class HubStore {
 
     private static HubAgency agency(ResultSet rs, int row) throws SQLException {
         return new HubAgency(
-                rs.getInt("id"), rs.getString("code"), rs.getString("name"), rs.getTimestamp("registered_at").toInstant());
+                rs.getInt("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getTimestamp("registered_at").toInstant());
     }
 
     private static HubAgreement agreement(ResultSet rs, int row) throws SQLException {

@@ -1,8 +1,8 @@
 package org.platewatch.server.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.AgencyId;
 

@@ -12,13 +12,13 @@ import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.audit.AuditLogRetention;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
 import org.platewatch.server.reads.DetectionPartitions;
 import org.platewatch.server.reads.ImageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.platewatch.server.platform.AgencyScope;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 

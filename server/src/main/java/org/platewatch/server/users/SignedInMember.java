@@ -12,8 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * The principal of a console session: the account as it stood at sign-in. (A personal API token's
  * principal is the {@link UserAccount} itself.) Permission checks re-read the account ({@link MemberAccess}).
  */
-public record SignedInMember(UserAccount account)
-        implements Actor.Source, AgencyId.Owner, java.io.Serializable {
+public record SignedInMember(UserAccount account) implements Actor.Source, AgencyId.Owner, java.io.Serializable {
 
     @Override
     public Actor actor() {

@@ -1,8 +1,8 @@
 package org.platewatch.server.users;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.UUID;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.platewatch.server.platform.Actor;
 import org.platewatch.server.platform.AgencyId;
 

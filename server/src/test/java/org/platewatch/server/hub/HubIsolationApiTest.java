@@ -132,7 +132,8 @@ class HubIsolationApiTest {
         assertThat(alertImage.isProblem()).isTrue();
         // B's search itself is B's: its criteria and results are not A's to open.
         String searchB = runSearch(investigatorB, plate).get("id").asString();
-        assertThat(api.get("/api/v1/searches/" + searchB, investigatorA).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/searches/" + searchB, investigatorA).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -163,9 +164,11 @@ class HubIsolationApiTest {
         assertThat(searchReadIds(investigatorB, plate)).containsExactly(readB.toString());
         // Only the grantor withdraws, and then A sees its own again.
         long id = shared.json().get("id").asLong();
-        assertThat(api.postJson("/api/v1/hub/agreements/" + id + "/withdrawal", adminA, "{}").status())
+        assertThat(api.postJson("/api/v1/hub/agreements/" + id + "/withdrawal", adminA, "{}")
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.postJson("/api/v1/hub/agreements/" + id + "/withdrawal", adminB, "{}").status())
+        assertThat(api.postJson("/api/v1/hub/agreements/" + id + "/withdrawal", adminB, "{}")
+                        .status())
                 .isEqualTo(200);
         assertThat(searchReadIds(investigatorA, plate)).containsExactly(readA.toString());
     }
@@ -188,7 +191,10 @@ class HubIsolationApiTest {
         upload(cameraA, plate);
         String partition = "detections_p"
                 + DateTimeFormatter.ofPattern("yyyyMMdd")
-                        .format(clock.instant().minusSeconds(5).atOffset(ZoneOffset.UTC).toLocalDate());
+                        .format(clock.instant()
+                                .minusSeconds(5)
+                                .atOffset(ZoneOffset.UTC)
+                                .toLocalDate());
         try (Connection app = DriverManager.getConnection(databaseUrl, TestDatabase.APP_ROLE, "platewatch");
                 Statement s = app.createStatement()) {
             assertThat(count(s, "SELECT count(*) FROM detections")).isZero();
@@ -197,17 +203,21 @@ class HubIsolationApiTest {
             assertThat(count(s, "SELECT count(*) FROM searches")).isZero();
 
             s.execute("SELECT set_config('platewatch.agency', '" + b.value() + "', false)");
-            assertThat(count(s, "SELECT count(*) FROM detections WHERE plate = '" + plate + "'")).isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM detections WHERE plate = '" + plate + "'"))
+                    .isEqualTo(1);
             assertThat(count(s, "SELECT count(*) FROM " + partition)).isZero();
             s.execute("SELECT set_config('platewatch.agency', '1', false)");
-            assertThat(count(s, "SELECT count(*) FROM detections WHERE read_id = '" + readB + "'")).isZero();
-            assertThatThrownBy(() -> s.executeUpdate("UPDATE detections SET agency_id = " + b.value()
-                            + " WHERE plate = '" + plate + "'"))
+            assertThat(count(s, "SELECT count(*) FROM detections WHERE read_id = '" + readB + "'"))
+                    .isZero();
+            assertThatThrownBy(() -> s.executeUpdate(
+                            "UPDATE detections SET agency_id = " + b.value() + " WHERE plate = '" + plate + "'"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("row-level security");
         }
-        try (Connection owner = TestDatabase.get().superConnection(databaseUrl); Statement s = owner.createStatement()) {
-            assertThat(count(s, "SELECT count(*) FROM detections WHERE plate = '" + plate + "'")).isEqualTo(2);
+        try (Connection owner = TestDatabase.get().superConnection(databaseUrl);
+                Statement s = owner.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM detections WHERE plate = '" + plate + "'"))
+                    .isEqualTo(2);
         }
     }
 
@@ -285,8 +295,7 @@ class HubIsolationApiTest {
 
     private String camera(String name) {
         return devices.register(
-                        new DeviceRegistration(
-                                "cam-" + name + "-" + suffix, DeviceKind.FIXED, 37.80, -122.27, 90.0),
+                        new DeviceRegistration("cam-" + name + "-" + suffix, DeviceKind.FIXED, 37.80, -122.27, 90.0),
                         Actor.SYSTEM)
                 .token();
     }

@@ -63,17 +63,18 @@ class HubPurgeApiTest {
     void everyAgencysDayGoesAndAnotherAgencysHeldReadIsKept() {
         RetentionFixtures fixtures = new RetentionFixtures(jdbc, (MutableClock) clock, owner);
         PurgeCalendar calendar = PurgeCalendar.forDetections(profile).orElseThrow();
-        LocalDate day = calendar.firstKeptPartition(LocalDate.now(profile.zone()).minusDays(5)).minusDays(2);
-        AgencyId b = new AgencyId(JdbcClient.create(owner)
-                .sql("""
+        LocalDate day = calendar.firstKeptPartition(
+                        LocalDate.now(profile.zone()).minusDays(5))
+                .minusDays(2);
+        AgencyId b = new AgencyId(
+                JdbcClient.create(owner).sql("""
                         INSERT INTO hub_agencies (code, name, registered_by, registered_at)
                         VALUES ('purge-b', 'Agency B', 'test', now()) RETURNING id
-                        """)
-                .query(Integer.class)
-                .single());
+                        """).query(Integer.class).single());
         UUID cameraA = AgencyScope.actingFor(AgencyId.HOME, this::camera);
         UUID cameraB = AgencyScope.actingFor(b, this::camera);
-        List<UUID> ids = new ArrayList<>(AgencyScope.actingFor(AgencyId.HOME, () -> fixtures.insertReads(cameraA, day, 2)));
+        List<UUID> ids =
+                new ArrayList<>(AgencyScope.actingFor(AgencyId.HOME, () -> fixtures.insertReads(cameraA, day, 2)));
         List<UUID> ofB = AgencyScope.actingFor(b, () -> fixtures.insertReads(cameraB, day, 3));
         ids.addAll(ofB.subList(1, 3));
         jdbc.sql("SELECT seal_detection_partitions()").query(Integer.class).single();
