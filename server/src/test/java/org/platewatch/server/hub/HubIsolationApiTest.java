@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.platewatch.server.alert.SseReader;
 import org.platewatch.server.hotlist.HotlistFixtures;
 import org.platewatch.server.ingest.DeviceKind;
 import org.platewatch.server.ingest.DeviceRegistration;
@@ -149,6 +151,27 @@ class HubIsolationApiTest {
         assertThat(ofA.body()).doesNotContain(readB.toString());
         long alertId = ofB.json().get(0).get("id").asLong();
         assertThat(api.get("/api/v1/alerts/" + alertId, officerA).status()).isEqualTo(404);
+    }
+
+    /** The live stream too: each agency's officers get its own alerts, and the first one A's officer gets is A's. */
+    @Test
+    void theLiveStreamSendsAnAlertToItsAgencysOfficersAlone() throws Exception {
+        listed(plate);
+        try (SseReader ofA = new SseReader(port, officerA);
+                SseReader ofB = new SseReader(port, officerB)) {
+            UUID readB = upload(cameraB, plate);
+            assertThat(ofB.next("alert", Duration.ofSeconds(10))
+                            .get("read")
+                            .get("readId")
+                            .asString())
+                    .isEqualTo(readB.toString());
+            UUID readA = upload(cameraA, plate);
+            assertThat(ofA.next("alert", Duration.ofSeconds(10))
+                            .get("read")
+                            .get("readId")
+                            .asString())
+                    .isEqualTo(readA.toString());
+        }
     }
 
     @Test
