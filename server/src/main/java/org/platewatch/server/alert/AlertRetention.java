@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
 import org.slf4j.Logger;
@@ -48,7 +49,8 @@ class AlertRetention {
      */
     int purge(PurgeCalendar calendar) {
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-        int purged = purgeRaisedBefore(calendar.dueBefore(today));
+        // In hub mode every agency's hits go by the hub's one hit retention (per-agency retention is not built).
+        int purged = AgencyScope.hubWide(() -> purgeRaisedBefore(calendar.dueBefore(today)));
         if (purged > 0) {
             log.info("Purged {} alerts past the hit retention", purged);
         }

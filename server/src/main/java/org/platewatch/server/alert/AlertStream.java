@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.AgencyScope;
+import org.platewatch.server.platform.HubProperties;
 import org.platewatch.server.users.IdleSessionLock;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
@@ -52,6 +55,7 @@ class AlertStream implements SmartLifecycle {
     private final ObjectMapper json;
     private final UserAccounts accounts;
     private final MemberAccess access;
+    private final HubProperties hub;
     private volatile boolean running;
 
     AlertStream(
@@ -59,7 +63,9 @@ class AlertStream implements SmartLifecycle {
             UserAccounts accounts,
             MemberAccess access,
             ObjectMapper json,
-            IdleSessionLock idleLock) {
+            IdleSessionLock idleLock,
+            HubProperties hub) {
+        this.hub = hub;
         this.properties = properties;
         this.json = json;
         this.accounts = accounts;
@@ -139,8 +145,16 @@ class AlertStream implements SmartLifecycle {
         String full = json.writeValueAsString(alert);
         String withheld = alert.cletsDerived() ? json.writeValueAsString(CletsScreen.asSeenBy(alert, false)) : full;
         String id = String.valueOf(alert.id());
+        // In hub mode an alert goes only to its agency's members: the agency it was raised for, taken on the raising
+        // thread (none: nobody, the hub fails closed).
+        AgencyId owner = AgencyScope.current().orElse(null);
         execute(() -> {
+            Map<String, Boolean> ofOwner = new HashMap<>();
             for (Map.Entry<SseEmitter, Boolean> receiver : mayReceive().entrySet()) {
+                if (hub.enabled()
+                        && !ofOwner.computeIfAbsent(emitters.get(receiver.getKey()), m -> memberOf(m, owner))) {
+                    continue;
+                }
                 String data = receiver.getValue() ? full : withheld;
                 send(receiver.getKey(), SseEmitter.event().name(name).id(id).data(data, MediaType.APPLICATION_JSON));
             }
@@ -186,6 +200,14 @@ class AlertStream implements SmartLifecycle {
             }
         }
         return receivers;
+    }
+
+    private boolean memberOf(String username, AgencyId agency) {
+        return agency != null
+                && username != null
+                && accounts.findByUsername(username)
+                        .map(account -> account.agency().equals(agency))
+                        .orElse(false);
     }
 
     private boolean mayStillSeeAlerts(String username) {

@@ -1,10 +1,15 @@
 package org.platewatch.server.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyId;
 
-/** A registered camera or patrol car. Latitude, longitude and heading are null for mobile units. */
+/**
+ * A registered camera or patrol car. Latitude, longitude and heading are null for mobile units. Its reads are its
+ * agency's (in hub mode; otherwise always the home agency).
+ */
 public record Device(
         UUID id,
         String name,
@@ -14,8 +19,9 @@ public record Device(
         Double heading,
         Instant registeredAt,
         Instant lastUploadAt,
-        boolean active)
-        implements Actor.Source {
+        boolean active,
+        @JsonIgnore AgencyId agency)
+        implements Actor.Source, AgencyId.Owner {
 
     @Override
     public Actor actor() {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyId;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.platform.SecretTokens;
@@ -26,7 +27,7 @@ public class DeviceRegistry {
 
     private static final String COLUMNS = """
             id, name, kind, location[1] AS latitude, location[0] AS longitude, heading_degrees, registered_at,
-            last_upload_at, active
+            last_upload_at, active, agency_id
             """;
 
     private final JdbcClient jdbc;
@@ -166,7 +167,8 @@ public class DeviceRegistry {
                 nullableDouble(rs, "heading_degrees"),
                 rs.getTimestamp("registered_at").toInstant(),
                 last == null ? null : last.toInstant(),
-                rs.getBoolean("active"));
+                rs.getBoolean("active"),
+                new AgencyId(rs.getInt("agency_id")));
     }
 
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.platewatch.recognition.PlateCandidate;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.platform.TransientConflicts;
 import org.platewatch.server.reads.BatchPrecheck;
 import org.platewatch.server.reads.DetectionStore;
@@ -140,6 +141,11 @@ class ReadPipeline {
      */
     void storeAccepted(AcceptedBatch batch) {
         Device device = devices.find(batch.deviceId()).orElseThrow(UnknownDevice::new);
+        // The consumer's thread has no caller: the batch is stored, matched and alerted as its device's agency's.
+        AgencyScope.actingFor(device.agency(), () -> storeAccepted(device, batch));
+    }
+
+    private void storeAccepted(Device device, AcceptedBatch batch) {
         TransientConflicts.retry(
                 "Reads of device " + device.id(),
                 () -> detections.storeAccepted(device.id(), batch.reads(), batch.imageSha256(), batch.receivedAt()));

@@ -76,9 +76,18 @@ class DatabaseConfiguration {
         return ds;
     }
 
-    @Bean(destroyMethod = "close")
+    /**
+     * The application's connections. In hub mode each one carries the acting agency, which PostgreSQL's
+     * row-level security reads ({@link AgencyScopedDataSource}); otherwise they are the pool's own.
+     */
+    @Bean(destroyMethod = "")
     @Primary
-    HikariDataSource dataSource(DatabaseLocation location, PlatewatchProperties properties) {
+    DataSource dataSource(HikariDataSource applicationPool, HubProperties hub) {
+        return hub.enabled() ? new AgencyScopedDataSource(applicationPool) : applicationPool;
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource applicationPool(DatabaseLocation location, PlatewatchProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("platewatch");
         config.setJdbcUrl(location.url());

@@ -93,6 +93,10 @@ public class DetectionPartitions {
                 .param(day)
                 .query(Boolean.class)
                 .single();
+        if (Boolean.TRUE.equals(created)) {
+            // In hub mode a new partition must not be readable by its own name (V70); outside it, this does nothing.
+            jdbc.sql("SELECT seal_detection_partitions()").query(Integer.class).single();
+        }
         rememberOnceCommitted(day);
         return Boolean.TRUE.equals(created);
     }

@@ -12,6 +12,7 @@ import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.audit.AuditLogRetention;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
 import org.platewatch.server.reads.DetectionPartitions;
@@ -66,7 +67,12 @@ class DetectionPurge {
     record PurgeRun(
             LocalDate today, List<DeletionCertificate> certificates, long receipts, long images, long auditRecords) {}
 
+    /** In hub mode the purge is the whole hub's: it moves every agency's held reads out before a day goes. */
     PurgeRun run() {
+        return AgencyScope.hubWide(this::runForAll);
+    }
+
+    private PurgeRun runForAll() {
         LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
         List<DeletionCertificate> certificates = new ArrayList<>();
         long receipts = 0;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.platewatch.plate.VehicleDescription;
+import org.platewatch.server.platform.HubProperties;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,8 +37,10 @@ class SearchStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final PlateDays plateDays;
+    private final boolean countEachDay;
 
-    SearchStore(JdbcClient jdbc, JdbcTemplate template, PlateDays plateDays) {
+    SearchStore(JdbcClient jdbc, JdbcTemplate template, PlateDays plateDays, HubProperties hub) {
+        this.countEachDay = hub.enabled();
         this.jdbc = jdbc;
         this.template = template;
         this.plateDays = plateDays;
@@ -165,7 +168,8 @@ class SearchStore {
         long total = 0;
         List<LocalDate> partDays = new ArrayList<>();
         for (PlateDays.DayCount d : days) {
-            if (PlateDays.partlyInWindow(d.day(), criteria)) {
+            // A hub's plate_days count every agency's reads: there each day is counted through row-level security.
+            if (countEachDay || PlateDays.partlyInWindow(d.day(), criteria)) {
                 partDays.add(d.day());
             } else {
                 total += d.reads();

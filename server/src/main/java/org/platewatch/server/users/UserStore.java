@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.platewatch.server.platform.AgencyId;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.platform.SealedSecrets;
@@ -29,7 +30,7 @@ class UserStore {
     private static final String SELECT_ACCOUNT = """
             SELECT u.id, u.username, u.full_name, u.role, u.enabled, u.clets_authorised, u.designee,
                    u.job_classification, (u.locked_at IS NOT NULL AND u.locked_at > ?) AS locked,
-                   u.totp_secret IS NOT NULL AS enrolled,
+                   u.totp_secret IS NOT NULL AS enrolled, u.agency_id,
                    (SELECT max(t.completed_on) FROM training_records t WHERE t.user_id = u.id) AS trained_on
             FROM users u
             """;
@@ -272,6 +273,7 @@ class UserStore {
                 rs.getBoolean("designee"),
                 rs.getString("job_classification"),
                 rs.getBoolean("locked"),
-                rs.getBoolean("enrolled"));
+                rs.getBoolean("enrolled"),
+                new AgencyId(rs.getInt("agency_id")));
     }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * read line by line on a background thread. {@link #ended} completes when the server ends the response,
  * which is what a test of a closed stream must observe (not the server's own bookkeeping).
  */
-final class SseReader implements AutoCloseable {
+public final class SseReader implements AutoCloseable {
 
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
@@ -29,7 +29,7 @@ final class SseReader implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closedByUs;
 
-    SseReader(int port, String token) throws Exception {
+    public SseReader(int port, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream"))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
@@ -59,7 +59,7 @@ final class SseReader implements AutoCloseable {
     }
 
     /** The data of the next event with this name, parsed; fails after the timeout. */
-    JsonNode next(String event, Duration timeout) throws InterruptedException {
+    public JsonNode next(String event, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String name = null;
         StringBuilder data = new StringBuilder();
