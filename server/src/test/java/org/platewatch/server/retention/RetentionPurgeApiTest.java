@@ -270,7 +270,11 @@ class RetentionPurgeApiTest {
                         .params(ids.get(0), heldRead)
                         .query(UUID.class)
                         .list())
-                .containsExactly(heldRead);
+                .as("the day's receipts go with its partition (V65), the held read's too: held_detections keeps its"
+                        + " device and capture time")
+                .isEmpty();
+        assertThat(c.idsCover()).as("no seal: the purge hashed").isEqualTo(DeletionCertificate.IdsCover.REMOVED);
+        assertThat(c.heldIds()).containsExactly(heldRead);
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'retention.purged' AND subject = ?")
                         .param(c.partition())
                         .query(String.class)
