@@ -203,10 +203,6 @@ public final class RetentionBenchmark {
         return waitFor(log, Pattern.compile("Purged " + partition + "\\b.*? in (\\d+) ms"));
     }
 
-    private static long receiptsMs(Path log) throws Exception {
-        return waitFor(log, Pattern.compile("Deleted \\d+ receipts of purged days in (\\d+) ms"));
-    }
-
     private static long waitFor(Path log, Pattern line) throws Exception {
         long deadline = System.currentTimeMillis() + 600_000;
         while (System.currentTimeMillis() < deadline) {

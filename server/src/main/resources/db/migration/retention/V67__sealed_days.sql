@@ -6,7 +6,9 @@
 -- ascending), computed by the sealing job (retention.DaySeals) once the day is past every device's upload window,
 -- weeks before the day is due. Any statement that adds a read to the day, removes one from it or moves one in or out
 -- of it deletes the day's seal (the trigger below), in the writing transaction, so a seal that exists is the digest
--- of exactly the ids in the partition; the job seals the day again on its next run. The purge certifies against a
+-- of exactly the ids in the partition; the job seals the day again on its next run. (The triggers are on
+-- `detections`, as V54's: a statement on one partition by name does not fire them. The only such write is the purge's
+-- move of held reads, after it has taken the seal.) The purge certifies against a
 -- seal when there is one (ids_cover 'SEALED': the sealed digest is over the ids destroyed plus the held ids the
 -- certificate lists) and hashes the ids itself when there is none ('REMOVED', as before).
 CREATE TABLE sealed_days (
@@ -110,6 +112,9 @@ BEGIN
     IF to_regclass(partition_name) IS NULL THEN
         RETURN;
     END IF;
+    -- In the order an upload that creates a day takes them (the advisory lock, then the partitions), so the two
+    -- cannot deadlock; purge_detection_partition takes the advisory lock again (it is held already).
+    PERFORM pg_advisory_xact_lock(hashtext('detections-partitions'));
     EXECUTE format('LOCK TABLE %I IN ACCESS EXCLUSIVE MODE', partition_name);
     RETURN QUERY SELECT s.detections, s.ids_sha256::text, s.sealed_at FROM sealed_days s
                  WHERE s.day = take_detection_partition_seal.day;
@@ -124,37 +129,53 @@ ALTER TABLE deletion_certificates
     ADD COLUMN held_ids  uuid[] NOT NULL DEFAULT '{}',
     ADD CHECK ((ids_cover = 'SEALED') = (sealed_at IS NOT NULL));
 
--- A day's partition of detections, of their receipts (V65) and of plate_days (V66), created together.
+-- A day's partition of detections and of their receipts (V65), and its month's partition of plate_days (V66), created
+-- together.
 CREATE OR REPLACE FUNCTION ensure_detection_partition(day date) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
     suffix text := to_char(day, 'YYYYMMDD');
+    month_name text := 'plate_days_p' || to_char(day, 'YYYYMM');
+    month_start date := date_trunc('month', day)::date;
     day_from timestamptz := day::timestamp AT TIME ZONE 'UTC';
     day_to timestamptz := (day + 1)::timestamp AT TIME ZONE 'UTC';
+    created boolean := false;
 BEGIN
-    IF to_regclass('detections_p' || suffix) IS NOT NULL THEN
+    IF to_regclass('detections_p' || suffix) IS NOT NULL AND to_regclass('read_receipts_p' || suffix) IS NOT NULL
+       AND to_regclass(month_name) IS NOT NULL THEN
         RETURN false;
     END IF;
     PERFORM pg_advisory_xact_lock(hashtext('detections-partitions'));
-    IF to_regclass('detections_p' || suffix) IS NOT NULL THEN
-        RETURN false;
+    -- Each on its own: a day partition attached from outside (a bulk load) may come without the others.
+    IF to_regclass(month_name) IS NULL THEN
+        EXECUTE format('CREATE TABLE %I PARTITION OF plate_days FOR VALUES FROM (%L) TO (%L)',
+                       month_name, month_start, (month_start + interval '1 month')::date);
+        -- The default privileges give the application role writes on every new table; only the triggers write this.
+        EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I FROM %I', month_name, '${appRole}');
     END IF;
-    EXECUTE format('CREATE TABLE %I PARTITION OF detections FOR VALUES FROM (%L) TO (%L)',
-                   'detections_p' || suffix, day_from, day_to);
-    -- The receipts first exist only after the drop of a day failed half-way, which a transaction does not leave.
-    EXECUTE format('CREATE TABLE %I PARTITION OF read_receipts FOR VALUES FROM (%L) TO (%L)',
-                   'read_receipts_p' || suffix, day_from, day_to);
-    EXECUTE format('CREATE TABLE %I PARTITION OF plate_days FOR VALUES FROM (%L) TO (%L)',
-                   'plate_days_p' || suffix, day, day + 1);
-    -- The default privileges give the application role writes on every new table; only the triggers write these.
-    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I FROM %I', 'plate_days_p' || suffix, '${appRole}');
-    RETURN true;
+    IF to_regclass('detections_p' || suffix) IS NULL THEN
+        EXECUTE format('CREATE TABLE %I PARTITION OF detections FOR VALUES FROM (%L) TO (%L)',
+                       'detections_p' || suffix, day_from, day_to);
+        created := true;
+        -- A day made again after its purge (a late upload of a day not yet due when the profile was shorter, the
+        -- demo's history): its old counts, unseen since, must not add to the new reads'.
+        IF EXISTS (SELECT 1 FROM plate_days_purged p WHERE p.day = ensure_detection_partition.day) THEN
+            DELETE FROM plate_days p WHERE p.day = ensure_detection_partition.day;
+            DELETE FROM plate_days_purged p WHERE p.day = ensure_detection_partition.day;
+        END IF;
+    END IF;
+    IF to_regclass('read_receipts_p' || suffix) IS NULL THEN
+        EXECUTE format('CREATE TABLE %I PARTITION OF read_receipts FOR VALUES FROM (%L) TO (%L)',
+                       'read_receipts_p' || suffix, day_from, day_to);
+    END IF;
+    RETURN created;
 END
 $$;
 
 -- The purge as in V54, constant in the size of the day: with a seal it does not read the ids (the caller took the
--- seal, take_detection_partition_seal, before moving the held reads out), and the day's receipts and plate_days go
--- with its partition, as a DROP each. hash = false answers removed and removed_ids_sha256 as NULL.
+-- seal, take_detection_partition_seal, before moving the held reads out); the day's receipts go with its partition, a
+-- DROP; its plate_days rows are marked purged (one row) and go with their month's partition, dropped once no day of
+-- the month is left. hash = false answers removed and removed_ids_sha256 as NULL.
 DROP FUNCTION purge_detection_partition(date);
 CREATE FUNCTION purge_detection_partition(day date, hash boolean DEFAULT true)
     RETURNS TABLE (removed bigint, removed_ids_sha256 text)
@@ -190,7 +211,15 @@ BEGIN
     END IF;
     EXECUTE format('DROP TABLE %I', partition_name);
     EXECUTE format('DROP TABLE IF EXISTS %I', 'read_receipts_p' || suffix);
-    EXECUTE format('DROP TABLE IF EXISTS %I', 'plate_days_p' || suffix);
     DELETE FROM sealed_days s WHERE s.day = purge_detection_partition.day;
+    INSERT INTO plate_days_purged (day) VALUES (purge_detection_partition.day) ON CONFLICT DO NOTHING;
+    IF NOT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                   WHERE i.inhparent = 'detections'::regclass
+                     AND c.relname LIKE 'detections\_p' || to_char(day, 'YYYYMM') || '%') THEN
+        EXECUTE format('DROP TABLE IF EXISTS %I', 'plate_days_p' || to_char(day, 'YYYYMM'));
+        DELETE FROM plate_days_purged p
+        WHERE p.day >= date_trunc('month', purge_detection_partition.day)::date
+          AND p.day < (date_trunc('month', purge_detection_partition.day) + interval '1 month')::date;
+    END IF;
 END
 $$;

@@ -194,17 +194,64 @@ class SealedDayPurgeApiTest {
                 .orElseThrow();
     }
 
+    @Test
+    void theMonthsPlateDaysPartitionGoesWithTheLastDayOfTheMonthAndTheMarksOfItsDays() {
+        PurgeCalendar calendar = PurgeCalendar.forDetections(profile).orElseThrow();
+        LocalDate first = calendar.firstKeptPartition(LocalDate.now(profile.zone()).minusDays(5))
+                .minusMonths(2)
+                .withDayOfMonth(1);
+        LocalDate last = first.plusMonths(1).minusDays(1);
+        UUID device = device();
+        fixtures.insertReads(device, first, 2);
+        fixtures.insertReads(device, last, 2);
+        String month = "plate_days_p" + PurgeStore.partitionOf(first).substring(PurgeStore.PREFIX.length(), 18);
+        assertThat(exists(month)).isTrue();
+
+        fixtures.setLocal(profile, calendar.partitionDueOn(first), LocalTime.of(0, 15));
+        assertThat(schedule.run().orElseThrow().certificates())
+                .extracting(DeletionCertificate::partition)
+                .contains(PurgeStore.partitionOf(first));
+        assertThat(fixtures.partitionExists(first)).isFalse();
+        assertThat(exists(month)).as("a day of the month is left").isTrue();
+        assertThat(purgedMarks(first)).isEqualTo(1);
+        assertThat(visibleReads(first)).as("the search leaves a purged day's counts out").isZero();
+        assertThat(visibleReads(last)).isEqualTo(2);
+
+        purge(last);
+        assertThat(exists(month)).as("no day of the month is left").isFalse();
+        assertThat(purgedMarks(first)).isZero();
+    }
+
     private void assertDayGone(LocalDate day) {
         String suffix = PurgeStore.partitionOf(day).substring(PurgeStore.PREFIX.length());
-        for (String table : List.of("detections_p", "read_receipts_p", "plate_days_p")) {
-            assertThat(jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
-                            .param(table + suffix)
-                            .query(Boolean.class)
-                            .single())
-                    .as(table + suffix + " goes with the day")
-                    .isFalse();
+        for (String table : List.of("detections_p", "read_receipts_p")) {
+            assertThat(exists(table + suffix)).as(table + suffix + " goes with the day").isFalse();
         }
+        assertThat(visibleReads(day)).as("the day's counts are out of the search").isZero();
         assertThat(seals.sealed(day)).isFalse();
+    }
+
+    private boolean exists(String table) {
+        return jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
+                .param(table)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** A day's reads in plate_days as the search reads them (PlateDays). */
+    private long visibleReads(LocalDate day) {
+        return jdbc.sql("SELECT coalesce(sum(reads), 0) FROM plate_days p WHERE day = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM plate_days_purged x WHERE x.day = p.day)")
+                .param(day)
+                .query(Long.class)
+                .single();
+    }
+
+    private long purgedMarks(LocalDate day) {
+        return jdbc.sql("SELECT count(*) FROM plate_days_purged WHERE date_trunc('month', day) = date_trunc('month', ?::date)")
+                .param(day)
+                .query(Long.class)
+                .single();
     }
 
     private UUID device() {
