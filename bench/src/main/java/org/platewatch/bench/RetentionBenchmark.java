@@ -116,8 +116,8 @@ public final class RetentionBenchmark {
                     "of which the SHA-256 over the ids (the same query, run beforehand): %,d ms and %,d ms%n",
                     smallHashMs,
                     bigHashMs);
-            Matcher drop = Pattern.compile(
-                            "detections_p" + bigDay.toString().replace("-", "") + ": (hash|sealed) and drop in (\\d+) ms")
+            Matcher drop = Pattern.compile("detections_p" + bigDay.toString().replace("-", "")
+                            + ": (hash|sealed) and drop in (\\d+) ms")
                     .matcher(Files.readString(log, StandardCharsets.UTF_8));
             if (drop.find()) { // logged at DEBUG: -Dplatewatch.server.opts=-Dlogging.level.org.platewatch=DEBUG
                 System.out.printf(
@@ -239,8 +239,7 @@ public final class RetentionBenchmark {
     }
 
     private static boolean canSeal(Connection c) throws Exception {
-        try (var rs = c.createStatement()
-                .executeQuery("SELECT to_regproc('seal_detection_partition') IS NOT NULL")) {
+        try (var rs = c.createStatement().executeQuery("SELECT to_regproc('seal_detection_partition') IS NOT NULL")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -257,7 +256,8 @@ public final class RetentionBenchmark {
 
     /** Prints the big day's certificate and checks its hash against the one computed over the ids beforehand. */
     private static void certificate(Connection c, LocalDate day, String digest) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM deletion_certificates WHERE partition_name = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM deletion_certificates WHERE partition_name = ?")) {
             ps.setString(1, "detections_p" + day.toString().replace("-", ""));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -78,9 +78,8 @@ class DaySealing implements SchedulingConfigurer {
                 .filter(d -> !d.isAfter(lastSealable))
                 .filter(d -> calendar.get().partitionDueOn(d).isAfter(today)) // a due day is the purge's now
                 .toList();
-        List<LocalDate> sealed = seals.unsealed(candidates).stream()
-                .filter(this::seal)
-                .toList();
+        List<LocalDate> sealed =
+                seals.unsealed(candidates).stream().filter(this::seal).toList();
         if (!sealed.isEmpty()) {
             log.info("Sealed {} day partitions, {} to {}", sealed.size(), sealed.get(0), sealed.get(sealed.size() - 1));
         }
@@ -90,14 +89,21 @@ class DaySealing implements SchedulingConfigurer {
     /** The newest UTC day whose every read is older than the longest a device may hold one. */
     LocalDate lastSealable() {
         Duration backlog = profile.maxUploadInterval().compareTo(FLOOR) > 0 ? profile.maxUploadInterval() : FLOOR;
-        return clock.instant().minus(backlog).atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
+        return clock.instant()
+                .minus(backlog)
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate()
+                .minusDays(1);
     }
 
     private boolean seal(LocalDate day) {
         try {
             return seals.seal(day);
         } catch (DataAccessException e) {
-            log.error("Could not seal the partition of {}: {}", day, e.getMostSpecificCause().getMessage());
+            log.error(
+                    "Could not seal the partition of {}: {}",
+                    day,
+                    e.getMostSpecificCause().getMessage());
             return false;
         }
     }

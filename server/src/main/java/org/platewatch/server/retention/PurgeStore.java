@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -114,11 +114,7 @@ class PurgeStore {
                         FROM moved
                         ON CONFLICT (read_id) DO NOTHING
                         RETURNING read_id
-                        """.formatted(partition))
-                .param(Timestamp.from(now))
-                .query(UUID.class)
-                .list()
-                .stream()
+                        """.formatted(partition)).param(Timestamp.from(now)).query(UUID.class).list().stream()
                 .sorted(Comparator.comparing(UUID::toString))
                 .toList();
     }

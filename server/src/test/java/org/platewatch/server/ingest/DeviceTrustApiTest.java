@@ -181,7 +181,10 @@ class DeviceTrustApiTest {
      */
     @Test
     void theSameReadIdAtAnotherTimeOfTheSameDayIsADuplicateForItsDeviceAndRefusedForAnother() {
-        Instant at = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
+        Instant at = Instant.now()
+                .minus(2, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(10, ChronoUnit.HOURS);
         UUID id = UUID.randomUUID();
         String original = batch(List.of(read(id, "4DAY101", "CA", at)));
         assertThat(api.postJson("/api/v1/reads", patrolCar.token(), original)

@@ -81,7 +81,9 @@ class SealedDayPurgeApiTest {
 
         // A late upload into the sealed day: the seal is void in the same transaction.
         ids.addAll(fixtures.insertReads(device, day, 1));
-        assertThat(seals.sealed(day)).as("a read added after sealing voids the seal").isFalse();
+        assertThat(seals.sealed(day))
+                .as("a read added after sealing voids the seal")
+                .isFalse();
 
         assertThat(seals.seal(day)).isTrue();
         // A corrected plate keeps every id on its day: the seal stands.
@@ -112,14 +114,15 @@ class SealedDayPurgeApiTest {
         assertThat(c.idsSha256())
                 .as("the sealed digest is over the ids removed together with the held ones listed")
                 .isEqualTo(RetentionFixtures.idsSha256(ids));
-        List<UUID> removed = ids.stream().filter(id -> !c.heldIds().contains(id)).toList();
+        List<UUID> removed =
+                ids.stream().filter(id -> !c.heldIds().contains(id)).toList();
         List<UUID> removedAndHeld = new ArrayList<>(removed);
         removedAndHeld.addAll(c.heldIds());
         assertThat(RetentionFixtures.idsSha256(removedAndHeld)).isEqualTo(c.idsSha256());
         assertThat(jdbc.sql("SELECT ids_cover, held_ids::text[] FROM deletion_certificates WHERE partition_name = ?")
                         .param(c.partition())
-                        .query((rs, n) -> rs.getString(1) + " " + String.join(",", (String[])
-                                rs.getArray(2).getArray()))
+                        .query((rs, n) -> rs.getString(1) + " "
+                                + String.join(",", (String[]) rs.getArray(2).getArray()))
                         .single())
                 .isEqualTo("SEALED " + held);
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'retention.purged' AND subject = ?")
@@ -177,7 +180,8 @@ class SealedDayPurgeApiTest {
     /** A UTC day due in real time, {@code back} days before the first one kept, whose purge leaves the next day. */
     private LocalDate dueDay(int back) {
         PurgeCalendar calendar = PurgeCalendar.forDetections(profile).orElseThrow();
-        LocalDate day = calendar.firstKeptPartition(LocalDate.now(profile.zone()).minusDays(5))
+        LocalDate day = calendar.firstKeptPartition(
+                        LocalDate.now(profile.zone()).minusDays(5))
                 .minusDays(back);
         while (!calendar.partitionDueOn(day.plusDays(1)).isAfter(calendar.partitionDueOn(day))) {
             day = day.minusDays(1);
@@ -197,7 +201,8 @@ class SealedDayPurgeApiTest {
     @Test
     void theMonthsPlateDaysPartitionGoesWithTheLastDayOfTheMonthAndTheMarksOfItsDays() {
         PurgeCalendar calendar = PurgeCalendar.forDetections(profile).orElseThrow();
-        LocalDate first = calendar.firstKeptPartition(LocalDate.now(profile.zone()).minusDays(5))
+        LocalDate first = calendar.firstKeptPartition(
+                        LocalDate.now(profile.zone()).minusDays(5))
                 .minusMonths(2)
                 .withDayOfMonth(1);
         LocalDate last = first.plusMonths(1).minusDays(1);
@@ -214,7 +219,9 @@ class SealedDayPurgeApiTest {
         assertThat(fixtures.partitionExists(first)).isFalse();
         assertThat(exists(month)).as("a day of the month is left").isTrue();
         assertThat(purgedMarks(first)).isEqualTo(1);
-        assertThat(visibleReads(first)).as("the search leaves a purged day's counts out").isZero();
+        assertThat(visibleReads(first))
+                .as("the search leaves a purged day's counts out")
+                .isZero();
         assertThat(visibleReads(last)).isEqualTo(2);
 
         purge(last);
@@ -225,9 +232,13 @@ class SealedDayPurgeApiTest {
     private void assertDayGone(LocalDate day) {
         String suffix = PurgeStore.partitionOf(day).substring(PurgeStore.PREFIX.length());
         for (String table : List.of("detections_p", "read_receipts_p")) {
-            assertThat(exists(table + suffix)).as(table + suffix + " goes with the day").isFalse();
+            assertThat(exists(table + suffix))
+                    .as(table + suffix + " goes with the day")
+                    .isFalse();
         }
-        assertThat(visibleReads(day)).as("the day's counts are out of the search").isZero();
+        assertThat(visibleReads(day))
+                .as("the day's counts are out of the search")
+                .isZero();
         assertThat(seals.sealed(day)).isFalse();
     }
 
@@ -248,7 +259,8 @@ class SealedDayPurgeApiTest {
     }
 
     private long purgedMarks(LocalDate day) {
-        return jdbc.sql("SELECT count(*) FROM plate_days_purged WHERE date_trunc('month', day) = date_trunc('month', ?::date)")
+        return jdbc.sql(
+                        "SELECT count(*) FROM plate_days_purged WHERE date_trunc('month', day) = date_trunc('month', ?::date)")
                 .param(day)
                 .query(Long.class)
                 .single();
