@@ -126,7 +126,17 @@ final class PartitionLoader {
                     + to + "')");
             s.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_bound");
             // COPY into the day table fires no trigger on detections: the plate's day counts (V54), as the
-            // server's triggers keep them for every upload.
+            // server's triggers keep them for every upload, into the month's partition of them (V66) where it has one.
+            s.execute(
+                    "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_partitioned_table WHERE partrelid = 'plate_days'::regclass)"
+                            + " THEN CREATE TABLE IF NOT EXISTS plate_days_p"
+                            + day.toString().replace("-", "").substring(0, 6)
+                            + " PARTITION OF plate_days FOR VALUES FROM ('" + day.withDayOfMonth(1) + "') TO ('"
+                            + day.withDayOfMonth(1).plusMonths(1) + "');"
+                            + " CREATE TABLE IF NOT EXISTS read_receipts_p"
+                            + day.toString().replace("-", "")
+                            + " PARTITION OF read_receipts FOR VALUES FROM ('" + from + "') TO ('" + to
+                            + "'); END IF; END $$");
             s.execute("INSERT INTO plate_days (plate, state, day, reads) SELECT plate, coalesce(state, ''), '" + day
                     + "', count(*) FROM " + table + " GROUP BY 1, 2");
             db.commit();

@@ -25,9 +25,10 @@ import org.postgresql.core.BaseConnection;
  * The purge of a day with a million detections beside one with a thousand, through the real server. Both days are
  * filled with {@code COPY} (detections and their receipts, long enough ago to be due under the default profile,
  * Oakland's six months); the server is then restarted, as after an outage, and its start-up catch-up purges both.
- * The times are those the server logs for each partition (the transaction that hashes the ids, drops the partition,
- * deletes the day's {@code plate_days} rows and writes the certificate) and for deleting the receipts of the purged
- * days afterwards.
+ * The times are those the server logs for each partition (the transaction that takes the day's seal or hashes the
+ * ids, drops the partition with its receipts and {@code plate_days} partitions, and writes the certificate). Before the
+ * restart it seals both days as the sealing job would (V67), and times that; on a build without seals it reports the
+ * deletion of the receipts after the drop instead, as before.
  */
 public final class RetentionBenchmark {
 
@@ -63,9 +64,19 @@ public final class RetentionBenchmark {
             }
             long smallHashMs;
             long bigHashMs;
+            String bigDigest;
             try (Connection c = connect(server.dataDir())) {
                 smallHashMs = hashMs(c, smallDay);
                 bigHashMs = hashMs(c, bigDay);
+                bigDigest = digest(c, bigDay);
+                // The sealing job's work (V67), done weeks before the purge on a department's server: timed here.
+                if (canSeal(c)) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "sealing (the background job, beforehand): %,d ms for the small day, %,d ms for the big one%n",
+                            sealMs(c, smallDay),
+                            sealMs(c, bigDay));
+                }
                 System.out.printf(
                         Locale.ROOT,
                         "plate_days rows: %,d for the small day, %,d for the big one%n",
@@ -76,11 +87,15 @@ public final class RetentionBenchmark {
             Path log = server.dataDir().resolve("server.out");
             long smallMs = purgedMs(log, smallDay);
             long bigMs = purgedMs(log, bigDay);
-            long receiptsMs = receiptsMs(log);
+            waitFor(log, Pattern.compile("Purge of \\S+: (\\d+) partitions"));
+            Matcher deleted = Pattern.compile("Deleted \\d+ receipts of purged days in (\\d+) ms")
+                    .matcher(Files.readString(log, StandardCharsets.UTF_8));
+            long receiptsMs = deleted.find() ? Long.parseLong(deleted.group(1)) : -1; // -1: they went with the drop
             try (Connection c = connect(server.dataDir())) {
                 if (exists(c, smallDay) || exists(c, bigDay)) {
                     throw new IllegalStateException("a filled partition is still there");
                 }
+                certificate(c, bigDay, bigDigest);
             }
             System.out.printf(Locale.ROOT, "purge of a day with %,d detections: %,d ms%n", small, smallMs);
             System.out.printf(Locale.ROOT, "purge of a day with %,d detections: %,d ms%n", big, bigMs);
@@ -90,19 +105,27 @@ public final class RetentionBenchmark {
                     big,
                     small,
                     (double) bigMs / Math.max(1, smallMs));
-            System.out.printf(
-                    Locale.ROOT, "then deleting the %,d receipts of both days: %,d ms%n", big + small, receiptsMs);
+            if (receiptsMs >= 0) {
+                System.out.printf(
+                        Locale.ROOT, "then deleting the %,d receipts of both days: %,d ms%n", big + small, receiptsMs);
+            } else {
+                System.out.println("the receipts of both days went with their partitions, in the drop");
+            }
             System.out.printf(
                     Locale.ROOT,
                     "of which the SHA-256 over the ids (the same query, run beforehand): %,d ms and %,d ms%n",
                     smallHashMs,
                     bigHashMs);
-            Matcher drop = Pattern.compile(
-                            "detections_p" + bigDay.toString().replace("-", "") + ": hash and drop in (\\d+) ms")
+            Matcher drop = Pattern.compile("detections_p" + bigDay.toString().replace("-", "")
+                            + ": (hash|sealed) and drop in (\\d+) ms")
                     .matcher(Files.readString(log, StandardCharsets.UTF_8));
             if (drop.find()) { // logged at DEBUG: -Dplatewatch.server.opts=-Dlogging.level.org.platewatch=DEBUG
                 System.out.printf(
-                        Locale.ROOT, "hash and drop in the purge of %,d detections: %s ms%n", big, drop.group(1));
+                        Locale.ROOT,
+                        "%s and drop in the purge of %,d detections: %s ms%n",
+                        drop.group(1),
+                        big,
+                        drop.group(2));
             }
         } finally {
             server.close();
@@ -180,10 +203,6 @@ public final class RetentionBenchmark {
         return waitFor(log, Pattern.compile("Purged " + partition + "\\b.*? in (\\d+) ms"));
     }
 
-    private static long receiptsMs(Path log) throws Exception {
-        return waitFor(log, Pattern.compile("Deleted \\d+ receipts of purged days in (\\d+) ms"));
-    }
-
     private static long waitFor(Path log, Pattern line) throws Exception {
         long deadline = System.currentTimeMillis() + 600_000;
         while (System.currentTimeMillis() < deadline) {
@@ -207,6 +226,51 @@ public final class RetentionBenchmark {
                     .close();
         }
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String digest(Connection c, LocalDate day) throws Exception {
+        try (var rs = c.createStatement()
+                .executeQuery("SELECT encode(sha256(coalesce(string_agg(uuid_send(read_id), ''::bytea"
+                        + " ORDER BY read_id), ''::bytea)), 'hex') FROM detections_p"
+                        + day.toString().replace("-", ""))) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static boolean canSeal(Connection c) throws Exception {
+        try (var rs = c.createStatement().executeQuery("SELECT to_regproc('seal_detection_partition') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static long sealMs(Connection c, LocalDate day) throws Exception {
+        long start = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seal_detection_partition(?)")) {
+            ps.setObject(1, day);
+            ps.execute();
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Prints the big day's certificate and checks its hash against the one computed over the ids beforehand. */
+    private static void certificate(Connection c, LocalDate day, String digest) throws Exception {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM deletion_certificates WHERE partition_name = ?")) {
+            ps.setString(1, "detections_p" + day.toString().replace("-", ""));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                boolean cover = rs.getMetaData().getColumnCount() > 12;
+                System.out.printf(
+                        Locale.ROOT,
+                        "certificate of the big day: %,d detections, hash %s (%s), %s the ids' hash beforehand%n",
+                        rs.getLong("detections"),
+                        rs.getString("ids_sha256").substring(0, 12),
+                        cover ? rs.getString("ids_cover") : "REMOVED",
+                        digest.equals(rs.getString("ids_sha256")) ? "equal to" : "NOT EQUAL TO");
+            }
+        }
     }
 
     private static long plateDays(Connection c, LocalDate day) throws Exception {

@@ -131,8 +131,9 @@ final class SearchRun {
             try (java.sql.ResultSet rs = s.executeQuery("""
                     SELECT coalesce(sum(pg_prewarm(c.oid::regclass, 'read')), 0)
                     FROM pg_class c
-                    WHERE c.relname = 'plate_days' OR c.relname LIKE 'plate\\_days\\_%'
-                       OR (c.relkind = 'i' AND c.relname LIKE 'detections\\_p%')
+                    WHERE c.relkind IN ('r', 'i') -- a partitioned table or index (V66) has no storage of its own
+                      AND (c.relname = 'plate_days' OR c.relname LIKE 'plate\\_days\\_%'
+                           OR (c.relkind = 'i' AND c.relname LIKE 'detections\\_p%'))
                     """)) {
                 rs.next();
                 blocks = rs.getLong(1);

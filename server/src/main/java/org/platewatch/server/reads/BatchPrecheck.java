@@ -31,8 +31,20 @@ public class BatchPrecheck {
     public int check(UUID deviceId, List<NewDetection> reads, int maxNewPartitions) {
         partitions.ensureFor(reads.stream().map(NewDetection::capturedAt).toList(), maxNewPartitions);
         List<UUID> ids = reads.stream().map(NewDetection::readId).distinct().toList();
-        List<Known> known = jdbc.sql("SELECT read_id, device_id FROM read_receipts WHERE read_id = ANY(?::uuid[])")
-                .param(ids.stream().map(UUID::toString).toArray(String[]::new))
+        // As the store looks: each read's receipt in its own capture day's partition (V65), not across every day.
+        List<Known> known = jdbc.sql("""
+                        SELECT DISTINCT ON (i.read_id) i.read_id, k.device_id
+                        FROM unnest(?::uuid[], ?::timestamptz[]) AS i (read_id, captured_at)
+                        CROSS JOIN LATERAL (
+                            SELECT r.device_id FROM read_receipts r
+                            WHERE r.read_id = i.read_id
+                              AND r.captured_at >= date_trunc('day', i.captured_at, 'UTC')
+                              AND r.captured_at < date_trunc('day', i.captured_at, 'UTC') + interval '1 day') k
+                        ORDER BY i.read_id, k.device_id = ?
+                        """)
+                .param(reads.stream().map(r -> r.readId().toString()).toArray(String[]::new))
+                .param(reads.stream().map(r -> r.capturedAt().toString()).toArray(String[]::new))
+                .param(deviceId)
                 .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
         for (UUID id : ids) {

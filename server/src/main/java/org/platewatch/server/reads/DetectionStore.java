@@ -46,6 +46,11 @@ public class DetectionStore {
      * latest committed receipt even when it was committed after this statement began (DO NOTHING
      * would count it as a duplicate), and RETURNING then shows it as {@code taken}. The caller
      * refuses the batch on any, so the no-op update is rolled back.
+     *
+     * <p>Receipts are partitioned by capture day and keyed by (read id, capture time) (V65): a retried read, same id
+     * and capture time, meets its receipt by that key. A receipt of the same id captured at another time of the same
+     * UTC day ({@code same_day}, one probe of that day's partition for each read) makes the read a duplicate when it is
+     * this device's and refuses the batch when it is another's. A receipt of the same id on another day is not seen.
      */
     private static final String INSERT_BATCH = """
             WITH incoming AS (
@@ -55,10 +60,21 @@ public class DetectionStore {
                     WITH ORDINALITY
                     AS t(read_id, plate, state, confidence, captured_at, latitude, longitude, heading,
                          make, model, color, vtype, source, position)
+            ), same_day AS (
+                SELECT i.read_id, k.taken
+                FROM incoming i CROSS JOIN LATERAL (
+                    SELECT r.device_id <> ?::uuid AS taken FROM read_receipts r
+                    WHERE r.read_id = i.read_id
+                      AND r.captured_at >= date_trunc('day', i.captured_at, 'UTC')
+                      AND r.captured_at < date_trunc('day', i.captured_at, 'UTC') + interval '1 day'
+                      AND r.captured_at <> i.captured_at
+                    ORDER BY 1 DESC LIMIT 1) k
             ), receipted AS (
                 INSERT INTO read_receipts AS r (read_id, device_id, captured_at, received_at)
-                SELECT read_id, ?::uuid, captured_at, ?::timestamptz FROM incoming ORDER BY position
-                ON CONFLICT (read_id) DO UPDATE SET device_id = r.device_id
+                SELECT read_id, ?::uuid, captured_at, ?::timestamptz FROM incoming
+                WHERE read_id NOT IN (SELECT read_id FROM same_day)
+                ORDER BY position
+                ON CONFLICT (read_id, captured_at) DO UPDATE SET device_id = r.device_id
                     WHERE r.device_id <> EXCLUDED.device_id
                 RETURNING r.read_id, r.device_id <> ?::uuid AS taken
             ), stored AS (
@@ -74,6 +90,8 @@ public class DetectionStore {
             SELECT read_id, false AS taken FROM stored
             UNION ALL
             SELECT read_id, true FROM receipted WHERE taken
+            UNION ALL
+            SELECT read_id, true FROM same_day WHERE taken
             """;
 
     private final JdbcTemplate jdbcTemplate;
@@ -168,6 +186,9 @@ public class DetectionStore {
         return new StoredBatch(accepted, reads.size() - accepted.size());
     }
 
+    /** A read's image so far ('' for none) and its capture time. */
+    private record Current(String sha256, Instant capturedAt) {}
+
     /** The read ids the batch statement stored, and those it found to be another device's. */
     private record Inserted(Set<UUID> stored, Set<UUID> taken) {}
 
@@ -178,37 +199,37 @@ public class DetectionStore {
      */
     @Transactional
     public ImageAttachment attachImage(UUID deviceId, UUID readId, byte[] jpeg) {
-        Optional<String> current = jdbc.sql("""
-                        SELECT coalesce(d.image_sha256, '') FROM detections d
+        // The newest, should the id be on more than one day (receipts are unique by id and capture time, V65).
+        Optional<Current> current = jdbc.sql("""
+                        SELECT coalesce(d.image_sha256, '') AS sha, d.captured_at FROM detections d
                         JOIN read_receipts r ON r.read_id = d.read_id AND r.captured_at = d.captured_at
                         WHERE d.read_id = :readId AND r.device_id = :deviceId
+                        ORDER BY d.captured_at DESC LIMIT 1
                         FOR UPDATE OF d
                         """)
                 .param("readId", readId)
                 .param("deviceId", deviceId)
-                .query(String.class)
+                .query((rs, n) -> new Current(
+                        rs.getString("sha"),
+                        rs.getObject("captured_at", OffsetDateTime.class).toInstant()))
                 .optional();
         if (current.isEmpty()) {
             return new ImageAttachment(ImageAttachment.Result.NO_SUCH_READ, null);
         }
         String sha = ImageStore.sha256(jpeg);
-        if (current.get().equals(sha)) {
+        if (current.get().sha256().equals(sha)) {
             return new ImageAttachment(ImageAttachment.Result.ATTACHED, sha);
         }
-        if (!current.get().isEmpty()) {
+        if (!current.get().sha256().isEmpty()) {
             return new ImageAttachment(ImageAttachment.Result.ANOTHER_IMAGE_ATTACHED, null);
         }
         putImage(jpeg);
-        jdbc.sql("""
-                        UPDATE detections SET image_sha256 = :sha
-                        WHERE read_id = :readId
-                          AND captured_at = (SELECT captured_at FROM read_receipts WHERE read_id = :readId)
-                        """).param("sha", sha).param("readId", readId).update();
-        Instant capturedAt = jdbc.sql("SELECT captured_at FROM read_receipts WHERE read_id = ?")
-                .param(readId)
-                .query(OffsetDateTime.class)
-                .single()
-                .toInstant();
+        Instant capturedAt = current.get().capturedAt();
+        jdbc.sql("UPDATE detections SET image_sha256 = :sha WHERE read_id = :readId AND captured_at = :capturedAt")
+                .param("sha", sha)
+                .param("readId", readId)
+                .param("capturedAt", OffsetDateTime.ofInstant(capturedAt, ZoneOffset.UTC))
+                .update();
         referToImage(sha, capturedAt);
         return new ImageAttachment(ImageAttachment.Result.ATTACHED, sha);
     }
@@ -345,6 +366,7 @@ public class DetectionStore {
             ps.setArray(p++, c.createArrayOf("text", types));
             ps.setArray(p++, c.createArrayOf("text", sources));
             OffsetDateTime received = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+            ps.setObject(p++, deviceId); // same_day
             ps.setObject(p++, deviceId);
             ps.setObject(p++, received);
             ps.setObject(p++, deviceId);

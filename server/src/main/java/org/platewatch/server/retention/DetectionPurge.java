@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.audit.AuditLogRetention;
@@ -17,6 +18,7 @@ import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
 import org.platewatch.server.reads.DetectionPartitions;
 import org.platewatch.server.reads.ImageStore;
+import org.platewatch.server.retention.DeletionCertificate.IdsCover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -24,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One purge run: every day partition that is all due today goes, oldest first, each in its own transaction with
- * its certificate and audit record; then the receipts and images of the dropped days, then the audit log's records
+ * its certificate and audit record (the day's receipts and plate_days partitions go in the same drop); then the images
+ * of the dropped days, then the audit log's records
  * past its retention. A partition due on an earlier date than today is purged late, and its certificate says so.
  * Built by {@link RetentionConfiguration}; a test builds one with another department's profile.
  */
@@ -63,9 +66,8 @@ class DetectionPurge {
         this.batch = batch;
     }
 
-    /** What one run did. */
-    record PurgeRun(
-            LocalDate today, List<DeletionCertificate> certificates, long receipts, long images, long auditRecords) {}
+    /** What one run did. The receipts of a day go with its partition (V65, V67), in the drop. */
+    record PurgeRun(LocalDate today, List<DeletionCertificate> certificates, long images, long auditRecords) {}
 
     /** In hub mode the purge is the whole hub's: it moves every agency's held reads out before a day goes. */
     PurgeRun run() {
@@ -75,7 +77,6 @@ class DetectionPurge {
     private PurgeRun runForAll() {
         LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
         List<DeletionCertificate> certificates = new ArrayList<>();
-        long receipts = 0;
         long deletedImages = 0;
         Optional<PurgeCalendar> calendar = PurgeCalendar.forDetections(profile);
         if (calendar.isPresent()) {
@@ -90,20 +91,12 @@ class DetectionPurge {
             List<LocalDate> stillThere = store.partitionDays().stream()
                     .filter(d -> d.isBefore(notDue))
                     .toList();
-            long started = System.nanoTime();
-            receipts = deleteReceiptsBefore(notDue.atStartOfDay(ZoneOffset.UTC).toInstant(), stillThere);
-            if (receipts > 0) {
-                log.info(
-                        "Deleted {} receipts of purged days in {} ms",
-                        receipts,
-                        (System.nanoTime() - started) / 1_000_000);
-            }
             // An image may be shared by reads of several days: while an older partition failed to drop, its images
             // wait with it.
             deletedImages = deleteImagesBefore(stillThere.isEmpty() ? notDue : stillThere.get(0));
         }
         long auditRecords = purgeAuditLog(today);
-        return new PurgeRun(today, certificates, receipts, deletedImages, auditRecords);
+        return new PurgeRun(today, certificates, deletedImages, auditRecords);
     }
 
     private Optional<DeletionCertificate> purge(LocalDate day, LocalDate dueOn, LocalDate today) {
@@ -116,11 +109,18 @@ class DetectionPurge {
                     return Optional.<DeletionCertificate>empty(); // another run dropped it while this one waited
                 }
                 Instant now = clock.instant();
-                long held = store.moveHeld(day, now);
+                // Before the held reads leave: moving them out voids the seal.
+                Optional<PurgeStore.Seal> seal = store.takeSeal(day);
+                List<UUID> held = store.moveHeld(day, now);
                 long goingImages = store.imagesGoingWith(day);
                 long dropping = System.nanoTime();
-                PurgeStore.Removed removed = store.drop(day).orElseThrow();
-                log.debug("{}: hash and drop in {} ms", partition, (System.nanoTime() - dropping) / 1_000_000);
+                PurgeStore.Removed removed = store.drop(day, seal.isEmpty()).orElseThrow();
+                log.debug(
+                        "{}: {} and drop in {} ms",
+                        partition,
+                        seal.isPresent() ? "sealed" : "hash",
+                        (System.nanoTime() - dropping) / 1_000_000);
+                long detections = seal.map(s -> s.detections() - held.size()).orElseGet(removed::detections);
                 DeletionCertificate certificate = new DeletionCertificate(
                         partition,
                         day.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -128,16 +128,19 @@ class DetectionPurge {
                         dueOn,
                         now,
                         dueOn.isBefore(today),
-                        removed.detections(),
-                        held,
+                        detections,
+                        held.size(),
                         goingImages,
-                        removed.idsSha256(),
-                        profile.detectionRetention().describe());
+                        seal.map(PurgeStore.Seal::idsSha256).orElseGet(removed::idsSha256),
+                        profile.detectionRetention().describe(),
+                        seal.isPresent() ? IdsCover.SEALED : IdsCover.REMOVED,
+                        seal.map(PurgeStore.Seal::sealedAt).orElse(null),
+                        held);
                 store.insert(certificate);
                 audit.record(
                         Actor.SYSTEM,
                         new AuditEvent("retention.purged", partition, certificate.auditTerms(), null, null, (int)
-                                Math.min(removed.detections(), Integer.MAX_VALUE)));
+                                Math.min(detections, Integer.MAX_VALUE)));
                 return Optional.of(certificate);
             });
             partitions.forget(day);
@@ -166,16 +169,6 @@ class DetectionPurge {
                     e.getMostSpecificCause().getMessage());
             return Optional.empty();
         }
-    }
-
-    private long deleteReceiptsBefore(Instant before, List<LocalDate> stillThere) {
-        long total = 0;
-        int n;
-        do {
-            n = store.deleteReceiptsBefore(before, stillThere, batch);
-            total += n;
-        } while (n == batch);
-        return total;
     }
 
     /**

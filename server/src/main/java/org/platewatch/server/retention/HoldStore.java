@@ -152,7 +152,7 @@ class HoldStore {
     record Freed(List<UUID> readIds, List<String> images) {}
 
     /**
-     * Deletes the held detections that no unreleased hold names any more (with their receipts), and moves those
+     * Deletes the held detections that no unreleased hold names any more, and moves those
      * another unreleased hold still names to the earliest such hold. Returns what was deleted.
      */
     Freed deleteUnheld() {
@@ -171,12 +171,8 @@ class HoldStore {
                         """)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
                 .list();
+        // Their receipts went with their day's partition (V65), when the purge moved them here.
         List<UUID> ids = gone.stream().map(g -> (UUID) g[0]).toList();
-        if (!ids.isEmpty()) {
-            jdbc.sql("DELETE FROM read_receipts WHERE read_id = ANY (?::uuid[])")
-                    .param(array(ids))
-                    .update();
-        }
         List<String> images = gone.stream()
                 .map(g -> (String) g[1])
                 .filter(java.util.Objects::nonNull)

@@ -86,10 +86,9 @@ class PurgeSchedule implements SchedulingConfigurer {
             DetectionPurge.PurgeRun run = purge.run();
             if (!run.certificates().isEmpty() || run.auditRecords() > 0) {
                 log.info(
-                        "Purge of {}: {} partitions, {} receipts, {} images, {} audit records",
+                        "Purge of {}: {} partitions, {} images, {} audit records",
                         run.today(),
                         run.certificates().size(),
-                        run.receipts(),
                         run.images(),
                         run.auditRecords());
             }

@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,18 +63,37 @@ class PurgeStore {
                 .single();
     }
 
+    /** A day's seal (V67): the count and digest of its ids when it was sealed. */
+    record Seal(long detections, String idsSha256, Instant sealedAt) {}
+
+    /**
+     * The day's seal, if it has one, taken under an ACCESS EXCLUSIVE lock on its partition (held to the end of the
+     * transaction, as the drop would hold it): nothing writes to the day between this and the drop, so the seal is the
+     * digest of the ids in the partition now.
+     */
+    Optional<Seal> takeSeal(LocalDate utcDay) {
+        return jdbc.sql("SELECT detections, ids_sha256, sealed_at FROM take_detection_partition_seal(?)")
+                .param(utcDay)
+                .query((rs, n) -> new Seal(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
     /**
      * Moves the partition's detections that an unreleased hold names into {@code held_detections}, with the
-     * earliest such hold; returns how many. A row deleted here is not in the partition's certificate hash.
+     * earliest such hold; returns their read ids, ascending. A row deleted here is not in the partition's certificate
+     * hash when the purge hashes; it is listed beside a sealed one.
      */
-    long moveHeld(LocalDate utcDay, Instant now) {
+    List<UUID> moveHeld(LocalDate utcDay, Instant now) {
         String partition = partitionOf(utcDay);
         boolean anyHold = jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM legal_hold_reads h JOIN legal_holds l ON l.id = h.hold_id
                                        WHERE l.released_at IS NULL)
                         """).query(Boolean.class).single();
         if (!anyHold) {
-            return 0; // without a hold, not even a join over the day's rows
+            return List.of(); // without a hold, not even a join over the day's rows
         }
         return jdbc.sql("""
                         WITH named AS (
@@ -91,7 +113,10 @@ class PurgeStore {
                                image_sha256, source, hold_id, ?
                         FROM moved
                         ON CONFLICT (read_id) DO NOTHING
-                        """.formatted(partition)).param(Timestamp.from(now)).update();
+                        RETURNING read_id
+                        """.formatted(partition)).param(Timestamp.from(now)).query(UUID.class).list().stream()
+                .sorted(Comparator.comparing(UUID::toString))
+                .toList();
     }
 
     /** Images whose last referring detection is in this partition, and that no held detection keeps. */
@@ -103,21 +128,25 @@ class PurgeStore {
                         """).param(utcDay).query(Long.class).single();
     }
 
-    /** Drops the partition through the database's own check; empty when it no longer exists. */
-    Optional<Removed> drop(LocalDate utcDay) {
-        return jdbc.sql("SELECT removed, removed_ids_sha256 FROM purge_detection_partition(?)")
-                .param(utcDay)
-                .query((rs, n) -> new Removed(rs.getLong(1), rs.getString(2)))
+    /**
+     * Drops the partition, with its receipts and plate_days partitions, through the database's own check; empty when
+     * it no longer exists. With {@code hash} the database counts and hashes the ids it drops; without (the day is
+     * sealed), it reads none of them and answers a {@link Removed} of nulls.
+     */
+    Optional<Removed> drop(LocalDate utcDay, boolean hash) {
+        return jdbc.sql("SELECT removed, removed_ids_sha256 FROM purge_detection_partition(?, ?)")
+                .params(utcDay, hash)
+                .query((rs, n) -> new Removed((Long) rs.getObject(1), rs.getString(2)))
                 .optional();
     }
 
-    record Removed(long detections, String idsSha256) {}
+    record Removed(Long detections, String idsSha256) {}
 
     void insert(DeletionCertificate c) {
         jdbc.sql("""
                         INSERT INTO deletion_certificates (partition_name, captured_from, captured_to, due_on, purged_at,
-                            late, detections, held, images, ids_sha256, retention)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            late, detections, held, images, ids_sha256, retention, ids_cover, sealed_at, held_ids)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])
                         """)
                 .params(
                         c.partition(),
@@ -130,14 +159,17 @@ class PurgeStore {
                         c.held(),
                         c.images(),
                         c.idsSha256(),
-                        c.retention())
+                        c.retention(),
+                        c.idsCover().name(),
+                        c.sealedAt() == null ? null : utc(c.sealedAt()),
+                        c.heldIds().stream().map(UUID::toString).toArray(String[]::new))
                 .update();
     }
 
     List<DeletionCertificate> certificates(int limit, long offset) {
         return jdbc.sql("""
                         SELECT partition_name, captured_from, captured_to, due_on, purged_at, late, detections, held,
-                               images, ids_sha256, retention
+                               images, ids_sha256, retention, ids_cover, sealed_at, held_ids::text[] AS held_ids
                         FROM deletion_certificates ORDER BY id DESC LIMIT ? OFFSET ?
                         """)
                 .params(limit, offset)
@@ -152,7 +184,14 @@ class PurgeStore {
                         rs.getLong("held"),
                         rs.getLong("images"),
                         rs.getString("ids_sha256"),
-                        rs.getString("retention")))
+                        rs.getString("retention"),
+                        DeletionCertificate.IdsCover.valueOf(rs.getString("ids_cover")),
+                        Optional.ofNullable(rs.getObject("sealed_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)
+                                .orElse(null),
+                        Arrays.stream((String[]) rs.getArray("held_ids").getArray())
+                                .map(UUID::fromString)
+                                .toList()))
                 .list();
     }
 
@@ -160,28 +199,6 @@ class PurgeStore {
         return jdbc.sql("SELECT count(*) FROM deletion_certificates")
                 .query(Long.class)
                 .single();
-    }
-
-    /**
-     * Deletes up to {@code batch} receipts of reads captured before {@code before} whose day partition is gone (not one
-     * of {@code stillThere}, which failed to drop) and that no held detection is; returns how many. A receipt holds no
-     * plate, but it is the purged read's last trace, and the capture window refuses that read now, so the receipt is no
-     * longer what keeps it from coming back.
-     */
-    int deleteReceiptsBefore(Instant before, List<LocalDate> stillThere, int batch) {
-        return jdbc.sql("""
-                        DELETE FROM read_receipts WHERE read_id IN (
-                            SELECT r.read_id FROM read_receipts r
-                            WHERE r.captured_at < ?
-                              AND (r.captured_at AT TIME ZONE 'UTC')::date <> ALL (?::date[])
-                              AND NOT EXISTS (SELECT 1 FROM held_detections h WHERE h.read_id = r.read_id)
-                            LIMIT ?)
-                        """)
-                .params(
-                        Timestamp.from(before),
-                        stillThere.stream().map(LocalDate::toString).toArray(String[]::new),
-                        batch)
-                .update();
     }
 
     /** Up to {@code batch} images no detection refers to any more: their last partition is gone, and none is held. */

@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     does not make a day late
  * @param purgeAtStart whether the server purges what is due when it starts (a server that was down on a purge day
  *                     catches up, and the certificate records that it ran late)
- * @param batch        how many receipts or images one statement of the clean-up after a drop removes
+ * @param batch        how many images one round of the clean-up after a drop removes
+ * @param sealCron     when the sealing job runs (UTC): it seals each day partition past every device's upload window
+ *                     that is not sealed yet ({@link DaySealing}), so that the purge need not read its ids
  */
 @ConfigurationProperties(prefix = "platewatch.retention")
 record RetentionProperties(
         @DefaultValue("0 15 0-5 * * *") String purgeCron,
         @DefaultValue("true") boolean purgeAtStart,
-        @DefaultValue("10000") int batch) {}
+        @DefaultValue("10000") int batch,
+        @DefaultValue("0 40 2 * * *") String sealCron) {}

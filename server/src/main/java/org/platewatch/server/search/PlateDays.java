@@ -47,7 +47,9 @@ class PlateDays {
      * days up to that instant's day (a later page starts within it).
      */
     List<DayCount> newestFirst(SearchCriteria c, Instant until) {
-        StringBuilder sql = new StringBuilder("SELECT day, sum(reads) AS reads FROM plate_days WHERE plate = ?");
+        // A purged day's counts stay until their month's partition goes (V66); the search leaves them out.
+        StringBuilder sql = new StringBuilder("SELECT day, sum(reads) AS reads FROM plate_days p WHERE plate = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM plate_days_purged x WHERE x.day = p.day)");
         List<Object> params = new ArrayList<>(List.of(c.plate()));
         if (c.state() != null) {
             sql.append(" AND state = ?");

@@ -174,6 +174,50 @@ class DeviceTrustApiTest {
                 .isEqualTo(patrolCar.device().id());
     }
 
+    /**
+     * Receipts are partitioned by capture day and keyed by (read id, capture time) (V65): a retry is the same read and
+     * meets its receipt; the same id with another capture time on the same UTC day is still this device's duplicate
+     * or another device's id, refused. (Across days the partitions do not see each other; docs/retention.md.)
+     */
+    @Test
+    void theSameReadIdAtAnotherTimeOfTheSameDayIsADuplicateForItsDeviceAndRefusedForAnother() {
+        Instant at = Instant.now()
+                .minus(2, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(10, ChronoUnit.HOURS);
+        UUID id = UUID.randomUUID();
+        String original = batch(List.of(read(id, "4DAY101", "CA", at)));
+        assertThat(api.postJson("/api/v1/reads", patrolCar.token(), original)
+                        .json()
+                        .get("accepted")
+                        .asInt())
+                .isEqualTo(1);
+        Api.Response retried = api.postJson("/api/v1/reads", patrolCar.token(), original);
+        assertThat(retried.json().get("duplicates").asInt())
+                .as("a retried batch, its day's receipts partition there")
+                .isEqualTo(1);
+        Api.Response shifted = api.postJson(
+                "/api/v1/reads",
+                patrolCar.token(),
+                batch(List.of(read(id, "4DAY101", "CA", at.plus(3, ChronoUnit.HOURS)))));
+        assertThat(shifted.json().get("duplicates").asInt()).isEqualTo(1);
+
+        String other = devices.register(
+                        new DeviceRegistration("car-c-" + UUID.randomUUID(), DeviceKind.MOBILE, null, null, null),
+                        Actor.SYSTEM)
+                .token();
+        Api.Response taken = api.postJson(
+                "/api/v1/reads", other, batch(List.of(read(id, "4DAY102", "CA", at.plus(1, ChronoUnit.HOURS)))));
+        assertProblem(taken, 409, "conflict", "reads[0].readId");
+        assertThat(count("plate IN ('4DAY101')")).as("stored once").isEqualTo(1);
+        assertThat(count("plate IN ('4DAY102')")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM read_receipts WHERE read_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
     @Test
     void oneUploadCreatesAtMostThreeNewDayPartitions() {
         Instant now = Instant.now();

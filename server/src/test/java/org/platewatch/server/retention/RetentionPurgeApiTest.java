@@ -220,7 +220,9 @@ class RetentionPurgeApiTest {
     }
 
     private long readsInPlateDays(LocalDate day) {
-        return jdbc.sql("SELECT coalesce(sum(reads), 0) FROM plate_days WHERE day = ?")
+        // As the search reads them: a purged day's rows stay, unseen, until their month's partition goes (V66).
+        return jdbc.sql("SELECT coalesce(sum(reads), 0) FROM plate_days p WHERE day = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM plate_days_purged x WHERE x.day = p.day)")
                 .param(day)
                 .query(Long.class)
                 .single();
@@ -270,7 +272,11 @@ class RetentionPurgeApiTest {
                         .params(ids.get(0), heldRead)
                         .query(UUID.class)
                         .list())
-                .containsExactly(heldRead);
+                .as("the day's receipts go with its partition (V65), the held read's too: held_detections keeps its"
+                        + " device and capture time")
+                .isEmpty();
+        assertThat(c.idsCover()).as("no seal: the purge hashed").isEqualTo(DeletionCertificate.IdsCover.REMOVED);
+        assertThat(c.heldIds()).containsExactly(heldRead);
         assertThat(jdbc.sql("SELECT terms FROM audit_events WHERE action = 'retention.purged' AND subject = ?")
                         .param(c.partition())
                         .query(String.class)
