@@ -91,6 +91,7 @@ class DetectionPurge {
             List<LocalDate> stillThere = store.partitionDays().stream()
                     .filter(d -> d.isBefore(notDue))
                     .toList();
+            clearPurgedPlateDays();
             // An image may be shared by reads of several days: while an older partition failed to drop, its images
             // wait with it.
             deletedImages = deleteImagesBefore(stillThere.isEmpty() ? notDue : stillThere.get(0));
@@ -168,6 +169,28 @@ class DetectionPurge {
                     dueOn,
                     e.getMostSpecificCause().getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The dropped days' counts in plate_days (V68): outside the drops' transactions, which stay constant in the size
+     * of the day, but in the same run, so that what was read on a day goes with the day. A failure leaves the day for
+     * the next run; the search leaves purged days out meanwhile.
+     */
+    private void clearPurgedPlateDays() {
+        try {
+            for (Optional<PurgeStore.ClearedDay> c = store.clearPurgedPlateDays();
+                    c.isPresent();
+                    c = store.clearPurgedPlateDays()) {
+                log.debug(
+                        "Cleared the counts of purged day {}: {} rows",
+                        c.get().day(),
+                        c.get().rows());
+            }
+        } catch (DataAccessException e) {
+            log.error(
+                    "Could not clear the counts of a purged day: {}",
+                    e.getMostSpecificCause().getMessage());
         }
     }
 

@@ -142,6 +142,18 @@ class PurgeStore {
 
     record Removed(Long detections, String idsSha256) {}
 
+    /**
+     * Deletes the plate_days rows of the oldest purged day not yet cleared (V68), in a transaction of its own;
+     * empty when every purged day is cleared.
+     */
+    Optional<ClearedDay> clearPurgedPlateDays() {
+        return jdbc.sql("SELECT day, deleted FROM clear_purged_plate_days()")
+                .query((rs, n) -> new ClearedDay(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .optional();
+    }
+
+    record ClearedDay(LocalDate day, long rows) {}
+
     void insert(DeletionCertificate c) {
         jdbc.sql("""
                         INSERT INTO deletion_certificates (partition_name, captured_from, captured_to, due_on, purged_at,

@@ -207,6 +207,12 @@ class RetentionPurgeApiTest {
         assertThat(readsInPlateDays(day))
                 .as("the day's counts go with its partition")
                 .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM plate_days WHERE day = ?")
+                        .param(day)
+                        .query(Long.class)
+                        .single())
+                .as("and are deleted in the same run, not left until their month's partition goes (V68)")
+                .isZero();
         assertThat(c.detections()).isEqualTo(3);
         assertThat(c.idsSha256()).isEqualTo(RetentionFixtures.idsSha256(ids));
         assertThat(c.dueOn()).isEqualTo(dueOn);
@@ -220,7 +226,7 @@ class RetentionPurgeApiTest {
     }
 
     private long readsInPlateDays(LocalDate day) {
-        // As the search reads them: a purged day's rows stay, unseen, until their month's partition goes (V66).
+        // As the search reads them: it leaves out a day marked purged, whether or not its rows are cleared yet.
         return jdbc.sql("SELECT coalesce(sum(reads), 0) FROM plate_days p WHERE day = ?"
                         + " AND NOT EXISTS (SELECT 1 FROM plate_days_purged x WHERE x.day = p.day)")
                 .param(day)

@@ -222,6 +222,12 @@ class SealedDayPurgeApiTest {
         assertThat(visibleReads(first))
                 .as("the search leaves a purged day's counts out")
                 .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM " + month + " WHERE day = ?")
+                        .param(first)
+                        .query(Long.class)
+                        .single())
+                .as("the run deleted them too, while the month's partition stays")
+                .isZero();
         assertThat(visibleReads(last)).isEqualTo(2);
 
         purge(last);
