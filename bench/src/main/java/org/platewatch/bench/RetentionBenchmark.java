@@ -116,6 +116,16 @@ public final class RetentionBenchmark {
                     "of which the SHA-256 over the ids (the same query, run beforehand): %,d ms and %,d ms%n",
                     smallHashMs,
                     bigHashMs);
+            Matcher cleared = Pattern.compile(
+                            "Cleared the plate_days counts of purged day " + bigDay + ": (\\d+) rows in (\\d+) ms")
+                    .matcher(Files.readString(log, StandardCharsets.UTF_8));
+            if (cleared.find()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "then, after the drops, the big day's plate_days rows: %,d in %,d ms%n",
+                        Long.parseLong(cleared.group(1)),
+                        Long.parseLong(cleared.group(2)));
+            }
             Matcher drop = Pattern.compile("detections_p" + bigDay.toString().replace("-", "")
                             + ": (hash|sealed) and drop in (\\d+) ms")
                     .matcher(Files.readString(log, StandardCharsets.UTF_8));

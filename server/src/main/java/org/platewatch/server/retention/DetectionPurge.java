@@ -179,13 +179,17 @@ class DetectionPurge {
      */
     private void clearPurgedPlateDays() {
         try {
-            for (Optional<PurgeStore.ClearedDay> c = store.clearPurgedPlateDays();
-                    c.isPresent();
-                    c = store.clearPurgedPlateDays()) {
-                log.debug(
-                        "Cleared the counts of purged day {}: {} rows",
+            while (true) {
+                long started = System.nanoTime();
+                Optional<PurgeStore.ClearedDay> c = store.clearPurgedPlateDays();
+                if (c.isEmpty()) {
+                    return;
+                }
+                log.info(
+                        "Cleared the plate_days counts of purged day {}: {} rows in {} ms",
                         c.get().day(),
-                        c.get().rows());
+                        c.get().rows(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
         } catch (DataAccessException e) {
             log.error(
