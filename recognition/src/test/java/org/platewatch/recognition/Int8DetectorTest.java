@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class Int8DetectorTest {
 
     /** us/ photos of several sizes and layouts that the pipeline reads right with either detector. */
-    private static final List<String> PHOTOS = List.of("car6", "car1", "0b86cecf-67d1-4fc0-87c9-b36b0ee228bb", "wts-lg-000120");
+    private static final List<String> PHOTOS =
+            List.of("car6", "car1", "0b86cecf-67d1-4fc0-87c9-b36b0ee228bb", "wts-lg-000120");
 
     @Test
     void findsTheLabelledPlatesAsTheFp32DetectorDoes() throws IOException {
