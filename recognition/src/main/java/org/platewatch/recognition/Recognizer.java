@@ -50,7 +50,7 @@ public final class Recognizer implements AutoCloseable {
         this.settings = settings;
         // The head is read first: a broken file then fails before any native session is open.
         Optional<PlateHead> head = settings.plateHead() ? PlateHead.shipped() : Optional.empty();
-        this.models = new OcrModels(settings.sceneThreads(), settings.smallThreads());
+        this.models = new OcrModels(settings.sceneThreads(), settings.smallThreads(), settings.detectorPrecision());
         this.detector = new TextDetector(models, models.sceneDetector);
         this.secondLookDetector = new TextDetector(models, models.secondLookDetector);
         this.localiser = new PlateLocaliser();

@@ -25,6 +25,7 @@ package org.platewatch.recognition;
  *                         contrast, not in the time-stamp strip; at most 1): a sure read in a box placed like a far car's
  *                         plate or a sticker is read again at full size, where a nearer plate may show (0: any placement)
  * @param closeUpsWhenSure  boxes read close up when the best glance is a sure plate and the next is not (at most {@code closeUps})
+ * @param detectorPrecision  the whole-scene detector's copy: the published FP32 model or its INT8 copy (docs/recognition.md, "Item 3, INT8")
  */
 record Settings(
         int detMaxSide,
@@ -43,7 +44,8 @@ record Settings(
         double coarseAccept,
         boolean glanceEarlyStop,
         double coarsePlacement,
-        int closeUpsWhenSure) {
+        int closeUpsWhenSure,
+        DetectorPrecision detectorPrecision) {
 
     static Settings defaults() {
         return new Settings(
@@ -64,7 +66,8 @@ record Settings(
                 Double.parseDouble(System.getProperty("platewatch.recognition.coarseAccept", "0.9")),
                 Boolean.parseBoolean(System.getProperty("platewatch.recognition.glanceEarlyStop", "true")),
                 Double.parseDouble(System.getProperty("platewatch.recognition.coarsePlacement", "0")),
-                Integer.getInteger("platewatch.recognition.closeUpsWhenSure", 1));
+                Integer.getInteger("platewatch.recognition.closeUpsWhenSure", 1),
+                DetectorPrecision.of(System.getProperty("platewatch.recognition.detectorPrecision", "fp32")));
     }
 
     /** These settings with every box glanced at ({@code false}) or the glances stopped once settled. */
@@ -86,7 +89,8 @@ record Settings(
                 coarseAccept,
                 stop,
                 coarsePlacement,
-                closeUpsWhenSure);
+                closeUpsWhenSure,
+                detectorPrecision);
     }
 
     /** Serial formats of {@link #homeState}; empty when none is set or none are known. */

@@ -17,8 +17,8 @@ import java.util.Map;
  */
 final class TextDetector {
 
-    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-    private static final float[] STD = {0.229f, 0.224f, 0.225f};
+    static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+    static final float[] STD = {0.229f, 0.224f, 0.225f};
     private static final float PIXEL_THRESHOLD = 0.3f;
     private static final double UNCLIP_RATIO = 1.6;
 

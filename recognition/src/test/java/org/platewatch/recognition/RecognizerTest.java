@@ -124,7 +124,8 @@ class RecognizerTest {
                 0.9,
                 d.glanceEarlyStop(),
                 d.coarsePlacement(),
-                d.closeUpsWhenSure());
+                d.closeUpsWhenSure(),
+                d.detectorPrecision());
         // wts-lg-000025 (1280 x 720) reads surely at 640 px; wts-lg-000062 shows only a sign to the
         // fast detector, at any size
         try (Recognizer withCoarseLook = new Recognizer(coarse)) {
@@ -201,7 +202,8 @@ class RecognizerTest {
                 d.coarseAccept(),
                 d.glanceEarlyStop(),
                 d.coarsePlacement(),
-                d.closeUpsWhenSure());
+                d.closeUpsWhenSure(),
+                d.detectorPrecision());
         try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
             assertThat(fastOnly.recognize(photo))
                     .extracting(PlateCandidate::plate)
@@ -233,7 +235,8 @@ class RecognizerTest {
                 d.coarseAccept(),
                 d.glanceEarlyStop(),
                 d.coarsePlacement(),
-                d.closeUpsWhenSure());
+                d.closeUpsWhenSure(),
+                d.detectorPrecision());
         try (Recognizer atOwnSize = new Recognizer(ownSizeOnly)) {
             assertThat(atOwnSize.recognize(photo))
                     .extracting(PlateCandidate::plate)

@@ -70,7 +70,8 @@ class SureAnswerRulesTest {
                 0.9,
                 d.glanceEarlyStop(),
                 coarsePlacement,
-                closeUpsWhenSure);
+                closeUpsWhenSure,
+                d.detectorPrecision());
     }
 
     private static CandidateReader.Glance glance(double score, double placement) {
