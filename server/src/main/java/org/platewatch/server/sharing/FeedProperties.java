@@ -2,6 +2,8 @@ package org.platewatch.server.sharing;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout          connection and answer timeout of one try
  * @param keyFile          the AES key that seals the centres' credentials; default {@code feed-credentials.key}
  *                         in the data directory
+ * @param allowedHosts     the only host names a feed may send to (the centres the department has agreements
+ *                         with), compared without regard to case; empty: any https host an administrator enters.
+ *                         Set it in service: a stolen administrator session then cannot point a feed, and the
+ *                         department's reads, at a host of its choosing, inside the network or out
  */
 @ConfigurationProperties(prefix = "platewatch.sharing.feed")
 record FeedProperties(
@@ -32,12 +38,24 @@ record FeedProperties(
         @DefaultValue("3") int attempts,
         @DefaultValue("2s") Duration backoff,
         @DefaultValue("30s") Duration timeout,
-        Path keyFile) {
+        Path keyFile,
+        List<String> allowedHosts) {
 
     FeedProperties {
         if (batchSize < 1 || batchSize > 1000 || maxDaysPerBatch < 1 || batchesPerRound < 1 || attempts < 1) {
             throw new IllegalArgumentException("platewatch.sharing.feed: batch-size must be 1 to 1000, "
                     + "max-days-per-batch, batches-per-round and attempts at least 1");
         }
+        allowedHosts = allowedHosts == null
+                ? List.of()
+                : allowedHosts.stream()
+                        .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                        .filter(h -> !h.isEmpty())
+                        .toList();
+    }
+
+    /** Whether a feed may send to {@code host}: it is listed, or nothing is. */
+    boolean allowsHost(String host) {
+        return allowedHosts.isEmpty() || (host != null && allowedHosts.contains(host.toLowerCase(Locale.ROOT)));
     }
 }

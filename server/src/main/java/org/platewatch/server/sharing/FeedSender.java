@@ -132,6 +132,11 @@ class FeedSender {
 
     /** Sends the reads, narrowing a refused batch down to what the centre takes or to the one read it refuses. */
     private FeedBatches.Sent deliver(Feed feed, List<FeedRead> reads) {
+        if (!settings.allowsHost(java.net.URI.create(feed.ingestUrl()).getHost())) {
+            // The list was narrowed after the feed was set up: nothing goes there until an administrator acts.
+            throw new FeedStopped("the feed's address is no longer one the department allows feeds to"
+                    + " (platewatch.sharing.feed.allowed-hosts); change the address or the setting");
+        }
         String credential = credentials.open(feed.agreementId(), feed.ingestUrl(), feed.credentialSealed());
         List<FeedRead> batch = reads;
         while (true) {

@@ -46,6 +46,7 @@ class Feeds {
     private final MemberAccess access;
     private final DepartmentProfile profile;
     private final Clock clock;
+    private final FeedProperties feedSettings;
 
     Feeds(
             FeedStore store,
@@ -55,7 +56,9 @@ class Feeds {
             AuditLog audit,
             MemberAccess access,
             DepartmentProfile profile,
+            FeedProperties feedSettings,
             Clock clock) {
+        this.feedSettings = feedSettings;
         this.store = store;
         this.sharing = sharing;
         this.credentials = credentials;
@@ -177,7 +180,7 @@ class Feeds {
      * An absolute https URL; plain http only to this machine (a tunnel or a test), since reads would otherwise cross
      * the network in clear. No user name or password in it: the credential goes in its own field, sealed.
      */
-    private static String ingestUrl(String value) {
+    private String ingestUrl(String value) {
         String text = SharingInput.text("ingestUrl", value, 500);
         URI uri;
         try {
@@ -196,6 +199,11 @@ class Feeds {
         boolean loopback = LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
             throw ProblemException.invalid("ingestUrl", "must be https (plain http only to this machine)");
+        }
+        if (!feedSettings.allowsHost(uri.getHost())) {
+            throw ProblemException.invalid(
+                    "ingestUrl",
+                    "its host is not one the department allows feeds to (platewatch.sharing.feed.allowed-hosts)");
         }
         return text;
     }

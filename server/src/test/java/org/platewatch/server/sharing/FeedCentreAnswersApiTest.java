@@ -49,7 +49,8 @@ import tools.jackson.databind.JsonNode;
             "platewatch.sharing.feed.interval=1h", // the test runs the rounds itself
             "platewatch.sharing.feed.settle=0s",
             "platewatch.sharing.feed.timeout=2s",
-            "platewatch.sharing.feed.attempts=1"
+            "platewatch.sharing.feed.attempts=1",
+            "platewatch.sharing.feed.allowed-hosts=localhost, Centre.Example"
         })
 class FeedCentreAnswersApiTest {
 
@@ -222,7 +223,9 @@ class FeedCentreAnswersApiTest {
                 "ftp://centre.example/reads",
                 "file:///etc/passwd",
                 "jar:https://centre.example/x.jar!/",
-                "//centre.example/api/v1/reads")) {
+                "//centre.example/api/v1/reads",
+                // a well-formed https address, but not a host the department allows feeds to
+                "https://elsewhere.example/api/v1/reads")) {
             Api.Response refused = api.putJson(path, admin, feedBody(url));
             assertThat(refused.status()).as(url + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.json().get("field").asString()).as(url).isEqualTo("ingestUrl");
