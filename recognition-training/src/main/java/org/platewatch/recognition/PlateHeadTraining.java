@@ -138,29 +138,20 @@ public final class PlateHeadTraining {
      */
     static Settings trainingSettings() {
         Settings s = Settings.defaults();
-        return new Settings(
-                s.detMaxSide(),
-                s.detMinScore(),
-                s.triaged(),
-                s.closeUps(),
-                s.lineHeight(),
-                s.sceneThreads(),
-                s.smallThreads(),
-                s.workers(),
-                s.secondLookBelow(),
-                1.0,
-                s.homeState(),
-                false,
-                // no coarse look: the training photos are read as when the shipped head was trained
-                0,
-                1.0,
-                // every box glanced at, as when the shipped head was trained (training reads all glances)
-                false,
-                0,
-                // both close-ups, as when the shipped head was trained
-                s.closeUps(),
-                // the published detector, as when the shipped head was trained
-                DetectorPrecision.FP32);
+        return s.with(c -> {
+            c.secondLookUpscale = 1.0;
+            c.plateHead = false;
+            // no coarse look: the training photos are read as when the shipped head was trained
+            c.coarseMaxSide = 0;
+            c.coarseAccept = 1.0;
+            // every box glanced at, as when the shipped head was trained (training reads all glances)
+            c.glanceEarlyStop = false;
+            c.coarsePlacement = 0;
+            // both close-ups, as when the shipped head was trained
+            c.closeUpsWhenSure = s.closeUps();
+            // the published detector, as when the shipped head was trained
+            c.detectorPrecision = DetectorPrecision.FP32;
+        });
     }
 
     private void trainOneRun(PlateHead head, List<Sample> train, Random random, Map<String, List<Sample>> check) {

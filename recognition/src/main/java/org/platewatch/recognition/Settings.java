@@ -72,25 +72,83 @@ record Settings(
 
     /** These settings with every box glanced at ({@code false}) or the glances stopped once settled. */
     Settings withGlanceEarlyStop(boolean stop) {
-        return new Settings(
-                detMaxSide,
-                detMinScore,
-                triaged,
-                closeUps,
-                lineHeight,
-                sceneThreads,
-                smallThreads,
-                workers,
-                secondLookBelow,
-                secondLookUpscale,
-                homeState,
-                plateHead,
-                coarseMaxSide,
-                coarseAccept,
-                stop,
-                coarsePlacement,
-                closeUpsWhenSure,
-                detectorPrecision);
+        return with(c -> c.glanceEarlyStop = stop);
+    }
+
+    /**
+     * A copy with some settings changed, for experiments, tests and the plate head's training:
+     * {@code s.with(c -> c.secondLookBelow = 0)}. One place builds a changed copy, so a new setting is added here
+     * and in {@link #defaults} only, not at every call that changes another one.
+     */
+    Settings with(java.util.function.Consumer<Change> change) {
+        Change c = new Change(this);
+        change.accept(c);
+        return c.settings();
+    }
+
+    /** The settings as fields to change, in {@link #with}. */
+    static final class Change {
+        int detMaxSide;
+        double detMinScore;
+        int triaged;
+        int closeUps;
+        int lineHeight;
+        int sceneThreads;
+        int smallThreads;
+        int workers;
+        double secondLookBelow;
+        double secondLookUpscale;
+        String homeState;
+        boolean plateHead;
+        int coarseMaxSide;
+        double coarseAccept;
+        boolean glanceEarlyStop;
+        double coarsePlacement;
+        int closeUpsWhenSure;
+        DetectorPrecision detectorPrecision;
+
+        private Change(Settings from) {
+            detMaxSide = from.detMaxSide;
+            detMinScore = from.detMinScore;
+            triaged = from.triaged;
+            closeUps = from.closeUps;
+            lineHeight = from.lineHeight;
+            sceneThreads = from.sceneThreads;
+            smallThreads = from.smallThreads;
+            workers = from.workers;
+            secondLookBelow = from.secondLookBelow;
+            secondLookUpscale = from.secondLookUpscale;
+            homeState = from.homeState;
+            plateHead = from.plateHead;
+            coarseMaxSide = from.coarseMaxSide;
+            coarseAccept = from.coarseAccept;
+            glanceEarlyStop = from.glanceEarlyStop;
+            coarsePlacement = from.coarsePlacement;
+            closeUpsWhenSure = from.closeUpsWhenSure;
+            detectorPrecision = from.detectorPrecision;
+        }
+
+        private Settings settings() {
+            return new Settings(
+                    detMaxSide,
+                    detMinScore,
+                    triaged,
+                    closeUps,
+                    lineHeight,
+                    sceneThreads,
+                    smallThreads,
+                    workers,
+                    secondLookBelow,
+                    secondLookUpscale,
+                    homeState,
+                    plateHead,
+                    coarseMaxSide,
+                    coarseAccept,
+                    glanceEarlyStop,
+                    coarsePlacement,
+                    closeUpsWhenSure,
+                    detectorPrecision);
+        }
     }
 
     /** Serial formats of {@link #homeState}; empty when none is set or none are known. */

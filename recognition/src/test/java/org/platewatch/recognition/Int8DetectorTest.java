@@ -102,24 +102,6 @@ class Int8DetectorTest {
     }
 
     private static Settings withPrecision(Settings d, DetectorPrecision precision) {
-        return new Settings(
-                d.detMaxSide(),
-                d.detMinScore(),
-                d.triaged(),
-                d.closeUps(),
-                d.lineHeight(),
-                d.sceneThreads(),
-                d.smallThreads(),
-                d.workers(),
-                d.secondLookBelow(),
-                d.secondLookUpscale(),
-                d.homeState(),
-                d.plateHead(),
-                d.coarseMaxSide(),
-                d.coarseAccept(),
-                d.glanceEarlyStop(),
-                d.coarsePlacement(),
-                d.closeUpsWhenSure(),
-                precision);
+        return d.with(c -> c.detectorPrecision = precision);
     }
 }

@@ -107,25 +107,10 @@ class RecognizerTest {
     @Test
     void aCoarseLookKeepsASureAnswerAndReadsAnUnsurePhotoAgainAtFullSize() throws IOException {
         Settings d = Settings.defaults();
-        Settings coarse = new Settings(
-                d.detMaxSide(),
-                d.detMinScore(),
-                d.triaged(),
-                d.closeUps(),
-                d.lineHeight(),
-                d.sceneThreads(),
-                d.smallThreads(),
-                d.workers(),
-                d.secondLookBelow(),
-                d.secondLookUpscale(),
-                d.homeState(),
-                d.plateHead(),
-                640,
-                0.9,
-                d.glanceEarlyStop(),
-                d.coarsePlacement(),
-                d.closeUpsWhenSure(),
-                d.detectorPrecision());
+        Settings coarse = d.with(c -> {
+            c.coarseMaxSide = 640;
+            c.coarseAccept = 0.9;
+        });
         // wts-lg-000025 (1280 x 720) reads surely at 640 px; wts-lg-000062 shows only a sign to the
         // fast detector, at any size
         try (Recognizer withCoarseLook = new Recognizer(coarse)) {
@@ -185,25 +170,7 @@ class RecognizerTest {
         // The fast v3 detector finds only the "PRIVATE PROPERTY" sign in this photo; v4 finds the plate.
         Path photo = dataset("us").resolve("wts-lg-000062.jpg");
         Settings d = Settings.defaults();
-        Settings firstLookOnly = new Settings(
-                d.detMaxSide(),
-                d.detMinScore(),
-                d.triaged(),
-                d.closeUps(),
-                d.lineHeight(),
-                d.sceneThreads(),
-                d.smallThreads(),
-                d.workers(),
-                0,
-                d.secondLookUpscale(),
-                d.homeState(),
-                d.plateHead(),
-                d.coarseMaxSide(),
-                d.coarseAccept(),
-                d.glanceEarlyStop(),
-                d.coarsePlacement(),
-                d.closeUpsWhenSure(),
-                d.detectorPrecision());
+        Settings firstLookOnly = d.with(c -> c.secondLookBelow = 0);
         try (Recognizer fastOnly = new Recognizer(firstLookOnly)) {
             assertThat(fastOnly.recognize(photo))
                     .extracting(PlateCandidate::plate)
@@ -218,25 +185,7 @@ class RecognizerTest {
         // finds the plate; enlarged towards 1120 px, the second look does.
         Path photo = dataset("us").resolve("car3.jpg");
         Settings d = Settings.defaults();
-        Settings ownSizeOnly = new Settings(
-                d.detMaxSide(),
-                d.detMinScore(),
-                d.triaged(),
-                d.closeUps(),
-                d.lineHeight(),
-                d.sceneThreads(),
-                d.smallThreads(),
-                d.workers(),
-                d.secondLookBelow(),
-                1.0,
-                d.homeState(),
-                d.plateHead(),
-                d.coarseMaxSide(),
-                d.coarseAccept(),
-                d.glanceEarlyStop(),
-                d.coarsePlacement(),
-                d.closeUpsWhenSure(),
-                d.detectorPrecision());
+        Settings ownSizeOnly = d.with(c -> c.secondLookUpscale = 1.0);
         try (Recognizer atOwnSize = new Recognizer(ownSizeOnly)) {
             assertThat(atOwnSize.recognize(photo))
                     .extracting(PlateCandidate::plate)

@@ -53,25 +53,13 @@ class SureAnswerRulesTest {
 
     private static Settings settings(double coarsePlacement, int closeUpsWhenSure) {
         Settings d = Settings.defaults();
-        return new Settings(
-                d.detMaxSide(),
-                d.detMinScore(),
-                d.triaged(),
-                2,
-                d.lineHeight(),
-                d.sceneThreads(),
-                d.smallThreads(),
-                d.workers(),
-                d.secondLookBelow(),
-                d.secondLookUpscale(),
-                d.homeState(),
-                d.plateHead(),
-                800,
-                0.9,
-                d.glanceEarlyStop(),
-                coarsePlacement,
-                closeUpsWhenSure,
-                d.detectorPrecision());
+        return d.with(c -> {
+            c.closeUps = 2;
+            c.coarseMaxSide = 800;
+            c.coarseAccept = 0.9;
+            c.coarsePlacement = coarsePlacement;
+            c.closeUpsWhenSure = closeUpsWhenSure;
+        });
     }
 
     private static CandidateReader.Glance glance(double score, double placement) {
