@@ -108,4 +108,13 @@ final class RetentionFixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A day's reads in plate_days as the search reads them (PlateDays): a day marked purged counts none. */
+    long plateDayReadsSearchSees(LocalDate day) {
+        return jdbc.sql("SELECT coalesce(sum(reads), 0) FROM plate_days p WHERE day = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM plate_days_purged x WHERE x.day = p.day)")
+                .param(day)
+                .query(Long.class)
+                .single();
+    }
 }

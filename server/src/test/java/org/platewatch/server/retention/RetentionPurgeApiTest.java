@@ -197,14 +197,14 @@ class RetentionPurgeApiTest {
         assertThat(purge.run().certificates()).noneMatch(c -> c.partition().equals(PurgeStore.partitionOf(day)));
         assertThat(fixtures.partitionExists(day)).as("the day before it is due").isTrue();
 
-        assertThat(readsInPlateDays(day))
+        assertThat(fixtures.plateDayReadsSearchSees(day))
                 .as("the search's day counts (V54) hold the day")
                 .isGreaterThanOrEqualTo(3);
 
         fixtures.setLocal(profile, dueOn, LocalTime.of(0, 15));
         DeletionCertificate c = certificateOf(purge.run(), day).orElseThrow();
         assertThat(fixtures.partitionExists(day)).isFalse();
-        assertThat(readsInPlateDays(day))
+        assertThat(fixtures.plateDayReadsSearchSees(day))
                 .as("the day's counts go with its partition")
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM plate_days WHERE day = ?")
@@ -223,15 +223,6 @@ class RetentionPurgeApiTest {
                         .query(Long.class)
                         .single())
                 .isZero();
-    }
-
-    private long readsInPlateDays(LocalDate day) {
-        // As the search reads them: it leaves out a day marked purged, whether or not its rows are cleared yet.
-        return jdbc.sql("SELECT coalesce(sum(reads), 0) FROM plate_days p WHERE day = ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM plate_days_purged x WHERE x.day = p.day)")
-                .param(day)
-                .query(Long.class)
-                .single();
     }
 
     @Test

@@ -219,7 +219,7 @@ class SealedDayPurgeApiTest {
         assertThat(fixtures.partitionExists(first)).isFalse();
         assertThat(exists(month)).as("a day of the month is left").isTrue();
         assertThat(purgedMarks(first)).isEqualTo(1);
-        assertThat(visibleReads(first))
+        assertThat(fixtures.plateDayReadsSearchSees(first))
                 .as("the search leaves a purged day's counts out")
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM " + month + " WHERE day = ?")
@@ -228,7 +228,7 @@ class SealedDayPurgeApiTest {
                         .single())
                 .as("the run deleted them too, while the month's partition stays")
                 .isZero();
-        assertThat(visibleReads(last)).isEqualTo(2);
+        assertThat(fixtures.plateDayReadsSearchSees(last)).isEqualTo(2);
 
         purge(last);
         assertThat(exists(month)).as("no day of the month is left").isFalse();
@@ -242,7 +242,7 @@ class SealedDayPurgeApiTest {
                     .as(table + suffix + " goes with the day")
                     .isFalse();
         }
-        assertThat(visibleReads(day))
+        assertThat(fixtures.plateDayReadsSearchSees(day))
                 .as("the day's counts are out of the search")
                 .isZero();
         assertThat(seals.sealed(day)).isFalse();
@@ -252,15 +252,6 @@ class SealedDayPurgeApiTest {
         return jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
                 .param(table)
                 .query(Boolean.class)
-                .single();
-    }
-
-    /** A day's reads in plate_days as the search reads them (PlateDays). */
-    private long visibleReads(LocalDate day) {
-        return jdbc.sql("SELECT coalesce(sum(reads), 0) FROM plate_days p WHERE day = ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM plate_days_purged x WHERE x.day = p.day)")
-                .param(day)
-                .query(Long.class)
                 .single();
     }
 
