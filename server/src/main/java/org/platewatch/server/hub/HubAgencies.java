@@ -10,6 +10,8 @@ import org.platewatch.server.platform.AgencyId;
 import org.platewatch.server.platform.HubProperties;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.policy.ShippedProfiles;
 import org.platewatch.server.users.MemberAccess;
 import org.platewatch.server.users.Permission;
 import org.platewatch.server.users.UserAccount;
@@ -24,8 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class HubAgencies {
 
-    /** What the home administrator types to register an agency. */
-    record NewAgency(String code, String name) {}
+    /**
+     * What the home administrator types to register an agency: {@code profile} is the shipped profile whose retention
+     * its reads are purged by (e.g. {@code san-leandro}); none, the profile in force.
+     */
+    record NewAgency(String code, String name, String profile) {}
 
     /** A standing agreement the caller's agency makes: its reads to {@code grantee} from {@code startsOn}. */
     record NewAgreement(String grantee, String startsOn, String endsOn) {}
@@ -56,13 +61,16 @@ class HubAgencies {
         if (form.name() == null || form.name().isBlank() || form.name().length() > 200) {
             throw ProblemException.invalid("name", "is required, at most 200 characters");
         }
-        int id = store.register(form.code(), form.name().strip(), admin.username(), clock.instant());
+        DepartmentProfile profile = profileOf(form.profile());
+        int id = store.register(form.code(), form.name().strip(), profile, admin.username(), clock.instant());
         if (id == 0) {
             throw new ProblemException(ProblemType.CONFLICT, "code", "code: agency " + form.code() + " exists");
         }
         audit.record(
                 admin.actor(),
-                AuditEvent.of("hub.agency-registered", "agency:" + form.code()).withTerms("name=" + form.name()));
+                AuditEvent.of("hub.agency-registered", "agency:" + form.code())
+                        .withTerms(
+                                "name=" + form.name() + ", profile=" + (profile == null ? "in force" : profile.key())));
         return store.agency(form.code()).orElseThrow();
     }
 
@@ -118,6 +126,20 @@ class HubAgencies {
             throw new ProblemException(ProblemType.NOT_FOUND, "this server is not a hub (PLATEWATCH_HUB_ENABLED)");
         }
         return access.requireActive(Permission.MANAGE_SHARING);
+    }
+
+    /** The shipped profile named, whose detections are purged at an age; null when none is named. */
+    private static DepartmentProfile profileOf(String name) {
+        if (name == null) {
+            return null;
+        }
+        DepartmentProfile profile = ShippedProfiles.byName(name)
+                .orElseThrow(() -> ProblemException.invalid(
+                        "profile", "is one of the shipped profiles: " + String.join(", ", ShippedProfiles.allNames())));
+        if (profile.detectionRetention().purgeAfter().isEmpty()) {
+            throw ProblemException.invalid("profile", "keeps detections indefinitely; a hub agency's reads are purged");
+        }
+        return profile;
     }
 
     private static LocalDate day(String field, String text) {

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
+import org.platewatch.server.policy.DepartmentProfile;
+import org.platewatch.server.policy.ShippedProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,32 +23,52 @@ class HubStore {
             """;
 
     private final JdbcClient jdbc;
+    private final DepartmentProfile inForce;
 
-    HubStore(JdbcClient jdbc) {
+    HubStore(JdbcClient jdbc, DepartmentProfile inForce) {
         this.jdbc = jdbc;
+        this.inForce = inForce;
     }
 
-    int register(String code, String name, String by, Instant at) {
+    /**
+     * Registers an agency; {@code profile} null when it follows the profile in force, else with the retention and
+     * zone the database checks its purge against (V71). Answers 0 when the code is taken.
+     */
+    int register(String code, String name, DepartmentProfile profile, String by, Instant at) {
         return jdbc.sql("""
-                        INSERT INTO hub_agencies (code, name, registered_by, registered_at) VALUES (?, ?, ?, ?)
+                        INSERT INTO hub_agencies (code, name, profile, detection_retention, zone, registered_by,
+                                                  registered_at)
+                        VALUES (?, ?, ?, ?::interval, ?, ?, ?)
                         ON CONFLICT (code) DO NOTHING RETURNING id
                         """)
-                .params(code, name, by, Timestamp.from(at))
+                .params(
+                        code,
+                        name,
+                        profile == null ? null : profile.key(),
+                        profile == null
+                                ? null
+                                : profile.detectionRetention()
+                                        .purgeAfter()
+                                        .map(Period::toString)
+                                        .orElseThrow(),
+                        profile == null ? null : profile.zone().getId(),
+                        by,
+                        Timestamp.from(at))
                 .query(Integer.class)
                 .optional()
                 .orElse(0);
     }
 
     List<HubAgency> agencies() {
-        return jdbc.sql("SELECT id, code, name, registered_at FROM hub_agencies ORDER BY id")
-                .query(HubStore::agency)
+        return jdbc.sql("SELECT id, code, name, registered_at, profile FROM hub_agencies ORDER BY id")
+                .query(this::agencyRow)
                 .list();
     }
 
     Optional<HubAgency> agency(String code) {
-        return jdbc.sql("SELECT id, code, name, registered_at FROM hub_agencies WHERE code = ?")
+        return jdbc.sql("SELECT id, code, name, registered_at, profile FROM hub_agencies WHERE code = ?")
                 .param(code)
-                .query(HubStore::agency)
+                .query(this::agencyRow)
                 .optional();
     }
 
@@ -92,12 +115,18 @@ class HubStore {
         return java.sql.Date.valueOf(day);
     }
 
-    private static HubAgency agency(ResultSet rs, int row) throws SQLException {
+    private HubAgency agencyRow(ResultSet rs, int row) throws SQLException {
+        String profile = rs.getString("profile");
         return new HubAgency(
                 rs.getInt("id"),
                 rs.getString("code"),
                 rs.getString("name"),
-                rs.getTimestamp("registered_at").toInstant());
+                rs.getTimestamp("registered_at").toInstant(),
+                profile,
+                ShippedProfiles.byName(profile)
+                        .orElse(inForce)
+                        .detectionRetention()
+                        .describe());
     }
 
     private static HubAgreement agreement(ResultSet rs, int row) throws SQLException {

@@ -26,6 +26,9 @@ import java.util.UUID;
  * @param idsCover     which ids the hash is over
  * @param sealedAt     when the day was sealed ({@code SEALED}), else null
  * @param heldIds      the read ids a hold kept ({@code held} of them), ascending
+ * @param agency       hub mode: the code of the agency whose reads of the day were deleted from the partition, which
+ *                     stays for the other agencies' (V71); null when the partition was dropped whole, with every
+ *                     agency's reads still in it (and always in a single department)
  */
 public record DeletionCertificate(
         String partition,
@@ -41,7 +44,8 @@ public record DeletionCertificate(
         String retention,
         IdsCover idsCover,
         Instant sealedAt,
-        List<UUID> heldIds) {
+        List<UUID> heldIds,
+        String agency) {
 
     /**
      * What a certificate's hash covers. {@code REMOVED}: the purge read and hashed the ids it destroyed. {@code SEALED}:
@@ -63,6 +67,7 @@ public record DeletionCertificate(
         return "partition=" + partition + ", captured=[" + capturedFrom + ", " + capturedTo + "), dueOn=" + dueOn
                 + ", late=" + late + ", detections=" + detections + ", held=" + held + ", images=" + images
                 + ", idsSha256=" + idsSha256 + ", retention=" + retention + ", idsCover=" + idsCover
-                + (sealedAt == null ? "" : ", sealedAt=" + sealedAt); // the held ids are in the certificate
+                + (sealedAt == null ? "" : ", sealedAt=" + sealedAt) // the held ids are in the certificate
+                + (agency == null ? "" : ", agency=" + agency);
     }
 }

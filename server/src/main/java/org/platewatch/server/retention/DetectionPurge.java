@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
@@ -44,6 +45,8 @@ class DetectionPurge {
     private final DepartmentProfile profile;
     private final Clock clock;
     private final int batch;
+    /** Hub mode: each agency's retention; null in a single department, whose purge is as it always was. */
+    private final AgencyPurge agencies;
 
     DetectionPurge(
             PurgeStore store,
@@ -54,7 +57,9 @@ class DetectionPurge {
             TransactionTemplate tx,
             DepartmentProfile profile,
             Clock clock,
-            int batch) {
+            int batch,
+            AgencyPurge agencies) {
+        this.agencies = agencies;
         this.store = store;
         this.audit = audit;
         this.auditRetention = auditRetention;
@@ -76,6 +81,9 @@ class DetectionPurge {
 
     private PurgeRun runForAll() {
         LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
+        if (agencies != null) {
+            return runByAgency(today);
+        }
         List<DeletionCertificate> certificates = new ArrayList<>();
         long deletedImages = 0;
         Optional<PurgeCalendar> calendar = PurgeCalendar.forDetections(profile);
@@ -85,7 +93,8 @@ class DetectionPurge {
                 if (dueOn.isAfter(today)) {
                     break; // the partitions are in day order, and so are their due dates
                 }
-                purge(day, dueOn, today).ifPresent(certificates::add);
+                purge(day, dueOn, today, profile.detectionRetention().describe())
+                        .ifPresent(certificates::add);
             }
             LocalDate notDue = calendar.get().firstKeptPartition(today);
             List<LocalDate> stillThere = store.partitionDays().stream()
@@ -100,7 +109,35 @@ class DetectionPurge {
         return new PurgeRun(today, certificates, deletedImages, auditRecords);
     }
 
-    private Optional<DeletionCertificate> purge(LocalDate day, LocalDate dueOn, LocalDate today) {
+    /**
+     * The hub's run: oldest day first, the partition goes whole once every agency's reads in it are due; before,
+     * the due agencies' reads are deleted from it ({@link AgencyPurge}). The days are in order, and so are each
+     * agency's due dates: the first day on which no agency is due ends the walk.
+     */
+    private PurgeRun runByAgency(LocalDate today) {
+        List<AgencyRetention> hub = agencies.agencies();
+        Set<String> done = agencies.purgedDays();
+        List<DeletionCertificate> certificates = new ArrayList<>();
+        boolean[] anyDue = {false};
+        for (LocalDate day : store.partitionDays()) {
+            Optional<LocalDate> dropOn = AgencyPurge.dropDueOn(hub, day);
+            if (dropOn.isPresent() && !dropOn.get().isAfter(today)) {
+                purge(day, dropOn.get(), today, AgencyPurge.longest(hub, day)).ifPresent(certificates::add);
+                continue;
+            }
+            certificates.addAll(agencies.purgeDue(day, hub, done, anyDue));
+            if (!anyDue[0]) {
+                break;
+            }
+        }
+        clearPurgedPlateDays();
+        // The images of the dropped days; those of an agency's deleted reads went with them (AgencyPurge).
+        List<LocalDate> left = store.partitionDays();
+        long deletedImages = deleteImagesBefore(left.isEmpty() ? today.plusDays(1) : left.get(0));
+        return new PurgeRun(today, certificates, deletedImages, purgeAuditLog(today));
+    }
+
+    private Optional<DeletionCertificate> purge(LocalDate day, LocalDate dueOn, LocalDate today, String retention) {
         String partition = PurgeStore.partitionOf(day);
         long started = System.nanoTime();
         long[] statementsDone = {0};
@@ -134,11 +171,15 @@ class DetectionPurge {
                         held.size(),
                         goingImages,
                         seal.map(PurgeStore.Seal::idsSha256).orElseGet(removed::idsSha256),
-                        profile.detectionRetention().describe(),
+                        retention,
                         seal.isPresent() ? IdsCover.SEALED : IdsCover.REMOVED,
                         seal.map(PurgeStore.Seal::sealedAt).orElse(null),
-                        held);
+                        held,
+                        null);
                 store.insert(certificate);
+                if (agencies != null) {
+                    agencies.forget(day);
+                }
                 audit.record(
                         Actor.SYSTEM,
                         new AuditEvent("retention.purged", partition, certificate.auditTerms(), null, null, (int)

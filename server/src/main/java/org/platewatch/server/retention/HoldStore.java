@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.platewatch.plate.VehicleDescription;
+import org.platewatch.server.platform.AgencyId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,18 +34,24 @@ class HoldStore {
     }
 
     /**
-     * Of {@code ids}, those that are neither a stored detection nor a held one. The receipt gives a read's capture
-     * time, so each id probes one day partition, not all of them.
+     * Of {@code ids}, those that are neither a stored detection nor a held one of {@code agency}. The receipt gives a
+     * read's capture time, so each id probes one day partition, not all of them. A hold names its own agency's reads
+     * only (V71): in a hub, another agency's read that an agreement lets the member see is as unknown as one never
+     * stored (a single department has one agency, which every read is).
      */
-    List<UUID> unknown(Collection<UUID> ids) {
+    List<UUID> unknown(Collection<UUID> ids, AgencyId agency) {
         return jdbc.sql("""
                         SELECT i FROM unnest(?::uuid[]) AS i LEFT JOIN read_receipts rc ON rc.read_id = i
-                        WHERE NOT EXISTS (SELECT 1 FROM held_detections h WHERE h.read_id = i)
+                        WHERE NOT EXISTS (SELECT 1 FROM held_detections h WHERE h.read_id = i AND h.agency_id = ?)
                           AND (rc.read_id IS NULL
                                OR NOT EXISTS (SELECT 1 FROM detections d
-                                              WHERE d.read_id = i AND d.captured_at = rc.captured_at))
+                                              WHERE d.read_id = i AND d.captured_at = rc.captured_at
+                                                AND d.agency_id = ?))
                         ORDER BY i
-                        """).param(array(ids)).query(UUID.class).list();
+                        """)
+                .params(array(ids), agency.value(), agency.value())
+                .query(UUID.class)
+                .list();
     }
 
     long insert(String caseNumber, String reason, UUID searchId, String placedBy, Instant at) {

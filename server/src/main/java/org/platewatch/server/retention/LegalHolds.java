@@ -86,7 +86,16 @@ class LegalHolds {
             if (ids.isEmpty()) {
                 throw ProblemException.invalid("searchId", "the search found no detections: there is nothing to hold");
             }
-            List<UUID> unknown = store.unknown(ids);
+            List<UUID> unknown = store.unknown(ids, member.agency());
+            if (!unknown.isEmpty() && valid.searchId() != null) {
+                // Only in a hub: the member's search found reads another agency shares under an agreement.
+                throw new ProblemException(
+                        UNKNOWN_READS,
+                        "searchId",
+                        "searchId: " + unknown.size() + " of the search's detections are another agency's, shared"
+                                + " under an agreement; a hold names only its own agency's reads (that agency holds"
+                                + " its own)");
+            }
             if (!unknown.isEmpty()) {
                 throw new ProblemException(
                         UNKNOWN_READS,

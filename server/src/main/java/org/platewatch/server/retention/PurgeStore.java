@@ -107,10 +107,10 @@ class PurgeStore {
                         )
                         INSERT INTO held_detections (read_id, device_id, plate, state, confidence, captured_at,
                             received_at, location, heading_degrees, vehicle_make, vehicle_model, vehicle_color,
-                            vehicle_type, image_sha256, source, hold_id, held_at)
+                            vehicle_type, image_sha256, source, hold_id, held_at, agency_id)
                         SELECT read_id, device_id, plate, state, confidence, captured_at, received_at, location,
                                heading_degrees, vehicle_make, vehicle_model, vehicle_color, vehicle_type,
-                               image_sha256, source, hold_id, ?
+                               image_sha256, source, hold_id, ?, agency_id
                         FROM moved
                         ON CONFLICT (read_id) DO NOTHING
                         RETURNING read_id
@@ -157,8 +157,9 @@ class PurgeStore {
     void insert(DeletionCertificate c) {
         jdbc.sql("""
                         INSERT INTO deletion_certificates (partition_name, captured_from, captured_to, due_on, purged_at,
-                            late, detections, held, images, ids_sha256, retention, ids_cover, sealed_at, held_ids)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])
+                            late, detections, held, images, ids_sha256, retention, ids_cover, sealed_at, held_ids,
+                            agency)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?)
                         """)
                 .params(
                         c.partition(),
@@ -174,14 +175,16 @@ class PurgeStore {
                         c.retention(),
                         c.idsCover().name(),
                         c.sealedAt() == null ? null : utc(c.sealedAt()),
-                        c.heldIds().stream().map(UUID::toString).toArray(String[]::new))
+                        c.heldIds().stream().map(UUID::toString).toArray(String[]::new),
+                        c.agency())
                 .update();
     }
 
     List<DeletionCertificate> certificates(int limit, long offset) {
         return jdbc.sql("""
                         SELECT partition_name, captured_from, captured_to, due_on, purged_at, late, detections, held,
-                               images, ids_sha256, retention, ids_cover, sealed_at, held_ids::text[] AS held_ids
+                               images, ids_sha256, retention, ids_cover, sealed_at, held_ids::text[] AS held_ids,
+                               agency
                         FROM deletion_certificates ORDER BY id DESC LIMIT ? OFFSET ?
                         """)
                 .params(limit, offset)
@@ -203,7 +206,8 @@ class PurgeStore {
                                 .orElse(null),
                         Arrays.stream((String[]) rs.getArray("held_ids").getArray())
                                 .map(UUID::fromString)
-                                .toList()))
+                                .toList(),
+                        rs.getString("agency")))
                 .list();
     }
 

@@ -3,6 +3,7 @@ package org.platewatch.server.retention;
 import java.time.Clock;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.audit.AuditLogRetention;
+import org.platewatch.server.platform.HubProperties;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.reads.DetectionPartitions;
 import org.platewatch.server.reads.ImageStore;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The purge under the profile in force. */
+/** The purge under the profile in force; in hub mode, under each agency's (V71). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RetentionProperties.class)
 class RetentionConfiguration {
@@ -27,16 +28,20 @@ class RetentionConfiguration {
             PlatformTransactionManager transactions,
             DepartmentProfile profile,
             Clock clock,
-            RetentionProperties properties) {
+            RetentionProperties properties,
+            AgencyPurgeStore agencyStore,
+            HubProperties hub) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
         return new DetectionPurge(
                 store,
                 audit,
                 auditRetention,
                 partitions,
                 images,
-                new TransactionTemplate(transactions),
+                tx,
                 profile,
                 clock,
-                properties.batch());
+                properties.batch(),
+                hub.enabled() ? new AgencyPurge(agencyStore, store, audit, images, tx, profile, clock) : null);
     }
 }

@@ -29,8 +29,11 @@ class RetentionController {
     private final PurgeSchedule schedule;
     private final DepartmentProfile profile;
     private final Clock clock;
+    private final AgencyDues dues;
 
-    RetentionController(PurgeStore store, PurgeSchedule schedule, DepartmentProfile profile, Clock clock) {
+    RetentionController(
+            PurgeStore store, PurgeSchedule schedule, DepartmentProfile profile, Clock clock, AgencyDues dues) {
+        this.dues = dues;
         this.store = store;
         this.schedule = schedule;
         this.profile = profile;
@@ -56,16 +59,18 @@ class RetentionController {
     @GetMapping("/status")
     @PreAuthorize(MAY_READ)
     RetentionStatus status() {
-        return status(store, schedule, profile, clock);
+        return status(store, schedule, profile, clock, dues);
     }
 
-    static RetentionStatus status(PurgeStore store, PurgeSchedule schedule, DepartmentProfile profile, Clock clock) {
+    static RetentionStatus status(
+            PurgeStore store, PurgeSchedule schedule, DepartmentProfile profile, Clock clock, AgencyDues dues) {
         LocalDate today = LocalDate.now(clock.withZone(profile.zone()));
         return RetentionStatus.of(
                 profile,
                 store.partitionDays().stream().findFirst().flatMap(store::oldestDetection),
                 today,
                 schedule.nextRun(),
-                store.certificateCount());
+                store.certificateCount(),
+                dues.dues());
     }
 }

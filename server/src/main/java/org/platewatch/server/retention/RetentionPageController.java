@@ -30,8 +30,11 @@ class RetentionPageController extends ConsoleController {
     private final PurgeSchedule schedule;
     private final DepartmentProfile profile;
     private final Clock clock;
+    private final AgencyDues dues;
 
-    RetentionPageController(PurgeStore store, PurgeSchedule schedule, DepartmentProfile profile, Clock clock) {
+    RetentionPageController(
+            PurgeStore store, PurgeSchedule schedule, DepartmentProfile profile, Clock clock, AgencyDues dues) {
+        this.dues = dues;
         this.store = store;
         this.schedule = schedule;
         this.profile = profile;
@@ -41,7 +44,7 @@ class RetentionPageController extends ConsoleController {
     @GetMapping("/retention")
     @PreAuthorize(RetentionController.MAY_READ)
     String retention(Model model) {
-        RetentionStatus status = RetentionController.status(store, schedule, profile, clock);
+        RetentionStatus status = RetentionController.status(store, schedule, profile, clock, dues);
         model.addAttribute("status", status);
         model.addAttribute("oldest", local(status.oldestDetection()));
         model.addAttribute("nextPurge", local(status.nextPurge()));

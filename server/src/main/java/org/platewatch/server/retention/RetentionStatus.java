@@ -2,6 +2,7 @@ package org.platewatch.server.retention;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
@@ -18,6 +19,8 @@ import org.platewatch.server.policy.PurgeCalendar;
  * @param overdue            whether that date has passed (a purge failed or the server was down)
  * @param nextPurge          when the next scheduled purge runs
  * @param certificates       how many deletion certificates there are
+ * @param agencies           hub mode: each agency's retention and the day its oldest reads go; empty in a single
+ *                           department
  */
 record RetentionStatus(
         String zone,
@@ -28,14 +31,16 @@ record RetentionStatus(
         LocalDate oldestGoesOn,
         boolean overdue,
         Instant nextPurge,
-        long certificates) {
+        long certificates,
+        List<AgencyDues.AgencyDue> agencies) {
 
     static RetentionStatus of(
             DepartmentProfile profile,
             Optional<Instant> oldest,
             LocalDate today,
             Instant nextPurge,
-            long certificates) {
+            long certificates,
+            List<AgencyDues.AgencyDue> agencies) {
         Optional<LocalDate> goesOn = oldest.flatMap(t -> PurgeCalendar.forDetections(profile)
                 .map(c -> c.partitionDueOn(LocalDate.ofInstant(t, java.time.ZoneOffset.UTC))));
         return new RetentionStatus(
@@ -47,6 +52,7 @@ record RetentionStatus(
                 goesOn.orElse(null),
                 goesOn.map(d -> d.isBefore(today)).orElse(false),
                 nextPurge,
-                certificates);
+                certificates,
+                agencies);
     }
 }

@@ -78,13 +78,17 @@ class HubPurgeApiTest {
         List<UUID> ofB = AgencyScope.actingFor(b, () -> fixtures.insertReads(cameraB, day, 3));
         ids.addAll(ofB.subList(1, 3));
         jdbc.sql("SELECT seal_detection_partitions()").query(Integer.class).single();
-        long hold = jdbc.sql("""
-                        INSERT INTO legal_holds (case_number, reason, placed_by, placed_at)
-                        VALUES ('24-000778', 'evidence in a robbery', 'admin', now()) RETURNING id
-                        """).query(Long.class).single();
-        jdbc.sql("INSERT INTO legal_hold_reads (hold_id, read_id) VALUES (?, ?)")
-                .params(hold, ofB.get(0))
-                .update();
+        // B's hold (V71: a hold is its agency's, and names that agency's reads).
+        long hold = AgencyScope.actingFor(b, () -> {
+            long id = jdbc.sql("""
+                            INSERT INTO legal_holds (case_number, reason, placed_by, placed_at)
+                            VALUES ('24-000778', 'evidence in a robbery', 'admin', now()) RETURNING id
+                            """).query(Long.class).single();
+            jdbc.sql("INSERT INTO legal_hold_reads (hold_id, read_id) VALUES (?, ?)")
+                    .params(id, ofB.get(0))
+                    .update();
+            return id;
+        });
 
         fixtures.setLocal(profile, calendar.partitionDueOn(day), LocalTime.of(0, 15));
         DeletionCertificate c = schedule.run().orElseThrow().certificates().stream()
@@ -95,11 +99,20 @@ class HubPurgeApiTest {
         assertThat(c.detections()).isEqualTo(4);
         assertThat(c.held()).isEqualTo(1);
         assertThat(c.idsSha256()).isEqualTo(RetentionFixtures.idsSha256(ids));
-        assertThat(jdbc.sql("SELECT hold_id FROM held_detections WHERE read_id = ?")
-                        .param(ofB.get(0))
-                        .query(Long.class)
-                        .single())
+        // B's held read, B's alone (V71): another agency, or none, sees no held row of B's.
+        assertThat(AgencyScope.actingFor(
+                        b,
+                        () -> jdbc.sql("SELECT hold_id FROM held_detections WHERE read_id = ?")
+                                .param(ofB.get(0))
+                                .query(Long.class)
+                                .single()))
                 .isEqualTo(hold);
+        assertThat(AgencyScope.actingFor(
+                        AgencyId.HOME,
+                        () -> jdbc.sql("SELECT count(*) FROM held_detections")
+                                .query(Long.class)
+                                .single()))
+                .isZero();
         assertThat(fixtures.partitionExists(day)).isFalse();
     }
 

@@ -357,7 +357,8 @@ class RetentionPurgeApiTest {
                 new TransactionTemplate(transactions),
                 profile,
                 clock,
-                1000);
+                1000,
+                null);
     }
 
     private static Optional<DeletionCertificate> certificateOf(DetectionPurge.PurgeRun run, LocalDate day) {
