@@ -22,6 +22,7 @@ import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.policy.DepartmentProfile;
 import org.platewatch.server.policy.PurgeCalendar;
 import org.platewatch.server.policy.ShippedProfiles;
+import org.platewatch.server.support.AdminSession;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.MutableClock;
 import org.platewatch.server.support.PlatewatchServerTest;
@@ -186,6 +187,14 @@ class HubAgencyRetentionApiTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+        // The console page says the same: each agency's retention, and whose reads a certificate is about (the clock
+        // back to now, where the auditor's training is recent).
+        ((MutableClock) clock).reset();
+        var page = AdminSession.signIn(port, accounts, tokens, clock, Role.AUDITOR)
+                .session()
+                .get("/retention");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("agency-retention", "purged at P90D", "(reads of agency " + bCode + ")");
     }
 
     private long placed(Api api, String token, List<UUID> reads) {
