@@ -54,7 +54,10 @@ record DetectionFilter(String where, List<Object> params, boolean genericPlan) {
      * hold (a state and a time window it does; an area, a camera or a vehicle it does not).
      */
     static boolean answeredByPlateKeys(SearchCriteria c) {
-        if (!c.hasPlate() || !c.partialPlate() || c.area() != null || !c.cameras().isEmpty()
+        if (!c.hasPlate()
+                || !c.partialPlate()
+                || c.area() != null
+                || !c.cameras().isEmpty()
                 || c.vehicle().attributeCount() > 0) {
             return false;
         }

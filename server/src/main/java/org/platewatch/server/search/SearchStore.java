@@ -256,7 +256,8 @@ class SearchStore {
 
                     ORDER BY d.captured_at DESC, d.read_id DESC
                     LIMIT ?)
-                SELECT\s""" + HIT_COLUMNS + (counted ? ", k.total" : "") + """
+                SELECT\s""" + HIT_COLUMNS
+                + (counted ? ", k.total" : "") + """
 
                 FROM k CROSS JOIN LATERAL (
                     SELECT * FROM detections x WHERE x.read_id = k.read_id AND x.captured_at = k.captured_at LIMIT 1) d

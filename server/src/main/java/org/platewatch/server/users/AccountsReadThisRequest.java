@@ -30,7 +30,8 @@ final class AccountsReadThisRequest {
     /** The account read this request, when it is {@code username}'s. */
     static Optional<Read> of(String username) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null || !(request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Read read)) {
+        if (request == null
+                || !(request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Read read)) {
             return Optional.empty();
         }
         return read.account().username().equals(username) ? Optional.of(read) : Optional.empty();

@@ -167,7 +167,8 @@ public class MemberAccess {
             return Optional.empty(); // devices (device:NAME), the command line (cli:USER), the system
         }
         // A bearer token's look-up read the account at the start of this request: no second read of the same row.
-        Optional<UserAccount> read = AccountsReadThisRequest.of(actor.username()).map(AccountsReadThisRequest.Read::account);
+        Optional<UserAccount> read =
+                AccountsReadThisRequest.of(actor.username()).map(AccountsReadThisRequest.Read::account);
         return read.isPresent() ? read : accounts.findByUsername(actor.username());
     }
 

@@ -269,7 +269,8 @@ class UserStore {
                 .param(tokenSha256)
                 .param(at)
                 .param(lockedSince())
-                .query((rs, n) -> new AccountsReadThisRequest.Read(account(rs, n), rs.getBoolean("must_change_password")))
+                .query((rs, n) ->
+                        new AccountsReadThisRequest.Read(account(rs, n), rs.getBoolean("must_change_password")))
                 .optional();
     }
 

@@ -22,6 +22,7 @@ import org.platewatch.server.audit.AuditEvent;
 import org.platewatch.server.audit.AuditLog;
 import org.platewatch.server.hotlist.HotlistFixtures;
 import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.platform.SecretTokens;
 import org.platewatch.server.support.Api;
 import org.platewatch.server.support.PlatewatchServerTest;
 import org.platewatch.server.support.TestDates;
@@ -116,7 +117,8 @@ class SearchRoundTripsApiTest {
                 .param(before)
                 .query((rs, n) -> new Row(
                         rs.getLong("id"),
-                        rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("occurred_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
                         rs.getString("username"),
                         rs.getString("full_name"),
                         new AuditEvent(
@@ -135,9 +137,10 @@ class SearchRoundTripsApiTest {
                 .hasSize(threads * each);
         String previous = before == 0 ? AuditLog.GENESIS : rows.get(0).hash();
         for (Row r : written) {
-            assertThat(r.previousHash()).as("record %d chains onto the one before it", r.id()).isEqualTo(previous);
-            assertThat(AuditLog.chainHash(
-                            r.previousHash(), r.at(), r.username(), r.fullName(), r.event(), r.client()))
+            assertThat(r.previousHash())
+                    .as("record %d chains onto the one before it", r.id())
+                    .isEqualTo(previous);
+            assertThat(AuditLog.chainHash(r.previousHash(), r.at(), r.username(), r.fullName(), r.event(), r.client()))
                     .as("record %d's hash", r.id())
                     .isEqualTo(r.hash());
             previous = r.hash();
@@ -181,26 +184,29 @@ class SearchRoundTripsApiTest {
         JsonNode nevada = search(body(pattern, "\"state\":\"NV\""));
         assertThat(nevada.get("total").asInt()).isEqualTo(1);
         assertThat(platesOf(nevada)).containsExactly(seven);
-        JsonNode window = search(body(
-                pattern, "\"from\":\"" + at(5, 0) + "\"", "\"to\":\"" + at(0, 0) + "\"", "\"state\":\"CA\""));
+        JsonNode window = search(
+                body(pattern, "\"from\":\"" + at(5, 0) + "\"", "\"to\":\"" + at(0, 0) + "\"", "\"state\":\"CA\""));
         assertThat(window.get("total").asInt()).isEqualTo(4); // the later read counts now; Nevada's does not
         assertThat(capturedAt(window)).containsExactly(at(1, 9), at(1, 8), at(3, 7), at(4, 10));
     }
 
     @Test
     void aPersonalTokensUseIsNotedAndItsHolderSearchesWithOneLookUp() {
-        jdbc.sql("UPDATE api_tokens SET last_used_at = NULL WHERE last_used_at IS NOT NULL AND user_id IN"
-                        + " (SELECT id FROM users WHERE username LIKE 'investigator%')")
+        byte[] hash = SecretTokens.sha256(investigator);
+        jdbc.sql("UPDATE api_tokens SET last_used_at = NULL WHERE token_sha256 = ?")
+                .param(hash)
                 .update();
         Api.Response r = fixtures.search(investigator, body("\"plate\":\"9" + tag + "111\""));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        assertThat(jdbc.sql("SELECT count(*) FROM api_tokens k JOIN users u ON u.id = k.user_id"
-                        + " WHERE u.username = ? AND k.last_used_at IS NOT NULL")
-                        .param(r.json().get("requestedBy").asString())
-                        .query(Long.class)
+        assertThat(jdbc.sql("SELECT last_used_at IS NOT NULL FROM api_tokens WHERE token_sha256 = ?")
+                        .param(hash)
+                        .query(Boolean.class)
                         .single())
                 .as("the token's use is noted")
-                .isEqualTo(1);
+                .isTrue();
+        assertThat(api.postJson("/api/v1/searches", "pwu_not-a-token", body("\"plate\":\"9" + tag + "111\""))
+                        .status())
+                .isEqualTo(401);
     }
 
     private record Row(
