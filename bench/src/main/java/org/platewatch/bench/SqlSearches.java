@@ -33,7 +33,8 @@ final class SqlSearches {
     }
 
     /** A WHERE clause over {@code detections d} and its parameters. */
-    record Predicate(String sql, List<Object> parameters) {}
+    /** {@code keysFirst}: the server finds the results' keys in the covering index first (V86, a known beginning). */
+    record Predicate(String sql, List<Object> parameters, boolean keysFirst) {}
 
     /**
      * The WHERE clause the server's search builds for the term (server search.DetectionFilter, copied: bench does
@@ -42,6 +43,7 @@ final class SqlSearches {
     static Predicate predicate(SearchTerms.Term t) {
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        boolean keysFirst = false;
         clauses.add("d.received_at <= ?");
         params.add(OffsetDateTime.now(ZoneOffset.UTC));
         switch (t.kind()) {
@@ -66,6 +68,7 @@ final class SqlSearches {
                         literalPrefix(new StringBuilder(canonical).reverse().toString());
                 if (Math.max(prefix.length(), reversed.length()) >= 2) {
                     boolean front = prefix.length() >= reversed.length();
+                    keysFirst = front;
                     String column = front ? CANONICAL_PLATE : "reverse(" + CANONICAL_PLATE + ")";
                     String start = front ? prefix : reversed;
                     clauses.add(column + " ~>=~ ? AND " + column + " ~<~ ?");
@@ -102,7 +105,7 @@ final class SqlSearches {
             }
             default -> throw new IllegalArgumentException(t.kind().name());
         }
-        return new Predicate(String.join("\n  AND ", clauses), params);
+        return new Predicate(String.join("\n  AND ", clauses), params, keysFirst);
     }
 
     private static String literalPrefix(String pattern) {
@@ -118,10 +121,21 @@ final class SqlSearches {
      * of 50, the total counted before the limit).
      */
     static String pageQuery(Predicate p) {
-        return "SELECT d.read_id, d.captured_at, d.plate, d.state, d.confidence, d.location[0] AS longitude,"
+        String columns = "d.read_id, d.captured_at, d.plate, d.state, d.confidence, d.location[0] AS longitude,"
                 + " d.location[1] AS latitude, d.heading_degrees, d.device_id, dv.name AS camera_name,"
                 + " d.vehicle_make, d.vehicle_model, d.vehicle_color, d.vehicle_type,"
-                + " d.image_sha256 IS NOT NULL AS has_image, count(*) OVER () AS total"
+                + " d.image_sha256 IS NOT NULL AS has_image";
+        if (p.keysFirst()) {
+            // search.SearchStore.keysFirst: keys and total index-only, then the page's rows
+            return "WITH k AS MATERIALIZED (SELECT d.captured_at, d.read_id, count(*) OVER () AS total"
+                    + " FROM detections d WHERE " + p.sql()
+                    + " ORDER BY d.captured_at DESC, d.read_id DESC LIMIT 51)"
+                    + " SELECT " + columns + ", k.total"
+                    + " FROM k CROSS JOIN LATERAL (SELECT * FROM detections x WHERE x.read_id = k.read_id"
+                    + " AND x.captured_at = k.captured_at LIMIT 1) d"
+                    + " LEFT JOIN devices dv ON dv.id = d.device_id ORDER BY d.captured_at DESC, d.read_id DESC";
+        }
+        return "SELECT " + columns + ", count(*) OVER () AS total"
                 + " FROM detections d LEFT JOIN devices dv ON dv.id = d.device_id WHERE " + p.sql()
                 + " ORDER BY d.captured_at DESC, d.read_id DESC LIMIT 51";
     }

@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import org.platewatch.server.platform.Actor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,10 +34,12 @@ public class AuditLog {
     public static final String GENESIS = "0".repeat(64);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.clock = clock;
     }
 
@@ -45,14 +51,7 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, AuditEvent event) {
-        // One writer at a time extends the chain; the lock ends with the transaction.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('audit-chain'))")
-                .query()
-                .singleValue();
-        String previous = jdbc.sql("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")
-                .query(String.class)
-                .optional()
-                .orElse(GENESIS);
+        String previous = lockedChainHead();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String client = clientAddress();
         String hash = chainHash(previous, at, actor.username(), actor.fullName(), event, client);
@@ -76,6 +75,30 @@ public class AuditLog {
                         hash)
                 .update();
     }
+
+    /**
+     * Takes the chain's lock (one writer at a time extends the chain; the lock ends with the transaction) and reads
+     * the head, in one round trip: the two statements go to PostgreSQL together and run one after the other, and
+     * the head's read takes its snapshot only when it starts, after the lock is held, so it sees the record of
+     * whoever held the lock before (READ COMMITTED). One {@code SELECT} doing both would not: its snapshot would be
+     * taken before it waited for the lock, and two writers could chain onto the same head.
+     */
+    private String lockedChainHead() {
+        return template.execute((Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement(LOCK_AND_READ_HEAD)) {
+                ps.execute(); // the lock's row
+                if (!ps.getMoreResults()) {
+                    throw new IllegalStateException("the chain head's read returned no result");
+                }
+                try (ResultSet head = ps.getResultSet()) {
+                    return head.next() ? head.getString(1) : GENESIS;
+                }
+            }
+        });
+    }
+
+    private static final String LOCK_AND_READ_HEAD = "SELECT pg_advisory_xact_lock(hashtext('audit-chain'));"
+            + " SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1";
 
     /**
      * SHA-256 over the previous hash and every field, each length-prefixed so that no two

@@ -49,6 +49,23 @@ record DetectionFilter(String where, List<Object> params, boolean genericPlan) {
     }
 
     /**
+     * Whether the search's results are found by their keys in the canonical plate's covering index (V86) before
+     * any table row is read: a partial plate with a known beginning, and nothing beside it that the index does not
+     * hold (a state and a time window it does; an area, a camera or a vehicle it does not).
+     */
+    static boolean answeredByPlateKeys(SearchCriteria c) {
+        if (!c.hasPlate()
+                || !c.partialPlate()
+                || c.area() != null
+                || !c.cameras().isEmpty()
+                || c.vehicle().attributeCount() > 0) {
+            return false;
+        }
+        KnownEnds ends = KnownEnds.of(c.canonicalPlate());
+        return ends.rangeable() && ends.fromTheStart();
+    }
+
+    /**
      * A partial plate's known beginning and its known end (reversed, as the reverse index reads it), each up to the
      * first wildcard from its side.
      */

@@ -213,24 +213,57 @@ class SearchStore {
             UUID searchId, SearchCriteria criteria, DetectionFilter filter, int limit, boolean counted, int[] total) {
         List<Object> params = new ArrayList<>(filter.params());
         params.add(limit);
-        return generic(
-                """
-                        SELECT d.read_id, d.captured_at, d.plate, d.state, d.confidence, d.location[0] AS longitude,
-                               d.location[1] AS latitude, d.heading_degrees, d.device_id, dv.name AS camera_name,
-                               d.vehicle_make, d.vehicle_model, d.vehicle_color, d.vehicle_type,
-                               d.image_sha256 IS NOT NULL AS has_image\s""" + (counted ? ", count(*) OVER () AS total" : "") + """
+        String sql = DetectionFilter.answeredByPlateKeys(criteria)
+                ? keysFirst(filter, counted)
+                : """
+                        SELECT\s""" + HIT_COLUMNS + (counted ? ", count(*) OVER () AS total" : "") + """
 
                         FROM detections d LEFT JOIN devices dv ON dv.id = d.device_id
                         WHERE\s""" + filter.where() + """
 
                         ORDER BY d.captured_at DESC, d.read_id DESC
                         LIMIT ?
-                        """, params, (rs, n) -> {
-                    if (counted) {
-                        total[0] = rs.getInt("total");
-                    }
-                    return hit(rs, searchId, criteria);
-                });
+                        """;
+        return generic(sql, params, (rs, n) -> {
+            if (counted) {
+                total[0] = rs.getInt("total");
+            }
+            return hit(rs, searchId, criteria);
+        });
+    }
+
+    private static final String HIT_COLUMNS = """
+            d.read_id, d.captured_at, d.plate, d.state, d.confidence, d.location[0] AS longitude,
+                   d.location[1] AS latitude, d.heading_degrees, d.device_id, dv.name AS camera_name,
+                   d.vehicle_make, d.vehicle_model, d.vehicle_color, d.vehicle_type,
+                   d.image_sha256 IS NOT NULL AS has_image""";
+
+    /**
+     * A partial plate with a known beginning, in two steps ({@link DetectionFilter#answeredByPlateKeys}): the
+     * results' keys and their total from the canonical plate's covering index alone (V86: an index-only scan, no
+     * table page read for the thousands of reads the range holds and the pattern rejects), then the table's rows
+     * for the page's keys only, each from its own day's partition (a lateral look-up with a limit, so that the
+     * planner keeps it a nested loop that prunes to one partition per key: as a plain join it hashed k and read
+     * every partition of the year).
+     */
+    private static String keysFirst(DetectionFilter filter, boolean counted) {
+        return """
+                WITH k AS MATERIALIZED (
+                    SELECT d.captured_at, d.read_id\s""" + (counted ? ", count(*) OVER () AS total" : "") + """
+
+                    FROM detections d
+                    WHERE\s""" + filter.where() + """
+
+                    ORDER BY d.captured_at DESC, d.read_id DESC
+                    LIMIT ?)
+                SELECT\s""" + HIT_COLUMNS
+                + (counted ? ", k.total" : "") + """
+
+                FROM k CROSS JOIN LATERAL (
+                    SELECT * FROM detections x WHERE x.read_id = k.read_id AND x.captured_at = k.captured_at LIMIT 1) d
+                LEFT JOIN devices dv ON dv.id = d.device_id
+                ORDER BY d.captured_at DESC, d.read_id DESC
+                """;
     }
 
     /** The stored image of a read, when the read is among the filter's results. */

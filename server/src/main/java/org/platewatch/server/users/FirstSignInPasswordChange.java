@@ -62,7 +62,7 @@ class FirstSignInPasswordChange extends OncePerRequestFilter {
         Optional<UserAccount> me = api ? member() : AccountNotices.signedIn();
         if (me.isPresent()
                 && !(api && allowedOnApi(request.getMethod(), path))
-                && accounts.mustChangePassword(me.get().username())) {
+                && mustChangePassword(me.get().username())) {
             if (api) {
                 response.setStatus(PASSWORD_CHANGE_REQUIRED.status().value());
                 response.setContentType(Problems.PROBLEM_JSON.toString());
@@ -82,6 +82,13 @@ class FirstSignInPasswordChange extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** As the bearer token's look-up read it at the start of this request, or else from the account. */
+    private boolean mustChangePassword(String username) {
+        return AccountsReadThisRequest.of(username)
+                .map(AccountsReadThisRequest.Read::mustChangePassword)
+                .orElseGet(() -> accounts.mustChangePassword(username));
     }
 
     /** What the change itself needs: the account read and the password change. */

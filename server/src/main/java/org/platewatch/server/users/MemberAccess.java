@@ -166,7 +166,10 @@ public class MemberAccess {
         if (actor == null || actor.equals(Actor.SYSTEM) || actor.username().contains(":")) {
             return Optional.empty(); // devices (device:NAME), the command line (cli:USER), the system
         }
-        return accounts.findByUsername(actor.username());
+        // A bearer token's look-up read the account at the start of this request: no second read of the same row.
+        Optional<UserAccount> read =
+                AccountsReadThisRequest.of(actor.username()).map(AccountsReadThisRequest.Read::account);
+        return read.isPresent() ? read : accounts.findByUsername(actor.username());
     }
 
     private static String describe(Permission permission) {

@@ -58,12 +58,4 @@ class PersonalTokenStore {
                 .params(Timestamp.from(at), tokenId)
                 .update();
     }
-
-    /** Notes the token's use, at most once a minute, so that a busy integration does not write on every call. */
-    void tokenUsed(byte[] tokenSha256, Instant now) {
-        jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE token_sha256 = ? "
-                        + "AND (last_used_at IS NULL OR last_used_at < ?)")
-                .params(Timestamp.from(now), tokenSha256, Timestamp.from(now.minusSeconds(60)))
-                .update();
-    }
 }

@@ -100,11 +100,9 @@ public class PersonalTokens {
     public Optional<UserAccount> holderOf(String token) {
         byte[] hash = SecretTokens.sha256(token);
         Instant now = clock.instant();
-        Optional<UserAccount> holder = store.tokenHolder(hash, now);
-        if (holder.isPresent()) {
-            tokenStore.tokenUsed(hash, now);
-        }
-        return holder;
+        Optional<AccountsReadThisRequest.Read> holder = store.tokenHolder(hash, now);
+        holder.ifPresent(AccountsReadThisRequest::remember);
+        return holder.map(AccountsReadThisRequest.Read::account);
     }
 
     private void checkRequest(UserAccount holder, String name, Duration lifetime) {

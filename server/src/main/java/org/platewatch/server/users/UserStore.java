@@ -241,17 +241,36 @@ class UserStore {
     // ---------------------------------------------------------------- token holders (the tokens: PersonalTokenStore)
 
     /** The holder of a token that is neither revoked nor expired, whose account is enabled and not locked. */
-    Optional<UserAccount> tokenHolder(byte[] tokenSha256, Instant now) {
-        return jdbc.sql(SELECT_ACCOUNT + """
+    /**
+     * The holder of a valid token, with whether they must still replace their one-time password, and the token's
+     * last use noted (at most once a minute), in one statement: this runs before every request a token makes.
+     */
+    Optional<AccountsReadThisRequest.Read> tokenHolder(byte[] tokenSha256, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.sql("""
+                        WITH used AS (
+                            UPDATE api_tokens k SET last_used_at = ?
+                            FROM users u
+                            WHERE k.token_sha256 = ? AND k.user_id = u.id AND k.revoked_at IS NULL
+                              AND k.expires_at > ? AND u.enabled AND (u.locked_at IS NULL OR u.locked_at <= ?)
+                              AND (k.last_used_at IS NULL OR k.last_used_at < ?)
+                            RETURNING k.id)
+                        """ + SELECT_ACCOUNT.replace("FROM users u", ", u.must_change_password\nFROM users u") + """
                          JOIN api_tokens k ON k.user_id = u.id
                         WHERE k.token_sha256 = ? AND k.revoked_at IS NULL AND k.expires_at > ? AND u.enabled
                           AND (u.locked_at IS NULL OR u.locked_at <= ?)
                         """)
+                .param(at)
+                .param(tokenSha256)
+                .param(at)
+                .param(lockedSince())
+                .param(Timestamp.from(now.minusSeconds(60)))
                 .param(lockedSince())
                 .param(tokenSha256)
-                .param(Timestamp.from(now))
+                .param(at)
                 .param(lockedSince())
-                .query(UserStore::account)
+                .query((rs, n) ->
+                        new AccountsReadThisRequest.Read(account(rs, n), rs.getBoolean("must_change_password")))
                 .optional();
     }
 
