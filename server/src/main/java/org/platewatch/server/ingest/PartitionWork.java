@@ -42,7 +42,9 @@ final class PartitionWork {
     }
 
     static PartitionWork start(
-            ExecutorService workers, List<ConsumerRecord<String, byte[]>> batches, PartitionedConsumer.BatchStore store) {
+            ExecutorService workers,
+            List<ConsumerRecord<String, byte[]>> batches,
+            PartitionedConsumer.BatchStore store) {
         PartitionWork work = new PartitionWork(batches, store);
         workers.execute(work.task);
         return work;

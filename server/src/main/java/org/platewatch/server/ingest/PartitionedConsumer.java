@@ -194,7 +194,8 @@ final class PartitionedConsumer implements ConsumerRebalanceListener {
                 remember(partition, work, outcome.get());
             } else {
                 // Still in a store after the wait: nothing of it is committed, the next owner stores it again.
-                log.warn("Partition {} given up with a batch still being stored; it is stored again as duplicates",
+                log.warn(
+                        "Partition {} given up with a batch still being stored; it is stored again as duplicates",
                         partition.partition());
             }
         }

@@ -92,6 +92,7 @@ class ClusterIngestAlertApiTest {
     private UUID cameraId;
     /** One camera per partition of the topic (a batch is keyed by its device): the tests use every partition. */
     private final List<String> cameras = new ArrayList<>();
+
     private SseReader consoleOnA;
     private SseReader consoleOnB;
     private JdbcClient db;
@@ -207,8 +208,10 @@ class ClusterIngestAlertApiTest {
             assertThat(createdPerDay).as("one caller created each day").containsOnly(1);
             for (int d = 0; d < days; d++) {
                 String suffix = first.plusDays(d).toString().replace("-", "");
-                assertThat(partitionsNamed("detections", "detections_p" + suffix)).isEqualTo(1);
-                assertThat(partitionsNamed("read_receipts", "read_receipts_p" + suffix)).isEqualTo(1);
+                assertThat(partitionsNamed("detections", "detections_p" + suffix))
+                        .isEqualTo(1);
+                assertThat(partitionsNamed("read_receipts", "read_receipts_p" + suffix))
+                        .isEqualTo(1);
             }
             assertThat(partitionsNamed("plate_days", "plate_days_p209103")).isEqualTo(1);
 
@@ -387,10 +390,7 @@ class ClusterIngestAlertApiTest {
         CompletableFuture<ConfigurableApplicationContext> starting = null;
         for (int i = 0; i < 40; i++) {
             reads.addAll(post(
-                    a,
-                    cameras.get(i % PARTITIONS),
-                    i % 10 == 3 ? "7HIT001" : "3PLT" + (100 + i),
-                    "2PLT" + (100 + i)));
+                    a, cameras.get(i % PARTITIONS), i % 10 == 3 ? "7HIT001" : "3PLT" + (100 + i), "2PLT" + (100 + i)));
             if (i == 4) {
                 // A third server joins the group while A's workers store: the group rebalances under load.
                 starting = CompletableFuture.supplyAsync(() -> start(dataDir));

@@ -77,7 +77,8 @@ class PartitionedConsumerTest {
         }
         waitFor(() -> committed(P0) == 4 && committed(P1) == 4 && committed(P2) == 4);
         for (int p = 0; p < 3; p++) {
-            assertThat(storedByPartition.get(p)).as("partition %d in offset order, each once", p)
+            assertThat(storedByPartition.get(p))
+                    .as("partition %d in offset order, each once", p)
                     .containsExactly(0L, 1L, 2L, 3L);
         }
     }
@@ -134,11 +135,17 @@ class PartitionedConsumerTest {
             rebalanced.countDown();
         });
         Thread.sleep(300);
-        assertThat(revokeReturned).as("the revoke waits for the batch being stored").isFalse();
+        assertThat(revokeReturned)
+                .as("the revoke waits for the batch being stored")
+                .isFalse();
         release.countDown();
         assertThat(rebalanced.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(storedByPartition.get(0)).as("stopped after the batch it was storing").containsExactly(0L, 1L);
-        assertThat(committed(P0)).as("what was stored, committed before the partition went").isEqualTo(2);
+        assertThat(storedByPartition.get(0))
+                .as("stopped after the batch it was storing")
+                .containsExactly(0L, 1L);
+        assertThat(committed(P0))
+                .as("what was stored, committed before the partition went")
+                .isEqualTo(2);
         waitFor(() -> committed(P1) == 1);
         Thread.sleep(200);
         assertThat(storedByPartition.get(0)).containsExactly(0L, 1L);
