@@ -1,41 +1,37 @@
 package org.platewatch.server.ingest;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.platewatch.server.platform.Cluster;
 import org.platewatch.server.platform.KafkaProperties;
-import org.platewatch.server.reads.RefusedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This server's member of the ingest topic's consumer group: takes the batches any server accepted, and runs steps
- * 5 to 7 of the {@link ReadPipeline} on each ({@link ReadPipeline#storeAccepted}).
+ * 5 to 7 of the {@link ReadPipeline} on each ({@link ReadPipeline#storeAccepted}), the batches of different
+ * partitions in parallel on up to {@code consumer-threads} workers ({@link PartitionedConsumer}), each partition's
+ * in offset order.
  *
  * <p>Exactly once in effect: a partition's offset is committed only after the batches before it are stored and
  * their alerts raised, each in committed transactions. A crash (or a rebalance) between the database's commit and
@@ -49,21 +45,20 @@ import tools.jackson.databind.json.JsonMapper;
 class ReadTopicConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadTopicConsumer.class);
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /** How long a revoke or a stop waits for the batch being stored; well inside the group's poll interval. */
+    private static final Duration SETTLE = Duration.ofSeconds(20);
 
-    private final ReadPipeline pipeline;
+    private final TopicBatchStore store;
     private final KafkaProperties properties;
-    private final JsonMapper json;
     private final Cluster cluster;
     private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile PartitionedConsumer loop;
     private Thread thread;
 
     ReadTopicConsumer(ReadPipeline pipeline, KafkaProperties properties, JsonMapper json, Cluster cluster) {
-        this.pipeline = pipeline;
+        this.store = new TopicBatchStore(pipeline, json);
         this.properties = properties;
-        this.json = json;
         this.cluster = cluster;
     }
 
@@ -77,76 +72,29 @@ class ReadTopicConsumer implements SmartLifecycle {
 
     private void consume() {
         createTopicIfMissing();
+        ExecutorService workers = Executors.newFixedThreadPool(properties.consumerThreads(), new WorkerThreads());
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig())) {
-            consumer = c;
-            c.subscribe(List.of(properties.topic()));
-            while (running) {
-                ConsumerRecords<String, byte[]> records = c.poll(POLL);
-                if (!records.isEmpty() && !storeAll(c, records)) {
-                    pause();
-                }
+            PartitionedConsumer partitioned = new PartitionedConsumer(c, store, workers, RETRY, SETTLE);
+            loop = partitioned;
+            if (running) {
+                partitioned.run(properties.topic());
             }
-        } catch (WakeupException stopping) {
-            // stop(): the offsets of every batch stored are committed already
         } catch (RuntimeException e) {
             log.error("The ingest topic's consumer stopped: {}", e.getClass().getSimpleName(), e);
+        } finally {
+            workers.shutdownNow();
         }
     }
 
-    /** Stores the polled batches in order per partition and commits what was stored; false if one must wait. */
-    private boolean storeAll(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> stored = new HashMap<>();
-        boolean allStored = true;
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!running || !store(record)) {
-                    c.seek(partition, record.offset()); // from here again, on this server or the next owner
-                    allStored = false;
-                    break;
-                }
-                stored.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            }
-        }
-        if (!stored.isEmpty()) {
-            try {
-                c.commitSync(stored);
-            } catch (CommitFailedException e) {
-                // The partitions went to another server meanwhile; it stores these batches again, as duplicates.
-                log.warn("Offsets not committed after a rebalance; the new owner takes the batches as duplicates");
-            }
-        }
-        return allStored;
-    }
+    /** Names the workers, daemon threads like the polling one. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
 
-    /** True when the batch is done with (stored, or refused for good); false when it must be tried again. */
-    private boolean store(ConsumerRecord<String, byte[]> record) {
-        AcceptedBatch batch;
-        try {
-            batch = json.readValue(record.value(), AcceptedBatch.class);
-        } catch (JacksonException e) {
-            log.error("Batch at {}-{}@{} is not a batch; passed", record.topic(), record.partition(), record.offset());
-            return true;
-        }
-        try {
-            pipeline.storeAccepted(batch);
-            return true;
-        } catch (RefusedBatch refused) {
-            log.error(
-                    "Batch of device {} at offset {} refused by the store ({}); passed",
-                    batch.deviceId(),
-                    record.offset(),
-                    refused.getClass().getSimpleName());
-            return true;
-        } catch (ReadPipeline.UnknownDevice e) {
-            log.error("Batch at offset {} names no registered device {}; passed", record.offset(), batch.deviceId());
-            return true;
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Batch of device {} at offset {} not stored ({}); tried again",
-                    batch.deviceId(),
-                    record.offset(),
-                    e.getClass().getSimpleName());
-            return false;
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "ingest-topic-worker-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
         }
     }
 
@@ -189,26 +137,17 @@ class ReadTopicConsumer implements SmartLifecycle {
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RETRY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    /** Stops after the batch being stored; batches not stored stay in the topic for the group's other servers. */
+    /** Stops after the batches being stored (and commits them); batches not stored stay in the topic for the group's other servers. */
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        PartitionedConsumer l = loop;
+        if (l != null) {
+            l.stop();
         }
         if (thread != null) {
             try {
-                thread.join(10_000);
+                thread.join(SETTLE.plusSeconds(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

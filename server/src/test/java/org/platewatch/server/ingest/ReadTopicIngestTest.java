@@ -20,8 +20,8 @@ class ReadTopicIngestTest {
 
     @Test
     void aBrokerThatDoesNotAcknowledgeMakesTheUploadA503() {
-        KafkaProperties nowhere =
-                new KafkaProperties("localhost:1", "platewatch.reads", 1, "platewatch-store", Duration.ofMillis(800));
+        KafkaProperties nowhere = new KafkaProperties(
+                "localhost:1", "platewatch.reads", 1, "platewatch-store", Duration.ofMillis(800), 1);
         ReadTopic topic = new ReadTopic(nowhere, JsonMapper.builder().build());
         try {
             AcceptedBatch batch = new AcceptedBatch(
