@@ -6,6 +6,11 @@ inputs that DetectorCalibrationInputs wrote with the pipeline's own pre-processi
 
 usage: quantize-detector.py FP32_MODEL CALIB_DIR OUT_MODEL [--method minmax|entropy|percentile]
                             [--ops Conv,...] [--exclude NODE,...] [--limit N] [--only HxW]
+                            [--extra-output TENSOR] [--float-after TENSOR]
+
+tools/quantize-reader.sh uses it for the reader (PP-OCRv4 rec) too: --extra-output makes the
+reader's features a graph output (what OnnxModelFile.withExtraOutput does to the FP32 model at
+load), and --float-after leaves every node downstream of a tensor in float.
 
 The shipped file: the defaults (MinMax over every calibration tensor). The histogram methods
 (--method percentile / entropy) keep every intermediate tensor of every input, about 0.7 GB a
@@ -75,6 +80,16 @@ def constants_as_initializers(model):
     return model
 
 
+def downstream(graph, tensor):
+    """Names of the nodes that read tensor, directly or through other nodes."""
+    live, names = {tensor}, []
+    for node in graph.node:  # the graph is in topological order
+        if any(i in live for i in node.input):
+            live.update(node.output)
+            names.append(node.name)
+    return names
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("model")
@@ -85,6 +100,8 @@ def main():
     p.add_argument("--exclude", default="", help="node names left in float")
     p.add_argument("--limit", type=int, default=0, help="at most this many calibration tensors, evenly spaced")
     p.add_argument("--only", default="", help="only the tensors of this HxW size (the histogram methods need one size)")
+    p.add_argument("--extra-output", default="", help="an intermediate float tensor made a graph output too")
+    p.add_argument("--float-after", default="", help="leave the nodes downstream of this tensor in float")
     a = p.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,6 +110,8 @@ def main():
         # Opset 13, for per-channel DequantizeLinear (its axis attribute).
         init = os.path.join(tmp, "init.onnx")
         model = constants_as_initializers(onnx.load(a.model))
+        if a.extra_output:
+            model.graph.output.append(onnx.helper.make_tensor_value_info(a.extra_output, onnx.TensorProto.FLOAT, None))
         onnx.save(version_converter.convert_version(model, 13), init)
         # ONNX Runtime's basic, provider-independent graph optimisations (48 of the 49 batch
         # norms folded into their convolutions, constant reshapes folded) before quantising, as
@@ -105,7 +124,12 @@ def main():
         ort.InferenceSession(init, options, providers=["CPUExecutionProvider"])
         pre = os.path.join(tmp, "pre.onnx")
         quant_pre_process(folded, pre, skip_optimization=True, skip_symbolic_shape=True)
-        input_name = onnx.load(pre).graph.input[0].name
+        pre_model = onnx.load(pre)
+        input_name = pre_model.graph.input[0].name
+        exclude = [n for n in a.exclude.split(",") if n]
+        if a.float_after:
+            exclude += [n for n in downstream(pre_model.graph, a.float_after) if n]
+            print("left in float:", exclude)
         method = {
             "minmax": CalibrationMethod.MinMax,
             "entropy": CalibrationMethod.Entropy,
@@ -121,7 +145,7 @@ def main():
             weight_type=QuantType.QInt8,
             calibrate_method=method,
             op_types_to_quantize=[o for o in a.ops.split(",") if o] or None,
-            nodes_to_exclude=[n for n in a.exclude.split(",") if n] or None,
+            nodes_to_exclude=exclude or None,
             # No CalibMaxIntermediateOutputs: in 1.30.0 the MinMax calibrator drops each full
             # chunk without merging its ranges (only the last partial chunk counted). MinMax keeps
             # only each tensor's min and max per input, so it needs no chunking.

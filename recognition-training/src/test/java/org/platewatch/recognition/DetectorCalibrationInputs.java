@@ -70,7 +70,7 @@ public final class DetectorCalibrationInputs {
         return photos;
     }
 
-    private static BufferedImage mosaic(List<Path> photos, Random random) {
+    static BufferedImage mosaic(List<Path> photos, Random random) {
         BufferedImage canvas = new BufferedImage(1120, 640, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = canvas.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -87,6 +87,25 @@ final class PlateHead {
     }
 
     /**
+     * The head the settings ask for: none when {@code plateHead} is off, the file named by
+     * {@code plateHeadFile} when one is, else the shipped one.
+     */
+    static Optional<PlateHead> chosen(Settings settings) {
+        if (!settings.plateHead()) {
+            return Optional.empty();
+        }
+        if (settings.plateHeadFile().isBlank()) {
+            return shipped();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(settings.plateHeadFile());
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return Optional.of(read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the plate head " + file, e);
+        }
+    }
+
+    /**
      * Class scores for every time step, {@code steps x CLASSES}, from the reader's features
      * ({@code steps x features}, row-major).
      */

@@ -49,7 +49,7 @@ public final class Recognizer implements AutoCloseable {
     Recognizer(Settings settings) {
         this.settings = settings;
         // The head is read first: a broken file then fails before any native session is open.
-        Optional<PlateHead> head = settings.plateHead() ? PlateHead.shipped() : Optional.empty();
+        Optional<PlateHead> head = PlateHead.chosen(settings);
         this.models = new OcrModels(settings.sceneThreads(), settings.smallThreads(), settings.detectorPrecision());
         this.detector = new TextDetector(models, models.sceneDetector);
         this.secondLookDetector = new TextDetector(models, models.secondLookDetector);

@@ -26,6 +26,8 @@ package org.platewatch.recognition;
  *                         plate or a sticker is read again at full size, where a nearer plate may show (0: any placement)
  * @param closeUpsWhenSure  boxes read close up when the best glance is a sure plate and the next is not (at most {@code closeUps})
  * @param detectorPrecision  the whole-scene detector's copy: the published FP32 model or its INT8 copy (docs/recognition.md, "Item 3, INT8")
+ * @param plateHeadFile  a plate head file to read instead of the shipped one ("": the shipped head), so that a head
+ *                       trained with another fifth held out can be scored on that fifth (the cross-validation)
  */
 record Settings(
         int detMaxSide,
@@ -45,7 +47,8 @@ record Settings(
         boolean glanceEarlyStop,
         double coarsePlacement,
         int closeUpsWhenSure,
-        DetectorPrecision detectorPrecision) {
+        DetectorPrecision detectorPrecision,
+        String plateHeadFile) {
 
     static Settings defaults() {
         return new Settings(
@@ -67,7 +70,8 @@ record Settings(
                 Boolean.parseBoolean(System.getProperty("platewatch.recognition.glanceEarlyStop", "true")),
                 Double.parseDouble(System.getProperty("platewatch.recognition.coarsePlacement", "0")),
                 Integer.getInteger("platewatch.recognition.closeUpsWhenSure", 1),
-                DetectorPrecision.of(System.getProperty("platewatch.recognition.detectorPrecision", "fp32")));
+                DetectorPrecision.of(System.getProperty("platewatch.recognition.detectorPrecision", "fp32")),
+                System.getProperty("platewatch.recognition.plateHeadFile", ""));
     }
 
     /** These settings with every box glanced at ({@code false}) or the glances stopped once settled. */
@@ -106,6 +110,7 @@ record Settings(
         double coarsePlacement;
         int closeUpsWhenSure;
         DetectorPrecision detectorPrecision;
+        String plateHeadFile;
 
         private Change(Settings from) {
             detMaxSide = from.detMaxSide;
@@ -126,6 +131,7 @@ record Settings(
             coarsePlacement = from.coarsePlacement;
             closeUpsWhenSure = from.closeUpsWhenSure;
             detectorPrecision = from.detectorPrecision;
+            plateHeadFile = from.plateHeadFile;
         }
 
         private Settings settings() {
@@ -147,7 +153,8 @@ record Settings(
                     glanceEarlyStop,
                     coarsePlacement,
                     closeUpsWhenSure,
-                    detectorPrecision);
+                    detectorPrecision,
+                    plateHeadFile);
         }
     }
 

@@ -91,7 +91,17 @@ final class TextLineReader {
         return new Input(image.toTensor(sx, sy, sw, sh, width, HEIGHT, MEAN, STD), width);
     }
 
+    /**
+     * Sees every input the reader runs, when set: how {@code ReaderCalibrationInputs} (recognition-training's
+     * test sources) collects the INT8 reader's calibration inputs as the pipeline makes them. Null in the product.
+     */
+    static volatile java.util.function.Consumer<Input> inputTap;
+
     Pass run(Input input) {
+        java.util.function.Consumer<Input> tap = inputTap;
+        if (tap != null) {
+            tap.accept(input);
+        }
         try (OnnxTensor t = OnnxTensor.createTensor(
                         models.env, FloatBuffer.wrap(input.pixels()), new long[] {1, 3, HEIGHT, input.width()});
                 OrtSession.Result r =

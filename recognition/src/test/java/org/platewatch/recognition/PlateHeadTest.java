@@ -46,6 +46,26 @@ class PlateHeadTest {
     }
 
     @Test
+    void theSettingsChooseTheHeadFileTheShippedHeadOrNone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // The cross-validation scores each fifth with a head trained without it, not the shipped one.
+        PlateHead head = randomHead(5, 0, 7);
+        java.nio.file.Path file = dir.resolve("fold-3.bin");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            head.write(out);
+        }
+        Settings fromFile = Settings.defaults().with(c -> c.plateHeadFile = file.toString());
+        float[] f = randomFeatures(3, 5, 8);
+        assertThat(PlateHead.chosen(fromFile).orElseThrow().logits(f, 3)).containsExactly(head.logits(f, 3));
+        assertThat(PlateHead.chosen(Settings.defaults()).orElseThrow().params)
+                .containsExactly(PlateHead.shipped().orElseThrow().params);
+        assertThat(PlateHead.chosen(fromFile.with(c -> c.plateHead = false))).isEmpty();
+        Settings missing = Settings.defaults()
+                .with(c -> c.plateHeadFile = dir.resolve("none.bin").toString());
+        assertThatThrownBy(() -> PlateHead.chosen(missing)).hasMessageContaining("none.bin");
+    }
+
+    @Test
     void aFileThatIsNotAPlateHeadIsRefused() {
         assertThatThrownBy(() -> PlateHead.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})))
                 .hasMessageContaining("not a plate head file");

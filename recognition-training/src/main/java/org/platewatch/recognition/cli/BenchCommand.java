@@ -40,7 +40,9 @@ final class BenchCommand {
               --held-out  score only the fifth of the folder that train-plate-head never
                           trains on (use it for us-crops, which the shipped head learnt from)
               --fold K    score only the fifth K (0-4) of the folder, the one that
-                          train-plate-head --hold-out K leaves out (--held-out is --fold 0)
+                          train-plate-head --hold-out K leaves out (--held-out is --fold 0);
+                          score it with the head trained that way, not the shipped one:
+                          PLATEWATCH_JAVA_OPTS=-Dplatewatch.recognition.plateHeadFile=FILE
               --baseline openalpr
                           then run the OpenALPR engine on the same photos (one process, first
                           photo untimed, each photo timed alone) and print its top-1, median ms
