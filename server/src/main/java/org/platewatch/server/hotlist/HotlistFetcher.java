@@ -18,6 +18,8 @@ import org.platewatch.server.platform.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.AgencyScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,6 +73,12 @@ class HotlistFetcher {
     }
 
     void fetchAll() {
+        // The designated lists are the hub's, which the home agency maintains (in hub mode the database lets no
+        // one else write them, V79); outside hub mode this changes nothing.
+        AgencyScope.actingFor(AgencyId.HOME, this::fetchEach);
+    }
+
+    private void fetchEach() {
         for (Hotlist list : hotlists.all()) {
             if (list.active() && list.external() && list.location() != null) {
                 try {
