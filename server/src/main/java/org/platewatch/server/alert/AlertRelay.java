@@ -63,7 +63,8 @@ class AlertRelay {
 
     /** {@code alert 42} or, with an agency acting, {@code alert 42 3}: ids only, never the alert itself. */
     static String notice(String kind, long alertId) {
-        return kind + " " + alertId + AgencyScope.current().map(a -> " " + a.value()).orElse("");
+        return kind + " " + alertId
+                + AgencyScope.current().map(a -> " " + a.value()).orElse("");
     }
 
     private void received(String payload) {

@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.platform.ClusterJobs;
 import org.platewatch.server.platform.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.platewatch.server.platform.AgencyId;
-import org.platewatch.server.platform.AgencyScope;
 import org.springframework.stereotype.Component;
 
 /**

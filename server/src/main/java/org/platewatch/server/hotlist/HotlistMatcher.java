@@ -50,8 +50,8 @@ public class HotlistMatcher {
     private final DatabaseNotices notices;
     private final boolean clustered;
     private final boolean hub;
-    private static final Comparator<HotlistMatch> STRONGEST_FIRST =
-            Comparator.comparing(HotlistMatch::kind).thenComparingLong(m -> m.entry().id());
+    private static final Comparator<HotlistMatch> STRONGEST_FIRST = Comparator.comparing(HotlistMatch::kind)
+            .thenComparingLong(m -> m.entry().id());
     private static final String CHANGED = "platewatch_hotlists";
     private final AtomicReference<Snapshot> current =
             new AtomicReference<>(new Snapshot(HotlistIndex.empty(), Map.of(), Map.of()));
@@ -130,7 +130,9 @@ public class HotlistMatcher {
     public int size() {
         Snapshot snapshot = current.get();
         return snapshot.hubWide().size()
-                + snapshot.byAgency().values().stream().mapToInt(HotlistIndex::size).sum();
+                + snapshot.byAgency().values().stream()
+                        .mapToInt(HotlistIndex::size)
+                        .sum();
     }
 
     /**
@@ -164,7 +166,9 @@ public class HotlistMatcher {
                         VehicleDescription.of(e.make(), e.model(), e.color()),
                         e.reason());
                 if (hub && e.agency() != null) {
-                    ofAgencies.computeIfAbsent(e.agency(), a -> new ArrayList<>()).add(entry);
+                    ofAgencies
+                            .computeIfAbsent(e.agency(), a -> new ArrayList<>())
+                            .add(entry);
                 } else {
                     entries.add(entry);
                 }
@@ -208,6 +212,5 @@ public class HotlistMatcher {
     }
 
     /** The hub-wide index (outside hub mode: every entry), each agency's own, and the expiries of both. */
-    private record Snapshot(
-            HotlistIndex hubWide, Map<AgencyId, HotlistIndex> byAgency, Map<Long, Instant> expiries) {}
+    private record Snapshot(HotlistIndex hubWide, Map<AgencyId, HotlistIndex> byAgency, Map<Long, Instant> expiries) {}
 }

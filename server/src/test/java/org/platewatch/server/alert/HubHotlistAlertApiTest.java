@@ -85,8 +85,8 @@ class HubHotlistAlertApiTest {
         suffix = UUID.randomUUID().toString().substring(0, 6);
         adminA = member(Role.ADMINISTRATOR, false);
         officerA = member(Role.OFFICER, true);
-        Api.Response registered = api.postJson(
-                "/api/v1/hub/agencies", adminA, "{\"code\":\"hot-" + suffix + "\",\"name\":\"Agency B\"}");
+        Api.Response registered =
+                api.postJson("/api/v1/hub/agencies", adminA, "{\"code\":\"hot-" + suffix + "\",\"name\":\"Agency B\"}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         b = new AgencyId(registered.json().get("id").asInt());
         adminB = AgencyScope.actingFor(b, () -> member(Role.ADMINISTRATOR, false));
