@@ -7,6 +7,7 @@ import org.platewatch.plate.hotlist.HotlistMatch;
 import org.platewatch.server.hotlist.HotlistMatcher;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.ReadsIngested;
+import org.platewatch.server.platform.AgencyId;
 import org.platewatch.server.reads.NewDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +46,18 @@ class AlertRaiser {
     @EventListener
     void onReadsIngested(ReadsIngested event) {
         for (NewDetection read : event.reads()) {
-            for (HotlistMatch match : match(read)) {
+            for (HotlistMatch match : match(read, event.device().agency())) {
                 raise(event.device(), read, match).ifPresent(this::push);
             }
         }
     }
 
-    /** The hot-list entries the read matches (plate, state and, for vehicle-only entries, the vehicle). */
-    List<HotlistMatch> match(NewDetection read) {
-        return matcher.match(read.plate(), read.state(), vehicleOf(read));
+    /**
+     * The hot-list entries the read of {@code agency} matches (plate, state and, for vehicle-only entries, the
+     * vehicle): the hub-wide lists' and the agency's own, never another agency's.
+     */
+    List<HotlistMatch> match(NewDetection read, AgencyId agency) {
+        return matcher.match(read.plate(), read.state(), vehicleOf(read), agency);
     }
 
     /**

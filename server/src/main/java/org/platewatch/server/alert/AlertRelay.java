@@ -1,5 +1,7 @@
 package org.platewatch.server.alert;
 
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.platform.Cluster;
 import org.platewatch.server.platform.DatabaseNotices;
 import org.slf4j.Logger;
@@ -12,6 +14,11 @@ import org.springframework.stereotype.Component;
  * cluster ({@code platewatch.cluster.enabled}) the raising server sends a notice naming the alert (PostgreSQL
  * NOTIFY, never the alert itself) and every server, the raising one included, reads the alert and pushes it to the
  * consoles connected to it: each console gets each alert once, whichever server it is connected to.
+ *
+ * <p>In hub mode the notice also names the agency the alert was raised or changed for (the acting one on the
+ * sending thread): the receiving server reads the alert and pushes it acting for that agency, so the database shows
+ * it (row-level security) and the stream sends it to that agency's members alone. A notice without an agency reads
+ * no alert in hub mode (fail closed).
  */
 @Component
 class AlertRelay {
@@ -39,7 +46,7 @@ class AlertRelay {
     @EventListener
     void onAlertRaised(AlertRaised event) {
         if (clustered) {
-            notices.send(CHANNEL, RAISED + " " + event.alert().id());
+            notices.send(CHANNEL, notice(RAISED, event.alert().id()));
         } else {
             stream.pushRaised(event.alert());
         }
@@ -48,25 +55,41 @@ class AlertRelay {
     @EventListener
     void onAlertUpdated(AlertUpdated event) {
         if (clustered) {
-            notices.send(CHANNEL, UPDATED + " " + event.alert().id());
+            notices.send(CHANNEL, notice(UPDATED, event.alert().id()));
         } else {
             stream.pushUpdated(event.alert());
         }
     }
 
+    /** {@code alert 42} or, with an agency acting, {@code alert 42 3}: ids only, never the alert itself. */
+    static String notice(String kind, long alertId) {
+        return kind + " " + alertId
+                + AgencyScope.current().map(a -> " " + a.value()).orElse("");
+    }
+
     private void received(String payload) {
-        String[] parts = payload.split(" ", 2);
+        String[] parts = payload.split(" ", 3);
         long id;
+        AgencyId agency;
         try {
             id = Long.parseLong(parts[1]);
+            agency = parts.length > 2 ? new AgencyId(Integer.parseInt(parts[2])) : null;
         } catch (RuntimeException e) {
             log.warn("An alert notice that names no alert was ignored");
             return;
         }
+        if (agency == null) {
+            push(parts[0], id);
+        } else {
+            AgencyScope.actingFor(agency, () -> push(parts[0], id));
+        }
+    }
+
+    private void push(String kind, long id) {
         queries.forPush(id).ifPresent(alert -> {
-            if (RAISED.equals(parts[0])) {
+            if (RAISED.equals(kind)) {
                 stream.pushRaised(alert);
-            } else if (UPDATED.equals(parts[0])) {
+            } else if (UPDATED.equals(kind)) {
                 stream.pushUpdated(alert);
             }
         });

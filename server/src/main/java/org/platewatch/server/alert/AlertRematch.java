@@ -13,6 +13,7 @@ import org.platewatch.server.hotlist.HotlistEntryView;
 import org.platewatch.server.hotlist.Hotlists;
 import org.platewatch.server.ingest.Device;
 import org.platewatch.server.ingest.DeviceRegistry;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.platform.ClusterJobs;
 import org.platewatch.server.reads.DetectionStore;
 import org.platewatch.server.reads.NewDetection;
@@ -73,29 +74,21 @@ class AlertRematch {
         jobs.runOncePer("alert-rematch", properties.rematchInterval(), this::rematch);
     }
 
-    /** Raises the alerts the match step missed; returns how many. */
+    /**
+     * Raises the alerts the match step missed; returns how many. In hub mode the recent reads and the alerts
+     * raised are read hub-wide ({@link AgencyScope#hubWide}, which may read and not write), and each read is then
+     * matched, checked and raised acting for its device's agency: against the hub-wide lists and that agency's own
+     * entries, its alert that agency's, pushed to that agency's consoles alone.
+     */
     int rematch() {
         Instant since = clock.instant().minus(properties.rematchWindow());
         int raised = 0;
         try {
-            Set<String> alerted = store.raisedSince(since.minus(Duration.ofDays(1)));
-            for (RecentRead r : recentReads(since)) {
-                for (HotlistMatch match : raiser.match(r.read())) {
-                    if (alerted.contains(r.read().readId() + ":" + match.entry().id())
-                            || !inForceWhenReceived(match, r.receivedAt())) {
-                        continue;
-                    }
-                    Optional<Device> device = devices.find(r.deviceId());
-                    Optional<Alert> alert = device.flatMap(d -> raiser.raise(d, r.read(), match));
-                    if (alert.isPresent()) {
-                        raiser.push(alert.get());
-                        raised++;
-                        log.warn(
-                                "Alert for read {} on hot-list entry {} raised by the re-match: the match step "
-                                        + "had missed it",
-                                r.read().readId(),
-                                match.entry().id());
-                    }
+            Set<String> alerted = AgencyScope.hubWide(() -> store.raisedSince(since.minus(Duration.ofDays(1))));
+            for (RecentRead r : AgencyScope.hubWide(() -> recentReads(since))) {
+                Optional<Device> device = devices.find(r.deviceId());
+                if (device.isPresent()) {
+                    raised += AgencyScope.actingFor(device.get().agency(), () -> rematch(device.get(), r, alerted));
                 }
             }
         } catch (RuntimeException e) {
@@ -103,6 +96,27 @@ class AlertRematch {
                     "Alert re-match failed ({}); it runs again in {}",
                     e.getClass().getSimpleName(),
                     properties.rematchInterval());
+        }
+        return raised;
+    }
+
+    /** The alerts missed on one read, raised for its device's agency (the acting one). */
+    private int rematch(Device device, RecentRead r, Set<String> alerted) {
+        int raised = 0;
+        for (HotlistMatch match : raiser.match(r.read(), device.agency())) {
+            if (alerted.contains(r.read().readId() + ":" + match.entry().id())
+                    || !inForceWhenReceived(match, r.receivedAt())) {
+                continue;
+            }
+            Optional<Alert> alert = raiser.raise(device, r.read(), match);
+            if (alert.isPresent()) {
+                raiser.push(alert.get());
+                raised++;
+                log.warn(
+                        "Alert for read {} on hot-list entry {} raised by the re-match: the match step had missed it",
+                        r.read().readId(),
+                        match.entry().id());
+            }
         }
         return raised;
     }

@@ -26,13 +26,18 @@ class CustomEntryStore {
         this.store = store;
     }
 
-    /** Stores a new entry, pending the administrator's approval; returns its id. */
+    /**
+     * Stores a new entry, pending the administrator's approval; returns its id. The entry is the acting agency's
+     * (outside hub mode, where none is set, the home agency's); in hub mode with none acting, row-level security
+     * refuses it (V79).
+     */
     long insertPending(long listId, ValidEntry v, String enteredBy, Instant enteredAt, String enteringAgency) {
         return jdbc.sql("""
                         INSERT INTO hotlist_entries (hotlist_id, plate, state, reason, vehicle_make, vehicle_model,
                                                      vehicle_color, case_number, synopsis, expires_at, status,
-                                                     entered_by, entered_at, entering_agency)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?) RETURNING id
+                                                     entered_by, entered_at, entering_agency, agency_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?,
+                                coalesce((SELECT platewatch_agency()), 1)) RETURNING id
                         """)
                 .params(
                         listId,

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.HubProperties;
 import org.platewatch.server.platform.ProblemException;
 import org.platewatch.server.platform.ProblemType;
 import org.platewatch.server.users.Permission;
@@ -42,6 +44,7 @@ class HotlistController {
     private final HotlistFreshness freshness;
     private final HotlistQuality quality;
     private final Reauthentication reauthentication;
+    private final HubProperties hub;
 
     HotlistController(
             Hotlists hotlists,
@@ -50,7 +53,9 @@ class HotlistController {
             CustomEntryApprovals approvals,
             HotlistFreshness freshness,
             HotlistQuality quality,
-            Reauthentication reauthentication) {
+            Reauthentication reauthentication,
+            HubProperties hub) {
+        this.hub = hub;
         this.reauthentication = reauthentication;
         this.imports = imports;
         this.hotlists = hotlists;
@@ -90,10 +95,25 @@ class HotlistController {
     Hotlist designate(@RequestBody Designation request) {
         UserAccount admin =
                 reauthentication.confirm(Permission.MANAGE_HOTLISTS, request.currentPassword(), request.code());
+        requireHubWideManager(admin);
         if (request.hotlist() == null) {
             throw ProblemException.invalid("hotlist", "is required: the list's code, name, sourceKind and format");
         }
         return hotlists.designate(request.hotlist(), admin.actor()).forAdministrators();
+    }
+
+    /**
+     * In hub mode the designated lists (the state and federal sources) are the whole hub's, matched against every
+     * agency's reads: only the home agency's administrators designate and import them; another agency's members
+     * read them and keep their own custom entries.
+     */
+    private void requireHubWideManager(UserAccount admin) {
+        if (hub.enabled() && !admin.agency().equals(AgencyId.HOME)) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "The hub's designated lists are managed by the hub's own administrators; your agency's own "
+                            + "entries are custom entries");
+        }
     }
 
     /** A designation with the administrator's re-authentication. */
@@ -117,6 +137,7 @@ class HotlistController {
             @RequestParam(required = false) String code)
             throws IOException {
         UserAccount admin = reauthentication.confirm(Permission.MANAGE_HOTLISTS, currentPassword, code);
+        requireHubWideManager(admin);
         if (file.isEmpty()) {
             throw ProblemException.invalid("file", "is empty");
         }

@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.platform.Ed25519KeyFile;
 import org.platewatch.server.platform.PlatewatchProperties;
 import org.platewatch.server.policy.DepartmentProfile;
@@ -28,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Built once and kept until the matcher swaps its index ({@link HotlistSwapped}: an import, an approval,
  * an expiry), so a fleet asking every few minutes costs one comparison of ETags each.
+ *
+ * <p>One export per agency: the hub-wide lists and the asking device's agency's own custom entries, never another
+ * agency's (outside hub mode every device and entry is the home agency's, so there is one).
  */
 @Component
 class HotlistExport {
@@ -39,7 +45,7 @@ class HotlistExport {
     private final Clock clock;
     private final JsonMapper json;
     private final Ed25519KeyFile key;
-    private final AtomicReference<Signed> current = new AtomicReference<>();
+    private final Map<AgencyId, Signed> current = new ConcurrentHashMap<>();
 
     HotlistExport(
             HotlistStore store,
@@ -65,13 +71,10 @@ class HotlistExport {
     /** The key an agent pins to verify exports. */
     record PublicKeyView(String keyId, String algorithm, String publicKey) {}
 
+    /** The export for the asking device's agency. */
     Signed current() {
-        Signed s = current.get();
-        if (s == null) {
-            s = build();
-            current.compareAndSet(null, s);
-        }
-        return s;
+        AgencyId agency = AgencyScope.current().orElse(AgencyId.HOME);
+        return current.computeIfAbsent(agency, this::build);
     }
 
     PublicKeyView publicKey() {
@@ -80,10 +83,10 @@ class HotlistExport {
 
     @EventListener
     void onSwap(HotlistSwapped swapped) {
-        current.set(null);
+        current.clear();
     }
 
-    private Signed build() {
+    private Signed build(AgencyId agency) {
         ObjectNode p = json.createObjectNode();
         p.put("format", 1);
         p.put("maxAge", profile.hotlists().maxAge().toString());
@@ -97,7 +100,9 @@ class HotlistExport {
             }
         }
         ArrayNode entries = p.putArray("entries");
+        // Row-level security shows the device's agency's own entries alone in hub mode; the filter says so here too.
         List<HotlistStore.ActiveEntry> active = store.activeEntries(clock.instant()).stream()
+                .filter(e -> e.agency() == null || e.agency().equals(agency))
                 .sorted(Comparator.comparingLong(HotlistStore.ActiveEntry::id))
                 .toList();
         for (HotlistStore.ActiveEntry e : active) {
@@ -114,7 +119,11 @@ class HotlistExport {
         }
         String payload = json.writeValueAsString(p);
         String version = sha256(payload);
-        log.info("Hot-list export {} built: {} entries", version.substring(0, 12), active.size());
+        log.info(
+                "Hot-list export {} built for agency {}: {} entries",
+                version.substring(0, 12),
+                agency.value(),
+                active.size());
         return new Signed(version, key.keyId(), key.sign(payload), payload);
     }
 

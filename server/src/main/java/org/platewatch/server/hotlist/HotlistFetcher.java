@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.platewatch.server.platform.Actor;
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.AgencyScope;
 import org.platewatch.server.platform.ClusterJobs;
 import org.platewatch.server.platform.ProblemException;
 import org.slf4j.Logger;
@@ -71,6 +73,12 @@ class HotlistFetcher {
     }
 
     void fetchAll() {
+        // The designated lists are the hub's, which the home agency maintains (in hub mode the database lets no
+        // one else write them, V79); outside hub mode this changes nothing.
+        AgencyScope.actingFor(AgencyId.HOME, this::fetchEach);
+    }
+
+    private void fetchEach() {
         for (Hotlist list : hotlists.all()) {
             if (list.active() && list.external() && list.location() != null) {
                 try {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.platewatch.server.platform.AgencyId;
 import org.platewatch.server.policy.HotlistSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -197,13 +198,15 @@ class HotlistStore {
     List<ActiveEntry> activeEntries(Instant now) {
         return jdbc.sql("""
                         SELECT e.id, h.code, e.plate, e.state, e.vehicle_make, e.vehicle_model, e.vehicle_color,
-                               e.reason, e.expires_at
+                               e.reason, e.expires_at, e.agency_id
                         FROM hotlist_entries e JOIN hotlists h ON h.id = e.hotlist_id
                         WHERE h.active AND e.status = 'ACTIVE' AND (e.expires_at IS NULL OR e.expires_at > ?)
                         """)
                 .param(Timestamp.from(now))
                 .query((rs, n) -> {
                     Timestamp expires = rs.getTimestamp("expires_at");
+                    int agencyId = rs.getInt("agency_id");
+                    AgencyId agency = rs.wasNull() ? null : new AgencyId(agencyId);
                     return new ActiveEntry(
                             rs.getLong("id"),
                             rs.getString("code"),
@@ -213,7 +216,8 @@ class HotlistStore {
                             rs.getString("vehicle_model"),
                             rs.getString("vehicle_color"),
                             rs.getString("reason"),
-                            expires == null ? null : expires.toInstant());
+                            expires == null ? null : expires.toInstant(),
+                            agency);
                 })
                 .list();
     }
@@ -238,6 +242,7 @@ class HotlistStore {
                 .list();
     }
 
+    /** An entry in force; {@code agency} is the owner of a custom entry, null for an entry of a hub-wide list. */
     record ActiveEntry(
             long id,
             String listCode,
@@ -247,7 +252,8 @@ class HotlistStore {
             String model,
             String color,
             String reason,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            AgencyId agency) {}
 
     static Map<String, String> parseMapping(String json) {
         if (json == null) {

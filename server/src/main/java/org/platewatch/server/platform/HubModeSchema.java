@@ -40,12 +40,31 @@ class HubModeSchema implements Callback {
         try (Statement s = context.getConnection().createStatement()) {
             if (hub.enabled()) {
                 s.execute("SELECT hub_mode_enable()");
+                enableEachPart(s);
             } else if (wasHub(s)) {
                 throw new UnsafeDatabaseSetup("refusing to start: this database has run as a hub of several agencies;"
                         + " without PLATEWATCH_HUB_ENABLED=true every member would see every agency's reads");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot set the database's hub mode", e);
+        }
+    }
+
+    /**
+     * The tables a later migration scopes by agency switch on in a function of their own, {@code
+     * hub_mode_enable_<what>()} (V79: the hot-list entries), run here in name order: each feature adds one without
+     * touching V70's.
+     */
+    private static void enableEachPart(Statement s) throws SQLException {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT proname FROM pg_proc WHERE proname LIKE 'hub\\_mode\\_enable\\_%'"
+                + " AND pronamespace = current_schema()::regnamespace AND pronargs = 0 ORDER BY proname")) {
+            while (rs.next()) {
+                parts.add(rs.getString(1));
+            }
+        }
+        for (String part : parts) {
+            s.execute("SELECT " + part + "()");
         }
     }
 
