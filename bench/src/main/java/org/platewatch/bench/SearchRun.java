@@ -258,16 +258,21 @@ final class SearchRun {
                                     .p(50));
             System.out.printf(
                     Locale.ROOT,
-                    "%-34s %s %6.1f ms %6.1f ms %6.1f ms %6.1f ms %8.1f ms %8s %8s%n",
+                    "%-34s %s %9s %9s %9s %9s %11s %8s %8s%n",
                     kind.label,
                     apiColumns,
-                    d.p(50),
-                    d.p(95),
-                    g.p(50),
-                    g.p(95),
-                    s.p(50),
-                    a == null ? "-" : String.format(Locale.ROOT, "%.1fx", s.p(50) / a.p(50)),
+                    milliseconds(d.p(50)),
+                    milliseconds(d.p(95)),
+                    milliseconds(g.p(50)),
+                    milliseconds(g.p(95)),
+                    milliseconds(s.p(50)),
+                    a == null || Double.isNaN(s.p(50)) ? "-" : String.format(Locale.ROOT, "%.1fx", s.p(50) / a.p(50)),
                     target);
         }
+    }
+
+    /** A column's figure, or "-" for a kind this run did not measure that way ({@code --api-only}). */
+    private static String milliseconds(double ms) {
+        return Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.1f ms", ms);
     }
 }
