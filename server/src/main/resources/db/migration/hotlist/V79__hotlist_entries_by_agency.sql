@@ -3,8 +3,11 @@
 -- (BOLO) is its agency's: matched against that agency's reads alone, seen and changed by its members alone. A
 -- nullable column without a default is metadata only; the one UPDATE touches the custom list's entries alone.
 ALTER TABLE hotlist_entries ADD COLUMN agency_id integer REFERENCES hub_agencies (id);
-UPDATE hotlist_entries SET agency_id = 1
-WHERE hotlist_id IN (SELECT id FROM hotlists WHERE format = 'CUSTOM');
+-- The custom entries made so far are their entering member's agency's (the home agency's where the member is gone):
+-- a hub that ran before this migration keeps each agency's BOLO entries its own.
+UPDATE hotlist_entries e
+SET agency_id = coalesce((SELECT u.agency_id FROM users u WHERE u.username = e.entered_by), 1)
+WHERE e.hotlist_id IN (SELECT id FROM hotlists WHERE format = 'CUSTOM');
 
 -- In force in hub mode only (hub_mode_enable_hotlist_entries below). Reading: the hub-wide entries, the acting
 -- agency's own, and every entry for the hub-wide maintenance (the matcher's rebuild). Writing: an agency its own
