@@ -83,10 +83,12 @@ class HubFirstAdministrators {
                 f.username(), f.fullName().strip(), Role.ADMINISTRATOR, false, trainedOn(f.trainedOn()));
         UserAccounts.NewAccount created =
                 AgencyScope.actingFor(agency.agency(), () -> accounts.createWithCredentials(user, admin.actor()));
-        AgencyScope.actingFor(AgencyId.HOME, () -> transactions.executeWithoutResult(tx -> audit.record(
-                admin.actor(),
-                AuditEvent.of("hub.first-administrator-created", "user:" + user.username())
-                        .withTerms("agency=" + agency.code()))));
+        AgencyScope.actingFor(
+                AgencyId.HOME,
+                () -> transactions.executeWithoutResult(tx -> audit.record(
+                        admin.actor(),
+                        AuditEvent.of("hub.first-administrator-created", "user:" + user.username())
+                                .withTerms("agency=" + agency.code()))));
         return new Created(
                 created.account().username(),
                 created.account().fullName(),

@@ -287,8 +287,8 @@ class AccessApiTest {
     @Test
     void anAgencysFirstAdministratorIsNotFoundOutsideHubMode() {
         Api.Response refused = admin().postJson(
-                "/api/v1/hub/agencies/2/administrators", "{\"username\":\"chief-%s\",\"fullName\":\"Chief\"}"
-                        .formatted(suffix));
+                        "/api/v1/hub/agencies/2/administrators",
+                        "{\"username\":\"chief-%s\",\"fullName\":\"Chief\"}".formatted(suffix));
         assertThat(refused.status()).as(refused.body()).isEqualTo(404);
         assertThat(accounts.findByUsername("chief-" + suffix)).isEmpty();
     }
