@@ -12,7 +12,7 @@ CREATE POLICY audit_events_by_agency ON audit_events TO "${appRole}"
     USING (agency_id = (SELECT coalesce(platewatch_agency(), 1)))
     WITH CHECK (agency_id = (SELECT coalesce(platewatch_agency(), 1)));
 
--- hub_mode_enable (V70) now also switches the audit log's row-level security on, makes new records the acting
+-- hub_mode_enable (V70, as V71 left it) now also switches the audit log's row-level security on, makes new records the acting
 -- agency's (none: the home agency's), and adds the index each agency's chain head is found by. Its own guard, so that
 -- a database that is a hub already gets it at its next start.
 CREATE OR REPLACE FUNCTION hub_mode_enable() RETURNS void
@@ -21,15 +21,18 @@ DECLARE
     t text;
 BEGIN
     INSERT INTO hub_mode (enabled_at) VALUES (now()) ON CONFLICT DO NOTHING;
-    IF NOT (SELECT relrowsecurity FROM pg_class WHERE oid = 'detections'::regclass) THEN
-        FOREACH t IN ARRAY ARRAY['detections', 'alerts', 'searches'] LOOP
+    FOREACH t IN ARRAY ARRAY['detections', 'alerts', 'searches', 'legal_holds', 'legal_hold_reads', 'held_detections']
+    LOOP
+        IF NOT (SELECT relrowsecurity FROM pg_class WHERE oid = t::regclass) THEN
             EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
             EXECUTE format('ALTER TABLE %I ALTER COLUMN agency_id SET DEFAULT platewatch_agency()', t);
-        END LOOP;
-        -- Members and devices a command line or start-up creates (no agency set) are the home agency's.
-        ALTER TABLE users ALTER COLUMN agency_id SET DEFAULT coalesce(platewatch_agency(), 1);
-        ALTER TABLE devices ALTER COLUMN agency_id SET DEFAULT coalesce(platewatch_agency(), 1);
-    END IF;
+            IF t = 'detections' THEN
+                -- Members and devices a command line or start-up creates (no agency set) are the home agency's.
+                ALTER TABLE users ALTER COLUMN agency_id SET DEFAULT coalesce(platewatch_agency(), 1);
+                ALTER TABLE devices ALTER COLUMN agency_id SET DEFAULT coalesce(platewatch_agency(), 1);
+            END IF;
+        END IF;
+    END LOOP;
     IF NOT (SELECT relrowsecurity FROM pg_class WHERE oid = 'audit_events'::regclass) THEN
         CREATE INDEX IF NOT EXISTS audit_events_agency_idx ON audit_events (agency_id, id);
         ALTER TABLE audit_events ALTER COLUMN agency_id SET DEFAULT coalesce(platewatch_agency(), 1);
