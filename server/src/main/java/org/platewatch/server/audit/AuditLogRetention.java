@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.platewatch.server.platform.AgencyId;
+import org.platewatch.server.platform.AgencyScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,6 +38,11 @@ public class AuditLogRetention {
 
     /** Where the chain starts: after the newest purge, or at the genesis hash. */
     ChainStart chainStart() {
+        // In hub mode another agency's chain starts at the genesis hash: the purge's cuts (audit_chain_starts) are
+        // the home agency's chain's (V75; the purge of another agency's records is not built yet).
+        if (AgencyScope.current().filter(a -> !a.equals(AgencyId.HOME)).isPresent()) {
+            return ChainStart.GENESIS;
+        }
         return jdbc.sql("""
                         SELECT through_id, through_hash,
                                (SELECT coalesce(sum(records_removed), 0) FROM audit_chain_starts) AS removed

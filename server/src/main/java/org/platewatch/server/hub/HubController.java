@@ -21,9 +21,11 @@ class HubController {
     static final String MAY_MANAGE = "hasAuthority('PERMISSION_MANAGE_SHARING')";
 
     private final HubAgencies agencies;
+    private final HubFirstAdministrators administrators;
 
-    HubController(HubAgencies agencies) {
+    HubController(HubAgencies agencies, HubFirstAdministrators administrators) {
         this.agencies = agencies;
+        this.administrators = administrators;
     }
 
     @GetMapping("/agencies")
@@ -37,6 +39,15 @@ class HubController {
     @ResponseStatus(HttpStatus.CREATED)
     HubAgency register(@RequestBody(required = false) HubAgencies.NewAgency form) {
         return agencies.register(form);
+    }
+
+    /** A registered agency's first administrator (home administrators, re-authenticated): its one-time password. */
+    @PostMapping("/agencies/{id}/administrators")
+    @PreAuthorize("hasAuthority('PERMISSION_MANAGE_USERS')")
+    @ResponseStatus(HttpStatus.CREATED)
+    HubFirstAdministrators.Created firstAdministrator(
+            @PathVariable int id, @RequestBody(required = false) HubFirstAdministrators.NewAdministrator form) {
+        return administrators.create(id, form);
     }
 
     @GetMapping("/agreements")

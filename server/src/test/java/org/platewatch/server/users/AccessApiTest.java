@@ -285,6 +285,15 @@ class AccessApiTest {
     // ------------------------------------------------------------------ administration
 
     @Test
+    void anAgencysFirstAdministratorIsNotFoundOutsideHubMode() {
+        Api.Response refused = admin().postJson(
+                        "/api/v1/hub/agencies/2/administrators",
+                        "{\"username\":\"chief-%s\",\"fullName\":\"Chief\"}".formatted(suffix));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+        assertThat(accounts.findByUsername("chief-" + suffix)).isEmpty();
+    }
+
+    @Test
     void anAdministratorCreatesAnAccountAndGetsOnlyItsOneTimePasswordOnce() {
         AdminSession admin = admin();
         String username = "new-" + suffix;
